@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+// The words of PRODUCT.md, as closed sets. Everything stored or sent uses exactly these strings.
+
+export const ROLES = ['chair', 'secretariat', 'delegation', 'stakeholder', 'observer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** The Chair and the Chair's team run the engagement; they see everything (VIEW-1). */
+export const STAFF_ROLES: readonly Role[] = ['chair', 'secretariat'];
+export const isStaffRole = (role: Role | null | undefined): boolean => role === 'chair' || role === 'secretariat';
+
+export const CATEGORIES = [
+  'ngo',
+  'academia',
+  'private-sector',
+  'technical-community',
+  'intergovernmental',
+  'member-state',
+  'other',
+] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+/** The five UN regional groups, or `other`. */
+export const REGIONS = ['african', 'asia-pacific', 'eastern-european', 'grulac', 'weog', 'other'] as const;
+export const Region = z.enum(REGIONS);
+export type Region = z.infer<typeof Region>;
+
+/** How a stakeholder is admitted: ECOSOC consultative status, or the non-objection procedure. */
+export const ACCREDITATIONS = ['ecosoc', 'non-objection'] as const;
+export const Accreditation = z.enum(ACCREDITATIONS);
+export type Accreditation = z.infer<typeof Accreditation>;
+
+export const ENGAGEMENT_STATUSES = ['draft', 'open', 'live', 'ended'] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export const AGENDA_KINDS = ['opening', 'question', 'breakouts', 'report-back', 'closing', 'other'] as const;
+export const AgendaKind = z.enum(AGENDA_KINDS);
+export type AgendaKind = z.infer<typeof AgendaKind>;
+
+export const QUESTION_STATUSES = ['draft', 'open', 'closed'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export const PARTICIPANT_STATUSES = ['pending', 'approved', 'declined'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** Order policies of a speakers list (FLOOR-5..7). */
+export const ORDER_POLICIES = ['inscription', 'first-time-first', 'alternate'] as const;
+export const OrderPolicy = z.enum(ORDER_POLICIES);
+export type OrderPolicy = z.infer<typeof OrderPolicy>;
+
+/** What became of a floor request. `waiting` and `speaking` are live; the rest are final. */
+export const REQUEST_STATUSES = ['waiting', 'speaking', 'heard', 'withdrawn', 'skipped', 'deferred'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const NOTE_VISIBILITIES = ['secretariat', 'public'] as const;
+export const NoteVisibility = z.enum(NOTE_VISIBILITIES);
+export type NoteVisibility = z.infer<typeof NoteVisibility>;
+
+export const REPLAN_STRATEGIES = ['shorten', 'cap'] as const;
+export const ReplanStrategy = z.enum(REPLAN_STRATEGIES);
+export type ReplanStrategy = z.infer<typeof ReplanStrategy>;
+
+/** The two constituencies that the `alternate` policy alternates between. */
+export type Constituency = 'member-states' | 'stakeholders';

@@ -1,0 +1,102 @@
+// The seam between HTTP and the write path. `server/http` calls only this; `server/engagements`
+// implements it (load → authorize → decide → append in one transaction → evolve → publish after commit).
+import type { Command } from '../domain/commands.js';
+import type { Actor, Viewer } from '../domain/context.js';
+import type { StoredEvent } from '../domain/events.js';
+import type { Category, Region, ReplanStrategy, Role } from '../domain/vocabulary.js';
+import type { EngagementView } from '../domain/view.js';
+
+export interface SignedInUser {
+  userId: string;
+  displayName: string;
+}
+
+export interface CreateEngagementInput {
+  title: string;
+  theme?: string;
+  description?: string;
+  scheduledStart?: string;
+  plannedMinutes?: number;
+  speakingSeconds?: number;
+  timeZone?: string;
+}
+
+export interface EngagementSummaryRow {
+  id: string;
+  title: string;
+  status: string;
+  role: Role | null;
+  scheduledStart: string | null;
+}
+
+export interface CommandResult {
+  version: number;
+  events: StoredEvent[];
+}
+
+export interface CreateInvitationInput {
+  role: Role;
+  displayName?: string;
+  organization?: string;
+  category?: Category;
+  region?: Region;
+  country?: string;
+  expiresAt?: string;
+}
+
+export interface CreatedInvitation {
+  invitationId: string;
+  /** The secret, shown once; only its sha256 is stored. */
+  code: string;
+  expiresAt: string;
+}
+
+export interface RedeemedInvitation {
+  engagementId: string;
+  role: Role;
+  participantId: string;
+  user: SignedInUser;
+}
+
+/** Where the hub writes a subscriber's stream. Framing (SSE) belongs to the HTTP layer. */
+export interface StreamSink {
+  snapshot(view: EngagementView, serverNow: string): void;
+  /** `event` null: a change this viewer may not see; the version still advances. */
+  change(version: number, event: StoredEvent | null): void;
+  /** The hub ends the stream (shutdown, slow reader, revoked): the client should reconnect after `retryMs`. */
+  end(retryMs: number, reason: string): void;
+  /** Bytes queued but not yet taken by the socket: the hub cuts off readers that fall too far behind. */
+  bufferedBytes(): number;
+}
+
+export interface ReplanPreview {
+  strategy: ReplanStrategy;
+  questionId: string;
+  availableSeconds: number;
+  minSeconds: number;
+  allowanceSeconds: number | null;
+  keptRequestIds: string[];
+  deferredRequestIds: string[];
+  fits: boolean;
+}
+
+export interface EngagementService {
+  create(user: SignedInUser, input: CreateEngagementInput): Promise<EngagementView>;
+  list(user: SignedInUser): EngagementSummaryRow[];
+  /** Throws NOT_FOUND for an unknown engagement. */
+  get(engagementId: string, viewer: Viewer): EngagementView;
+  execute(
+    engagementId: string,
+    actor: Actor,
+    command: Command,
+    options?: { commandId?: string; expectedVersion?: number },
+  ): Promise<CommandResult>;
+  createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationInput): Promise<CreatedInvitation>;
+  /** Single use: a second redemption, an expired or revoked code → UNAUTHENTICATED (no oracle). */
+  redeemInvitation(code: string, displayName?: string): Promise<RedeemedInvitation>;
+  replanPreview(engagementId: string, viewer: Viewer, strategy: ReplanStrategy, minSeconds?: number, questionId?: string): ReplanPreview;
+  /** Snapshot first unless `lastEventId` can be replayed; then one change per committed event. */
+  subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
+  /** Graceful shutdown: end every stream with a retry hint, wait for in-flight commands, stop timers. */
+  close(): Promise<void>;
+}
