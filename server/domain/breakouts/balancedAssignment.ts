@@ -1,0 +1,321 @@
+import type { Category, Region } from '../vocabulary.js';
+import { seededRandom, seededShuffle } from './seededRandom.js';
+
+// Balanced breakout assignment (BREAKOUT rules in SPEC.md). Everyone goes to exactly one room, within
+// capacity; each room's count of every constituency category and every region stays within 1 of its even
+// share (the share is proportional to the room's size) wherever that is feasible; stated preferences are
+// honoured whenever honouring them keeps that balance. Deterministic for a given seed, and it explains
+// itself: each room's mix and how many preferences were honoured.
+//
+// Method: rooms get sizes in proportion to capacity (largest remainder); a greedy pass places people in a
+// seeded order, preferring their chosen rooms among those that break no balance bound; a repair pass swaps
+// pairs to remove any bound still broken; a last pass swaps pairs that honour one more preference without
+// breaking a bound or un-honouring anyone. Swaps keep room sizes, so the shares never move.
+
+export interface AssignmentPerson {
+  participantId: string;
+  category: Category;
+  region: Region | null;
+  /** Room ids this person would like, most wanted first (may be empty). */
+  preferences: readonly string[];
+}
+
+export interface AssignmentRoom {
+  roomId: string;
+  capacity: number;
+}
+
+export interface RoomMix {
+  roomId: string;
+  capacity: number;
+  size: number;
+  byCategory: Record<string, number>;
+  byRegion: Record<string, number>;
+  preferencesHonoured: number;
+}
+
+export interface AssignmentResult {
+  /** participantId → roomId for everyone placed. */
+  assignment: Record<string, string>;
+  rooms: RoomMix[];
+  /** People who could not be placed because the rooms' capacity is too small (then nobody is balanced). */
+  unassigned: string[];
+  preferencesStated: number;
+  preferencesHonoured: number;
+  /** True when every room is within 1 of the even share for every category and region. */
+  balanced: boolean;
+  /** The largest |count − even share| over rooms and values, per attribute. */
+  maxDeviation: { category: number; region: number };
+}
+
+const NO_REGION = 'unstated';
+type Attribute = 'category' | 'region';
+const ATTRIBUTES: readonly Attribute[] = ['category', 'region'];
+const valueOf = (p: AssignmentPerson, attribute: Attribute): string =>
+  attribute === 'category' ? p.category : (p.region ?? NO_REGION);
+
+/** Room sizes in proportion to capacity (largest remainder), never above capacity. */
+export function roomSizes(people: number, capacities: readonly number[]): number[] {
+  const total = capacities.reduce((a, b) => a + b, 0);
+  const placed = Math.min(people, total);
+  if (total === 0) return capacities.map(() => 0);
+  const exact = capacities.map((c) => (placed * c) / total);
+  const sizes = exact.map(Math.floor);
+  let left = placed - sizes.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (left === 0) break;
+    if (sizes[i] < capacities[i]) {
+      sizes[i] += 1;
+      left -= 1;
+    }
+  }
+  return sizes;
+}
+
+export function balancedAssignment(people: readonly AssignmentPerson[], rooms: readonly AssignmentRoom[], seed: number): AssignmentResult {
+  const random = seededRandom(seed);
+  const ordered = seededShuffle(
+    [...people].sort((a, b) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0)),
+    random,
+  );
+  const sizes = roomSizes(ordered.length, rooms.map((r) => r.capacity));
+  const placedCount = sizes.reduce((a, b) => a + b, 0);
+  const toPlace = ordered.slice(0, placedCount);
+  const unassigned = ordered.slice(placedCount).map((p) => p.participantId);
+  const R = rooms.length;
+  const N = toPlace.length;
+  const roomIndex = new Map(rooms.map((r, i) => [r.roomId, i]));
+
+  // Attribute values as small integers, counts and bounds in typed arrays: the inner loops do arithmetic only.
+  const names: Record<Attribute, string[]> = { category: [], region: [] };
+  const code = (a: Attribute, v: string) => {
+    let i = names[a].indexOf(v);
+    if (i < 0) i = names[a].push(v) - 1;
+    return i;
+  };
+  const cat = Int32Array.from(toPlace, (p) => code('category', valueOf(p, 'category')));
+  const reg = Int32Array.from(toPlace, (p) => code('region', valueOf(p, 'region')));
+  const C = names.category.length;
+  const G = names.region.length;
+  const totalCat = new Int32Array(C);
+  const totalReg = new Int32Array(G);
+  for (let i = 0; i < N; i += 1) {
+    totalCat[cat[i]] += 1;
+    totalReg[reg[i]] += 1;
+  }
+  const shareCat = new Float64Array(R * C);
+  const shareReg = new Float64Array(R * G);
+  const loCat = new Int32Array(R * C);
+  const hiCat = new Int32Array(R * C);
+  const loReg = new Int32Array(R * G);
+  const hiReg = new Int32Array(R * G);
+  for (let r = 0; r < R; r += 1) {
+    for (let c = 0; c < C; c += 1) {
+      const x = N === 0 ? 0 : (totalCat[c] * sizes[r]) / N;
+      shareCat[r * C + c] = x;
+      loCat[r * C + c] = Math.floor(x + 1e-9);
+      hiCat[r * C + c] = Math.ceil(x - 1e-9);
+    }
+    for (let g = 0; g < G; g += 1) {
+      const x = N === 0 ? 0 : (totalReg[g] * sizes[r]) / N;
+      shareReg[r * G + g] = x;
+      loReg[r * G + g] = Math.floor(x + 1e-9);
+      hiReg[r * G + g] = Math.ceil(x - 1e-9);
+    }
+  }
+  const countCat = new Int32Array(R * C);
+  const countReg = new Int32Array(R * G);
+  const roomOf = new Int32Array(N).fill(-1);
+  const members: number[][] = rooms.map(() => []);
+  const prefs = toPlace.map((p) => p.preferences.map((id) => roomIndex.get(id) ?? -1));
+  const prefers = (i: number, r: number) => prefs[i].includes(r);
+
+  const place = (i: number, r: number) => {
+    roomOf[i] = r;
+    members[r].push(i);
+    countCat[r * C + cat[i]] += 1;
+    countReg[r * G + reg[i]] += 1;
+  };
+
+  // 1. Greedy: a broken bound costs more than any preference is worth; a preference outweighs the soft pull
+  //    towards the exact share.
+  for (let i = 0; i < N; i += 1) {
+    let best = -1;
+    let bestCost = Infinity;
+    for (let r = 0; r < R; r += 1) {
+      if (members[r].length >= sizes[r]) continue;
+      const kc = r * C + cat[i];
+      const kg = r * G + reg[i];
+      let cost = 10 * (countCat[kc] + 1 - shareCat[kc]) + 10 * (countReg[kg] + 1 - shareReg[kg]);
+      if (countCat[kc] + 1 > hiCat[kc]) cost += 1000;
+      if (countReg[kg] + 1 > hiReg[kg]) cost += 1000;
+      const rank = prefs[i].indexOf(r);
+      if (rank >= 0) cost -= 50 - Math.min(rank, 4) * 5;
+      cost += members[r].length / Math.max(1, sizes[r]);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = r;
+      }
+    }
+    place(i, best);
+  }
+
+  const vCat = (r: number, c: number) => {
+    const k = r * C + c;
+    const n = countCat[k];
+    return n > hiCat[k] ? n - hiCat[k] : n < loCat[k] ? loCat[k] - n : 0;
+  };
+  const vReg = (r: number, g: number) => {
+    const k = r * G + g;
+    const n = countReg[k];
+    return n > hiReg[k] ? n - hiReg[k] : n < loReg[k] ? loReg[k] - n : 0;
+  };
+  /** Change in total violation if i (in ra) and j (in rb) swap rooms. */
+  const swapDelta = (i: number, j: number): number => {
+    const ra = roomOf[i];
+    const rb = roomOf[j];
+    let delta = 0;
+    if (cat[i] !== cat[j]) {
+      const before = vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]);
+      countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
+      delta += vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]) - before;
+      countCat[ra * C + cat[i]] += 1; countCat[ra * C + cat[j]] -= 1; countCat[rb * C + cat[i]] -= 1; countCat[rb * C + cat[j]] += 1;
+    }
+    if (reg[i] !== reg[j]) {
+      const before = vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]);
+      countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
+      delta += vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]) - before;
+      countReg[ra * G + reg[i]] += 1; countReg[ra * G + reg[j]] -= 1; countReg[rb * G + reg[i]] -= 1; countReg[rb * G + reg[j]] += 1;
+    }
+    return delta;
+  };
+  const swap = (i: number, j: number) => {
+    const ra = roomOf[i];
+    const rb = roomOf[j];
+    countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
+    countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
+    roomOf[i] = rb;
+    roomOf[j] = ra;
+    members[ra][members[ra].indexOf(i)] = j;
+    members[rb][members[rb].indexOf(j)] = i;
+  };
+  const roomViolation = (r: number) => {
+    let v = 0;
+    for (let c = 0; c < C; c += 1) v += vCat(r, c);
+    for (let g = 0; g < G; g += 1) v += vReg(r, g);
+    return v;
+  };
+  const prefGain = (i: number, j: number) => {
+    const ra = roomOf[i];
+    const rb = roomOf[j];
+    return (prefers(i, rb) ? 1 : 0) + (prefers(j, ra) ? 1 : 0) - (prefers(i, ra) ? 1 : 0) - (prefers(j, rb) ? 1 : 0);
+  };
+
+  // 2. Repair: passes over the broken rooms, applying each swap that lowers the total violation as it is
+  //    found (one that also keeps preferences first), until a pass changes nothing.
+  for (let pass = 0, changed = true; changed && pass < 50; pass += 1) {
+    changed = false;
+    for (let ra = 0; ra < R; ra += 1) {
+      for (let k = 0; k < members[ra].length && roomViolation(ra) > 0; k += 1) {
+        const i = members[ra][k];
+        let fallback = -1;
+        let taken = false;
+        for (let rb = 0; rb < R && !taken; rb += 1) {
+          if (rb === ra) continue;
+          for (const j of members[rb]) {
+            if (cat[i] === cat[j] && reg[i] === reg[j]) continue;
+            if (swapDelta(i, j) >= 0) continue;
+            if (prefGain(i, j) >= 0) {
+              swap(i, j);
+              taken = true;
+              break;
+            }
+            if (fallback < 0) fallback = j;
+          }
+        }
+        if (!taken && fallback >= 0) {
+          swap(i, fallback);
+          taken = true;
+        }
+        changed ||= taken;
+      }
+    }
+  }
+
+  // 2b. Rarely the passes stall in a local minimum: then search every pair out of a broken room for the
+  //     swap that helps most (slower, bounded).
+  const broken = () => rooms.some((_, r) => roomViolation(r) > 0);
+  for (let guard = 0; broken() && guard < 200; guard += 1) {
+    let best: [number, number] | null = null;
+    let bestScore = 0;
+    for (let ra = 0; ra < R; ra += 1) {
+      if (roomViolation(ra) === 0) continue;
+      for (const i of members[ra]) {
+        for (let rb = 0; rb < R; rb += 1) {
+          if (rb === ra) continue;
+          for (const j of members[rb]) {
+            const score = swapDelta(i, j) - prefGain(i, j) * 0.01;
+            if (score < bestScore) {
+              bestScore = score;
+              best = [i, j];
+            }
+          }
+        }
+      }
+    }
+    if (!best || bestScore > -0.5) break;
+    swap(best[0], best[1]);
+  }
+
+  // 3. Preferences: swap when it honours one more preference, un-honours nobody and breaks no bound.
+  for (let changed = true, rounds = 0; changed && rounds < 20; rounds += 1) {
+    changed = false;
+    for (let i = 0; i < N; i += 1) {
+      if (prefs[i].length === 0 || prefers(i, roomOf[i])) continue;
+      outer: for (const rb of prefs[i]) {
+        if (rb < 0 || rb === roomOf[i]) continue;
+        for (const j of members[rb]) {
+          if (prefers(j, rb) && !prefers(j, roomOf[i])) continue;
+          if (swapDelta(i, j) > 0) continue;
+          swap(i, j);
+          changed = true;
+          break outer;
+        }
+      }
+    }
+  }
+
+  const assignment: Record<string, string> = {};
+  for (let i = 0; i < N; i += 1) assignment[toPlace[i].participantId] = rooms[roomOf[i]].roomId;
+  let deviationCategory = 0;
+  let deviationRegion = 0;
+  let totalViolation = 0;
+  for (let r = 0; r < R; r += 1) {
+    totalViolation += roomViolation(r);
+    for (let c = 0; c < C; c += 1) deviationCategory = Math.max(deviationCategory, Math.abs(countCat[r * C + c] - shareCat[r * C + c]));
+    for (let g = 0; g < G; g += 1) deviationRegion = Math.max(deviationRegion, Math.abs(countReg[r * G + g] - shareReg[r * G + g]));
+  }
+  const tally = (codes: Int32Array, list: string[], r: number) => {
+    const out: Record<string, number> = {};
+    for (const i of members[r]) out[list[codes[i]]] = (out[list[codes[i]]] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  };
+  const mixes: RoomMix[] = rooms.map((room, r) => ({
+    roomId: room.roomId,
+    capacity: room.capacity,
+    size: sizes[r],
+    byCategory: tally(cat, names.category, r),
+    byRegion: tally(reg, names.region, r),
+    preferencesHonoured: members[r].filter((i) => prefers(i, r)).length,
+  }));
+  return {
+    assignment,
+    rooms: mixes,
+    unassigned,
+    preferencesStated: toPlace.filter((p) => p.preferences.length > 0).length,
+    preferencesHonoured: mixes.reduce((s, m) => s + m.preferencesHonoured, 0),
+    balanced: unassigned.length === 0 && totalViolation === 0,
+    maxDeviation: { category: Math.round(deviationCategory * 1000) / 1000, region: Math.round(deviationRegion * 1000) / 1000 },
+  };
+}
