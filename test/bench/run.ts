@@ -1,0 +1,128 @@
+// `npm run bench`: every benchmark prints its figures and a ratio against a baseline run in the same
+// invocation, then one summary line each. Not part of `npm test` (figures, not assertions).
+//   BENCH_QUICK=1         shorter windows and one repeat (a smoke run)
+//   BENCH_ONLY=fanout,…   run only the named benchmarks
+//   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
+import { fmt } from './lib/histogram.js';
+import { pinned } from './lib/processes.js';
+import { floorStorm } from './storm.js';
+import { writePathBaseline, writePathConvene } from './writePath.js';
+import { extraBenchmarks } from './extras.js';
+
+const quick = process.env.BENCH_QUICK === '1';
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const summaries: string[] = [];
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function machine(): string {
+  let ulimit = '?';
+  try {
+    ulimit = execFileSync('bash', ['-c', 'ulimit -n']).toString().trim();
+  } catch {
+    /* not fatal */
+  }
+  return `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ulimit -n ${ulimit}, ${pinned ? 'server on CPU 0 and load generator on CPU 1 (taskset)' : 'NOT pinned (taskset missing)'}, loopback, no TLS`;
+}
+
+async function fanout() {
+  const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+  const base: Omit<FanoutOptions, 'subscribers'> = {
+    warmupSeconds: quick ? 2 : 3,
+    measureSeconds: quick ? 8 : 30,
+    ratePerSecond: 10,
+    probes: 50,
+    stallShare: 0,
+  };
+  const rss: Record<number, { convene: number; baseline: number }> = {};
+  for (const subscribers of sizes) {
+    for (let run = 1; run <= runs; run += 1) {
+      const convene = await fanoutConvene({ ...base, subscribers });
+      const baseline = await fanoutBaseline({ ...base, subscribers }, convene.sampleData);
+      rss[subscribers] = { convene: convene.serverRssBytes, baseline: baseline.serverRssBytes };
+      console.log(`fan-out ${subscribers} subscribers, run ${run}/${runs}`);
+      console.log(`  Convene : ${fmt(convene.latency)}; ${convene.bytesPerMessage} bytes/message; server RSS ${mb(convene.serverRssBytes)}`);
+      console.log(`  baseline: ${fmt(baseline.latency)}; server RSS ${mb(baseline.serverRssBytes)}`);
+      console.log(`  ratio p99 ${ratio(convene.latency.p99, baseline.latency.p99)}x, p50 ${ratio(convene.latency.p50, baseline.latency.p50)}x`);
+      if (run === runs) {
+        summaries.push(
+          `fan-out ${subscribers}: p50 ${convene.latency.p50} / p99 ${convene.latency.p99} ms vs baseline ${baseline.latency.p50} / ${baseline.latency.p99} ms → p99 ratio ${ratio(convene.latency.p99, baseline.latency.p99)}x (target ≤ 1.5x at 1,000)`,
+        );
+      }
+    }
+  }
+  // Benchmark 5 — memory per idle subscriber, from the RSS slope between the smallest and largest run.
+  const [lo, hi] = [sizes[0], sizes[sizes.length - 1]];
+  const perConvene = (rss[hi].convene - rss[lo].convene) / (hi - lo);
+  const perBaseline = (rss[hi].baseline - rss[lo].baseline) / (hi - lo);
+  console.log(`memory per subscriber: Convene ${(perConvene / 1024).toFixed(1)} KB, baseline ${(perBaseline / 1024).toFixed(1)} KB`);
+  summaries.push(`memory per subscriber: ${(perConvene / 1024).toFixed(1)} KB vs baseline ${(perBaseline / 1024).toFixed(1)} KB → ${ratio(perConvene, perBaseline)}x`);
+
+  // Stalled readers: 10% of 1,000 stop reading; the others' p99 must not move by more than 20%.
+  const stalled = await fanoutConvene({ ...base, subscribers: 1000, stallShare: 0.1 });
+  const clean = await fanoutConvene({ ...base, subscribers: 1000, stallShare: 0 });
+  console.log(`fan-out 1,000 with 10% stalled readers: ${fmt(stalled.latency)}; RSS ${mb(stalled.serverRssBytes)}; streams ended by the server ${stalled.streamsEndedByServer}`);
+  console.log(`fan-out 1,000 without stalled readers:  ${fmt(clean.latency)}; RSS ${mb(clean.serverRssBytes)}`);
+  summaries.push(
+    `stalled readers (10% of 1,000): others' p99 ${stalled.latency.p99} ms vs ${clean.latency.p99} ms clean → ${ratio(stalled.latency.p99, clean.latency.p99)}x (target ≤ 1.2x); RSS ${mb(stalled.serverRssBytes)} vs ${mb(clean.serverRssBytes)}`,
+  );
+}
+
+async function storm() {
+  const participants = 500;
+  const streams = 1000;
+  for (let run = 1; run <= runs; run += 1) {
+    const result = await floorStorm(participants, streams);
+    const baseline = await writePathBaseline(participants, 64);
+    console.log(`floor storm ${participants} requests in 1 s with ${streams} streams, run ${run}/${runs}`);
+    console.log(`  Convene : ${fmt(result.latency)}; accepted ${result.accepted}, refused ${result.rejected}; list ${result.listLength} entries, ${result.distinctParticipants} distinct; versions contiguous: ${result.contiguousVersions}`);
+    console.log(`  baseline (bare Express + the same SQLite insert, same 500 POSTs): ${fmt(baseline.latency)}`);
+    if (run === runs) {
+      const lost = participants - result.listLength;
+      summaries.push(
+        `floor storm: p50 ${result.latency.p50} / p99 ${result.latency.p99} ms (target p99 ≤ 100 ms), ${lost} lost, ${result.listLength - result.distinctParticipants} duplicated; baseline p99 ${baseline.latency.p99} ms → ${ratio(result.latency.p99, baseline.latency.p99)}x`,
+      );
+    }
+  }
+}
+
+async function writePath() {
+  const count = quick ? 1000 : 5000;
+  for (let run = 1; run <= runs; run += 1) {
+    const convene = await writePathConvene(count, 16);
+    const baseline = await writePathBaseline(count, 16);
+    console.log(`write path ${count} commands, concurrency 16, run ${run}/${runs}`);
+    console.log(`  Convene : ${convene.commandsPerSecond} commands/s; ${fmt(convene.latency)}`);
+    console.log(`  baseline: ${baseline.commandsPerSecond} inserts/s; ${fmt(baseline.latency)}`);
+    if (run === runs) {
+      summaries.push(
+        `write path: ${convene.commandsPerSecond} durable commands/s vs ${baseline.commandsPerSecond} bare inserts/s → ${ratio(convene.commandsPerSecond, baseline.commandsPerSecond)}x of baseline throughput`,
+      );
+    }
+  }
+}
+
+async function main() {
+  console.log(`Convene benchmarks — ${new Date().toISOString()} — ${machine()}`);
+  if (wanted('fanout')) await fanout();
+  if (wanted('storm')) await storm();
+  if (wanted('write')) await writePath();
+  for (const bench of extraBenchmarks) {
+    if (wanted(bench.name)) summaries.push(...(await bench.run({ quick, runs })));
+  }
+  console.log('\nSummary');
+  for (const line of summaries) console.log(`- ${line}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
