@@ -1,0 +1,91 @@
+import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, minutesOrDash, questionHeading, statusLine } from '../labels.js';
+import type { Paragraph, Summary } from '../Summary.js';
+import { agendaTable, breakoutTables, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+
+// Markdown is rendered by many viewers (GitHub, Teams wiki) that honour raw HTML and links, so every
+// user-supplied string is escaped (security notes §1.6): names and notes can neither inject markup nor
+// break a table or a numbered paragraph.
+
+const METACHARACTERS = /[\\`*_[\]<>#|~&!]/g;
+
+/** Escapes Markdown metacharacters, folds line breaks, and defuses a leading list/heading marker. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(METACHARACTERS, '\\$&')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+const e = escapeMarkdown;
+
+const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+
+const table = (t: TextTable): string[] => [row(t.header.map(e)), row(t.header.map(() => '---')), ...t.rows.map((r) => row(r.map(e))), ''];
+
+const paragraphs = (ps: Paragraph[]): string[] => ps.flatMap((p) => [`${p.number}. ${e(p.text)}`, '']);
+
+export function renderMarkdown(summary: Summary): string {
+  const m = summary.metadata;
+  const out: string[] = [];
+  out.push(`# ${HEADINGS.title}: ${e(m.title)}`, '');
+  if (m.theme) out.push(`**Theme:** ${e(m.theme)}`, '');
+  out.push(e(metadataLine(summary)), '', `*${e(statusLine(summary))}*`, '');
+  out.push(...paragraphs(summary.opening));
+
+  out.push(`## ${HEADINGS.questions}`, '');
+  for (const q of summary.questions) {
+    out.push(`### ${e(questionHeading(q.number, q.text))}`, '', ...paragraphs(q.paragraphs));
+    if (q.proposals.length > 0) {
+      out.push(`**${HEADINGS.proposals}**`, '');
+      out.push(...q.proposals.map((p) => `- *${PROPOSAL_LABELS[p.kind]}:* ${e(p.text)}`), '');
+    }
+  }
+  if (summary.generalDiscussion.length > 0) out.push(`## ${HEADINGS.general}`, '', ...paragraphs(summary.generalDiscussion));
+  if (summary.breakouts) {
+    out.push(`## ${HEADINGS.breakouts}`, '', ...paragraphs(summary.breakouts.paragraphs));
+    for (const t of breakoutTables(summary)) out.push(...table(t));
+  }
+  out.push(`## ${HEADINGS.closing}`, '', ...paragraphs(summary.closing));
+
+  const p = summary.participation;
+  out.push(`## ${HEADINGS.annexParticipation}`, '');
+  out.push(`${p.total} participants from ${p.organizationCount} organizations.`, '');
+  for (const t of participationTables(summary)) out.push(...table(t));
+  for (const group of p.organizations) out.push(`**${CATEGORY_LABELS[group.category]}:** ${group.names.map(e).join('; ')}`, '');
+
+  out.push(`## ${HEADINGS.annexAgenda}`, '', ...table(agendaTable(summary)));
+  out.push(`### ${HEADINGS.timeUse}`, '', '```text', ...timeUseBars(summary), '```', '');
+  out.push(`## ${HEADINGS.annexInputs}`, '', ...table(inputsTable(summary)));
+  out.push(`## ${HEADINGS.annexSpeakers}`, '', ...table(speakersTable(summary)));
+
+  const attributive = summary.annexes.attributive;
+  if (attributive) {
+    out.push(`## ${HEADINGS.annexAttributive}`, '');
+    for (const q of attributive.questions) {
+      out.push(`### Guiding question ${q.questionNumber}`, '');
+      out.push(...q.statements.map((s) => `- **${e(s.organization)}**${s.name ? ` (${e(s.name)})` : ''}: ${e(s.text)}`));
+      out.push(
+        ...q.deferredSpeakers.map(
+          (d) => `- Not heard: **${e(d.organization)}** (${e(d.name)}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`,
+        ),
+      );
+      out.push('');
+    }
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/** A text bar chart, one character per two minutes (planned `=`, actual `#`), readable in any viewer. */
+function timeUseBars(summary: Summary): string[] {
+  const labelWidth = Math.min(40, Math.max(5, ...summary.timeUse.map((t) => t.label.length)));
+  return summary.timeUse.flatMap((t) => {
+    // Inside a code fence nothing is interpreted, but a backtick run could close the fence.
+    const label = t.label.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, labelWidth).padEnd(labelWidth);
+    return [
+      `${label} planned ${String(t.plannedMinutes).padStart(4)} ${'='.repeat(Math.round(t.plannedMinutes / 2))}`,
+      `${' '.repeat(labelWidth)} actual  ${minutesOrDash(t.actualMinutes).padStart(4)} ${'#'.repeat(Math.round((t.actualMinutes ?? 0) / 2))}`,
+    ];
+  });
+}
