@@ -81,8 +81,9 @@ export type EngagementEvent =
   | E<'question.closed', { questionId: string }>
   // participants
   | E<'participant.registered', { participant: ParticipantRecord }>
-  /** Carries the profile so that viewers who never saw the registration can add the participant. */
-  | E<'participant.approved', { participantId: string; role: Role; profile: ParticipantProfile }>
+  /** Carries the profile (and, since v1, when they registered) so that viewers who never saw the
+   * registration can add the participant. */
+  | E<'participant.approved', { participantId: string; role: Role; profile: ParticipantProfile; registeredAt?: string }>
   | E<'participant.declined', { participantId: string; reason: string | null }>
   | E<'participant.roleChanged', { participantId: string; role: Role }>
   | E<'participant.objected', { objectionId: string; participantId: string; byParticipantId: string; reason: string }>
@@ -119,7 +120,7 @@ export type EngagementEvent =
   /** The deadline passed while the speaker still had the floor; `dueAt` is when it fell due. */
   | E<'floor.overran', { requestId: string; dueAt: string }>
   // time
-  | E<'time.hardStopSet', { at: string | null }>
+  | E<'time.hardStopSet', { hardStop: string | null }>
   | E<
       'time.replanned',
       {
