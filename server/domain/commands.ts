@@ -20,6 +20,8 @@ const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 
 // ---- engagement --------------------------------------------------------------------------------
 export const EngagementCreate = cmd('engagement.create', {
+  /** internal: the id the service chose for the new engagement; when omitted, `ctx.newId()` gives one. */
+  engagementId: Id.optional(),
   title: Title,
   theme: ShortText.optional(),
   description: LongText.optional(),

@@ -1,6 +1,14 @@
 import type { Command } from './commands.js';
 import type { DecideContext } from './context.js';
-import type { EngagementEvent } from './events.js';
+import { assertNever, type EngagementEvent } from './events.js';
+import { decideAgenda } from './slices/agenda.js';
+import { decideEngagement } from './slices/engagement.js';
+import { decideFloor } from './floor/index.js';
+import { decideInput } from './slices/input.js';
+import { decideInvitation } from './slices/invitation.js';
+import { decideNote } from './slices/note.js';
+import { decideParticipant } from './slices/participant.js';
+import { decideQuestion } from './slices/question.js';
 import type { EngagementState } from './state.js';
 
 /**
@@ -9,6 +17,57 @@ import type { EngagementState } from './state.js';
  * command applies whole or not at all.
  */
 export function decide(state: EngagementState, command: Command, ctx: DecideContext): EngagementEvent[] {
-  void state; void command; void ctx;
-  throw new Error('not implemented');
+  switch (command.type) {
+    case 'engagement.create':
+    case 'engagement.update':
+    case 'engagement.open':
+    case 'engagement.start':
+    case 'engagement.end':
+      return decideEngagement(state, command, ctx);
+    case 'agenda.add':
+    case 'agenda.update':
+    case 'agenda.remove':
+    case 'agenda.move':
+    case 'agenda.begin':
+      return decideAgenda(state, command, ctx);
+    case 'question.add':
+    case 'question.update':
+    case 'question.remove':
+    case 'question.move':
+    case 'question.open':
+    case 'question.close':
+      return decideQuestion(state, command, ctx);
+    case 'participant.register':
+    case 'participant.approve':
+    case 'participant.decline':
+    case 'participant.setRole':
+    case 'participant.object':
+      return decideParticipant(state, command, ctx);
+    case 'invitation.create':
+    case 'invitation.revoke':
+    case 'invitation.redeem':
+      return decideInvitation(state, command, ctx);
+    case 'floor.request':
+    case 'floor.withdraw':
+    case 'floor.give':
+    case 'floor.pause':
+    case 'floor.resume':
+    case 'floor.extend':
+    case 'floor.end':
+    case 'floor.skip':
+    case 'floor.move':
+    case 'floor.defer':
+    case 'floor.policy':
+    case 'floor.recordOverrun':
+    case 'time.setHardStop':
+    case 'time.replan':
+      return decideFloor(state, command, ctx);
+    case 'note.add':
+      return decideNote(state, command, ctx);
+    case 'input.submit':
+    case 'input.withdraw':
+      return decideInput(state, command, ctx);
+    default:
+      return assertNever(command);
+  }
 }

@@ -1,8 +1,71 @@
-import type { EngagementEvent } from './events.js';
+import { assertNever, type EngagementEvent } from './events.js';
+import { evolveAgenda } from './slices/agenda.js';
+import { evolveEngagement } from './slices/engagement.js';
+import { evolveFloor } from './floor/index.js';
+import { evolveInput } from './slices/input.js';
+import { evolveInvitation } from './slices/invitation.js';
+import { evolveNote } from './slices/note.js';
+import { evolveParticipant } from './slices/participant.js';
+import { evolveQuestion } from './slices/question.js';
 import type { EngagementState } from './state.js';
 
-/** Folds one event into the state. Pure and total: every stored event type is handled. */
+/**
+ * Folds one event into the state. Pure and total: every stored event type is handled, and an event whose
+ * subject a projected view does not hold (VIEW rules) changes nothing rather than failing, because the
+ * tab folds redacted events into its own view with this same function.
+ */
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
-  void event;
-  return state;
+  switch (event.type) {
+    case 'engagement.created':
+    case 'engagement.updated':
+    case 'engagement.opened':
+    case 'engagement.started':
+    case 'engagement.ended':
+      return evolveEngagement(state, event);
+    case 'agenda.added':
+    case 'agenda.updated':
+    case 'agenda.removed':
+    case 'agenda.moved':
+    case 'agenda.begun':
+      return evolveAgenda(state, event);
+    case 'question.added':
+    case 'question.updated':
+    case 'question.removed':
+    case 'question.moved':
+    case 'question.opened':
+    case 'question.closed':
+      return evolveQuestion(state, event);
+    case 'participant.registered':
+    case 'participant.approved':
+    case 'participant.declined':
+    case 'participant.roleChanged':
+    case 'participant.objected':
+      return evolveParticipant(state, event);
+    case 'invitation.created':
+    case 'invitation.revoked':
+    case 'invitation.redeemed':
+      return evolveInvitation(state, event);
+    case 'floor.requested':
+    case 'floor.withdrawn':
+    case 'floor.given':
+    case 'floor.paused':
+    case 'floor.resumed':
+    case 'floor.extended':
+    case 'floor.ended':
+    case 'floor.skipped':
+    case 'floor.moved':
+    case 'floor.deferred':
+    case 'floor.policyChanged':
+    case 'floor.overran':
+    case 'time.hardStopSet':
+    case 'time.replanned':
+      return evolveFloor(state, event);
+    case 'note.added':
+      return evolveNote(state, event);
+    case 'input.submitted':
+    case 'input.withdrawn':
+      return evolveInput(state, event);
+    default:
+      return assertNever(event);
+  }
 }

@@ -8,5 +8,5 @@ export * from './state.js';
 export * from './context.js';
 export { decide } from './decide.js';
 export { evolve } from './evolve.js';
-export { authorize } from './policies.js';
+export { authorize, can, roleOf, ALLOWED, type Principal } from './policies.js';
 export { project, redact, viewFor, membershipOf, type EngagementView } from './view.js';
