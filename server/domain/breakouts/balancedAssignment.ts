@@ -73,7 +73,24 @@ export function roomSizes(people: number, capacities: readonly number[]): number
   return sizes;
 }
 
+/**
+ * Swaps of one pair can stall where balance needs several at once (a cycle of constraints), so an attempt
+ * that ends unbalanced is retried from seeds derived from the given one (still deterministic); the first
+ * balanced attempt wins, else the one closest to balance.
+ */
 export function balancedAssignment(people: readonly AssignmentPerson[], rooms: readonly AssignmentRoom[], seed: number): AssignmentResult {
+  const ATTEMPTS = 12;
+  let best: AssignmentResult | null = null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const result = assignOnce(people, rooms, attempt === 0 ? seed : (Math.imul(seed ^ 0x9e3779b9, attempt + 1) ^ attempt) | 0);
+    if (result.balanced || result.unassigned.length > 0) return result;
+    const distance = (r: AssignmentResult) => r.maxDeviation.category + r.maxDeviation.region;
+    if (!best || distance(result) < distance(best)) best = result;
+  }
+  return best!;
+}
+
+function assignOnce(people: readonly AssignmentPerson[], rooms: readonly AssignmentRoom[], seed: number): AssignmentResult {
   const random = seededRandom(seed);
   const ordered = seededShuffle(
     [...people].sort((a, b) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0)),
