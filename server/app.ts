@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import { AppError } from './appError.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { EngagementService } from './engagements/EngagementService.js';
+import { createAuthenticator, type Authenticator } from './http/auth.js';
+import { createAuthRouter } from './http/authRoutes.js';
+import { createEngagementRouter } from './http/engagementRoutes.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { buildOpenApiDocument } from './http/openApi.js';
+import { problemHandler, sendProblem } from './http/problem.js';
+import { securityHeaders } from './http/securityHeaders.js';
+import { createSessionTokens, loadOrCreateSessionKey, type SessionTokens } from './http/sessionTokens.js';
+import { createSignInRateLimit, DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from './http/signInRateLimit.js';
+import { createStaticTab } from './http/staticTab.js';
+import { createStreamRouter, type OpenStreams } from './http/streamRoute.js';
+import { createTeamsSsoVerifier, type TeamsSsoVerifier } from './integrations/teamsSso.js';
+
+// createApp(deps): the whole HTTP edge, for main and for tests (which start it on port 0). Composition
+// only; no rule lives here.
+
+export const JSON_BODY_LIMIT = '256kb';
+
+export const APP_VERSION: string = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version;
+
+/** What an extension (attachments, summary, breakouts, webhooks) gets to mount its routes under /api. */
+export interface ApiContext {
+  router: Router;
+  requireUser: RequestHandler;
+  config: Config;
+  clock: Clock;
+  engagements: EngagementService;
+  logger: Logger;
+}
+/** What an extension adds to /api/openapi.json: paths (OpenAPI path items) and component schemas. */
+export interface OpenApiAdditions {
+  paths?: Record<string, Record<string, unknown>>;
+  schemas?: Record<string, Record<string, unknown>>;
+}
+/** Mounts routes on the /api router; may return what it adds to the OpenAPI document. */
+export type ApiExtension = (ctx: ApiContext) => void | { openApi?: OpenApiAdditions };
+
+export interface AppDeps {
+  config: Config;
+  engagements: EngagementService;
+  clock: Clock;
+  logger?: Logger;
+  /** Default: built from `config.sso` (null when SSO is off). */
+  sso?: TeamsSsoVerifier | null;
+  /** Default: SESSION_SECRET or the key kept in DATA_DIR. */
+  sessionKey?: Uint8Array;
+  /** Default: `plugin/dist`; null serves no tab. */
+  staticDir?: string | null;
+  signInLimit?: SignInLimit;
+  heartbeatMs?: number;
+  extensions?: ApiExtension[];
+  /** What /api/health reports (the event store's kind). Default: sqlite. */
+  storage?: 'sqlite' | 'postgres';
+}
+
+export interface ConveneApp {
+  app: Express;
+  sessions: SessionTokens;
+  authenticator: Authenticator;
+  streams: OpenStreams;
+  logger: Logger;
+}
+
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../plugin/dist', import.meta.url));
+
+export function createApp(deps: AppDeps): ConveneApp {
+  const { config, engagements, clock } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const sso = deps.sso !== undefined ? deps.sso : config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock) : null;
+  const sessions = createSessionTokens(deps.sessionKey ?? loadOrCreateSessionKey(config.dataDir, config.sessionSecret), clock);
+  const authenticator = createAuthenticator({ sessions, sso });
+  const devSignIn = !config.isProduction;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', false);
+  app.use(securityHeaders(config));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    // API answers are per caller and change with every event: never cache them.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(express.json({ limit: JSON_BODY_LIMIT, type: 'application/json', strict: true }));
+
+  const livekit = config.livekit ? 'configured' : 'not-configured';
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok', version: APP_VERSION, storage: deps.storage ?? 'sqlite', livekit });
+  });
+  api.get('/config', (_req, res) => {
+    res.json({
+      version: APP_VERSION,
+      devSignIn,
+      sso: config.sso ? { clientId: config.sso.clientId, applicationIdUri: `api://${new URL(config.publicUrl).host}/${config.sso.clientId}` } : null,
+      teamsExtraHostOrigins: config.teamsExtraHostOrigins,
+      livekit,
+    });
+  });
+  const openApiAdditions: OpenApiAdditions[] = [];
+  let openApi: Record<string, unknown> | null = null;
+  api.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument({ version: APP_VERSION, publicUrl: config.publicUrl, devSignIn, additions: openApiAdditions });
+    res.json(openApi);
+  });
+
+  const signInLimit = createSignInRateLimit(deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
+  api.use(createAuthRouter({ devSignIn, engagements, sessions, authenticator, signInLimit }));
+  // The stream goes before the JSON routes of the same prefix only for clarity; paths do not overlap.
+  const stream = createStreamRouter({ engagements, clock, authenticator, heartbeatMs: deps.heartbeatMs });
+  api.use(stream.router);
+  api.use(createEngagementRouter({ engagements, clock, authenticator, publicUrl: config.publicUrl }));
+  for (const extend of deps.extensions ?? []) {
+    const added = extend({ router: api, requireUser: authenticator.requireUser, config, clock, engagements, logger });
+    if (added?.openApi) openApiAdditions.push(added.openApi);
+  }
+  api.use((req, res) => {
+    sendProblem(res, new AppError('NOT_FOUND', `There is no ${req.method} ${req.baseUrl}${req.path} in this API; see /api/openapi.json.`));
+  });
+  api.use(problemHandler(logger));
+  app.use('/api', api);
+
+  const staticDir = deps.staticDir === undefined ? DEFAULT_STATIC_DIR : deps.staticDir;
+  if (staticDir) app.use(createStaticTab(staticDir));
+  app.use((req, res) => {
+    sendProblem(res, new AppError('NOT_FOUND', `There is nothing at ${req.method} ${req.path}.`));
+  });
+  app.use(problemHandler(logger));
+
+  return { app, sessions, authenticator, streams: stream.streams, logger };
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, jwtVerify } from 'jose';
+import { AppError } from '../appError.js';
+import type { Clock } from '../clock.js';
+import { Role } from '../domain/vocabulary.js';
+import type { SignedInUser } from '../engagements/EngagementService.js';
+
+// Convene's own session tokens (AUTH: dev sign-in and invitation redemption). HS256 with the server's
+// key, its own issuer, audience and `typ`, so a session token can never pass as an Entra token and an
+// Entra token can never pass as a session (ASVS 9.2.2): the Entra path accepts RS256 only, this one
+// HS256 only with a secret that never leaves the server.
+
+export const SESSION_TYP = 'convene-session+jwt';
+const ISSUER = 'convene';
+const AUDIENCE = 'convene-api';
+export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+
+/** An invitation session may only reach its own engagement, in its own role. */
+export interface SessionScope {
+  engagementId: string;
+  role: Role;
+}
+
+export interface VerifiedSession {
+  user: SignedInUser;
+  scope: SessionScope | null;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export interface SessionTokens {
+  issue(user: SignedInUser, scope?: SessionScope): Promise<{ token: string; expiresAt: string }>;
+  /** Throws UNAUTHENTICATED. */
+  verify(token: string): Promise<VerifiedSession>;
+}
+
+export function createSessionTokens(key: Uint8Array, clock: Clock, ttlSeconds = SESSION_TTL_SECONDS): SessionTokens {
+  return {
+    async issue(user, scope) {
+      const now = Math.floor(clock.now().getTime() / 1000);
+      const exp = now + ttlSeconds;
+      const token = await new SignJWT({ name: user.displayName, ...(scope ? { eng: scope.engagementId, role: scope.role } : {}) })
+        .setProtectedHeader({ alg: 'HS256', typ: SESSION_TYP })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject(user.userId)
+        .setIssuedAt(now)
+        .setExpirationTime(exp)
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000).toISOString() };
+    },
+    async verify(token) {
+      let payload;
+      try {
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          typ: SESSION_TYP,
+          requiredClaims: ['sub', 'exp'],
+          currentDate: clock.now(),
+          clockTolerance: 5,
+        }));
+      } catch {
+        throw new AppError('UNAUTHENTICATED', 'The session token is not valid or has expired: sign in again.');
+      }
+      const name = typeof payload.name === 'string' && payload.name ? payload.name : 'Participant';
+      let scope: SessionScope | null = null;
+      if (payload.eng !== undefined || payload.role !== undefined) {
+        const role = Role.safeParse(payload.role);
+        if (typeof payload.eng !== 'string' || !role.success) {
+          throw new AppError('UNAUTHENTICATED', 'The session token is not valid: sign in again.');
+        }
+        scope = { engagementId: payload.eng, role: role.data };
+      }
+      return { user: { userId: payload.sub!, displayName: name }, scope, expiresAt: payload.exp! * 1000 };
+    },
+  };
+}
+
+/**
+ * The signing key: SESSION_SECRET when set (several instances must share it), else 32 random bytes
+ * generated on the first start and kept in DATA_DIR, so sessions survive a restart.
+ */
+export function loadOrCreateSessionKey(dataDir: string, secret: string | null): Uint8Array {
+  if (secret) return new TextEncoder().encode(secret);
+  const file = join(dataDir, 'session.key');
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
+    if (key.length >= 32) return new Uint8Array(key);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64url') + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return new Uint8Array(key);
+}

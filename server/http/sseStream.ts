@@ -1,0 +1,141 @@
+import type { Response } from 'express';
+import type { Clock } from '../clock.js';
+import type { StoredEvent } from '../domain/events.js';
+import type { EngagementView } from '../domain/view.js';
+import type { StreamSink } from '../engagements/EngagementService.js';
+
+// SSE framing of the live stream (API.md "The live stream", notes §2.1). Every message carries
+// `id: <version>` so that a reconnect with Last-Event-ID resumes exactly. Writes are COALESCED: messages
+// queue and leave in one `res.write` per event-loop turn, each keeping its own id; a burst of 500 floor
+// requests then costs about one socket write per subscriber instead of 500 (notes §3.3a).
+
+export const HEARTBEAT_MS = 15_000;
+
+// One setImmediate for every stream with pending messages, rather than one per stream: a burst across a
+// thousand streams costs one scheduled callback per turn.
+const pendingFlushes = new Set<() => void>();
+let flushTurnScheduled = false;
+function scheduleFlush(flush: () => void): void {
+  pendingFlushes.add(flush);
+  if (flushTurnScheduled) return;
+  flushTurnScheduled = true;
+  setImmediate(() => {
+    flushTurnScheduled = false;
+    const due = [...pendingFlushes];
+    pendingFlushes.clear();
+    for (const run of due) run();
+  });
+}
+
+/** A reconnect delay spread over 1–5 s, so that mass reconnects after a deploy do not arrive together. */
+export const jitteredRetryMs = (min = 1_000, max = 5_000): number => Math.floor(min + Math.random() * (max - min));
+
+export interface SseSink extends StreamSink {
+  /** Sends the response head; until then messages only queue (so a refused subscribe can still render a problem). */
+  begin(): void;
+  /** Drops everything without writing: the subscribe was refused. */
+  discard(): void;
+  /** Called once when the stream is over, whoever ended it. */
+  onClose(listener: () => void): void;
+  readonly closed: boolean;
+}
+
+export function createSseSink(res: Response, clock: Clock, options: { heartbeatMs?: number } = {}): SseSink {
+  let queue: string[] = [];
+  let queuedBytes = 0;
+  let begun = false;
+  let closed = false;
+  let flushScheduled = false;
+  const listeners: (() => void)[] = [];
+
+  const enqueue = (message: string) => {
+    if (closed) return;
+    queue.push(message);
+    queuedBytes += Buffer.byteLength(message);
+    if (begun && !flushScheduled) {
+      flushScheduled = true;
+      scheduleFlush(flush);
+    }
+  };
+
+  const flush = () => {
+    flushScheduled = false;
+    if (closed || !begun || queue.length === 0) return;
+    const chunk = queue.join('');
+    queue = [];
+    queuedBytes = 0;
+    res.write(chunk);
+  };
+
+  const writeHead = () => {
+    if (begun) return;
+    begun = true;
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.setHeader('Connection', 'keep-alive');
+    res.flushHeaders();
+    res.socket?.setNoDelay(true);
+  };
+
+  const cleanup = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    pendingFlushes.delete(flush);
+    queue = [];
+    queuedBytes = 0;
+    for (const listener of listeners.splice(0)) listener();
+  };
+
+  const heartbeat = setInterval(() => {
+    enqueue(`: heartbeat\n\n`);
+    enqueue(`event: clock\ndata: ${JSON.stringify({ serverNow: clock.now().toISOString() })}\n\n`);
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref();
+
+  res.on('close', cleanup);
+
+  return {
+    get closed() {
+      return closed;
+    },
+    begin() {
+      if (closed) return;
+      writeHead();
+      // The retry hint goes first, ahead of anything the subscribe queued.
+      const retry = `retry: ${jitteredRetryMs()}\n\n`;
+      queue.unshift(retry);
+      queuedBytes += Buffer.byteLength(retry);
+      flushScheduled = true;
+      scheduleFlush(flush);
+    },
+    discard() {
+      cleanup();
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+    snapshot(view: EngagementView, serverNow: string) {
+      enqueue(`id: ${view.version}\nevent: snapshot\ndata: ${JSON.stringify({ ...view, serverNow })}\n\n`);
+    },
+    change(version: number, event: StoredEvent | null) {
+      const data = event ? { ...event, version } : { version, type: 'hidden' };
+      enqueue(`id: ${version}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    end(retryMs: number, reason: string) {
+      void reason;
+      if (closed) return;
+      writeHead();
+      enqueue(`retry: ${Math.max(0, Math.floor(retryMs))}\n\n`);
+      flush();
+      res.end();
+      cleanup();
+    },
+    bufferedBytes() {
+      return queuedBytes + (res.writableLength ?? 0);
+    },
+  };
+}

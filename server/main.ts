@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { describeDemo, seedDemo } from './demo/seedDemo.js';
+import { createEngagementService } from './engagements/createEngagementService.js';
+import { createLogger } from './http/logger.js';
+import { openSqliteEventStore } from './store/sqliteEventStore.js';
+
+// Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
+// stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
+// and exit before a hard deadline.
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      console.error('See .env.example for every setting and its meaning.');
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+
+if (config.databaseUrl) {
+  console.error(
+    'DATABASE_URL is set, but PostgreSQL storage is not implemented yet in this version of Convene.\n' +
+      'Unset DATABASE_URL to use the embedded SQLite store in DATA_DIR (one instance).',
+  );
+  process.exit(1);
+}
+
+mkdirSync(config.dataDir, { recursive: true });
+const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
+// The demo is seeded on a first start only: an empty log.
+const logIterator = store.loadAll()[Symbol.iterator]();
+const firstStart = logIterator.next().done === true;
+logIterator.return?.();
+const engagements = createEngagementService({ store, clock: systemClock });
+const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind });
+
+const server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; data in ${config.dataDir}).`);
+  console.log(`Public URL: ${config.publicUrl}${config.sso ? '' : '   Teams SSO: off (ENTRA_CLIENT_ID unset)'}${config.livekit ? '' : '   LiveKit: not configured'}`);
+  if (config.nodeEnv === 'development') void seedIfFirstStart();
+});
+server.on('error', (error) => {
+  console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  process.exit(1);
+});
+
+async function seedIfFirstStart(): Promise<void> {
+  if (!firstStart) return;
+  try {
+    const demo = await seedDemo({ engagements, clock: systemClock, publicUrl: config.publicUrl });
+    console.log(describeDemo(demo, config.publicUrl));
+  } catch (error) {
+    logger.warn('The demo engagement could not be created', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info(`${signal}: shutting down`);
+  const deadline = setTimeout(() => {
+    logger.error('Shutdown took too long; closing every connection');
+    server.closeAllConnections();
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Streams are not idle: server.close() alone would wait for them forever.
+  await engagements.close();
+  streams.endAll('server shutting down');
+  // Ended streams become idle keep-alive sockets a moment later: keep reaping until the server is closed.
+  server.closeIdleConnections();
+  const reaper = setInterval(() => server.closeIdleConnections(), 100);
+  await closed;
+  clearInterval(reaper);
+  store.close();
+  clearTimeout(deadline);
+  process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
