@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BREAKOUT_COMMANDS, INTERNAL_BREAKOUT_COMMANDS } from './breakouts/commands.js';
 import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role } from './vocabulary.js';
 
 // Every change to an engagement is one of these commands: `slice.verb`, validated here once (ARCHITECTURE
@@ -189,6 +190,7 @@ export const Command = z.discriminatedUnion('type', [
   NoteAdd,
   InputSubmit,
   InputWithdraw,
+  ...BREAKOUT_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
@@ -198,5 +200,11 @@ export const COMMAND_TYPES = Command.options.map((o) => o.shape.type.value) as C
 
 /** Issued by the server itself (deadlines, redemption) or through their own endpoints (POST /engagements,
  * POST /invitations); never accepted at POST /commands. */
-export const INTERNAL_COMMANDS: readonly CommandType[] = ['floor.recordOverrun', 'invitation.redeem', 'invitation.create', 'engagement.create'];
+export const INTERNAL_COMMANDS: readonly CommandType[] = [
+  'floor.recordOverrun',
+  'invitation.redeem',
+  'invitation.create',
+  'engagement.create',
+  ...INTERNAL_BREAKOUT_COMMANDS,
+];
 export const isInternalCommand = (type: string): boolean => (INTERNAL_COMMANDS as readonly string[]).includes(type);

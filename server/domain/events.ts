@@ -1,3 +1,4 @@
+import type { BreakoutEvent } from './breakouts/events.js';
 import type {
   Accreditation,
   AgendaKind,
@@ -152,7 +153,9 @@ export type EngagementEvent =
         requestId: string | null;
       }
     >
-  | E<'input.withdrawn', { inputId: string }>;
+  | E<'input.withdrawn', { inputId: string }>
+  // timed thematic breakout rounds (breakouts/events.ts)
+  | BreakoutEvent;
 
 export type EventType = EngagementEvent['type'];
 export type EventOf<T extends EventType> = Extract<EngagementEvent, { type: T }>;

@@ -1,4 +1,5 @@
 import { assertNever, type EngagementEvent } from './events.js';
+import { evolveBreakouts, isBreakoutEvent } from './breakouts/index.js';
 import { evolveAgenda } from './slices/agenda.js';
 import { evolveEngagement } from './slices/engagement.js';
 import { evolveFloor } from './floor/index.js';
@@ -15,6 +16,7 @@ import type { EngagementState } from './state.js';
  * tab folds redacted events into its own view with this same function.
  */
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
+  if (isBreakoutEvent(event)) return evolveBreakouts(state, event);
   switch (event.type) {
     case 'engagement.created':
     case 'engagement.updated':

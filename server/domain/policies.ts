@@ -1,3 +1,4 @@
+import { BREAKOUT_ALLOWED } from './breakouts/commands.js';
 import type { Command, CommandType } from './commands.js';
 import type { Actor } from './context.js';
 import { forbidden } from './errors.js';
@@ -16,6 +17,7 @@ const SPEAKERS = ['stakeholder', 'delegation'] as const;
 const AUTHORS = ['chair', 'secretariat', 'delegation', 'stakeholder'] as const;
 
 export const ALLOWED: Record<CommandType, readonly Principal[]> = {
+  ...BREAKOUT_ALLOWED,
   'engagement.create': ['signed-in'],
   'engagement.update': STAFF,
   'engagement.open': STAFF,

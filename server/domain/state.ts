@@ -1,3 +1,4 @@
+import { emptyBreakouts, type BreakoutsState } from './breakouts/state.js';
 import type { AgendaItemRecord, DeferralReason, EngagementSettings, ParticipantRecord, QuestionRecord } from './events.js';
 import type { EngagementStatus, OrderPolicy, ParticipantStatus, QuestionStatus, RequestStatus, Role } from './vocabulary.js';
 
@@ -137,6 +138,7 @@ export interface EngagementState {
   notes: Note[];
   inputs: Record<string, WrittenInput>;
   lastReplan: LastReplan | null;
+  breakouts: BreakoutsState;
 }
 
 /** The state before `engagement.created`: every fold starts here. */
@@ -171,4 +173,5 @@ export const emptyState = (): EngagementState => ({
   notes: [],
   inputs: {},
   lastReplan: null,
+  breakouts: emptyBreakouts(),
 });

@@ -1,3 +1,4 @@
+import { isBreakoutEvent, projectBreakouts, redactBreakoutEvent } from './breakouts/index.js';
 import type { Audience, Membership, Viewer } from './context.js';
 import { assertNever, type ParticipantRecord, type StoredEvent } from './events.js';
 import { emptyState, type EngagementState, type Invitation, type Participant } from './state.js';
@@ -93,6 +94,8 @@ export function project(state: EngagementState, viewer: Viewer): EngagementState
     // VIEW-6: written inputs are shared with those who take part.
     inputs: state.inputs,
     lastReplan: state.lastReplan,
+    // BREAKOUT-VIEW-n: rounds and rooms for those who take part; preferences for staff and oneself.
+    breakouts: projectBreakouts(state.breakouts, me),
   };
 }
 
@@ -128,6 +131,7 @@ export function redact(event: StoredEvent, before: EngagementState, after: Engag
   if (after.status === 'draft') return event.type === 'engagement.updated' ? event : null;
 
   const people = seesPeople(me.audience);
+  if (isBreakoutEvent(event)) return people ? redactBreakoutEvent(event, me) : null;
   switch (event.type) {
     case 'engagement.updated':
     case 'engagement.started':

@@ -26,6 +26,13 @@ const API_TABLE: Record<string, string[]> = {
   'time.*': STAFF,
   'note.*': STAFF,
   'input.*': ['chair', 'secretariat', 'delegation', 'stakeholder'],
+  // API.md lists the breakout verbs without roles; the rows follow SPEC-breakouts.md: the Chair's side runs
+  // rounds, participants choose for themselves, rapporteurs (never observers) report, the server times them.
+  'breakouts.*': STAFF,
+  'breakouts.choose': ['stakeholder', 'delegation', 'observer'],
+  'breakouts.report': ['chair', 'secretariat', 'stakeholder', 'delegation'],
+  'breakouts.warn': ['system'],
+  'breakouts.expire': ['system'],
 };
 const expectedFor = (type: CommandType): string[] => API_TABLE[type] ?? API_TABLE[`${type.split('.')[0]}.*`];
 

@@ -1,3 +1,4 @@
+import { nextBreakoutDeadline } from '../breakouts/nextBreakoutDeadline.js';
 import type { Command } from '../commands.js';
 import type { EngagementState } from '../state.js';
 import { ms } from './instants.js';
@@ -19,6 +20,8 @@ export function pendingDeadlines(state: EngagementState): Deadline[] {
   if (current && current.endedAt === null && current.pausedAt === null && current.overranAt === null) {
     deadlines.push({ dueAt: current.deadline, command: { type: 'floor.recordOverrun', requestId: current.requestId } });
   }
+  const breakout = nextBreakoutDeadline(state);
+  if (breakout) deadlines.push(breakout);
   return deadlines;
 }
 

@@ -1,3 +1,4 @@
+import { breakoutsClosingOnEngagementEnd } from '../breakouts/breakoutClosing.js';
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, violation } from '../errors.js';
@@ -70,7 +71,7 @@ export function decideEngagement(state: EngagementState, command: EngagementComm
       if (state.status !== 'live') throw violation('LIFE-3', `Only a live engagement can end; this one is ${state.status}.`);
       // LIFE-3: ending closes the floor (the speaker ends, every waiting request is deferred to written
       // input, DEFER-3) and the open question, so the record shows what was and was not heard.
-      const closing = floorClosingEvents(state, at);
+      const closing = [...floorClosingEvents(state, at), ...breakoutsClosingOnEngagementEnd(state, at)];
       const question: EngagementEvent[] = state.openQuestionId ? [{ type: 'question.closed', at, questionId: state.openQuestionId }] : [];
       return [...closing, ...question, { type: 'engagement.ended', at }];
     }
