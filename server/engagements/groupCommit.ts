@@ -1,0 +1,197 @@
+// Group commit: the part of the write path that turns queued commands into one transaction. Per engagement,
+// commands wait in arrival order and are drained on the next turn of the event loop, so that commands
+// arriving together share one append (one fsync) while each still sees the state its predecessors left
+// and gets its own answer, exactly as if run one by one (notes §2.4: "group-commit rather than drop to
+// NORMAL"; §3.3a: bursts).
+import { AppError, fromDomainError } from '../appError.js';
+import type { Clock } from '../clock.js';
+import type { Command } from '../domain/commands.js';
+import type { Actor } from '../domain/context.js';
+import { decide } from '../domain/decide.js';
+import { DomainError } from '../domain/errors.js';
+import type { EngagementEvent, StoredEvent } from '../domain/events.js';
+import { evolve } from '../domain/evolve.js';
+import { authorize } from '../domain/policies.js';
+import type { EngagementState } from '../domain/state.js';
+import { CommandAlreadyRecorded, type CommandRecord, type EventStore } from '../store/EventStore.js';
+import { commandFingerprint } from './commandFingerprint.js';
+import type { CommandResult } from './EngagementService.js';
+import type { Transition } from './liveHub.js';
+
+export interface Job {
+  actor: Actor;
+  command: Command;
+  options: { commandId?: string; expectedVersion?: number };
+  resolve: (result: CommandResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One engagement in memory: its folded state, its version and its queue of commands. */
+export interface Entry {
+  id: string;
+  state: EngagementState;
+  version: number;
+  /** Commands waiting for this engagement, in arrival order; drained in batches, one batch at a time. */
+  queue: Job[];
+  scheduled: boolean;
+}
+
+/** At most this many commands share one transaction (bounds the time the event loop is held). */
+export const MAX_BATCH = 100;
+
+export const asAppError = (error: unknown): unknown => (error instanceof DomainError ? fromDomainError(error) : error);
+
+export const engagementNotFound = () => new AppError('NOT_FOUND', 'There is no such engagement, or it has been removed.');
+
+export interface GroupCommitOptions {
+  store: EventStore;
+  clock: Clock;
+  newId: () => string;
+  log: (message: string, error?: unknown) => void;
+  /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
+  afterCommit: (entry: Entry, transitions: Transition[], events: EngagementEvent[]) => void;
+}
+
+/** Returns `submit`, which queues a command for an engagement and resolves with its result once committed. */
+export function createGroupCommit(options: GroupCommitOptions) {
+  const { store, clock, newId, log } = options;
+
+  const conflict = (current: number, expected: number) =>
+    new AppError(
+      'VERSION_CONFLICT',
+      `The engagement is at version ${current}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
+      { currentVersion: current },
+    );
+
+  const replay = (stored: string, given: string, result: unknown): CommandResult => {
+    if (stored !== given) {
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This commandId was already used for a different command. Use a new commandId for a new command; resend the same body only to retry.',
+      );
+    }
+    return result as CommandResult;
+  };
+
+  /**
+   * Runs a batch of queued commands in order against a tentative state and commits all that succeeded in ONE
+   * transaction (group commit: a burst of 500 floor requests costs a few fsyncs, not 500). Each command
+   * sees the state its predecessors left, exactly as if run one by one; one refused command does not touch
+   * the others. Synchronous from the first check to the publish, so nothing interleaves.
+   */
+  const commitBatch = (entry: Entry, jobs: Job[]): void => {
+    let state = entry.state;
+    let version = entry.version;
+    const accepted: { job: Job; result: CommandResult }[] = [];
+    const transitions: Transition[] = [];
+    const events: EngagementEvent[] = [];
+    const records: CommandRecord[] = [];
+    /** Retries of a command earlier in this same batch: answered once the batch is committed. */
+    const echoes: { job: Job; of: { fingerprint: string; result: CommandResult } }[] = [];
+    const inBatch = new Map<string, { fingerprint: string; result: CommandResult }>();
+
+    for (const job of jobs) {
+      const { actor, command, options } = job;
+      try {
+        const fingerprint = options.commandId ? commandFingerprint(entry.id, actor, command) : '';
+        if (options.commandId) {
+          const earlier = inBatch.get(options.commandId);
+          if (earlier) {
+            replay(earlier.fingerprint, fingerprint, earlier.result);
+            echoes.push({ job, of: earlier });
+            continue;
+          }
+          const seen = store.findCommand(options.commandId);
+          if (seen) {
+            job.resolve(replay(seen.fingerprint, fingerprint, seen.result));
+            continue;
+          }
+        }
+        if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
+        if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
+        authorize(state, actor, command);
+        const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId });
+        // Fold before writing: an event that cannot be folded is never stored.
+        let next = state;
+        const mine: Transition[] = produced.map((event, i) => {
+          const stored = { ...event, version: version + 1 + i } as StoredEvent;
+          const after = evolve(next, stored);
+          const transition = { event: stored, before: next, after };
+          next = after;
+          return transition;
+        });
+        const result: CommandResult = { version: version + produced.length, events: mine.map((t) => t.event) };
+        state = next;
+        version = result.version;
+        transitions.push(...mine);
+        events.push(...produced);
+        if (options.commandId) {
+          records.push({ commandId: options.commandId, fingerprint, result });
+          inBatch.set(options.commandId, { fingerprint, result });
+        }
+        accepted.push({ job, result });
+      } catch (error) {
+        job.reject(asAppError(error));
+      }
+    }
+
+    if (events.length > 0 || records.length > 0) {
+      try {
+        store.append(entry.id, entry.version, events, records);
+      } catch (error) {
+        const waiting = [...accepted.map((a) => a.job), ...echoes.map((e) => e.job)];
+        // Another writer took a commandId or a version meanwhile: run each command alone, so that each
+        // gets its own answer (its replay, its conflict) and the others still commit.
+        if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))) {
+          for (const job of waiting) commitBatch(entry, [job]);
+          return;
+        }
+        for (const job of waiting) {
+          if (error instanceof CommandAlreadyRecorded) {
+            try {
+              job.resolve(replay(error.existing.fingerprint, commandFingerprint(entry.id, job.actor, job.command), error.existing.result));
+            } catch (refusal) {
+              job.reject(refusal);
+            }
+          } else job.reject(error);
+        }
+        return;
+      }
+    }
+
+    // Committed: swap the new state in, then let the service publish; the callers get their results.
+    entry.state = state;
+    entry.version = version;
+    options.afterCommit(entry, transitions, events);
+    for (const { job, result } of accepted) job.resolve(result);
+    for (const { job, of } of echoes) job.resolve(of.result);
+  };
+
+  /** Drains the engagement's queue on the next turn of the event loop, so that commands arriving together share a commit. */
+  const schedule = (entry: Entry) => {
+    if (entry.scheduled) return;
+    entry.scheduled = true;
+    setImmediate(() => {
+      entry.scheduled = false;
+      const jobs = entry.queue.splice(0, MAX_BATCH);
+      if (entry.queue.length > 0) schedule(entry);
+      try {
+        commitBatch(entry, jobs);
+      } catch (error) {
+        // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
+        // than let the exception escape the event loop and take the server down.
+        log(`a batch of commands for ${entry.id} failed unexpectedly`, error);
+        for (const job of jobs) job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
+      }
+    });
+  };
+
+  return {
+    submit(entry: Entry, job: Omit<Job, 'resolve' | 'reject'>): Promise<CommandResult> {
+      return new Promise<CommandResult>((resolve, reject) => {
+        entry.queue.push({ ...job, resolve, reject });
+        schedule(entry);
+      });
+    },
+  };
+}

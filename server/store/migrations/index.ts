@@ -1,0 +1,34 @@
+// The schema, as numbered migrations applied in order, each in its own transaction, and recorded in
+// `schema_migrations`. Add a new entry at the end; never edit one that has shipped.
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'events and commands',
+    sql: `
+      -- The log: one row per event, stored forever. The primary key is the optimistic-concurrency guard.
+      CREATE TABLE events (
+        engagement_id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (engagement_id, version)
+      ) WITHOUT ROWID;
+
+      -- Idempotency: one row per applied command that carried a commandId, written with its events.
+      CREATE TABLE commands (
+        command_id TEXT PRIMARY KEY,
+        engagement_id TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        result TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];

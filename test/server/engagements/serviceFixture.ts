@@ -1,0 +1,122 @@
+// A real service on a real SQLite file in a temp dir, driven by a fake clock, with helpers that build an
+// engagement through the public write path (never by writing state directly).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor } from '../../../server/domain/context.js';
+import type { StoredEvent } from '../../../server/domain/events.js';
+import type { EngagementView } from '../../../server/domain/view.js';
+import type { StreamSink } from '../../../server/engagements/EngagementService.js';
+import {
+  createEngagementService,
+  type EngagementServiceDeps,
+  type EngagementServiceLimits,
+  type LocalEngagementService,
+} from '../../../server/engagements/createEngagementService.js';
+import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
+import { FakeClock } from '../../support/fakeClock.js';
+
+export const chairUser = { userId: 'dev:chair', displayName: 'Chair Person' };
+export const chair: Actor = { kind: 'user', ...chairUser };
+export const speaker = (i: number): Actor => ({ kind: 'user', userId: `dev:speaker-${i}`, displayName: `Speaker ${i}` });
+
+// Real SQLite, on tmpfs where there is one: these tests are about the write path, not the disk's fsync
+// (test/server/store covers durability and disk faults), and an fsync per command would make building an
+// engagement of 1,000 participants take tens of seconds on a shared CI disk.
+const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+export class Harness {
+  readonly dir = mkdtempSync(join(scratch, 'convene-engagements-'));
+  readonly file = join(this.dir, 'convene.db');
+  clock = new FakeClock();
+  service!: LocalEngagementService;
+  logs: string[] = [];
+
+  constructor(
+    private readonly limits: EngagementServiceLimits = {},
+    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted'> = {},
+  ) {
+    this.start();
+  }
+
+  start(clock = this.clock): LocalEngagementService {
+    this.clock = clock;
+    this.service = createEngagementService({
+      store: openSqliteEventStore(this.file),
+      clock,
+      limits: this.limits,
+      random: () => 0.5,
+      log: (message) => this.logs.push(message),
+      ...this.extra,
+    });
+    return this.service;
+  }
+
+  async restart(clock = this.clock): Promise<LocalEngagementService> {
+    await this.service.close();
+    return this.start(clock);
+  }
+
+  async dispose(): Promise<void> {
+    await this.service.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  log(engagementId: string): StoredEvent[] {
+    const store = openSqliteEventStore(this.file);
+    try {
+      return store.load(engagementId);
+    } finally {
+      store.close();
+    }
+  }
+
+  /** An open, live engagement with one open question and `speakers` approved stakeholders. */
+  async liveEngagement(speakers: number, options: { speakingSeconds?: number } = {}) {
+    const s = this.service;
+    const view = await s.create(chairUser, { title: 'Consultation on the pact', speakingSeconds: options.speakingSeconds ?? 120 });
+    const id = view.id;
+    await s.execute(id, chair, { type: 'engagement.open' });
+    const added = await s.execute(id, chair, { type: 'question.add', text: 'What should the pact say?' });
+    const questionId = (added.events[0] as Extract<StoredEvent, { type: 'question.added' }>).question.id;
+    await s.execute(id, chair, { type: 'question.open', questionId });
+    await s.execute(id, chair, { type: 'engagement.start' });
+    const participantIds: string[] = [];
+    for (let i = 0; i < speakers; i++) {
+      const registered = await s.execute(id, speaker(i), { type: 'participant.register', organization: `NGO ${i}`, category: 'ngo' });
+      const participantId = (registered.events[0] as Extract<StoredEvent, { type: 'participant.registered' }>).participant.id;
+      await s.execute(id, chair, { type: 'participant.approve', participantId });
+      participantIds.push(participantId);
+    }
+    return { id, questionId, participantIds };
+  }
+}
+
+export type Message =
+  | { kind: 'snapshot'; version: number; view: EngagementView; serverNow: string }
+  | { kind: 'change'; version: number; event: StoredEvent | null; bytes: number }
+  | { kind: 'end'; retryMs: number; reason: string };
+
+/** A sink that records what the hub sends; `buffered` stands in for the socket's unsent bytes. */
+export class RecordingSink implements StreamSink {
+  messages: Message[] = [];
+  buffered = 0;
+  snapshot(view: EngagementView, serverNow: string): void {
+    this.messages.push({ kind: 'snapshot', version: view.version, view, serverNow });
+  }
+  change(version: number, event: StoredEvent | null): void {
+    this.messages.push({ kind: 'change', version, event, bytes: Buffer.byteLength(JSON.stringify({ version, event })) });
+  }
+  end(retryMs: number, reason: string): void {
+    this.messages.push({ kind: 'end', retryMs, reason });
+  }
+  bufferedBytes(): number {
+    return this.buffered;
+  }
+  versions(): number[] {
+    return this.messages.flatMap((m) => (m.kind === 'end' ? [] : [m.version]));
+  }
+  kinds(): string[] {
+    return this.messages.map((m) => m.kind);
+  }
+}
