@@ -21,6 +21,8 @@ import { createDeadlineScheduler } from './deadlineScheduler.js';
 import type { CommandResult, EngagementService, RedeemedInvitation } from './EngagementService.js';
 import { asAppError, createGroupCommit, engagementNotFound, type Entry } from './groupCommit.js';
 import { createLiveHub, type Transition } from './liveHub.js';
+import { applyMediaAfterCommit, openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
+import { decide } from '../domain/decide.js';
 
 export interface EngagementServiceLimits {
   /** A stream with more unsent bytes than this is ended as a slow reader (default 1 MiB). */
@@ -46,6 +48,12 @@ export interface EngagementServiceDeps {
    * they must not throw (a throw is logged) and must not block (start async work and return).
    */
   onCommitted?: (engagementId: string, events: StoredEvent[], state: EngagementState) => void;
+  /**
+   * LiveKit, when configured: a round's rooms are opened before `breakouts.started` is appended (so LiveKit
+   * being down leaves no half-started round, BREAKOUT-21) and closed, told of broadcasts and warned after
+   * the commit. Null or absent: rounds run without media.
+   */
+  media?: BreakoutMediaAdapter | null;
 }
 
 /** The service plus what tests and operations need to watch it. */
@@ -137,6 +145,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     hub.publish(engagementId, recent);
   }
 
+  const media = deps.media ?? null;
   const groupCommit = createGroupCommit({
     store,
     clock,
@@ -151,6 +160,13 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
         hub.publish(entry.id, transitions);
         scheduler.rearm(entry.id);
         deps.onCommitted?.(entry.id, transitions.map((t) => t.event), entry.state);
+        if (media) {
+          const committed = transitions.map((t) => t.event);
+          void applyMediaAfterCommit(media, committed, entry.state).then(
+            (problems) => problems.forEach((problem) => log(`LiveKit after version ${entry.version} of ${entry.id}: ${problem}`)),
+            (error) => log(`LiveKit after version ${entry.version} of ${entry.id} failed`, error),
+          );
+        }
       } catch (error) {
         log(`after committing version ${entry.version} of ${entry.id}, publishing, re-arming or onCommitted failed`, error);
       }
@@ -225,8 +241,29 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
       return viewFor(entry.state, entry.version, viewer);
     },
 
-    execute(engagementId, actor, command, options = {}) {
-      return enqueue(engagementId, actor, command, options, false);
+    async execute(engagementId, actor, command, options = {}) {
+      if (command.type !== 'breakouts.start' || !media) return enqueue(engagementId, actor, command, options, false);
+      // BREAKOUT-21: open the rooms first. A dry run of the same decision names them (room names come from the
+      // round id, so the real decision names the same rooms); a refusal here opens nothing, and a refusal of
+      // the real command (someone acted in between) closes what was opened.
+      const entry = entryOf(engagementId);
+      const now = clock.now().toISOString();
+      let after = entry.state;
+      let dryRun: EngagementEvent[];
+      try {
+        authorize(entry.state, actor, command);
+        dryRun = decide(entry.state, command, { now, actor, newId });
+      } catch (error) {
+        throw asAppError(error);
+      }
+      for (const event of dryRun) after = evolve(after, { ...event, version: 0 } as StoredEvent);
+      const opened = await openMediaBeforeAppend(media, dryRun, after, now);
+      try {
+        return await enqueue(engagementId, actor, command, options, false);
+      } catch (error) {
+        await opened.rollback();
+        throw error;
+      }
     },
 
     async createInvitation(engagementId, user, input) {

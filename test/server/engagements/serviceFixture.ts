@@ -34,7 +34,7 @@ export class Harness {
 
   constructor(
     private readonly limits: EngagementServiceLimits = {},
-    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted'> = {},
+    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media'> = {},
   ) {
     this.start();
   }
