@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BREAKOUT_COMMANDS, INTERNAL_BREAKOUT_COMMANDS } from './breakouts/commands.js';
+import { INTERNAL_SUMMARY_COMMANDS, SUMMARY_COMMANDS } from './summaryReview/commands.js';
 import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role } from './vocabulary.js';
 
 // Every change to an engagement is one of these commands: `slice.verb`, validated here once (ARCHITECTURE
@@ -191,6 +192,7 @@ export const Command = z.discriminatedUnion('type', [
   InputSubmit,
   InputWithdraw,
   ...BREAKOUT_COMMANDS,
+  ...SUMMARY_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
@@ -206,5 +208,6 @@ export const INTERNAL_COMMANDS: readonly CommandType[] = [
   'invitation.create',
   'engagement.create',
   ...INTERNAL_BREAKOUT_COMMANDS,
+  ...INTERNAL_SUMMARY_COMMANDS,
 ];
 export const isInternalCommand = (type: string): boolean => (INTERNAL_COMMANDS as readonly string[]).includes(type);

@@ -2,6 +2,7 @@ import type { Command } from './commands.js';
 import type { DecideContext } from './context.js';
 import { assertNever, type EngagementEvent } from './events.js';
 import { decideBreakouts, isBreakoutCommand } from './breakouts/index.js';
+import { decideSummary, isSummaryCommand } from './summaryReview/index.js';
 import { decideAgenda } from './slices/agenda.js';
 import { decideEngagement } from './slices/engagement.js';
 import { decideFloor } from './floor/index.js';
@@ -19,6 +20,7 @@ import type { EngagementState } from './state.js';
  */
 export function decide(state: EngagementState, command: Command, ctx: DecideContext): EngagementEvent[] {
   if (isBreakoutCommand(command)) return decideBreakouts(state, command, ctx);
+  if (isSummaryCommand(command)) return decideSummary(state, command, ctx);
   switch (command.type) {
     case 'engagement.create':
     case 'engagement.update':

@@ -1,4 +1,5 @@
 import type { BreakoutEvent } from './breakouts/events.js';
+import type { SummaryEvent } from './summaryReview/events.js';
 import type {
   Accreditation,
   AgendaKind,
@@ -155,7 +156,9 @@ export type EngagementEvent =
     >
   | E<'input.withdrawn', { inputId: string }>
   // timed thematic breakout rounds (breakouts/events.ts)
-  | BreakoutEvent;
+  | BreakoutEvent
+  // the Chair's summary cycle (summaryReview/events.ts)
+  | SummaryEvent;
 
 export type EventType = EngagementEvent['type'];
 export type EventOf<T extends EventType> = Extract<EngagementEvent, { type: T }>;

@@ -1,5 +1,6 @@
 import { assertNever, type EngagementEvent } from './events.js';
 import { evolveBreakouts, isBreakoutEvent } from './breakouts/index.js';
+import { evolveSummary, isSummaryEvent } from './summaryReview/index.js';
 import { evolveAgenda } from './slices/agenda.js';
 import { evolveEngagement } from './slices/engagement.js';
 import { evolveFloor } from './floor/index.js';
@@ -17,6 +18,7 @@ import type { EngagementState } from './state.js';
  */
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
   if (isBreakoutEvent(event)) return evolveBreakouts(state, event);
+  if (isSummaryEvent(event)) return evolveSummary(state, event);
   switch (event.type) {
     case 'engagement.created':
     case 'engagement.updated':

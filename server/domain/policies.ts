@@ -1,4 +1,5 @@
 import { BREAKOUT_ALLOWED } from './breakouts/commands.js';
+import { SUMMARY_ALLOWED } from './summaryReview/commands.js';
 import type { Command, CommandType } from './commands.js';
 import type { Actor } from './context.js';
 import { forbidden } from './errors.js';
@@ -18,6 +19,7 @@ const AUTHORS = ['chair', 'secretariat', 'delegation', 'stakeholder'] as const;
 
 export const ALLOWED: Record<CommandType, readonly Principal[]> = {
   ...BREAKOUT_ALLOWED,
+  ...SUMMARY_ALLOWED,
   'engagement.create': ['signed-in'],
   'engagement.update': STAFF,
   'engagement.open': STAFF,

@@ -1,4 +1,5 @@
 import { emptyBreakouts, type BreakoutsState } from './breakouts/state.js';
+import { emptySummaryReview, type SummaryReviewState } from './summaryReview/state.js';
 import type { AgendaItemRecord, DeferralReason, EngagementSettings, ParticipantRecord, QuestionRecord } from './events.js';
 import type { EngagementStatus, OrderPolicy, ParticipantStatus, QuestionStatus, RequestStatus, Role } from './vocabulary.js';
 
@@ -139,6 +140,7 @@ export interface EngagementState {
   inputs: Record<string, WrittenInput>;
   lastReplan: LastReplan | null;
   breakouts: BreakoutsState;
+  summaryReview: SummaryReviewState;
 }
 
 /** The state before `engagement.created`: every fold starts here. */
@@ -174,4 +176,5 @@ export const emptyState = (): EngagementState => ({
   inputs: {},
   lastReplan: null,
   breakouts: emptyBreakouts(),
+  summaryReview: emptySummaryReview(),
 });

@@ -1,4 +1,5 @@
 import { isBreakoutEvent, projectBreakouts, redactBreakoutEvent } from './breakouts/index.js';
+import { isSummaryEvent, projectSummaryReview, redactSummaryEvent } from './summaryReview/index.js';
 import type { Audience, Membership, Viewer } from './context.js';
 import { assertNever, type ParticipantRecord, type StoredEvent } from './events.js';
 import { emptyState, type EngagementState, type Invitation, type Participant } from './state.js';
@@ -45,7 +46,9 @@ const seesPeople = (audience: Audience): boolean => audience === 'delegation' ||
 export function project(state: EngagementState, viewer: Viewer): EngagementState {
   const me = membershipOf(state, viewer);
   // VIEW-1: staff see everything but the invitation codes' hashes.
-  if (me.audience === 'staff') return { ...state, invitations: mapValues(state.invitations, withoutHash) };
+  if (me.audience === 'staff') {
+    return { ...state, invitations: mapValues(state.invitations, withoutHash), summaryReview: projectSummaryReview(state.summaryReview, me) };
+  }
 
   const own = me.participantId ? state.participants[me.participantId] : undefined;
   // VIEW-2: before the engagement opens, others see only what it is and their own record.
@@ -69,7 +72,7 @@ export function project(state: EngagementState, viewer: Viewer): EngagementState
     questions: state.questions,
     openQuestionId: state.openQuestionId,
   };
-  if (!seesPeople(me.audience)) return published;
+  if (!seesPeople(me.audience)) return { ...published, summaryReview: projectSummaryReview(state.summaryReview, me) };
 
   // VIEW-3: approved participants and oneself; a delegation also sees every registration (to object).
   const participants: Record<string, Participant> = {};
@@ -96,6 +99,7 @@ export function project(state: EngagementState, viewer: Viewer): EngagementState
     lastReplan: state.lastReplan,
     // BREAKOUT-VIEW-n: rounds and rooms for those who take part; preferences for staff and oneself.
     breakouts: projectBreakouts(state.breakouts, me),
+    summaryReview: projectSummaryReview(state.summaryReview, me),
   };
 }
 
@@ -121,6 +125,8 @@ export function redact(event: StoredEvent, before: EngagementState, after: Engag
   const me = membershipOf(after, viewer);
   // VIEW-9: the viewer's own standing changed, so everything they may see may have changed.
   if (!sameMembership(membershipOf(before, viewer), me)) return 'resync';
+  // SUMMARY-VIEW-1..5, for every audience (staff included: no view carries a version's content).
+  if (isSummaryEvent(event)) return redactSummaryEvent(event, before.summaryReview, me);
   if (me.audience === 'staff') {
     if (event.type !== 'invitation.created') return event;
     const { codeHash: _hash, ...rest } = event;

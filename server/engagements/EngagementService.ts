@@ -1,6 +1,7 @@
 // The seam between HTTP and the write path. `server/http` calls only this; `server/engagements`
 // implements it (load → authorize → decide → append in one transaction → evolve → publish after commit).
 import type { Command } from '../domain/commands.js';
+import type { PublishedSummary } from '../domain/summaryReview/state.js';
 import type { Actor, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import type { Category, Region, ReplanStrategy, Role } from '../domain/vocabulary.js';
@@ -91,6 +92,10 @@ export interface EngagementService {
     command: Command,
     options?: { commandId?: string; expectedVersion?: number },
   ): Promise<CommandResult>;
+  /** SUMMARY-8: issues the internal `summary.publish` as this signed-in user (authorized like any command). */
+  publishSummary(engagementId: string, user: SignedInUser, input: { content: string; contentHash: string }, options?: { expectedVersion?: number }): Promise<CommandResult>;
+  /** SUMMARY-VIEW-4: one published version with its content (no view carries it); FORBIDDEN / NOT_FOUND otherwise. */
+  publishedSummary(engagementId: string, viewer: Viewer, version?: number): PublishedSummary & { content: string };
   createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationInput): Promise<CreatedInvitation>;
   /** Single use: a second redemption, an expired or revoked code → UNAUTHENTICATED (no oracle). */
   redeemInvitation(code: string, displayName?: string): Promise<RedeemedInvitation>;

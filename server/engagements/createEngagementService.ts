@@ -15,6 +15,7 @@ import { previewReplan } from '../domain/floor/timeBudget.js';
 import { authorize } from '../domain/policies.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, viewFor } from '../domain/view.js';
+import { publishedVersionFor } from '../domain/summaryReview/visibility.js';
 import type { EventStore } from '../store/EventStore.js';
 import { sha256Hex } from './commandFingerprint.js';
 import { createDeadlineScheduler } from './deadlineScheduler.js';
@@ -223,6 +224,15 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
       await enqueue(id, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true, true);
       const entry = entryOf(id);
       return viewFor(entry.state, entry.version, { userId: user.userId });
+    },
+
+    publishSummary(engagementId, user, input, options) {
+      return enqueue(engagementId, { kind: 'user', userId: user.userId, displayName: user.displayName }, { type: 'summary.publish', ...input }, options ?? {}, true);
+    },
+
+    publishedSummary(engagementId, viewer, version) {
+      const entry = entryOf(engagementId);
+      return publishedVersionFor(entry.state.summaryReview, membershipOf(entry.state, viewer), version);
     },
 
     list(user) {

@@ -8,7 +8,8 @@ import type { Clock } from '../clock.js';
 import { canonicalJson } from '../domain/summaryReview/canonicalJson.js';
 import type { SummaryEvent } from '../domain/summaryReview/events.js';
 import { applyParagraphEdits } from '../domain/summaryReview/paragraphKeys.js';
-import { emptySummaryReview, versionsOf, type SummaryReviewState, type WithSummaryReview } from '../domain/summaryReview/state.js';
+import { emptySummaryReview, versionsOf, type PublishedSummary, type SummaryReviewState, type WithSummaryReview } from '../domain/summaryReview/state.js';
+import type { Viewer } from '../domain/context.js';
 import { summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EngagementView } from '../domain/view.js';
 import type { CommandResult, EngagementService, SignedInUser } from '../engagements/EngagementService.js';
@@ -27,25 +28,31 @@ import { validate } from './validate.js';
 // JSON (SUMMARY-9), never rebuilt.
 
 /**
- * SUMMARY-8: `summary.publish` is internal (POST /commands refuses it), yet it must run as the signed-in Chair
- * or secretariat member, so that policies authorize it and the event records who published. `execute` refuses
- * internal commands from people, so the service needs this method, like `createInvitation` for
- * `invitation.create`. Implementation (createEngagementService.ts):
- *   publishSummary: (engagementId, user, input, options) => enqueue(engagementId,
- *     { kind: 'user', userId: user.userId, displayName: user.displayName }, { type: 'summary.publish', ...input }, options ?? {}, true)
+ * What the summary routes need from the engagement service beyond EngagementService (the lead adds both to it):
+ *
+ * - `publishSummary`: `summary.publish` is internal (POST /commands refuses it), yet it must run as the
+ *   signed-in Chair or secretariat member, so that policies authorize it and the event records who published
+ *   (SUMMARY-8). `execute` refuses internal commands from people, so, like `createInvitation`:
+ *     publishSummary: (id, user, input, options) => enqueue(id, { kind: 'user', userId: user.userId,
+ *       displayName: user.displayName }, { type: 'summary.publish', ...input }, options ?? {}, true)
+ * - `publishedSummary`: a version's content is in no view (it would swell every snapshot), so it is read from
+ *   the service's full state:
+ *     publishedSummary: (id, viewer, version) => { const e = entryOf(id);
+ *       return publishedVersionFor(e.state.summaryReview, membershipOf(e.state, viewer), version); }
  */
-export interface SummaryPublisher {
+export interface SummaryReviewService {
   publishSummary(
     engagementId: string,
     user: SignedInUser,
     input: { content: string; contentHash: string },
     options?: { expectedVersion?: number },
   ): Promise<CommandResult>;
+  publishedSummary(engagementId: string, viewer: Viewer, version?: number): PublishedSummary & { content: string };
 }
 
 export interface SummaryRouteDeps {
-  /** `publishSummary` joins EngagementService when the lead wires the summary slice in. */
-  engagements: EngagementService & Partial<SummaryPublisher>;
+  /** SummaryReviewService's methods join EngagementService when the lead wires the summary slice in. */
+  engagements: EngagementService & Partial<SummaryReviewService>;
   clock: Clock;
   requireUser: RequestHandler;
   /** For the file names in the written-inputs annex; without it the annex lists ids only. */
@@ -60,6 +67,12 @@ export const SummaryQuery = z.strictObject({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
 });
+
+/** A service method the lead has not added yet: a plain 500, logged, rather than a TypeError. */
+function notWired<F>(method: F | undefined, name: string): F {
+  if (!method) throw new AppError('INTERNAL', `The summary cannot be published or read on this server yet (the engagement service has no ${name}).`);
+  return method;
+}
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -107,16 +120,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
         issues: [{ path: 'attributive', message: 'Not available with version' }],
       });
     }
-    const published = query.version === undefined ? review.published.at(-1) : review.published.find((p) => p.version === query.version);
-    if (!published) {
-      const list = review.published.map((p) => p.version).join(', ');
-      throw new AppError(
-        'NOT_FOUND',
-        review.published.length === 0
-          ? 'No version of the summary has been published yet.'
-          : `There is no published version ${query.version}; the published versions are ${list}.`,
-      );
-    }
+    if (review.published.length === 0) throw new AppError('NOT_FOUND', 'No version of the summary has been published yet.');
+    const published = notWired(engagements.publishedSummary, 'publishedSummary').call(engagements, engagementId, viewerOf(principal), query.version);
     res.setHeader('X-Summary-Version', String(published.version));
     res.setHeader('X-Summary-Content-Hash', published.contentHash);
     const summary = Summary.parse(JSON.parse(published.content));
@@ -151,10 +156,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
     const version = review.published.length + 1;
     const content = canonicalJson(await draftOf(view, review, { attributive: false, status: 'published', version }));
     const contentHash = sha256Hex(content);
-    if (!engagements.publishSummary) {
-      throw new AppError('INTERNAL', 'Publishing is not available on this server yet (the engagement service has no publishSummary).');
-    }
-    const result = await engagements.publishSummary(engagementId, principal.user, { content, contentHash }, { expectedVersion: view.version });
+    const publish = notWired(engagements.publishSummary, 'publishSummary');
+    const result = await publish.call(engagements, engagementId, principal.user, { content, contentHash }, { expectedVersion: view.version });
     const event = (result.events as readonly { type: string }[]).find((e) => e.type === 'summary.published') as SummaryEvent & { type: 'summary.published' } | undefined;
     res.status(201).json({ version: event?.summaryVersion ?? version, contentHash });
   });

@@ -26,6 +26,8 @@ const API_TABLE: Record<string, string[]> = {
   'time.*': STAFF,
   'note.*': STAFF,
   'input.*': ['chair', 'secretariat', 'delegation', 'stakeholder'],
+  'summary.requestCorrection': ['delegation', 'stakeholder'],
+  'summary.*': STAFF,
   // API.md lists the breakout verbs without roles; the rows follow SPEC-breakouts.md: the Chair's side runs
   // rounds, participants choose for themselves, rapporteurs (never observers) report, the server times them.
   'breakouts.*': STAFF,
@@ -33,6 +35,9 @@ const API_TABLE: Record<string, string[]> = {
   'breakouts.report': ['chair', 'secretariat', 'stakeholder', 'delegation'],
   'breakouts.warn': ['system'],
   'breakouts.expire': ['system'],
+  // Attendance comes from LiveKit (webhooks, reconcile), never from a person (BREAKOUT-23).
+  'breakouts.recordAttendance': ['system'],
+  'breakouts.closeAttendance': ['system'],
 };
 const expectedFor = (type: CommandType): string[] => API_TABLE[type] ?? API_TABLE[`${type.split('.')[0]}.*`];
 

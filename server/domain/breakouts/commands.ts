@@ -79,6 +79,26 @@ export const BreakoutsWarn = cmd('breakouts.warn', { roundId: Id });
 /** internal: the round's deadline has come (BREAKOUT-16). */
 export const BreakoutsExpire = cmd('breakouts.expire', { roundId: Id });
 
+const Instant = z.iso.datetime({ offset: true });
+/** Where an attendance observation came from: a LiveKit webhook, or LiveKit's participant list (reconcile). */
+export const ATTENDANCE_SOURCES = ['webhook', 'reconcile'] as const;
+export const AttendanceSource = z.enum(ATTENDANCE_SOURCES);
+export type AttendanceSource = z.infer<typeof AttendanceSource>;
+/**
+ * internal: one LiveKit connection (`participantSid`) was seen joining and/or leaving a breakout room
+ * (BREAKOUT-23..26). `identity` is the Convene participant id the join token was minted for.
+ */
+export const BreakoutsRecordAttendance = cmd('breakouts.recordAttendance', {
+  roomName: z.string().min(1).max(200),
+  participantSid: z.string().min(1).max(100),
+  identity: z.string().min(1).max(200),
+  joinedAt: Instant.optional(),
+  leftAt: Instant.optional(),
+  source: AttendanceSource,
+});
+/** internal: LiveKit closed a breakout room (`room_finished`): whoever is still open in it left then (BREAKOUT-27). */
+export const BreakoutsCloseAttendance = cmd('breakouts.closeAttendance', { roomName: z.string().min(1).max(200), at: Instant });
+
 /** Spread into the `Command` discriminated union: `z.discriminatedUnion('type', [..., ...BREAKOUT_COMMANDS])`. */
 export const BREAKOUT_COMMANDS = [
   BreakoutsPlan,
@@ -92,6 +112,8 @@ export const BREAKOUT_COMMANDS = [
   BreakoutsReport,
   BreakoutsWarn,
   BreakoutsExpire,
+  BreakoutsRecordAttendance,
+  BreakoutsCloseAttendance,
 ] as const;
 
 export const BreakoutCommand = z.discriminatedUnion('type', [...BREAKOUT_COMMANDS]);
@@ -102,7 +124,12 @@ export type BreakoutCommandOf<T extends BreakoutCommandType> = Extract<BreakoutC
 export const BREAKOUT_COMMAND_TYPES = BREAKOUT_COMMANDS.map((c) => c.shape.type.value) as BreakoutCommandType[];
 
 /** Add to INTERNAL_COMMANDS: the server issues these itself; POST /commands refuses them. */
-export const INTERNAL_BREAKOUT_COMMANDS: readonly BreakoutCommandType[] = ['breakouts.warn', 'breakouts.expire'];
+export const INTERNAL_BREAKOUT_COMMANDS: readonly BreakoutCommandType[] = [
+  'breakouts.warn',
+  'breakouts.expire',
+  'breakouts.recordAttendance',
+  'breakouts.closeAttendance',
+];
 
 const STAFF = ['chair', 'secretariat'] as const;
 
@@ -122,6 +149,8 @@ export const BREAKOUT_ALLOWED: Record<BreakoutCommandType, readonly (Role | 'sys
   'breakouts.report': ['chair', 'secretariat', 'stakeholder', 'delegation'],
   'breakouts.warn': ['system'],
   'breakouts.expire': ['system'],
+  'breakouts.recordAttendance': ['system'],
+  'breakouts.closeAttendance': ['system'],
 };
 
 /** Narrows a command to the breakout slice (dispatch in decide.ts keeps its exhaustiveness check). */

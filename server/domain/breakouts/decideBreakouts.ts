@@ -4,6 +4,7 @@ import { assertNever, type EngagementEvent } from '../events.js';
 import { addSeconds, ms, secondsBetween } from '../floor/instants.js';
 import type { EngagementState, Participant } from '../state.js';
 import { isStaffRole } from '../vocabulary.js';
+import { attendanceClosed, attendanceRecorded } from './attendance.js';
 import { balancedAssignment, type AssignmentPerson, type AssignmentRoom } from './balancedAssignment.js';
 import { breakoutClosingEvents } from './breakoutClosing.js';
 import { DEFAULT_REPORT_BACK_MINUTES, type BreakoutCommand, type BreakoutCommandOf } from './commands.js';
@@ -68,6 +69,10 @@ export function decideBreakouts(state: BreakoutDecideState, command: BreakoutCom
     }
     case 'breakouts.report':
       return [reported(state, command, ctx)];
+    case 'breakouts.recordAttendance':
+      return [attendanceRecorded(state, command, at)];
+    case 'breakouts.closeAttendance':
+      return [attendanceClosed(state, command, at)];
     default:
       return assertNever(command);
   }

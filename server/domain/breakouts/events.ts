@@ -1,5 +1,5 @@
 import type { RoomMix } from './balancedAssignment.js';
-import type { BreakoutMode, ImplementationStep } from './commands.js';
+import type { AttendanceSource, BreakoutMode, ImplementationStep } from './commands.js';
 
 // STORED FOREVER. Every breakout event ever appended must stay readable by `evolveBreakouts`: add new event
 // types or new optional fields; never rename, remove or change the meaning of a field. Past tense
@@ -113,7 +113,30 @@ export type BreakoutEvent =
   | E<
       'breakouts.reported',
       { roundId: string; roomId: string; byParticipantId: string; revision: number; report: BreakoutReportContent }
-    >;
+    >
+  /**
+   * One LiveKit connection's attendance as it stands after this observation (BREAKOUT-23..26): `joinedAt` and
+   * `leftAt` are the merged values, so folding is a plain overwrite of the record keyed by `participantSid`.
+   */
+  | E<
+      'breakouts.attendanceRecorded',
+      {
+        roundId: string;
+        roomId: string;
+        roomName: string;
+        participantSid: string;
+        participantId: string;
+        joinedAt: string | null;
+        leftAt: string | null;
+        leftBy: AttendanceLeftBy | null;
+        source: AttendanceSource;
+      }
+    >
+  /** LiveKit closed the room (`room_finished`) at `closedAt`: these connections, still open, end then (BREAKOUT-27). */
+  | E<'breakouts.attendanceClosed', { roundId: string; roomId: string; roomName: string; closedAt: string; participantSids: string[] }>;
+
+/** How an attendance interval was closed: LiveKit said the connection left, the round ended, or LiveKit closed the room. */
+export type AttendanceLeftBy = 'livekit' | 'round-end' | 'room-finished';
 
 export type BreakoutEventType = BreakoutEvent['type'];
 export type BreakoutEventOf<T extends BreakoutEventType> = Extract<BreakoutEvent, { type: T }>;
@@ -129,6 +152,8 @@ export const BREAKOUT_EVENT_TYPES: readonly BreakoutEventType[] = [
   'breakouts.warned',
   'breakouts.ended',
   'breakouts.reported',
+  'breakouts.attendanceRecorded',
+  'breakouts.attendanceClosed',
 ];
 
 export const isBreakoutEvent = (event: { type: string }): event is BreakoutEvent =>

@@ -1,4 +1,5 @@
 import { assertNever } from '../events.js';
+import { closeAttendance, withAttendanceRecorded } from './attendance.js';
 import type { BreakoutEvent } from './events.js';
 import type { BreakoutRound, WithBreakouts } from './state.js';
 
@@ -48,6 +49,7 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
         reports: {},
         roomNames: {},
         reportBackItemIds: {},
+        attendance: {},
       };
       return {
         ...state,
@@ -110,11 +112,13 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     case 'breakouts.warned':
       return withRound(state, event.roundId, () => ({ warnedAt: event.at }));
     case 'breakouts.ended': {
-      const next = withRound(state, event.roundId, () => ({
+      const next = withRound(state, event.roundId, (round) => ({
         status: 'ended',
         endedAt: event.at,
         endReason: event.reason,
         reportBackItemIds: event.reportBackItemIds,
+        // BREAKOUT-26: everyone is back in plenary; a connection whose leave never came ends with the round.
+        attendance: closeAttendance(round.attendance, event.at, 'round-end', null),
       }));
       if (next === state) return state;
       const running = next.breakouts.runningRoundId === event.roundId ? null : next.breakouts.runningRoundId;
@@ -126,6 +130,12 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
           ...round.reports,
           [event.roomId]: { roomId: event.roomId, byParticipantId: event.byParticipantId, at: event.at, revision: event.revision, ...event.report },
         },
+      }));
+    case 'breakouts.attendanceRecorded':
+      return withRound(state, event.roundId, (round) => withAttendanceRecorded(round, event));
+    case 'breakouts.attendanceClosed':
+      return withRound(state, event.roundId, (round) => ({
+        attendance: closeAttendance(round.attendance, event.closedAt, 'room-finished', event.participantSids),
       }));
     default:
       return assertNever(event);

@@ -1,6 +1,6 @@
 import type { RoomMix } from './balancedAssignment.js';
-import type { BreakoutMode } from './commands.js';
-import type { BreakoutEndReason, BreakoutReportContent, BreakoutRoomRecord, HardStopWarning } from './events.js';
+import type { AttendanceSource, BreakoutMode } from './commands.js';
+import type { AttendanceLeftBy, BreakoutEndReason, BreakoutReportContent, BreakoutRoomRecord, HardStopWarning } from './events.js';
 
 // The breakout rounds of one engagement, folded from breakout events by `evolveBreakouts`. Plain JSON like
 // the rest of the state; the lead adds `breakouts: BreakoutsState` to `EngagementState` and
@@ -34,6 +34,23 @@ export interface AutoAssignSummary {
   preferencesHonoured: number;
   balanced: boolean;
   maxDeviation: { category: number; region: number };
+}
+
+/**
+ * One LiveKit connection in a breakout room (BREAKOUT-23..27). Keyed by the connection's sid, not the person:
+ * a rejoin is a new connection, and its `participant_left` may arrive after the new `participant_joined`.
+ * A leave that arrived before its join has `leftAt` and `joinedAt: null` until the join comes.
+ */
+export interface AttendanceRecord {
+  /** The join token's identity: the Convene participant id. */
+  participantId: string;
+  roomId: string;
+  joinedAt: string | null;
+  leftAt: string | null;
+  /** null while open; `round-end` / `room-finished` when closed for the person (no leave arrived). */
+  leftBy: AttendanceLeftBy | null;
+  /** Where the last observation came from. */
+  source: AttendanceSource;
 }
 
 export interface BreakoutRound {
@@ -72,6 +89,8 @@ export interface BreakoutRound {
   roomNames: Record<string, string>;
   /** roomId → the report-back agenda item added when the round ended. */
   reportBackItemIds: Record<string, string>;
+  /** LiveKit participant sid → that connection's attendance (staff only, BREAKOUT-VIEW-6). */
+  attendance: Record<string, AttendanceRecord>;
 }
 
 export interface BreakoutsState {

@@ -25,6 +25,8 @@ function roundAsMember(round: BreakoutRound, me: Membership): BreakoutRound {
     // BREAKOUT-VIEW-4: preferences are for staff and the person.
     preferences: onlyMine(round.preferences, me),
     unassignedAtStart: round.unassignedAtStart.filter((id) => id === me.participantId),
+    // BREAKOUT-VIEW-6: attendance is for the Chair's team.
+    attendance: {},
   };
 }
 
@@ -61,6 +63,10 @@ export function redactBreakoutEvent(event: BreakoutEvent, me: Membership): Break
     case 'breakouts.ended':
     case 'breakouts.reported':
       return event;
+    case 'breakouts.attendanceRecorded':
+    case 'breakouts.attendanceClosed':
+      // BREAKOUT-VIEW-6.
+      return null;
     default:
       return assertNever(event);
   }

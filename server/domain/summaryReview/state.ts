@@ -4,11 +4,11 @@ import type { CorrectionDecision } from './commands.js';
 // state; the lead adds `summaryReview: SummaryReviewState` to `EngagementState` and
 // `summaryReview: emptySummaryReview()` to `emptyState()`.
 //
-// Published versions keep their `content` here, in the state, not only in the event log: the summary routes
-// read the engagement only through `EngagementService.get(id, viewer)` (the one seam), every member may read
-// every published version (SUMMARY-VIEW-4), and a version is written once and then only read. The price is
-// a larger snapshot after publication (the canonical JSON of each version); a dedicated read of one version
-// from the log is the way out if that ever matters.
+// Where a published version's `content` lives: in the event (stored forever, the record) and in the server's
+// in-memory state, from which `publishedVersionFor` serves it to the summary routes; NOT in any view. A full
+// day's summary is ~270 kB of canonical JSON (measured on test/summary/support/fullDayEngagement.ts): kept in
+// the projection, every snapshot after publication would carry it once per version, and a few versions would
+// pass the live hub's 1 MiB slow-reader limit. Views list versions with their hash; the file is one GET away.
 
 export const SUMMARY_REVIEW_STATUSES = ['draft', 'circulated', 'published'] as const;
 export type SummaryReviewStatus = (typeof SUMMARY_REVIEW_STATUSES)[number];
@@ -47,8 +47,8 @@ export interface PublishedSummary {
   publishedAt: string;
   /** sha256 (hex) of `content`'s UTF-8 bytes (SUMMARY-9). */
   contentHash: string;
-  /** The canonical JSON of the Summary, byte for byte as published. */
-  content: string;
+  /** The canonical JSON of the Summary, byte for byte as published. Server state only: views leave it out. */
+  content?: string;
   byParticipantId: string | null;
 }
 

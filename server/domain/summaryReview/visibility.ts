@@ -2,15 +2,18 @@ import type { Membership } from '../context.js';
 import { assertNever } from '../events.js';
 import { SUMMARY_ALLOWED } from './commands.js';
 import type { SummaryEvent } from './events.js';
-import { emptySummaryReview, type Correction, type SummaryReviewState } from './state.js';
+import { notFound, forbidden } from '../errors.js';
+import { emptySummaryReview, type Correction, type PublishedSummary, type SummaryReviewState } from './state.js';
 
 // Who sees what of the summary cycle (SUMMARY-VIEW-1..5, SPEC-summary.md). `projectSummaryReview` cuts the
 // state down; `redactSummaryEvent` cuts one event down so that folding it with `evolveSummary` into the
 // viewer's projection gives the next projection (the VIEW-9 invariant), or answers 'resync' where what the
 // viewer may see changes shape (the draft appears to reviewers on circulation and leaves them on publication:
-// both are rare, so a snapshot is cheaper than a second fold). The lead calls them from view.ts:
-// `summaryReview: projectSummaryReview(state.summaryReview, me)` in `project`, and in `redact` for every
-// `summary.*` event: `redactSummaryEvent(event, before.summaryReview, me)`.
+// both are rare, so a snapshot is cheaper than a second fold). No view carries a version's content, not even
+// staff's (see state.ts): `publishedVersionFor` serves it. So view.ts calls both for every audience, staff
+// included: `summaryReview: projectSummaryReview(state.summaryReview, me)` in each branch of `project`, and
+// `if (isSummaryEvent(event)) return redactSummaryEvent(event, before.summaryReview, me)` in `redact` before
+// its staff shortcut.
 
 /** Approved participants who are not staff: delegations, stakeholders, observers. */
 const isMember = (me: Membership): boolean => me.audience === 'delegation' || me.audience === 'member';
@@ -45,9 +48,15 @@ export function summaryAccessOf(review: SummaryReviewState, me: Membership): Sum
 const onlyMine = (corrections: Record<string, Correction>, me: Membership): Record<string, Correction> =>
   Object.fromEntries(Object.entries(corrections).filter(([, c]) => c.participantId === me.participantId));
 
+/** A version as views list it: number, time, hash, who; the content stays on the server. */
+function withoutContent(p: PublishedSummary): PublishedSummary {
+  const { content: _content, ...listed } = p;
+  return listed;
+}
+
 export function projectSummaryReview(review: SummaryReviewState, me: Membership): SummaryReviewState {
   // SUMMARY-VIEW-1: staff see the draft, every edit and every correction.
-  if (me.audience === 'staff') return review;
+  if (me.audience === 'staff') return { ...review, published: review.published.map(withoutContent) };
   // SUMMARY-VIEW-5: applicants and the public see nothing of the summary.
   if (!isMember(me)) return emptySummaryReview();
   return {
@@ -58,12 +67,21 @@ export function projectSummaryReview(review: SummaryReviewState, me: Membership)
     // SUMMARY-VIEW-3: a correction is seen by staff and by the participant who asked for it.
     corrections: onlyMine(review.corrections, me),
     // SUMMARY-VIEW-4: published versions are for every member.
-    published: review.published,
+    published: review.published.map(withoutContent),
   };
 }
 
 /** One summary event as this viewer may see it; null when not at all (the version still advances); 'resync' for a snapshot. */
+export function redactSummaryEvent<T extends SummaryEvent>(event: T, before: SummaryReviewState, me: Membership): T | null | 'resync';
 export function redactSummaryEvent(event: SummaryEvent, before: SummaryReviewState, me: Membership): SummaryEvent | null | 'resync' {
+  if (event.type === 'summary.published') {
+    // Every audience gets the version without its content (a view never holds it).
+    const { content: _content, ...listed } = event;
+    if (me.audience === 'staff') return listed as SummaryEvent;
+    if (!isMember(me)) return null;
+    // A reviewer who saw the circulated draft no longer does once it is published.
+    return seesDraft(before, me) ? 'resync' : (listed as SummaryEvent);
+  }
   if (me.audience === 'staff') return event;
   if (!isMember(me)) return null;
   switch (event.type) {
@@ -75,10 +93,26 @@ export function redactSummaryEvent(event: SummaryEvent, before: SummaryReviewSta
     case 'summary.correctionRequested':
     case 'summary.correctionResolved':
       return event.participantId === me.participantId ? event : null;
-    case 'summary.published':
-      // A reviewer who saw the circulated draft no longer does once it is published.
-      return seesDraft(before, me) ? 'resync' : event;
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * SUMMARY-VIEW-4, SUMMARY-9: one published version with its content, for a viewer who may read it — version
+ * `version`, or the latest when it is omitted. The engagement service answers `publishedSummary` with this.
+ */
+export function publishedVersionFor(review: SummaryReviewState, me: Membership, version?: number): PublishedSummary & { content: string } {
+  if (!summaryAccessOf(review, me).published) {
+    throw forbidden('SUMMARY-VIEW-4', 'The published summary is for the participants of this engagement.');
+  }
+  const found = version === undefined ? review.published.at(-1) : review.published.find((p) => p.version === version);
+  if (!found || found.content === undefined) {
+    const list = review.published.map((p) => p.version).join(', ');
+    throw notFound(
+      'SUMMARY-8',
+      review.published.length === 0 ? 'No version of the summary has been published yet.' : `There is no published version ${version}; the published versions are ${list}.`,
+    );
+  }
+  return { ...found, content: found.content };
 }

@@ -18,7 +18,7 @@ const issues = (input: unknown) => {
 };
 
 describe('breakout commands', () => {
-  it('given the API verbs, then every one of them (plus the two internal timers) has a schema and a row in BREAKOUT_ALLOWED', () => {
+  it('given the API verbs, then every one of them (plus the two internal timers and the two attendance commands) has a schema and a row in BREAKOUT_ALLOWED', () => {
     expect(BREAKOUT_COMMAND_TYPES.sort()).toEqual(
       [
         'breakouts.plan',
@@ -32,6 +32,8 @@ describe('breakout commands', () => {
         'breakouts.report',
         'breakouts.warn',
         'breakouts.expire',
+        'breakouts.recordAttendance',
+        'breakouts.closeAttendance',
       ].sort(),
     );
     expect(Object.keys(BREAKOUT_ALLOWED).sort()).toEqual(BREAKOUT_COMMAND_TYPES.sort());

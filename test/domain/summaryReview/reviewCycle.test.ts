@@ -187,7 +187,7 @@ describe('summary: publication and versions', () => {
 
     expect(w.state.summaryReview.published).toHaveLength(2);
     expect(w.state.summaryReview.published[0]).toEqual(v1);
-    expect(sha256(w.state.summaryReview.published[0].content)).toBe(v1.contentHash);
+    expect(sha256(w.state.summaryReview.published[0].content!)).toBe(v1.contentHash);
     expect(versionsOf(w.state.summaryReview).map((v) => v.version)).toEqual([1, 2]);
     expect(w.state.summaryReview.published[1]).toMatchObject({ version: 2, byParticipantId: w.participantId('sec') });
   });

@@ -4,7 +4,7 @@ import { membershipOf } from '../../../server/domain/view.js';
 import { canonicalJson } from '../../../server/domain/summaryReview/canonicalJson.js';
 import { evolveSummary } from '../../../server/domain/summaryReview/evolveSummary.js';
 import { emptySummaryReview, type SummaryReviewState } from '../../../server/domain/summaryReview/state.js';
-import { projectSummaryReview, redactSummaryEvent, summaryAccessOf } from '../../../server/domain/summaryReview/visibility.js';
+import { projectSummaryReview, publishedVersionFor, redactSummaryEvent, summaryAccessOf } from '../../../server/domain/summaryReview/visibility.js';
 import { endedMeeting, type SummaryWorld } from './summaryWorld.js';
 
 const VIEWERS = ['chair', 'sec', 'del', 'del2', 'spoke', 'deferred', 'obs', 'applicant', 'stranger'] as const;
@@ -93,7 +93,25 @@ describe('summary: what each viewer sees', () => {
     }
     for (const outsider of ['applicant', 'stranger']) {
       expect(projectSummaryReview(w.state.summaryReview, me(w, outsider)), outsider).toEqual(emptySummaryReview());
+      expect(() => publishedVersionFor(w.state.summaryReview, me(w, outsider)), outsider).toThrow(expect.objectContaining({ kind: 'FORBIDDEN' }));
       expect(summaryAccessOf(w.state.summaryReview, me(w, outsider)), outsider).toEqual({ draft: false, attributive: false, published: false, publish: false });
     }
+  });
+
+  it('SUMMARY-VIEW-4 / SUMMARY-9: no view carries a version’s content, not even staff’s; members read it through publishedVersionFor, byte for byte', () => {
+    const w = fullCycle();
+    for (const name of ['chair', 'del', 'obs']) {
+      const listed = projectSummaryReview(w.state.summaryReview, me(w, name)).published;
+      expect(listed.map((p) => [p.version, p.contentHash, 'content' in p]), name).toEqual([
+        [1, w.state.summaryReview.published[0].contentHash, false],
+        [2, w.state.summaryReview.published[1].contentHash, false],
+      ]);
+    }
+    const published = w.log.find((l) => l.event.type === 'summary.published')!;
+    expect(redactSummaryEvent(published.event, published.before.summaryReview, me(w, 'chair'))).not.toHaveProperty('content');
+    expect(publishedVersionFor(w.state.summaryReview, me(w, 'obs'), 1).content).toBe(publish(1).content);
+    expect(publishedVersionFor(w.state.summaryReview, me(w, 'deferred')).version).toBe(2);
+    expect(() => publishedVersionFor(w.state.summaryReview, me(w, 'obs'), 3)).toThrow(expect.objectContaining({ kind: 'NOT_FOUND', detail: 'There is no published version 3; the published versions are 1, 2.' }));
+    expect(() => publishedVersionFor(emptySummaryReview(), me(w, 'obs'))).toThrow(expect.objectContaining({ detail: 'No version of the summary has been published yet.' }));
   });
 });
