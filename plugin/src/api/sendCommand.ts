@@ -1,0 +1,22 @@
+import type { Command, StoredEvent } from '../../../server/domain/index.js';
+import { apiFetch } from './http.js';
+
+// Every change goes through POST /commands. The commandId is chosen here, once per user action, so a
+// retry of the same action (network blip, double click) is recorded once (API.md).
+
+export interface CommandResult {
+  version: number;
+  events: StoredEvent[];
+}
+
+export type ClientCommand = Command & { commandId?: string; expectedVersion?: number };
+
+export function newCommandId(): string {
+  return crypto.randomUUID();
+}
+
+export async function sendCommand(engagementId: string, command: Command, options: { commandId?: string; expectedVersion?: number } = {}): Promise<CommandResult> {
+  const body: ClientCommand = { ...command, commandId: options.commandId ?? newCommandId() };
+  if (options.expectedVersion !== undefined) body.expectedVersion = options.expectedVersion;
+  return apiFetch<CommandResult>(`/api/engagements/${encodeURIComponent(engagementId)}/commands`, { body });
+}

@@ -1,0 +1,106 @@
+import { Body1, Button, Dropdown, Field, Input, Option, Title3 } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, DeleteRegular, PlayRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { AGENDA_KINDS, type AgendaKind, type EngagementState } from '../../../../server/domain/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { fitWidth } from '../../components/fitWidth.js';
+
+const KIND_LABEL: Record<AgendaKind, string> = {
+  opening: 'Opening',
+  question: 'Guiding question',
+  breakouts: 'Breakouts',
+  'report-back': 'Report-back',
+  closing: 'Closing',
+  other: 'Other',
+};
+
+/** The agenda with planned minutes; "Begin" records the actual start (and the end of the previous item). */
+export function AgendaEditor({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const [kind, setKind] = useState<AgendaKind>('opening');
+  const [title, setTitle] = useState('');
+  const [minutes, setMinutes] = useState('10');
+  const [questionId, setQuestionId] = useState('');
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await commands.run({
+      type: 'agenda.add',
+      kind,
+      plannedMinutes: Number(minutes) || 0,
+      ...(title.trim() ? { title: title.trim() } : {}),
+      ...(kind === 'question' && questionId ? { questionId } : {}),
+    });
+    if (r) setTitle('');
+  };
+  return (
+    <section aria-labelledby="agenda-h" style={{ display: 'grid', gap: 8 }}>
+      <Title3 as="h3" id="agenda-h">
+        Agenda
+      </Title3>
+      {state.agenda.length === 0 ? (
+        <Body1 as="p">No agenda item yet. Add the opening, one item per guiding question, and the closing.</Body1>
+      ) : (
+        <ol style={{ margin: 0, paddingInlineStart: 20, display: 'grid', gap: 4 }}>
+          {state.agenda.map((item, index) => (
+            <li key={item.id}>
+              <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+                <strong>{item.title}</strong>
+                <Body1>
+                  ({KIND_LABEL[item.kind]}, {item.plannedMinutes} min{item.id === state.currentAgendaItemId ? ', running' : ''})
+                </Body1>
+                <Button size="small" aria-label={`Move ${item.title} up`} icon={<ArrowUpRegular />} disabled={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
+                <Button
+                  size="small"
+                  aria-label={`Move ${item.title} down`}
+                  icon={<ArrowDownRegular />}
+                  disabled={index === state.agenda.length - 1 || commands.busy}
+                  onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index + 1 })}
+                />
+                <Button size="small" icon={<PlayRegular />} disabled={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
+                  Begin
+                </Button>
+                <Button size="small" aria-label={`Remove ${item.title}`} icon={<DeleteRegular />} disabled={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form onSubmit={add} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+        <Field label="Kind">
+          <Dropdown style={fitWidth} value={KIND_LABEL[kind]} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}>
+            {AGENDA_KINDS.map((k) => (
+              <Option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {kind === 'question' && (
+          <Field label="Question">
+            <Dropdown
+            style={fitWidth}
+              placeholder="Choose a question"
+              value={state.questions.find((q) => q.id === questionId)?.text ?? ''}
+              selectedOptions={questionId ? [questionId] : []}
+              onOptionSelect={(_, d) => setQuestionId(d.optionValue ?? '')}
+            >
+              {state.questions.map((q) => (
+                <Option key={q.id} value={q.id} text={q.text}>
+                  {q.text}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        <Field label="Title">
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={KIND_LABEL[kind]} />
+        </Field>
+        <Field label="Planned minutes">
+          <Input type="number" min={0} value={minutes} onChange={(_, d) => setMinutes(d.value)} style={{ width: 90 }} />
+        </Field>
+        <Button type="submit" disabled={commands.busy}>
+          Add to agenda
+        </Button>
+      </form>
+    </section>
+  );
+}

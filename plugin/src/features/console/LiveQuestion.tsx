@@ -1,0 +1,44 @@
+import { Body1, Button, Dropdown, Field, Option, Title3 } from '@fluentui/react-components';
+import type { EngagementState } from '../../../../server/domain/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { openQuestion } from '../shared/selectors.js';
+import { fitWidth } from '../../components/fitWidth.js';
+
+/** Which guiding question is open now; opening another closes its list to new requests. */
+export function LiveQuestion({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const open = openQuestion(state);
+  return (
+    <section aria-labelledby="liveq-h" style={{ display: 'grid', gap: 6 }}>
+      <Title3 as="h3" id="liveq-h">
+        Open question
+      </Title3>
+      <Body1 as="p" style={{ margin: 0, fontSize: 16 }} data-testid="open-question">
+        {open ? open.text : state.questions.length ? 'No question is open.' : 'Add guiding questions under Prepare first.'}
+      </Body1>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+        {state.questions.length > 0 && (
+          <Field label="Open a question">
+            <Dropdown
+            style={fitWidth}
+              placeholder="Choose a question"
+              selectedOptions={open ? [open.id] : []}
+              value={open?.text ?? ''}
+              onOptionSelect={(_, d) => d.optionValue && d.optionValue !== open?.id && void commands.run({ type: 'question.open', questionId: d.optionValue })}
+            >
+              {state.questions.map((q) => (
+                <Option key={q.id} value={q.id} text={q.text}>
+                  {q.text}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        {open && (
+          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
+            Close this question
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { Body1, Button, Field, Input, Title3 } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import type { EngagementState } from '../../../../server/domain/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
+
+/** Title, theme, schedule and speaking time; and the engagement's own cycle: open → start → end. */
+export function SetupSection({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const s = state.settings;
+  const [title, setTitle] = useState(s.title);
+  const [theme, setTheme] = useState(s.theme ?? '');
+  const [start, setStart] = useState(toLocalInput(s.scheduledStart));
+  const [planned, setPlanned] = useState(String(s.plannedMinutes));
+  const [speaking, setSpeaking] = useState(String(s.speakingSeconds));
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void commands.run({
+      type: 'engagement.update',
+      title: title.trim(),
+      theme: theme.trim(),
+      scheduledStart: fromLocalInput(start),
+      plannedMinutes: Number(planned) || 0,
+      speakingSeconds: Number(speaking) || s.speakingSeconds,
+    });
+  };
+  return (
+    <section aria-labelledby="setup-h" style={{ display: 'grid', gap: 8 }}>
+      <Title3 as="h3" id="setup-h">
+        Setup
+      </Title3>
+      <Body1 as="p" style={{ margin: 0 }}>
+        Status: <strong data-testid="engagement-status">{state.status}</strong>.{' '}
+        {state.status === 'draft' && 'Open the engagement to publish the guiding questions and open registration.'}
+        {state.status === 'open' && 'Start the engagement when the meeting begins.'}
+        {state.status === 'live' && 'The meeting is running.'}
+        {state.status === 'ended' && 'The engagement has ended.'}
+      </Body1>
+      <div style={{ display: 'flex', gap: 8 }}>
+        {state.status === 'draft' && (
+          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
+            Open the engagement
+          </Button>
+        )}
+        {state.status === 'open' && (
+          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
+            Start the engagement
+          </Button>
+        )}
+        {state.status === 'live' && (
+          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
+            End the engagement
+          </Button>
+        )}
+      </div>
+      <form onSubmit={save} style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', alignItems: 'end' }}>
+        <Field label="Title" required>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        </Field>
+        <Field label="Theme">
+          <Input value={theme} onChange={(_, d) => setTheme(d.value)} />
+        </Field>
+        <Field label="Scheduled start (your local time)">
+          <Input type="datetime-local" value={start} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Field label="Planned minutes">
+          <Input type="number" min={0} value={planned} onChange={(_, d) => setPlanned(d.value)} />
+        </Field>
+        <Field label="Speaking time (seconds)">
+          <Input type="number" min={10} max={3600} value={speaking} onChange={(_, d) => setSpeaking(d.value)} />
+        </Field>
+        <Button type="submit" disabled={commands.busy || !title.trim()}>
+          Save setup
+        </Button>
+      </form>
+    </section>
+  );
+}

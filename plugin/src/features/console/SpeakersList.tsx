@@ -1,0 +1,173 @@
+import { Badge, Body1, Button, Dropdown, Field, Input, Option, Title3, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useState } from 'react';
+import { ORDER_POLICIES, type EngagementState, type OrderPolicy } from '../../../../server/domain/index.js';
+import { constituencyOf } from '../../../../server/domain/floor/speakersOrder.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { formatClock } from '../../live/countdown.js';
+import { nameOf, waitingList, type Waiting } from '../shared/selectors.js';
+import { fitWidth } from '../../components/fitWidth.js';
+
+const POLICY_LABEL: Record<OrderPolicy, string> = {
+  inscription: 'Order of inscription',
+  'first-time-first': 'First-time speakers first',
+  alternate: 'Alternate member states and stakeholders',
+};
+
+function Row({
+  item,
+  index,
+  count,
+  state,
+  commands,
+}: {
+  item: Waiting;
+  index: number;
+  count: number;
+  state: EngagementState;
+  commands: CommandRunner;
+}) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.request.id });
+  const [skipping, setSkipping] = useState(false);
+  const [reason, setReason] = useState('');
+  const { request, participant } = item;
+  const move = (position: number) => void commands.run({ type: 'floor.move', requestId: request.id, position });
+  const name = nameOf(participant);
+  const objections = participant ? state.objections.filter((o) => o.participantId === participant.id).length : 0;
+  return (
+    <li
+      ref={setNodeRef}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        opacity: isDragging ? 0.6 : 1,
+        listStyle: 'none',
+        padding: 8,
+        borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+        background: tokens.colorNeutralBackground1,
+      }}
+      data-testid="waiting-row"
+    >
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button
+          appearance="subtle"
+          icon={<ReOrderDotsVerticalRegular />}
+          aria-label={`Drag to reorder ${name}`}
+          {...attributes}
+          {...listeners}
+        />
+        <span style={{ minWidth: 24, fontVariantNumeric: 'tabular-nums' }}>{index + 1}.</span>
+        <span style={{ flex: '1 1 160px' }}>
+          <strong>{name}</strong>
+          {participant?.organization ? ` — ${participant.organization}` : ''}{' '}
+          <Badge appearance="outline" size="small">
+            {constituencyOf(participant ?? undefined) === 'member-states' ? 'member state' : 'stakeholder'}
+          </Badge>{' '}
+          {request.allowanceSeconds !== state.settings.speakingSeconds && (
+            <Badge size="small" color="warning">
+              {formatClock(request.allowanceSeconds)}
+            </Badge>
+          )}{' '}
+          {objections > 0 && (
+            <Badge size="small" color="danger">
+              {objections} objection{objections === 1 ? '' : 's'}
+            </Badge>
+          )}
+          {request.note && (
+            <Body1 as="p" style={{ margin: '2px 0 0' }}>
+              {request.note}
+            </Body1>
+          )}
+        </span>
+        <Button size="small" icon={<ArrowUpRegular />} aria-label={`Move ${name} up`} disabled={index === 0 || commands.busy} onClick={() => move(index - 1)} />
+        <Button
+          size="small"
+          icon={<ArrowDownRegular />}
+          aria-label={`Move ${name} down`}
+          disabled={index === count - 1 || commands.busy}
+          onClick={() => move(index + 1)}
+        />
+        <Button size="small" appearance="primary" disabled={commands.busy || Boolean(state.currentRequestId)} onClick={() => void commands.run({ type: 'floor.give', requestId: request.id })}>
+          Give the floor
+        </Button>
+        <Button size="small" onClick={() => setSkipping((s) => !s)} aria-expanded={skipping}>
+          Skip…
+        </Button>
+        <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}>
+          Defer to writing
+        </Button>
+      </div>
+      {skipping && (
+        <form
+          style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 6, flexWrap: 'wrap' }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void commands.run({ type: 'floor.skip', requestId: request.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then((r) => {
+              if (r) setSkipping(false);
+            });
+          }}
+        >
+          <Field label={`Reason for skipping ${name}`}>
+            <Input value={reason} onChange={(_, d) => setReason(d.value)} />
+          </Field>
+          <Button type="submit" disabled={commands.busy}>
+            Skip
+          </Button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** The open question's speakers list: reorder by drag (pointer or keyboard) or with the move buttons. */
+export function SpeakersList({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const list = waitingList(state, state.openQuestionId);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const onDragEnd = (event: DragEndEvent) => {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const to = list.findIndex((w) => w.request.id === over.id);
+    if (to >= 0) void commands.run({ type: 'floor.move', requestId: String(active.id), position: to });
+  };
+  return (
+    <section aria-labelledby="speakers-h">
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
+        <Title3 as="h3" id="speakers-h">
+          Speakers list ({list.length} waiting)
+        </Title3>
+        <Field label="Order">
+          <Dropdown
+            style={fitWidth}
+            value={POLICY_LABEL[state.policy]}
+            selectedOptions={[state.policy]}
+            onOptionSelect={(_, d) => d.optionValue && d.optionValue !== state.policy && void commands.run({ type: 'floor.policy', order: d.optionValue as OrderPolicy })}
+          >
+            {ORDER_POLICIES.map((p) => (
+              <Option key={p} value={p}>
+                {POLICY_LABEL[p]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
+      {!state.openQuestionId ? (
+        <Body1 as="p">Open a guiding question to start its speakers list.</Body1>
+      ) : list.length === 0 ? (
+        <Body1 as="p">Nobody has asked for the floor on this question yet.</Body1>
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <SortableContext items={list.map((w) => w.request.id)} strategy={verticalListSortingStrategy}>
+            <ol aria-label="Waiting speakers" style={{ margin: 0, padding: 0 }}>
+              {list.map((item, index) => (
+                <Row key={item.request.id} item={item} index={index} count={list.length} state={state} commands={commands} />
+              ))}
+            </ol>
+          </SortableContext>
+        </DndContext>
+      )}
+    </section>
+  );
+}

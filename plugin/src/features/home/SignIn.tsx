@@ -1,0 +1,59 @@
+import { Body1, Button, Field, Input, Title3 } from '@fluentui/react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { devSignIn, getClientConfig } from '../../api/endpoints.js';
+import { errorMessage } from '../../api/problem.js';
+import { saveSession } from '../../api/session.js';
+import { ErrorBar } from '../../components/ErrorBar.js';
+
+/** Development sign-in (browser mode): a display name, no password. The server refuses it in production. */
+export function SignIn() {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [available, setAvailable] = useState(true);
+  useEffect(() => {
+    getClientConfig().then(
+      (config) => setAvailable(config.devSignIn),
+      () => undefined,
+    );
+  }, []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { token, user } = await devSignIn(name.trim());
+      saveSession({ token, user, kind: 'convene' });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="signin-h">
+      <Title3 as="h2" id="signin-h">
+        Sign in
+      </Title3>
+      {available ? (
+        <>
+          <Body1 as="p">Outside Teams, sign in with the name others will see. If you were sent an invitation link, open that link instead.</Body1>
+          <form onSubmit={submit} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+            <Field label="Your name" required>
+              <Input value={name} onChange={(_, d) => setName(d.value)} name="displayName" autoComplete="name" />
+            </Field>
+            <Button appearance="primary" type="submit" disabled={busy || !name.trim()}>
+              Sign in
+            </Button>
+          </form>
+        </>
+      ) : (
+        <Body1 as="p">
+          Open Convene from the meeting in Microsoft Teams, or open the invitation link the Chair’s team sent you. Signing in by name is only
+          available on a development server.
+        </Body1>
+      )}
+      <ErrorBar message={error} title="Could not sign in" onDismiss={() => setError(null)} />
+    </section>
+  );
+}

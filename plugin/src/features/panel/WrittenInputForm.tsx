@@ -1,0 +1,134 @@
+import { Button, Caption1, Dropdown, Field, Input, Label, Option, Textarea, Title3, tokens, useId } from '@fluentui/react-components';
+import { uploadAttachment, type Attachment } from '../../api/endpoints.js';
+import { errorMessage } from '../../api/problem.js';
+import { useState, type FormEvent } from 'react';
+import type { Question } from '../../../../server/domain/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { fitWidth } from '../../components/fitWidth.js';
+
+/** A written statement on a question; when `requestId` is given it answers a deferred floor request. */
+export function WrittenInputForm({
+  engagementId,
+  questions,
+  commands,
+  requestId,
+  questionId: fixedQuestion,
+  heading = 'Submit written input',
+}: {
+  engagementId: string;
+  questions: Question[];
+  commands: CommandRunner;
+  requestId?: string;
+  questionId?: string;
+  heading?: string;
+}) {
+  const [questionId, setQuestionId] = useState(fixedQuestion ?? '');
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [sent, setSent] = useState(false);
+  const fileId = useId('attachment');
+  const [files, setFiles] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const upload = async (list: FileList | null) => {
+    if (!list?.length) return;
+    setUploading(true);
+    setUploadError(null);
+    try {
+      for (const file of Array.from(list)) {
+        const saved = await uploadAttachment(engagementId, file);
+        setFiles((current) => [...current, saved]);
+      }
+    } catch (failure) {
+      setUploadError(`${errorMessage(failure)} Accepted: PDF, DOCX, ODT, TXT or Markdown.`);
+    } finally {
+      setUploading(false);
+    }
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await commands.run({
+      type: 'input.submit',
+      title: title.trim(),
+      text: text.trim(),
+      ...(questionId ? { questionId } : {}),
+      ...(requestId ? { requestId } : {}),
+      ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+    });
+    if (result) {
+      setTitle('');
+      setText('');
+      setFiles([]);
+      setSent(true);
+    }
+  };
+  const id = `input-h-${requestId ?? 'any'}`;
+  return (
+    <section aria-labelledby={id}>
+      <Title3 as="h2" id={id}>
+        {heading}
+      </Title3>
+      {sent && <p role="status">Thank you: your input was received.</p>}
+      <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
+        {!fixedQuestion && (
+          <Field label="Question">
+            <Dropdown
+            style={fitWidth}
+              placeholder="General (no specific question)"
+              value={questions.find((q) => q.id === questionId)?.text ?? ''}
+              selectedOptions={questionId ? [questionId] : []}
+              onOptionSelect={(_, d) => setQuestionId(d.optionValue ?? '')}
+            >
+              {questions.map((q) => (
+                <Option key={q.id} value={q.id} text={q.text}>
+                  {q.text}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        <Field label="Title" required>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        </Field>
+        <Field label="Your statement" required>
+          <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={5} resize="vertical" />
+        </Field>
+        <div style={{ display: 'grid', gap: 2 }}>
+          <Label htmlFor={fileId}>Attach a concept paper (optional)</Label>
+          <input
+            id={fileId}
+            type="file"
+            aria-describedby={`${fileId}-hint`}
+            accept=".pdf,.docx,.odt,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain,text/markdown"
+            onChange={(e) => {
+              void upload(e.target.files);
+              e.target.value = '';
+            }}
+            disabled={uploading || files.length >= 10}
+          />
+          <Caption1 id={`${fileId}-hint`}>PDF, DOCX, ODT, TXT or Markdown.</Caption1>
+          {uploadError && (
+            <Caption1 role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+              {uploadError}
+            </Caption1>
+          )}
+        </div>
+        {files.length > 0 && (
+          <ul aria-label="Attached files" style={{ margin: 0, paddingInlineStart: 20 }}>
+            {files.map((f) => (
+              <li key={f.id}>
+                {f.filename} ({Math.ceil(f.size / 1024)} KB){' '}
+                <Button size="small" appearance="subtle" onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))} aria-label={`Remove ${f.filename}`}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Button type="submit" appearance="primary" disabled={commands.busy || uploading || !title.trim() || !text.trim()}>
+          Submit
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { Spinner } from '@fluentui/react-components';
+import { ConnectionBanner } from '../../components/ConnectionBanner.js';
+import { useEngagement } from '../../live/useEngagement.js';
+import { StageView } from './StageView.js';
+
+/** `/stage/:id`: what `shareAppContentToStage` shows to the whole meeting. */
+export default function StagePage({ engagementId }: { engagementId: string }) {
+  const live = useEngagement(engagementId);
+  return (
+    <>
+      <ConnectionBanner connection={live.connection} detail={live.connectionDetail} />
+      {live.state ? <StageView state={live.state} serverNow={live.serverNow} /> : <Spinner label="Loading the stage…" style={{ padding: 24 }} />}
+    </>
+  );
+}
