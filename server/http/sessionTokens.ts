@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { SignJWT, jwtVerify } from 'jose';
 import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
@@ -93,7 +93,30 @@ export function loadOrCreateSessionKey(dataDir: string, secret: string | null): 
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('base64url') + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeDurably(file, key.toString('base64url') + '\n');
   return new Uint8Array(key);
+}
+
+/**
+ * Write-then-rename with fsyncs: a crash or an I/O error at any moment leaves either no key file or the
+ * whole key, never an empty one. (An empty key file would silently mint a new key at the next start and
+ * end every session, and invitation codes are single-use: those guests could not get back in.)
+ */
+function writeDurably(file: string, text: string): void {
+  const temporary = `${file}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, file);
+  const directory = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(directory);
+  } finally {
+    closeSync(directory);
+  }
 }
