@@ -5,7 +5,10 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
+import { breakoutExtension } from './http/breakoutRoutes.js';
+import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger } from './http/logger.js';
+import { createLiveKitAdapter } from './integrations/livekit.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
@@ -44,8 +47,20 @@ const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
 const logIterator = store.loadAll()[Symbol.iterator]();
 const firstStart = logIterator.next().done === true;
 logIterator.return?.();
-const engagements = createEngagementService({ store, clock: systemClock });
-const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind });
+// Breakouts: join tokens, and LiveKit webhooks → attendance. A webhook names only a room
+// (`breakout-<roundId>-<n>`), so rounds are indexed by engagement: from the log now, then from every commit.
+const livekit = config.livekit ? createLiveKitAdapter(config.livekit) : null;
+const breakoutRounds = createBreakoutRoundDirectory();
+if (livekit) for (const { engagementId, events } of store.loadAll()) breakoutRounds.note(engagementId, events);
+const engagements = createEngagementService({
+  store,
+  clock: systemClock,
+  // BREAKOUT-21: rooms open before a round starts and close when it ends.
+  media: livekit,
+  onCommitted: (engagementId, events) => breakoutRounds.note(engagementId, events),
+});
+const extensions = [breakoutExtension({ adapter: livekit }), livekitWebhookExtension({ adapter: livekit, directory: breakoutRounds })];
+const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind, extensions });
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();

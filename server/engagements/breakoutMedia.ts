@@ -307,6 +307,8 @@ export async function applyMediaAfterCommit(
         case 'breakouts.autoAssigned':
         case 'breakouts.started':
         case 'breakouts.reported':
+        case 'breakouts.attendanceRecorded':
+        case 'breakouts.attendanceClosed':
           // No media: rooms open before the append (openMediaBeforeAppend); tokens are asked for by the tab.
           break;
         default:

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
 import { systemClock, type Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
-import { createEngagementService, type LocalEngagementService } from '../../server/engagements/createEngagementService.js';
+import { createEngagementService, type EngagementServiceDeps, type LocalEngagementService } from '../../server/engagements/createEngagementService.js';
 import type { SignInLimit } from '../../server/http/signInRateLimit.js';
 import type { TeamsSsoOptions } from '../../server/integrations/teamsSso.js';
 import { createTeamsSsoVerifier } from '../../server/integrations/teamsSso.js';
@@ -54,6 +54,8 @@ export interface TestAppOptions<C extends Clock> {
   signInLimit?: SignInLimit;
   heartbeatMs?: number;
   extensions?: ApiExtension[];
+  /** Side effects after each commit, as main.ts wires them (e.g. the breakout round directory of the LiveKit webhook). */
+  onCommitted?: EngagementServiceDeps['onCommitted'];
   /** The built tab to serve (default: none). */
   staticDir?: string;
 }
@@ -68,7 +70,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'convene-http-'));
   const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...options.env });
   const store = openSqliteEventStore(join(dataDir, 'convene.db'));
-  const engagements = createEngagementService({ store, clock, log: () => undefined });
+  const engagements = createEngagementService({ store, clock, log: () => undefined, onCommitted: options.onCommitted });
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({
     config,
