@@ -5,11 +5,14 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
+import { createAttachmentStore } from './attachments/attachmentStore.js';
+import { attachmentExtension } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
+import { summaryExtension } from './http/summaryRoutes.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
 // stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
@@ -59,7 +62,14 @@ const engagements = createEngagementService({
   media: livekit,
   onCommitted: (engagementId, events) => breakoutRounds.note(engagementId, events),
 });
-const extensions = [breakoutExtension({ adapter: livekit }), livekitWebhookExtension({ adapter: livekit, directory: breakoutRounds })];
+// One attachment store for uploads and for the summary's links to them.
+const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
+const extensions = [
+  breakoutExtension({ adapter: livekit }),
+  livekitWebhookExtension({ adapter: livekit, directory: breakoutRounds }),
+  attachmentExtension(attachments),
+  summaryExtension(attachments),
+];
 const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind, extensions });
 
 const server = app.listen(config.port, config.host, () => {

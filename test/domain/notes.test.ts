@@ -36,6 +36,15 @@ describe('notes', () => {
     expect(project(g.state, { userId: 'dev:someone' }).requests).toEqual({});
   });
 
+  it('NOTE-1: given a draft engagement, when staff add a note, then it is refused until the engagement opens; after it ends, notes are still taken', () => {
+    const draft = given().engagement().question('q1');
+    expect(draft.refusal({ type: 'note.add', questionId: draft.questionId('q1'), text: 'Too early', visibility: 'public' })).toMatchObject({ rule: 'NOTE-1' });
+    const { g } = setup();
+    g.end();
+    g.with('chair', { type: 'note.add', questionId: g.questionId('q1'), text: 'Drafting the summary.', visibility: 'secretariat' });
+    expect(g.state.notes.at(-1)).toMatchObject({ text: 'Drafting the summary.', visibility: 'secretariat' });
+  });
+
   it('AUTH-1: given a stakeholder, when they add a note, then it is forbidden', () => {
     const { g } = setup();
     expect(g.as('ngo').refusal({ type: 'note.add', text: 'mine', visibility: 'public' })).toMatchObject({ rule: 'AUTH-1', kind: 'FORBIDDEN' });

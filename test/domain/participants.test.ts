@@ -22,7 +22,7 @@ describe('registration and accreditation', () => {
     expect(g.as('chair').refusal({ type: 'participant.register', organization: 'x', category: 'ngo' }).rule).toBe('PART-1');
   });
 
-  it('PART-4/5: given a pending registration, when approved with a role, then it is approved in that role; deciding twice is refused', () => {
+  it('PART-4, PART-5: given a pending registration, when approved with a role, then it is approved in that role; deciding twice is refused', () => {
     const g = given().engagement().open().participant('ngo', { approve: false });
     const id = g.participantId('ngo');
     const [event] = g.as('chair').run({ type: 'participant.approve', participantId: id, role: 'observer' });
@@ -40,6 +40,17 @@ describe('registration and accreditation', () => {
     expect(project(g.state, viewer('ngo')).participants[id].declineReason).toBe('Not an accredited organisation');
     expect(project(g.state, viewer('kenya')).participants[id]).toMatchObject({ status: 'declined', declineReason: null });
     expect(project(g.state, viewer('kenya')).participants[id].userId).toBeUndefined();
+  });
+
+  it('PART-3: given an engagement, when a command names a participant who does not exist, then it is refused as not found', () => {
+    const g = given().engagement().open();
+    for (const command of [
+      { type: 'participant.approve', participantId: 'nobody' },
+      { type: 'participant.decline', participantId: 'nobody' },
+      { type: 'participant.setRole', participantId: 'nobody', role: 'observer' },
+    ] as const) {
+      expect(g.refusal(command)).toMatchObject({ rule: 'PART-3', kind: 'NOT_FOUND' });
+    }
   });
 
   it('PART-6: given a non-objection stakeholder that a delegation objected to, when the Chair approves, then it is refused with what to do', () => {

@@ -28,7 +28,7 @@ const API_TABLE: Record<string, string[]> = {
   'input.*': ['chair', 'secretariat', 'delegation', 'stakeholder'],
   'summary.requestCorrection': ['delegation', 'stakeholder'],
   'summary.*': STAFF,
-  // API.md lists the breakout verbs without roles; the rows follow SPEC-breakouts.md: the Chair's side runs
+  // API.md lists the breakout verbs without roles; the rows follow SPEC.md: the Chair's side runs
   // rounds, participants choose for themselves, rapporteurs (never observers) report, the server times them.
   'breakouts.*': STAFF,
   'breakouts.choose': ['stakeholder', 'delegation', 'observer'],

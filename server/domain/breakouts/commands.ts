@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../vocabulary.js';
 
-// The commands of timed thematic breakout rounds (SPEC-breakouts.md), validated once at the edge like every
+// The commands of timed thematic breakout rounds (SPEC.md), validated once at the edge like every
 // other command: strict objects, `breakouts.<verb>`. The lead adds `...BREAKOUT_COMMANDS` to the `Command`
 // union in commands.ts; until then they stand alone. `breakouts.warn` and `breakouts.expire` are internal:
 // issued by the server when a round's deadline comes (BREAKOUT-15, BREAKOUT-16), refused at POST /commands.

@@ -13,7 +13,7 @@ import { hardStopWarning } from './hardStopWarning.js';
 import { roomNamesOf } from './roomNames.js';
 import { occupancy, type BreakoutRoom, type BreakoutRound, type WithBreakouts } from './state.js';
 
-// The rules of breakout rounds (SPEC-breakouts.md, BREAKOUT-1..3 and 8..19). Who may issue a command at all
+// The rules of breakout rounds (SPEC.md, BREAKOUT-1..3 and 8..19). Who may issue a command at all
 // is BREAKOUT_ALLOWED (policies); what depends on the actor relative to the data — choosing for oneself,
 // reporting as the room's rapporteur — is checked here. Returns the events or throws a DomainError naming
 // the rule; never half-applies. Pure: time and ids come from `ctx`.

@@ -1,4 +1,4 @@
-// Timed thematic breakout rounds (SPEC-breakouts.md): commands, stored events, state, rules, timers, views.
+// Timed thematic breakout rounds (SPEC.md): commands, stored events, state, rules, timers, views.
 export * from './commands.js';
 export * from './events.js';
 export * from './state.js';

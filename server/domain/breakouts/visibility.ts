@@ -4,7 +4,7 @@ import type { BreakoutEvent } from './events.js';
 import type { BreakoutRound, BreakoutsState } from './state.js';
 import { emptyBreakouts } from './state.js';
 
-// What each viewer sees of breakout rounds (BREAKOUT-VIEW-1..5, SPEC-breakouts.md). `projectBreakouts`
+// What each viewer sees of breakout rounds (BREAKOUT-VIEW-1..5, SPEC.md). `projectBreakouts`
 // cuts the state down; `redactBreakoutEvent` cuts one event down so that folding it with `evolveBreakouts`
 // into the viewer's projection gives the next projection (the VIEW-9 invariant). The lead calls them from
 // view.ts: `breakouts: projectBreakouts(state.breakouts, me)` in `project`, and in `redact` for every

@@ -12,7 +12,7 @@ import { allowanceInForce, DEFAULT_MIN_SECONDS, previewReplan } from './timeBudg
 /** Every command of the floor and the clock; `decide` hands these to `decideFloor`. */
 export type FloorOrTimeCommand = Extract<Command, { type: `floor.${string}` | `time.${string}` }>;
 
-// The rules of the speakers list and the clock (SPEC-floor.md). Who may issue a command is checked before
+// The rules of the speakers list and the clock (SPEC.md). Who may issue a command is checked before
 // (policies.ts); what depends on the actor relative to the data (asking for oneself, withdrawing one's own
 // request) is checked here. Returns the events, or throws a DomainError naming the rule; never half-applies.
 

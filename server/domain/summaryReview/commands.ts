@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../vocabulary.js';
 
-// The commands of the Chair's summary cycle (SPEC-summary.md): draft → circulated (a review window) →
+// The commands of the Chair's summary cycle (SPEC.md): draft → circulated (a review window) →
 // published (versioned, immutable). Strict objects, `summary.<verb>`, validated once at the edge like every
 // other command. The lead spreads `...SUMMARY_COMMANDS` into the `Command` union in commands.ts.
 // `summary.publish` is internal: only POST /api/engagements/:id/summary/publish issues it, with the content

@@ -8,7 +8,7 @@ import type { SummaryCommand, SummaryCommandOf } from './commands.js';
 import type { SummaryEvent } from './events.js';
 import { isReviewWindowOpen, type WithSummaryReview } from './state.js';
 
-// The rules of the summary cycle (SPEC-summary.md). Who may issue a command at all is SUMMARY_ALLOWED
+// The rules of the summary cycle (SPEC.md). Who may issue a command at all is SUMMARY_ALLOWED
 // (policies); what depends on the actor relative to the data — a stakeholder who spoke, their own floor
 // request, the review window — is checked here. Returns the events or throws a DomainError naming the rule;
 // never half-applies. Pure: time and ids come from `ctx`.

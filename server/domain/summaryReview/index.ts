@@ -1,4 +1,4 @@
-// The Chair's summary cycle (SPEC-summary.md): commands, stored events, state, rules, views, paragraph keys.
+// The Chair's summary cycle (SPEC.md): commands, stored events, state, rules, views, paragraph keys.
 export * from './commands.js';
 export * from './events.js';
 export * from './state.js';

@@ -5,7 +5,7 @@ import type { SummaryEvent } from './events.js';
 import { notFound, forbidden } from '../errors.js';
 import { emptySummaryReview, type Correction, type PublishedSummary, type SummaryReviewState } from './state.js';
 
-// Who sees what of the summary cycle (SUMMARY-VIEW-1..5, SPEC-summary.md). `projectSummaryReview` cuts the
+// Who sees what of the summary cycle (SUMMARY-VIEW-1..5, SPEC.md). `projectSummaryReview` cuts the
 // state down; `redactSummaryEvent` cuts one event down so that folding it with `evolveSummary` into the
 // viewer's projection gives the next projection (the VIEW-9 invariant), or answers 'resync' where what the
 // viewer may see changes shape (the draft appears to reviewers on circulation and leaves them on publication:
