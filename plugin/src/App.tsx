@@ -8,6 +8,7 @@ import { useRoute } from './router.js';
 const MeetingPage = lazy(() => import('./features/meeting/MeetingPage.js'));
 const StagePage = lazy(() => import('./features/stage/StagePage.js'));
 const ConfigPage = lazy(() => import('./features/config/ConfigPage.js'));
+const LegalPage = lazy(() => import('./features/legal/LegalPage.js'));
 
 export function App() {
   const route = useRoute();
@@ -16,6 +17,7 @@ export function App() {
       {route.name === 'home' && <HomePage />}
       {route.name === 'join' && <JoinPage />}
       {route.name === 'config' && <ConfigPage />}
+      {(route.name === 'privacy' || route.name === 'terms') && <LegalPage page={route.name} />}
       {route.name === 'engagement' && <MeetingPage engagementId={route.engagementId} />}
       {route.name === 'stage' && <StagePage engagementId={route.engagementId} />}
       {route.name === 'notFound' && (

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'join' }
   | { name: 'config' }
+  | { name: 'privacy' }
+  | { name: 'terms' }
   | { name: 'engagement'; engagementId: string }
   | { name: 'stage'; engagementId: string }
   | { name: 'notFound' };
@@ -15,6 +17,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/join') return { name: 'join' };
   if (path === '/config') return { name: 'config' };
+  if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/terms') return { name: 'terms' };
   const engagement = /^\/e\/([^/]+)$/.exec(path);
   if (engagement) return { name: 'engagement', engagementId: decodeURIComponent(engagement[1]) };
   const stage = /^\/stage\/([^/]+)$/.exec(path);

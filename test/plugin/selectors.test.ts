@@ -61,6 +61,9 @@ describe('routes', () => {
   it('maps the five surfaces and decodes the engagement id', () => {
     expect(matchRoute('/')).toEqual({ name: 'home' });
     expect(matchRoute('/join')).toEqual({ name: 'join' });
+    // The manifest's privacy and terms links (developer URLs) open these pages, without sign-in.
+    expect(matchRoute('/privacy')).toEqual({ name: 'privacy' });
+    expect(matchRoute('/terms')).toEqual({ name: 'terms' });
     expect(matchRoute('/config/')).toEqual({ name: 'config' });
     expect(matchRoute('/e/abc%20d')).toEqual({ name: 'engagement', engagementId: 'abc d' });
     expect(matchRoute('/stage/e1')).toEqual({ name: 'stage', engagementId: 'e1' });
