@@ -1,0 +1,106 @@
+import '@livekit/components-styles';
+import {
+  ControlBar,
+  GridLayout,
+  LiveKitRoom,
+  ParticipantTile,
+  PreJoin,
+  RoomAudioRenderer,
+  StartAudio,
+  VideoConference,
+  useTracks,
+  type LocalUserChoices,
+} from '@livekit/components-react';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Track } from 'livekit-client';
+import { useState } from 'react';
+import type { BreakoutJoin } from './joinToken.js';
+import { deviceFailureMessage, disconnectMessage } from './mediaProblems.js';
+
+// The breakout room itself, on LiveKit (notes/livekit.md §5). Loaded with React.lazy only when someone joins,
+// so livekit-client and the LiveKit components stay out of the tab's first load. A device check (PreJoin)
+// comes first: people choose microphone and camera, and see a permission problem before they are in the room.
+
+export interface BreakoutRoomProps {
+  join: BreakoutJoin;
+  displayName: string;
+  theme: string;
+  /** Side panel (320 px): a plain grid and a minimal control bar instead of the full conference layout. */
+  compact: boolean;
+  inTeams: boolean;
+  onLeave: (message: string) => void;
+}
+
+export default function BreakoutRoom({ join, displayName, theme, compact, inTeams, onLeave }: BreakoutRoomProps) {
+  const [choices, setChoices] = useState<LocalUserChoices | null>(null);
+  const [deviceProblem, setDeviceProblem] = useState<string | null>(null);
+  const problemBar = deviceProblem && (
+    <MessageBar intent="warning" role="alert">
+      <MessageBarBody>{deviceProblem}</MessageBarBody>
+    </MessageBar>
+  );
+  if (!choices) {
+    return (
+      <section aria-label={`Check your microphone and camera before joining ${theme}`} style={{ display: 'grid', gap: 8 }}>
+        {problemBar}
+        <div data-lk-theme="default" style={{ maxWidth: '100%', overflow: 'hidden', borderRadius: 8 }}>
+          <PreJoin
+            defaults={{ username: displayName, audioEnabled: true, videoEnabled: false }}
+            persistUserChoices={false}
+            joinLabel="Join the room"
+            micLabel="Microphone"
+            camLabel="Camera"
+            userLabel="Your name"
+            onSubmit={setChoices}
+            onError={(error) => setDeviceProblem(deviceFailureMessage(errorName(error), undefined, inTeams))}
+          />
+        </div>
+        <Button onClick={() => onLeave('You did not join the room.')}>Cancel</Button>
+      </section>
+    );
+  }
+  return (
+    <section aria-label={`Breakout room: ${theme}`} style={{ display: 'grid', gap: 8 }}>
+      {problemBar}
+      <LiveKitRoom
+        serverUrl={join.serverUrl}
+        token={join.token}
+        connect
+        audio={choices.audioEnabled ? { deviceId: choices.audioDeviceId || undefined } : false}
+        video={choices.videoEnabled ? { deviceId: choices.videoDeviceId || undefined } : false}
+        data-lk-theme="default"
+        style={{ height: compact ? 420 : 560, borderRadius: 8, overflow: 'hidden' }}
+        onMediaDeviceFailure={(failure, kind) => setDeviceProblem(deviceFailureMessage(failure, kind, inTeams))}
+        onDisconnected={(reason) => onLeave(disconnectMessage(reason))}
+        onError={(error) => setDeviceProblem(`The room reported a problem: ${error.message}`)}
+      >
+        {compact ? <CompactRoom /> : <VideoConference />}
+        {/* Browsers may block sound until a click; this button shows only then (notes §5.1). */}
+        <StartAudio label="Click to hear the room" />
+      </LiveKitRoom>
+    </section>
+  );
+}
+
+/** 320 px: a grid of tiles, the people's audio, and microphone, camera and leave. */
+function CompactRoom() {
+  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <GridLayout tracks={tracks} style={{ flex: 1, minHeight: 0 }}>
+        <ParticipantTile />
+      </GridLayout>
+      <RoomAudioRenderer />
+      <ControlBar variation="minimal" controls={{ microphone: true, camera: true, screenShare: false, chat: false, leave: true }} saveUserChoices={false} />
+    </div>
+  );
+}
+
+const errorName = (error: Error): string =>
+  error.name === 'NotAllowedError' || error.name === 'SecurityError'
+    ? 'PermissionDenied'
+    : error.name === 'NotFoundError'
+      ? 'NotFound'
+      : error.name === 'NotReadableError'
+        ? 'DeviceInUse'
+        : 'Other';

@@ -1,0 +1,115 @@
+import { Body1, Button, Field, Select, Title2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { ErrorBar } from '../../components/ErrorBar.js';
+import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { AutoAssignPanel } from './AutoAssignPanel.js';
+import { breakoutsOf, currentRound } from './breakoutsOf.js';
+import { RoomAssignment } from './RoomAssignment.js';
+import { RoomsOverview } from './RoomsOverview.js';
+import { RoundControls } from './RoundControls.js';
+import { RoundPlanner } from './RoundPlanner.js';
+
+const MODE_WORDS = { 'self-select': 'participants choose their room', manual: 'you assign the rooms', balanced: 'balanced by constituency and region' } as const;
+const STATUS_WORDS = { planned: 'planned', running: 'running', ended: 'ended' } as const;
+
+/**
+ * The Chair's breakouts: plan a round, fill its rooms (by hand, by drag and drop or balanced automatically),
+ * start it against the hard stop, message all rooms, extend, end, and visit any room.
+ */
+export function BreakoutsConsole({
+  state,
+  me,
+  serverNow,
+  commands: given,
+  compact = false,
+}: {
+  state: EngagementState;
+  me: Membership | null;
+  serverNow: () => number;
+  /** The console's command runner, to share its error bar; the section keeps its own when omitted. */
+  commands?: CommandRunner;
+  compact?: boolean;
+}) {
+  const own = useCommand(state.id);
+  const commands = given ?? own;
+  const breakouts = breakoutsOf(state);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [planning, setPlanning] = useState(false);
+  const round = (chosenId ? breakouts.rounds[chosenId] : null) ?? currentRound(breakouts);
+  const displayName = (me?.participantId && state.participants[me.participantId]?.displayName) || 'Chair';
+  const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8 } as const;
+  const showPlanner = planning || breakouts.order.length === 0;
+  return (
+    <section aria-labelledby="breakouts-console-h" style={{ display: 'grid', gap: 12 }}>
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
+        <Title2 block as="h2" id="breakouts-console-h" style={{ fontSize: compact ? 18 : undefined }}>
+          Breakouts
+        </Title2>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+          {breakouts.order.length > 1 && (
+            <Field label="Round">
+              <Select value={round?.id ?? ''} onChange={(_, d) => setChosenId(d.value)}>
+                {breakouts.order.map((id, i) => {
+                  const r = breakouts.rounds[id];
+                  return (
+                    <option key={id} value={id}>
+                      {`${i + 1}. ${r?.title ?? 'Round'} (${r ? STATUS_WORDS[r.status] : ''})`}
+                    </option>
+                  );
+                })}
+              </Select>
+            </Field>
+          )}
+          {breakouts.order.length > 0 && (
+            <Button onClick={() => setPlanning(!planning)} aria-expanded={planning}>
+              {planning ? 'Close the plan form' : 'Plan a new round'}
+            </Button>
+          )}
+        </div>
+      </header>
+      {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
+      {showPlanner && (
+        <div style={card}>
+          <RoundPlanner
+            state={state}
+            commands={commands}
+            onPlanned={() => {
+              setPlanning(false);
+              setChosenId(null);
+            }}
+          />
+        </div>
+      )}
+      {round && (
+        <>
+          <Body1 block as="p" style={{ margin: 0 }}>
+            {round.title ?? 'This round'}: {round.rooms.length} rooms, {round.durationMinutes + round.extendedMinutes} minutes
+            {round.extendedMinutes ? ` (${round.extendedMinutes} added)` : ''}, {MODE_WORDS[round.mode]} — {STATUS_WORDS[round.status]}.
+            {round.status === 'running' && round.unassignedAtStart.length > 0 && ` ${round.unassignedAtStart.length} people chose no room and stay in plenary.`}
+          </Body1>
+          <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(360px, 1fr))', alignItems: 'start' }}>
+            {round.status !== 'ended' && (
+              <div style={card}>
+                <RoundControls state={state} round={round} serverNow={serverNow} commands={commands} />
+              </div>
+            )}
+            {round.mode === 'balanced' && (round.status === 'planned' || round.lastAutoAssign) && (
+              <div style={card}>
+                <AutoAssignPanel state={state} round={round} serverNow={serverNow} commands={commands} />
+              </div>
+            )}
+          </div>
+          <div style={card}>
+            <RoomsOverview state={state} round={round} displayName={displayName} compact={compact} commands={commands} />
+          </div>
+          {round.status !== 'ended' && (
+            <div style={card}>
+              <RoomAssignment round={round} participants={state.participants} commands={commands} />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

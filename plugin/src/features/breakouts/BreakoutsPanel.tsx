@@ -1,0 +1,99 @@
+import { Body1, MessageBar, MessageBarBody, Title3, tokens } from '@fluentui/react-components';
+import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { ErrorBar } from '../../components/ErrorBar.js';
+import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { BroadcastBanner } from './BroadcastBanner.js';
+import { breakoutsOf, currentRound } from './breakoutsOf.js';
+import { FinalMinuteNotice } from './FinalMinuteNotice.js';
+import { JoinRoom } from './JoinRoom.js';
+import { RapporteurReportForm } from './RapporteurReportForm.js';
+import { RoomChooser } from './RoomChooser.js';
+import { RoundCountdown } from './RoundCountdown.js';
+
+/**
+ * The participant's breakout card, one column for the 280–320 px side panel: choose a room (or state
+ * preferences), see one's room and its time, hear the Chair's messages, join on LiveKit, and — for the
+ * rapporteur — file the room's report. Renders nothing while no round is planned.
+ */
+export function BreakoutsPanel({
+  state,
+  me,
+  serverNow,
+  commands: given,
+}: {
+  state: EngagementState;
+  me: Membership | null;
+  serverNow: () => number;
+  /** The surface's command runner, to share its error bar; the panel keeps its own when omitted. */
+  commands?: CommandRunner;
+}) {
+  const own = useCommand(state.id);
+  const commands = given ?? own;
+  const round = currentRound(breakoutsOf(state));
+  if (!round || !me?.participantId || me.status !== 'approved') return null;
+  const self = state.participants[me.participantId];
+  const mineId = round.assignment[me.participantId] ?? null;
+  const mine = mineId ? (round.rooms.find((r) => r.id === mineId) ?? null) : null;
+  const rapporteurOf = round.rooms.find((r) => r.rapporteurId === me.participantId) ?? null;
+  const questionText = (id: string | null) => (id ? state.questions.find((q) => q.id === id)?.text : undefined);
+  const canChoose = round.mode === 'self-select' ? round.status !== 'ended' : round.mode === 'balanced' && round.status === 'planned';
+  const headingId = `breakouts-h-${round.id}`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12, padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, minWidth: 0 }}
+    >
+      <header>
+        <Title3 block as="h2" id={headingId}>
+          Breakouts{round.title ? `: ${round.title}` : ''}
+        </Title3>
+        <Body1 block as="p" style={{ margin: 0 }}>
+          {round.status === 'planned' && `${round.rooms.length} rooms, ${round.durationMinutes} minutes. The round has not started yet.`}
+          {round.status === 'running' && 'The round is running.'}
+          {round.status === 'ended' && 'The round has ended; everyone is back in plenary.'}
+        </Body1>
+      </header>
+      {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
+      {round.status === 'running' && (
+        <>
+          <RoundCountdown round={round} serverNow={serverNow} />
+          <FinalMinuteNotice round={round} serverNow={serverNow} />
+        </>
+      )}
+      <BroadcastBanner round={round} />
+      {mine ? (
+        <div style={{ display: 'grid', gap: 4 }}>
+          <Body1 block as="p" style={{ margin: 0 }}>
+            Your room: <strong>{mine.theme}</strong>
+          </Body1>
+          {questionText(mine.questionId) && (
+            <Body1 block as="p" style={{ margin: 0 }}>
+              On the question: {questionText(mine.questionId)}
+            </Body1>
+          )}
+          {mine.facilitatorId && <Body1 block as="p" style={{ margin: 0 }}>Facilitator: {state.participants[mine.facilitatorId]?.displayName ?? 'named by the Chair'}</Body1>}
+          {mine.rapporteurId && (
+            <Body1 block as="p" style={{ margin: 0 }}>
+              Rapporteur: {mine.rapporteurId === me.participantId ? 'you' : (state.participants[mine.rapporteurId]?.displayName ?? 'named by the Chair')}
+            </Body1>
+          )}
+        </div>
+      ) : round.status === 'running' && round.mode !== 'self-select' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>You have no room in this round; stay in the plenary meeting. Ask the Chair if you should be in one.</MessageBarBody>
+        </MessageBar>
+      ) : round.mode === 'manual' && round.status === 'planned' ? (
+        <Body1 block as="p" style={{ margin: 0 }}>
+          The Chair assigns the rooms of this round; yours will show here.
+        </Body1>
+      ) : null}
+      {canChoose && <RoomChooser round={round} mine={mineId} questions={state.questions} commands={commands} />}
+      {round.status === 'running' && mine && (
+        <JoinRoom engagementId={state.id} roomId={mine.id} theme={mine.theme} displayName={self?.displayName ?? 'Participant'} compact />
+      )}
+      {rapporteurOf && round.status !== 'planned' && (
+        <RapporteurReportForm key={rapporteurOf.id} roundId={round.id} room={rapporteurOf} existing={round.reports[rapporteurOf.id] ?? null} commands={commands} />
+      )}
+    </section>
+  );
+}

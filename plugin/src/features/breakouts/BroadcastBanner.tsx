@@ -1,0 +1,21 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
+
+/**
+ * The Chair's latest message to all rooms. The live region is always in the page, so that screen readers
+ * announce a new message when its text arrives (a region inserted together with its text is often missed).
+ */
+export function BroadcastBanner({ round }: { round: BreakoutRound }) {
+  const latest = round.status === 'running' ? round.broadcasts.at(-1) : undefined;
+  return (
+    <div aria-live="assertive" aria-atomic="true">
+      {latest && (
+        <MessageBar intent="info" key={latest.id}>
+          <MessageBarBody>
+            <MessageBarTitle>Message from the Chair</MessageBarTitle> {latest.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  DndContext,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import { Badge, Body1, Caption1, Select, Title3, tokens } from '@fluentui/react-components';
+import type { Participant } from '../../../../server/domain/index.js';
+import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { CATEGORY_LABEL, REGION_LABEL } from '../shared/labels.js';
+import { assignmentChange, boardColumns, UNPLACED, type BoardColumn } from './assignmentBoard.js';
+import { runBreakoutCommand } from './runBreakoutCommand.js';
+
+/**
+ * Place people in rooms: drag a card to a room, or — with the keyboard or a screen reader — pick the room in
+ * the card's own select. Each change is one `breakouts.assign`; capacity and eligibility are the server's.
+ */
+export function RoomAssignment({ round, participants, commands }: { round: BreakoutRound; participants: Record<string, Participant>; commands: CommandRunner }) {
+  const columns = boardColumns(round, participants);
+  // Pointer only: the keyboard path is each card's select, one tab stop per person that lands exactly on a
+  // room (dnd-kit's keyboard drag moves by pixels, which is slow and vague across columns).
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const move = (participantId: string, target: string) => {
+    const change = assignmentChange(round, participantId, target);
+    if (change) void runBreakoutCommand(commands, { type: 'breakouts.assign', ...change });
+  };
+  const nameOf = (id: string | number) => participants[String(id)]?.displayName ?? 'this person';
+  const columnName = (id: string | number | undefined) => (id === undefined ? 'nowhere' : (columns.find((c) => c.id === id)?.title ?? 'a room'));
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+    onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${columnName(over?.id)}.`,
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} moved to ${columnName(over.id)}.` : `${nameOf(active.id)} was not moved.`),
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    if (event.over) move(String(event.active.id), String(event.over.id));
+  };
+  const editable = round.status !== 'ended';
+  return (
+    <section aria-labelledby={`assign-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
+      <Title3 block as="h3" id={`assign-h-${round.id}`}>
+        Who is in which room
+      </Title3>
+      <Caption1>Drag people between rooms, or choose a room in each person’s list.</Caption1>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements }}>
+        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', alignItems: 'start' }}>
+          {columns.map((column) => (
+            <RoomColumn key={column.id} column={column} round={round} pinned={round.pinned} editable={editable} onMove={move} />
+          ))}
+        </div>
+      </DndContext>
+    </section>
+  );
+}
+
+function RoomColumn({
+  column,
+  round,
+  pinned,
+  editable,
+  onMove,
+}: {
+  column: BoardColumn;
+  round: BreakoutRound;
+  pinned: Record<string, string>;
+  editable: boolean;
+  onMove: (participantId: string, target: string) => void;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: column.id, disabled: !editable });
+  const full = column.capacity !== null && column.people.length >= column.capacity;
+  const headingId = `col-${round.id}-${column.id}`;
+  return (
+    <div
+      ref={setNodeRef}
+      role="group"
+      aria-labelledby={headingId}
+      style={{
+        padding: 8,
+        borderRadius: 8,
+        minHeight: 80,
+        border: `${isOver ? 2 : 1}px ${column.id === UNPLACED ? 'dashed' : 'solid'} ${isOver ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}`,
+        background: isOver ? tokens.colorNeutralBackground1Hover : undefined,
+      }}
+    >
+      <div id={headingId} style={{ display: 'flex', justifyContent: 'space-between', gap: 4, fontWeight: 600 }}>
+        <span>{column.title}</span>
+        <span>
+          {column.capacity === null ? column.people.length : `${column.people.length} / ${column.capacity}`}
+          {full && <Badge appearance="tint" color="warning" style={{ marginInlineStart: 4 }}>full</Badge>}
+        </span>
+      </div>
+      <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: 6 }}>
+        {column.people.map((p) => (
+          <PersonCard key={p.id} person={p} round={round} pinnedRoom={pinned[p.id]} current={column.id} editable={editable} onMove={onMove} />
+        ))}
+        {column.people.length === 0 && <li style={{ color: tokens.colorNeutralForeground3 }}>Nobody yet.</li>}
+      </ul>
+    </div>
+  );
+}
+
+function PersonCard({
+  person,
+  round,
+  pinnedRoom,
+  current,
+  editable,
+  onMove,
+}: {
+  person: Participant;
+  round: BreakoutRound;
+  pinnedRoom: string | undefined;
+  current: string;
+  editable: boolean;
+  onMove: (participantId: string, target: string) => void;
+}) {
+  // The drag handle is the name area only; the select stays an ordinary control for keyboard users.
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id, disabled: !editable });
+  const style = {
+    transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
+    opacity: isDragging ? 0.6 : 1,
+    padding: 6,
+    borderRadius: 6,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    background: tokens.colorNeutralBackground1,
+  };
+  const selectId = `room-of-${round.id}-${person.id}`;
+  return (
+    <li ref={setNodeRef} style={style}>
+      <div {...listeners} {...attributes} tabIndex={-1} aria-roledescription="draggable person" aria-describedby={selectId} style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}>
+        <Body1 style={{ display: 'block', fontWeight: 600 }}>{person.displayName}</Body1>
+        <Caption1 style={{ display: 'block' }}>
+          {[person.organization, CATEGORY_LABEL[person.category], person.region ? REGION_LABEL[person.region] : null].filter(Boolean).join(' · ')}
+          {pinnedRoom && ' · facilitator or rapporteur here'}
+        </Caption1>
+      </div>
+      <Select
+        id={selectId}
+        aria-label={`Room for ${person.displayName}`}
+        size="small"
+        value={current}
+        disabled={!editable}
+        onChange={(_, d) => onMove(person.id, d.value)}
+        style={{ marginTop: 4 }}
+      >
+        <option value={UNPLACED}>Not placed</option>
+        {round.rooms.map((room) => (
+          <option key={room.id} value={room.id}>
+            {room.theme}
+          </option>
+        ))}
+      </Select>
+    </li>
+  );
+}

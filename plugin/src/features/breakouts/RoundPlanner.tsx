@@ -1,0 +1,145 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Title3, tokens } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import type { EngagementState, Participant } from '../../../../server/domain/index.js';
+import { MAX_ROOMS, type BreakoutMode } from '../../../../server/domain/breakouts/index.js';
+import type { CommandRunner } from '../../components/useCommand.js';
+import { emptyPlanDraft, emptyRoomDraft, planFromDraft, type PlanDraft, type RoomDraft } from './planDraft.js';
+import { runBreakoutCommand } from './runBreakoutCommand.js';
+
+const MODES: { value: BreakoutMode; label: string; hint: string }[] = [
+  { value: 'balanced', label: 'Balanced', hint: 'Convene proposes rooms balanced by constituency and region, honouring stated preferences; you review and apply.' },
+  { value: 'self-select', label: 'Self-select', hint: 'Participants pick a room themselves, up to its capacity.' },
+  { value: 'manual', label: 'Manual', hint: 'You place everyone yourself.' },
+];
+
+/** Plan a round (BREAKOUT-1, BREAKOUT-2): rooms with theme, question, facilitator, rapporteur and capacity. */
+export function RoundPlanner({ state, commands, onPlanned }: { state: EngagementState; commands: CommandRunner; onPlanned?: () => void }) {
+  const [draft, setDraft] = useState<PlanDraft>(emptyPlanDraft);
+  const [problems, setProblems] = useState<string[]>([]);
+  const people = Object.values(state.participants)
+    .filter((p) => p.status === 'approved')
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  // A rapporteur is not an observer (BREAKOUT-2).
+  const rapporteurs = people.filter((p) => p.role !== 'observer');
+  const breakoutItems = state.agenda.filter((a) => a.kind === 'breakouts');
+  const setRoom = (i: number, patch: Partial<RoomDraft>) => setDraft((d) => ({ ...d, rooms: d.rooms.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = planFromDraft(draft);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    setProblems([]);
+    if (await runBreakoutCommand(commands, checked.command)) {
+      setDraft(emptyPlanDraft());
+      onPlanned?.();
+    }
+  };
+  const personOptions = (list: Participant[]) =>
+    list.map((p) => (
+      <option key={p.id} value={p.id}>
+        {p.displayName}
+        {p.organization ? ` (${p.organization})` : ''}
+      </option>
+    ));
+  return (
+    <section aria-labelledby="plan-round-h">
+      <Title3 block as="h2" id="plan-round-h">
+        Plan a breakout round
+      </Title3>
+      {problems.length > 0 && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            Fix these, then plan again: {problems.join(' ')}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <form onSubmit={submit} style={{ display: 'grid', gap: 12 }}>
+        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))' }}>
+          <Field label="Title (optional)">
+            <Input value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
+          </Field>
+          <Field label="Duration (minutes)" required>
+            <Input type="number" min={1} max={240} value={draft.durationMinutes} onChange={(_, d) => setDraft({ ...draft, durationMinutes: d.value })} />
+          </Field>
+          <Field label="Report-back minutes per room">
+            <Input type="number" min={1} max={60} value={draft.reportBackMinutes} onChange={(_, d) => setDraft({ ...draft, reportBackMinutes: d.value })} />
+          </Field>
+          {breakoutItems.length > 0 && (
+            <Field label="Agenda item">
+              <Select value={draft.agendaItemId} onChange={(_, d) => setDraft({ ...draft, agendaItemId: d.value })}>
+                <option value="">None</option>
+                {breakoutItems.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+        <Field label="How people get a room">
+          <RadioGroup value={draft.mode} onChange={(_, d) => setDraft({ ...draft, mode: d.value as BreakoutMode })}>
+            {MODES.map((m) => (
+              <Radio key={m.value} value={m.value} label={`${m.label}: ${m.hint}`} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+          <legend style={{ fontWeight: 600, marginBottom: 4 }}>Rooms</legend>
+          {draft.rooms.map((room, i) => (
+            <div
+              key={i}
+              role="group"
+              aria-label={`Room ${i + 1}`}
+              style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', alignItems: 'end', padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 6 }}
+            >
+              <Field label={`Room ${i + 1} theme`} required>
+                <Input value={room.theme} onChange={(_, d) => setRoom(i, { theme: d.value })} />
+              </Field>
+              <Field label="Guiding question">
+                <Select value={room.questionId} onChange={(_, d) => setRoom(i, { questionId: d.value })}>
+                  <option value="">None</option>
+                  {state.questions.map((q, n) => (
+                    <option key={q.id} value={q.id}>
+                      {`Q${n + 1}. ${q.text}`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Facilitator">
+                <Select value={room.facilitatorId} onChange={(_, d) => setRoom(i, { facilitatorId: d.value })}>
+                  <option value="">None</option>
+                  {personOptions(people)}
+                </Select>
+              </Field>
+              <Field label="Rapporteur">
+                <Select value={room.rapporteurId} onChange={(_, d) => setRoom(i, { rapporteurId: d.value })}>
+                  <option value="">None</option>
+                  {personOptions(rapporteurs)}
+                </Select>
+              </Field>
+              <Field label="Capacity" required>
+                <Input type="number" min={1} max={500} value={room.capacity} onChange={(_, d) => setRoom(i, { capacity: d.value })} />
+              </Field>
+              <Button
+                icon={<DeleteRegular />}
+                aria-label={`Remove room ${i + 1}`}
+                disabled={draft.rooms.length === 1}
+                onClick={() => setDraft({ ...draft, rooms: draft.rooms.filter((_, j) => j !== i) })}
+              />
+            </div>
+          ))}
+          <Button icon={<AddRegular />} disabled={draft.rooms.length >= MAX_ROOMS} onClick={() => setDraft({ ...draft, rooms: [...draft.rooms, emptyRoomDraft()] })}>
+            Add a room
+          </Button>
+        </fieldset>
+        <Button type="submit" appearance="primary" disabled={commands.busy}>
+          Plan the round
+        </Button>
+      </form>
+    </section>
+  );
+}

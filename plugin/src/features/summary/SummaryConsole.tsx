@@ -1,0 +1,88 @@
+import { Badge, Body1, Button, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
+import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { ErrorBar } from '../../components/ErrorBar.js';
+import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { CirculateForm } from './CirculateForm.js';
+import { CorrectionsList } from './CorrectionsList.js';
+import { DownloadButtons } from './DownloadButtons.js';
+import { draftRefreshKey } from './draftRefreshKey.js';
+import { draftSections } from './draftSections.js';
+import { ParagraphEditor } from './ParagraphEditor.js';
+import { PublishSection } from './PublishSection.js';
+import { summaryReviewOf } from './summaryReviewOf.js';
+import { useDraftSummary } from './useDraftSummary.js';
+import { VersionsList } from './VersionsList.js';
+
+const STATUS_WORDS = { draft: 'Draft', circulated: 'Circulated for review', published: 'Published' } as const;
+
+/**
+ * The Chair's and the secretariat's summary: read and reword the generated paragraphs, download the draft,
+ * circulate it for review, answer corrections, publish versions, and download any version.
+ */
+export function SummaryConsole({
+  state,
+  me: _me,
+  serverNow,
+  commands: given,
+  compact = false,
+}: {
+  state: EngagementState;
+  me: Membership | null;
+  serverNow: () => number;
+  commands?: CommandRunner;
+  compact?: boolean;
+}) {
+  const own = useCommand(state.id);
+  const commands = given ?? own;
+  const review = summaryReviewOf(state);
+  const { draft, error, loading, reload } = useDraftSummary(state.id, true, draftRefreshKey(state, review));
+  const sections = draft ? draftSections(draft, review.edits) : null;
+  const corrections = Object.values(review.corrections);
+  const pending = corrections.filter((c) => c.status === 'pending').length;
+  const ended = state.status === 'ended';
+  const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 8, minWidth: 0 } as const;
+  return (
+    <section aria-labelledby="summary-console-h" style={{ display: 'grid', gap: 12 }}>
+      <header style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Title2 block as="h2" id="summary-console-h" style={{ fontSize: compact ? 18 : undefined }}>
+          Chair’s summary
+        </Title2>
+        <Badge appearance="tint" color={review.status === 'published' ? 'success' : review.status === 'circulated' ? 'warning' : 'informative'}>
+          {STATUS_WORDS[review.status]}
+        </Badge>
+      </header>
+      {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
+      <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'minmax(0, 2fr) minmax(280px, 1fr)', alignItems: 'start' }}>
+        <div style={card}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+            <Title3 block as="h3">The draft</Title3>
+            <Button size="small" onClick={reload} disabled={loading}>
+              Reload the draft
+            </Button>
+          </div>
+          <Body1 block as="p" style={{ margin: 0 }}>
+            Built from the meeting’s record, without attributing views to named participants. Your wording replaces a paragraph’s text in every later version.
+          </Body1>
+          <DownloadButtons engagementId={state.id} label="The current draft" />
+          <ErrorBar message={error} title="Draft not loaded" />
+          {loading && !sections && <Spinner size="small" label="Loading the draft…" />}
+          {sections && <ParagraphEditor sections={sections} commands={commands} onSaved={reload} />}
+        </div>
+        <div style={{ display: 'grid', gap: 12, minWidth: 0 }}>
+          <div style={card}>
+            <CirculateForm review={review} ended={ended} serverNow={serverNow} commands={commands} />
+          </div>
+          <div style={card}>
+            <CorrectionsList state={state} corrections={corrections} sections={sections} commands={commands} />
+          </div>
+          <div style={card}>
+            <PublishSection engagementId={state.id} ended={ended} pendingCorrections={pending} nextVersion={review.published.length + 1} />
+          </div>
+          <div style={card}>
+            <VersionsList engagementId={state.id} published={review.published} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
