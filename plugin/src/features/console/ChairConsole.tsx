@@ -1,6 +1,6 @@
 import { Body1, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { EngagementState } from '../../../../server/domain/index.js';
+import { lazy, Suspense, useState } from 'react';
+import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
 import { useServerClock } from '../../live/useEngagement.js';
@@ -18,10 +18,24 @@ import { SpeakersList } from './SpeakersList.js';
 import { TimeBudget } from './TimeBudget.js';
 import { WrittenInputs } from './WrittenInputs.js';
 
-type Section = 'live' | 'prepare' | 'participants' | 'record';
+// Breakouts and the summary are heavier (drag and drop, the assignment preview): loaded when opened.
+const BreakoutsConsole = lazy(() => import('../breakouts/BreakoutsConsole.js').then((m) => ({ default: m.BreakoutsConsole })));
+const SummaryConsole = lazy(() => import('../summary/SummaryConsole.js').then((m) => ({ default: m.SummaryConsole })));
+
+type Section = 'live' | 'prepare' | 'participants' | 'breakouts' | 'record' | 'summary';
 
 /** The Chair's console: run the meeting live (floor and clock first), prepare, admit, and keep the record. */
-export function ChairConsole({ state, serverNow, compact = false }: { state: EngagementState; serverNow: () => number; compact?: boolean }) {
+export function ChairConsole({
+  state,
+  me = null,
+  serverNow,
+  compact = false,
+}: {
+  state: EngagementState;
+  me?: Membership | null;
+  serverNow: () => number;
+  compact?: boolean;
+}) {
   const commands = useCommand(state.id);
   // Projected end and fairness move slowly; the countdown ticks by itself.
   const now = useServerClock(serverNow, 5000);
@@ -53,7 +67,9 @@ export function ChairConsole({ state, serverNow, compact = false }: { state: Eng
           <Tab value="live">Live</Tab>
           <Tab value="prepare">Prepare</Tab>
           <Tab value="participants">Participants{pending ? ` (${pending} to decide)` : ''}</Tab>
+          <Tab value="breakouts">Breakouts</Tab>
           <Tab value="record">Record</Tab>
+          <Tab value="summary">Summary</Tab>
         </TabList>
       </nav>
       <main aria-label="Chair console" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
@@ -100,6 +116,16 @@ export function ChairConsole({ state, serverNow, compact = false }: { state: Eng
               <Invitations engagementId={state.id} />
             </div>
           </div>
+        )}
+        {section === 'breakouts' && (
+          <Suspense fallback={<Body1>Loading breakouts…</Body1>}>
+            <BreakoutsConsole state={state} me={me} serverNow={serverNow} commands={commands} compact={compact} />
+          </Suspense>
+        )}
+        {section === 'summary' && (
+          <Suspense fallback={<Body1>Loading the summary…</Body1>}>
+            <SummaryConsole state={state} me={me} serverNow={serverNow} commands={commands} compact={compact} />
+          </Suspense>
         )}
         {section === 'record' && (
           <div style={{ display: 'grid', gap: 12 }}>

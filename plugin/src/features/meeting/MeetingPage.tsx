@@ -42,12 +42,12 @@ export default function MeetingPage({ engagementId }: { engagementId: string }) 
         <StageView state={live.state} serverNow={live.serverNow} />
       ) : surface === 'sidePanel' ? (
         staff ? (
-          <ChairConsole state={live.state} serverNow={live.serverNow} compact />
+          <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} compact />
         ) : (
           <SidePanel state={live.state} me={live.me} serverNow={live.serverNow} />
         )
       ) : staff ? (
-        <ChairConsole state={live.state} serverNow={live.serverNow} />
+        <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} />
       ) : (
         <SidePanel state={live.state} me={live.me} serverNow={live.serverNow} />
       )}

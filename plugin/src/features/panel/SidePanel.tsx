@@ -4,6 +4,8 @@ import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { myDeferredRequests } from '../shared/selectors.js';
+import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.js';
+import { SummaryPanel } from '../summary/SummaryPanel.js';
 import { FloorCard } from './FloorCard.js';
 import { ObjectionForm } from './ObjectionForm.js';
 import { QuestionsAhead } from './QuestionsAhead.js';
@@ -45,6 +47,7 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
       )}
       {needsRegistration ? <RegistrationForm commands={commands} /> : null}
       {me?.participantId && <FloorCard state={state} me={me} now={now} serverNow={serverNow} commands={commands} />}
+      <BreakoutsPanel state={state} me={me} serverNow={serverNow} commands={commands} />
       {deferred.map((r) =>
         r.fulfilledByInputId ? (
           <MessageBar key={r.id} intent="success" role="status">
@@ -73,6 +76,7 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
         ),
       )}
       <Divider />
+      <SummaryPanel state={state} me={me} serverNow={serverNow} commands={commands} />
       <QuestionsAhead questions={state.questions} />
       {me?.role === 'delegation' && me.status === 'approved' && <ObjectionForm state={state} commands={commands} />}
       {me?.participantId && me.status !== 'declined' && <WrittenInputForm engagementId={state.id} questions={state.questions} commands={commands} />}
