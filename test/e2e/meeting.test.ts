@@ -82,6 +82,13 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
     await amina.goto(invitationUrl);
     await amina.waitForURL(/\/e\/[^/]+$/);
     expect(amina.url()).not.toContain('code=');
+    // The console lists the invitation as used; a second one, sent by mistake, is revoked before use.
+    await chair.getByTestId('invitation-row').filter({ hasText: 'Amina Diallo' }).getByText('Used').waitFor();
+    await chair.getByLabel('Name (optional)').fill('Wrong Address');
+    await chair.getByLabel('Organization (optional)').fill('');
+    await chair.getByRole('button', { name: 'Create invitation' }).click();
+    await chair.getByRole('button', { name: 'Revoke the invitation for Wrong Address' }).click();
+    await chair.getByTestId('invitation-row').filter({ hasText: 'Wrong Address' }).getByText('Revoked').waitFor();
 
     // Jonas signs in himself and registers; the Chair approves him.
     const jonas = await open({ width: 320, height: 800 });
@@ -146,6 +153,17 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
       ['stage', stage],
     ] as const) {
       expect({ view: name, violations: await seriousViolations(page) }).toEqual({ view: name, violations: [] });
+    }
+
+    // End, next: the Chair ends Jonas's speech, then gives the floor to the next in line (Amina); every
+    // surface follows, and Jonas's panel no longer says he has the floor.
+    await chair.getByRole('button', { name: 'End', exact: true }).click();
+    await chair.getByText('Nobody has the floor.').waitFor();
+    await expect.poll(() => jonas.getByTestId('you-have-the-floor').count()).toBe(0);
+    await chair.getByRole('button', { name: 'Give the floor to the next' }).click();
+    await amina.getByTestId('you-have-the-floor').waitFor();
+    for (const page of [chair, jonas, stage]) {
+      await page.getByTestId('speaker-name').filter({ hasText: 'Amina Diallo' }).waitFor();
     }
     // Four browser contexts on a shared two-core machine: the flow needs more than the default minute.
   }, 180_000);

@@ -8,6 +8,7 @@ import { ShareToStage } from '../meeting/ShareToStage.js';
 import { AgendaEditor } from './AgendaEditor.js';
 import { CurrentSpeaker } from './CurrentSpeaker.js';
 import { FairnessRecord } from './FairnessRecord.js';
+import { InvitationList } from './InvitationList.js';
 import { Invitations } from './Invitations.js';
 import { LiveQuestion } from './LiveQuestion.js';
 import { NotesPanel } from './NotesPanel.js';
@@ -114,6 +115,7 @@ export function ChairConsole({
             </div>
             <div style={card}>
               <Invitations engagementId={state.id} />
+              <InvitationList state={state} now={now} commands={commands} />
             </div>
           </div>
         )}
