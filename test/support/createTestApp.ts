@@ -10,6 +10,9 @@ import { createEngagementService, type EngagementServiceDeps, type LocalEngageme
 import type { SignInLimit } from '../../server/http/signInRateLimit.js';
 import type { TeamsSsoOptions } from '../../server/integrations/teamsSso.js';
 import { createTeamsSsoVerifier } from '../../server/integrations/teamsSso.js';
+import { breakoutExtension } from '../../server/http/breakoutRoutes.js';
+import { createBreakoutRoundDirectory, livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
+import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitConfig } from '../../server/integrations/livekit.js';
 import type { EventStore } from '../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 import { FakeClock } from './fakeClock.js';
@@ -39,6 +42,8 @@ export interface TestApp<C extends Clock = Clock> {
   engagements: LocalEngagementService;
   store: EventStore;
   dataDir: string;
+  /** The LiveKit adapter given to the service as `media` (null without the `livekit` option). */
+  media: LiveKitAdapter | null;
   /** Dev sign-in; returns the bearer token. */
   signIn(displayName: string): Promise<string>;
   api(token?: string): ApiClient;
@@ -58,6 +63,12 @@ export interface TestAppOptions<C extends Clock> {
   onCommitted?: EngagementServiceDeps['onCommitted'];
   /** The built tab to serve (default: none). */
   staticDir?: string;
+  /**
+   * A LiveKit server (e.g. the double): sets LIVEKIT_* and composes media as main.ts does — the adapter is
+   * the service's `media` (rooms open before a round starts, close when it ends) and, unless `extensions`
+   * are given, both breakout extensions use it, with the round directory fed by every commit.
+   */
+  livekit?: LiveKitConfig;
 }
 
 export const TEST_PUBLIC_URL = 'https://convene.test';
@@ -68,9 +79,21 @@ export async function createTestApp(options: TestAppOptions<Clock>): Promise<Tes
 export async function createTestApp(options: TestAppOptions<Clock> = {}): Promise<TestApp<Clock>> {
   const clock: Clock = options.clock ?? new FakeClock();
   const dataDir = mkdtempSync(join(tmpdir(), 'convene-http-'));
-  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...options.env });
+  const livekitEnv = options.livekit
+    ? { LIVEKIT_URL: options.livekit.url, LIVEKIT_API_KEY: options.livekit.apiKey, LIVEKIT_API_SECRET: options.livekit.apiSecret }
+    : {};
+  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...livekitEnv, ...options.env });
   const store = openSqliteEventStore(join(dataDir, 'convene.db'));
-  const engagements = createEngagementService({ store, clock, log: () => undefined, onCommitted: options.onCommitted });
+  const media = options.livekit ? createLiveKitAdapter(options.livekit) : null;
+  const directory = createBreakoutRoundDirectory();
+  const onCommitted: EngagementServiceDeps['onCommitted'] = media
+    ? (engagementId, events, state) => {
+        directory.note(engagementId, events);
+        options.onCommitted?.(engagementId, events, state);
+      }
+    : options.onCommitted;
+  const engagements = createEngagementService({ store, clock, log: () => undefined, onCommitted, media });
+  const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media, directory })] : undefined);
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({
     config,
@@ -80,7 +103,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     staticDir: options.staticDir ?? null,
     signInLimit: options.signInLimit,
     heartbeatMs: options.heartbeatMs,
-    extensions: options.extensions,
+    extensions,
     storage: store.kind,
   });
   const server: Server = await new Promise((resolve) => {
@@ -115,6 +138,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     engagements,
     store,
     dataDir,
+    media,
     api,
     async signIn(displayName) {
       const response = await api().post('/api/auth/dev', { displayName });
