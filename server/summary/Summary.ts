@@ -17,8 +17,15 @@ export const PROPOSAL_KINDS = ['proposal', 'action', 'recommendation'] as const;
 export const ProposalKind = z.enum(PROPOSAL_KINDS);
 export type ProposalKind = z.infer<typeof ProposalKind>;
 
-/** A note that began with "Proposal:", "Action:" or "Recommendation:" (the prefix removed). */
-export const Proposal = z.object({ kind: ProposalKind, text: z.string() });
+/**
+ * A note that began with "Proposal:", "Action:" or "Recommendation:" (the prefix removed), or a proposal of a
+ * breakout room's report on the question (then `breakout` names the room; the theme says where it came from).
+ */
+export const Proposal = z.object({
+  kind: ProposalKind,
+  text: z.string(),
+  breakout: z.object({ roundId: z.string(), roomId: z.string(), theme: z.string() }).optional(),
+});
 export type Proposal = z.infer<typeof Proposal>;
 
 export const SUMMARY_STATUSES = ['draft', 'circulated', 'published'] as const;
@@ -85,29 +92,66 @@ export const QuestionSection = z.object({
 });
 export type QuestionSection = z.infer<typeof QuestionSection>;
 
-/** Breakouts do not exist in the domain yet: this section stays null until they do. */
+/** One step of a breakout report's implementation table, name-neutralised like the rest of the body. */
+export const ImplementationRow = z.object({ who: z.string(), what: z.string(), when: z.string() });
+export type ImplementationRow = z.infer<typeof ImplementationRow>;
+
+/** The rapporteur's latest report (BREAKOUT-19), every line name-neutralised. */
+export const BreakoutReportSection = z.object({
+  revision: z.number().int().min(1),
+  submittedAt: Iso,
+  keyPoints: z.array(z.string()),
+  proposals: z.array(z.string()),
+  implementation: z.array(ImplementationRow),
+  openQuestions: z.array(z.string()),
+});
+export type BreakoutReportSection = z.infer<typeof BreakoutReportSection>;
+
+/**
+ * A room of a round that ran. The fields after `rapporteurReport` were added when the summary began to read
+ * the breakout slice; they are optional only so that the first schema's JSON still parses.
+ */
 export const BreakoutRoom = z.object({
   roomId: z.string(),
   name: z.string(),
   theme: z.string().nullable(),
   questionId: z.string().nullable(),
+  /** Participants assigned to the room (staff are never assigned). */
   participants: Count,
   byCategory: z.record(Category, Count),
   byRegion: z.record(RegionOrUnspecified, Count),
+  /** The report's key points on one line, or null without a report; `report` has the whole report. */
   rapporteurReport: z.string().nullable(),
+  index: z.number().int().min(1).optional(),
+  questionNumber: z.number().int().min(1).nullable().optional(),
+  /** Distinct non-staff participants who joined the room, or null when no attendance was recorded for the round. */
+  attended: Count.nullable().optional(),
+  report: BreakoutReportSection.nullable().optional(),
+  /** The numbers of this room's paragraphs in `BreakoutsSection.paragraphs` (renderers place them under the room). */
+  paragraphNumbers: z.array(z.number().int().min(1)).optional(),
 });
+export type BreakoutRoom = z.infer<typeof BreakoutRoom>;
+
+export const BreakoutRound = z.object({
+  roundId: z.string(),
+  themes: z.array(z.string()),
+  startedAt: Iso.nullable(),
+  endedAt: Iso.nullable(),
+  /** The duration planned at the start, without extensions. */
+  plannedMinutes: Count,
+  actualMinutes: Count.nullable(),
+  rooms: z.array(BreakoutRoom),
+  title: z.string().nullable().optional(),
+  status: z.enum(['running', 'ended']).optional(),
+  extendedMinutes: Count.optional(),
+  /** The numbers of the round's own paragraphs in `BreakoutsSection.paragraphs`. */
+  paragraphNumbers: z.array(z.number().int().min(1)).optional(),
+});
+export type BreakoutRound = z.infer<typeof BreakoutRound>;
+
+/** The rounds that ran, in the order they started; null when none did. */
 export const BreakoutsSection = z.object({
-  rounds: z.array(
-    z.object({
-      roundId: z.string(),
-      themes: z.array(z.string()),
-      startedAt: Iso.nullable(),
-      endedAt: Iso.nullable(),
-      plannedMinutes: Count,
-      actualMinutes: Count.nullable(),
-      rooms: z.array(BreakoutRoom),
-    }),
-  ),
+  rounds: z.array(BreakoutRound),
   paragraphs: z.array(Paragraph),
 });
 export type BreakoutsSection = z.infer<typeof BreakoutsSection>;
@@ -151,6 +195,8 @@ export const AuditRow = z.object({
 });
 export type AuditRow = z.infer<typeof AuditRow>;
 
+const AnnexPerson = z.object({ organization: z.string(), name: z.string() });
+
 /** Only with `{ attributive: true }`: who said what, for the Chair's files, never the public body. */
 export const AttributiveAnnex = z.object({
   questions: z.array(
@@ -160,6 +206,20 @@ export const AttributiveAnnex = z.object({
       deferredSpeakers: z.array(z.object({ organization: z.string(), name: z.string(), submittedInWriting: z.boolean() })),
     }),
   ),
+  /** Who facilitated and who reported for each breakout room: named here only, never in the body. */
+  breakouts: z
+    .array(
+      z.object({
+        roundId: z.string(),
+        roomId: z.string(),
+        roomName: z.string(),
+        theme: z.string(),
+        facilitator: AnnexPerson.nullable(),
+        rapporteur: AnnexPerson.nullable(),
+        reportedBy: AnnexPerson.nullable(),
+      }),
+    )
+    .optional(),
 });
 export type AttributiveAnnex = z.infer<typeof AttributiveAnnex>;
 

@@ -1,12 +1,12 @@
 import type { EngagementState, FloorRequest, Note, Participant, WrittenInput } from '../domain/state.js';
 import { CATEGORIES, REGIONS, ROLES, isStaffRole } from '../domain/vocabulary.js';
+import { draftBreakouts, numberBreakouts } from './breakoutSection.js';
 import { PROPOSAL_LABELS, localDate } from './labels.js';
 import { nameNeutralizer, type NameNeutralizer } from './neutralizeNames.js';
 import type {
   AgendaRow,
   AttributiveAnnex,
   AuditRow,
-  BreakoutsSection,
   Paragraph,
   Participation,
   Proposal,
@@ -29,8 +29,6 @@ export interface BuildSummaryOptions {
   version?: number | null;
   /** Attachment id → file name, from the attachment store (the state holds ids only). */
   attachmentNames?: Readonly<Record<string, string>>;
-  /** Breakout rounds, once the breakout slice exists; its paragraphs are numbered with the rest. */
-  breakouts?: { rounds: BreakoutsSection['rounds']; paragraphs: string[] } | null;
 }
 
 const PROPOSAL_PREFIX = /^(proposal|action|recommendation)\s*:\s*/i;
@@ -68,6 +66,8 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
   const noteQuestion = (n: Note): string | null =>
     n.questionId ?? (n.requestId ? state.requests[n.requestId]?.questionId ?? null : null);
 
+  // Drafted before numbering: rooms linked to a question add their reports' proposals to that question.
+  const breakoutDraft = draftBreakouts(state, neutralize, questionNumber);
   const numbering = new Numbering();
   const s = state.settings;
   const approved = participants.filter((p) => p.status === 'approved');
@@ -101,7 +101,7 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
         numbering.paragraph(countsSentence(interventions.length, timeUsedSeconds, deferred.length, submitted, inputsOnQuestion)),
         ...paragraphs.map((t) => numbering.paragraph(t)),
       ],
-      proposals,
+      proposals: [...proposals, ...(breakoutDraft.proposalsByQuestion.get(q.id) ?? [])],
     };
   });
 
@@ -114,9 +114,7 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
     numbering.paragraph(t),
   );
 
-  const breakouts: BreakoutsSection | null = options.breakouts
-    ? { rounds: options.breakouts.rounds, paragraphs: options.breakouts.paragraphs.map((t) => numbering.paragraph(neutralize(clean(t)))) }
-    : null;
+  const breakouts = numberBreakouts(breakoutDraft, (text) => numbering.paragraph(text));
 
   const closing = [numbering.paragraph(closingFacts(requests, liveInputs.length))];
 
@@ -152,7 +150,9 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
     annexes: {
       writtenInputs: liveInputs.map((i) => inputRow(state, i, questionNumber, answerOf, options.attachmentNames ?? {})),
       speakersList,
-      attributive: options.attributive ? attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf) : null,
+      attributive: options.attributive
+        ? { ...attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf), ...(breakoutDraft.annex.length > 0 ? { breakouts: breakoutDraft.annex } : {}) }
+        : null,
     },
     timeUse: agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })),
   };

@@ -1,6 +1,6 @@
 import { assertNever } from '../domain/events.js';
 import type { Category, Role } from '../domain/vocabulary.js';
-import type { AuditRow, ProposalKind, Summary } from './Summary.js';
+import type { AuditRow, Proposal, ProposalKind, Summary } from './Summary.js';
 
 // The words every renderer prints for the summary's closed sets and times, in one place so that the six
 // formats say the same thing.
@@ -33,11 +33,35 @@ export const REGION_LABELS: Record<keyof Summary['participation']['byRegion'], s
   unspecified: 'Not specified',
 };
 
+/** Short forms for the breakout mix cells, where seven long labels would not fit a table column. */
+export const CATEGORY_SHORT_LABELS: Record<Category, string> = {
+  ngo: 'NGO',
+  academia: 'Academia',
+  'private-sector': 'Private sector',
+  'technical-community': 'Technical community',
+  intergovernmental: 'IGO',
+  'member-state': 'Member State',
+  other: 'Other',
+};
+
+export const REGION_SHORT_LABELS: Record<keyof Summary['participation']['byRegion'], string> = {
+  african: 'African',
+  'asia-pacific': 'Asia-Pacific',
+  'eastern-european': 'Eastern European',
+  grulac: 'GRULAC',
+  weog: 'WEOG',
+  other: 'Other',
+  unspecified: 'Not specified',
+};
+
 export const PROPOSAL_LABELS: Record<ProposalKind, string> = {
   proposal: 'Proposal',
   action: 'Action',
   recommendation: 'Recommendation',
 };
+
+/** A proposal's text as printed: one from a breakout report says which room it came from. */
+export const proposalText = (p: Proposal): string => (p.breakout ? `${p.text} (breakout room on “${p.breakout.theme}”)` : p.text);
 
 const DEFERRAL_LABELS: Record<string, string> = {
   chair: 'deferred by the Chair',
@@ -130,6 +154,9 @@ export const HEADINGS = {
   breakouts: 'Breakout discussions',
   closing: 'Closing',
   proposals: 'Proposals for implementation',
+  breakoutProposals: 'Proposals',
+  breakoutImplementation: 'Implementation',
+  breakoutOpenQuestions: 'Open questions',
   annexParticipation: 'Annex I. Participation',
   annexAgenda: 'Annex II. Agenda as it ran',
   annexInputs: 'Annex III. Written inputs received',

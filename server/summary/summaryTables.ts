@@ -1,5 +1,7 @@
 import {
   CATEGORY_LABELS,
+  CATEGORY_SHORT_LABELS,
+  REGION_SHORT_LABELS,
   REGION_LABELS,
   ROLE_LABELS,
   localDateTime,
@@ -96,12 +98,37 @@ export function timeUseTable(summary: Summary): TextTable {
   };
 }
 
-export function breakoutTables(summary: Summary): TextTable[] {
-  return (summary.breakouts?.rounds ?? []).map((round) => ({
-    header: ['Room', 'Theme', 'Participants', 'Rapporteur report'],
-    rows: round.rooms.map((r) => [r.name, dash(r.theme), String(r.participants), dash(r.rapporteurReport)]),
-    widths: [2, 3, 1, 6],
-  }));
+type Round = NonNullable<Summary['breakouts']>['rounds'][number];
+type Room = Round['rooms'][number];
+
+const mixCell = <K extends string>(counts: Record<K, number>, labels: Record<K, string>): string =>
+  (Object.entries(counts) as [K, number][])
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${labels[k]} ${n}`)
+    .join('; ') || '—';
+
+/** One row per room of a round: theme, question, how many were assigned and joined, and the mix. */
+export function breakoutRoomsTable(round: Round): TextTable {
+  return {
+    header: ['Room', 'Theme', 'Q.', 'Assigned', 'Joined', 'By category', 'By region'],
+    rows: round.rooms.map((r) => [
+      r.name,
+      dash(r.theme),
+      dash(r.questionNumber ?? null),
+      String(r.participants),
+      dash(r.attended ?? null),
+      mixCell(r.byCategory, CATEGORY_SHORT_LABELS),
+      mixCell(r.byRegion, REGION_SHORT_LABELS),
+    ]),
+    widths: [1.2, 3, 0.5, 1.1, 1, 3, 3],
+  };
+}
+
+/** A room report's implementation steps, or null when it has none. */
+export function implementationTable(room: Room): TextTable | null {
+  const steps = room.report?.implementation ?? [];
+  if (steps.length === 0) return null;
+  return { header: ['Who', 'What', 'When'], rows: steps.map((s) => [s.who, s.what, s.when]), widths: [3, 6, 2] };
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));

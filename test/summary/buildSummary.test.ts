@@ -97,11 +97,13 @@ describe('buildSummary on a full day', () => {
   it('given notes starting "Proposal:", "Action:" or "Recommendation:", when built, then they form each question\'s proposals list, not paragraphs', () => {
     for (const [i, expected] of ledger.questions.entries()) {
       const q = summary.questions[i];
-      expect(q.proposals.map((p) => p.kind)).toEqual(['proposal', 'action', 'recommendation']);
-      expect(q.proposals).toHaveLength(expected.proposals);
+      const fromNotes = q.proposals.filter((p) => p.breakout === undefined);
+      expect(fromNotes.map((p) => p.kind)).toEqual(['proposal', 'action', 'recommendation']);
+      expect(fromNotes).toHaveLength(expected.proposals);
+      expect(q.proposals.slice(0, fromNotes.length)).toEqual(fromNotes);
       expect(q.paragraphs).toHaveLength(1 + expected.publicDiscussionNotes);
       expect(q.paragraphs.some((p) => /^(proposal|action|recommendation):/i.test(p.text))).toBe(false);
-      expect(q.proposals[0].text).toMatch(/as suggested by a (participant|delegation)\.$/);
+      expect(fromNotes[0].text).toMatch(/as suggested by a (participant|delegation)\.$/);
     }
   });
 
@@ -157,7 +159,8 @@ describe('buildSummary on a full day', () => {
     expect(summary.agenda.at(-1)!.endedAt).toBe(state.endedAt);
     expect(summary.timeUse).toEqual(summary.agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })));
     expect(summary.metadata.actualMinutes).toBe(minutes(state.startedAt!, state.endedAt!));
-    expect(summary.metadata.plannedMinutes).toBe(535);
+    // 535 minutes of plenary and two 30-minute breakout items.
+    expect(summary.metadata.plannedMinutes).toBe(595);
     expect(summary.metadata.date).toBe('2026-11-30');
   });
 
@@ -204,27 +207,10 @@ describe('buildSummary on a small engagement', () => {
     expect(buildSummary(smallEngagement(), { generatedAt: GENERATED_AT }).metadata).toMatchObject({ status: 'draft', version: null });
   });
 
-  it('given breakout rounds (optional until the breakout slice exists), when built, then their paragraphs are numbered before the closing and neutralized', () => {
-    const room = {
-      roomId: 'room-1',
-      name: 'Room A',
-      theme: 'Funding',
-      questionId: 'q1',
-      participants: 4,
-      byCategory: { ngo: 2, academia: 0, 'private-sector': 0, 'technical-community': 0, intergovernmental: 0, 'member-state': 2, other: 0 },
-      byRegion: { african: 2, 'asia-pacific': 0, 'eastern-european': 0, grulac: 1, weog: 1, other: 0, unspecified: 0 },
-      rapporteurReport: 'Pooled funds were favoured.',
-    };
-    const built = buildSummary(smallEngagement(), {
-      generatedAt: GENERATED_AT,
-      breakouts: {
-        rounds: [{ roundId: 'round-1', themes: ['Funding'], startedAt: null, endedAt: null, plannedMinutes: 20, actualMinutes: null, rooms: [room] }],
-        paragraphs: ['Kenya reported on pooled funds.'],
-      },
-    });
-    expect(() => Summary.parse(built)).not.toThrow();
-    expect(built.breakouts!.paragraphs).toEqual([{ number: 9, text: 'A delegation reported on pooled funds.' }]);
-    expect(built.closing[0].number).toBe(10);
-    expect(buildSummary(smallEngagement(), { generatedAt: GENERATED_AT }).breakouts).toBeNull();
+  it('given no breakout round in the state, when built, then there is no breakouts section and the closing follows the general discussion', () => {
+    const built = buildSummary(smallEngagement(), { generatedAt: GENERATED_AT });
+    expect(built.breakouts).toBeNull();
+    const last = built.generalDiscussion.at(-1) ?? built.questions.at(-1)!.paragraphs.at(-1)!;
+    expect(built.closing[0].number).toBe(last.number + 1);
   });
 });

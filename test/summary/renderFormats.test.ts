@@ -171,6 +171,45 @@ describe('HTML export', () => {
   });
 });
 
+describe('breakouts section in every format', () => {
+  const reports = () => summary.breakouts!.rounds.flatMap((r) => r.rooms).filter((room) => room.report);
+  const steps = () => reports().flatMap((room) => room.report!.implementation);
+
+  it('given ten rooms with reports, when rendered as Markdown, then each round has its rooms table and each report its Who / What / When table', () => {
+    const md = text(rendered.md);
+    const section = md.slice(md.indexOf(`## ${HEADINGS.breakouts}`), md.indexOf(`## ${HEADINGS.closing}`));
+    expect(section.match(/^\| Room \| Theme \| Q\. \| Assigned \| Joined \| By category \| By region \|$/gm)).toHaveLength(2);
+    expect(section.match(/^\| Who \| What \| When \|$/gm)).toHaveLength(reports().length);
+    expect(section.match(/^#### Room \d+: /gm)).toHaveLength(10);
+    expect(section).toContain('| The secretariat | Circulate a short survey of needs | Q1 2027 |');
+    const first = summary.breakouts!.paragraphs[0];
+    expect(section).toContain(`${first.number}. ${escapeMarkdown(first.text)}`);
+    // The attributive annex (requested here) names the rapporteurs; the body does not.
+    expect(md.slice(md.indexOf(`## ${HEADINGS.annexAttributive}`))).toContain('Office for Disarmament Affairs');
+  });
+
+  it('given the same section, when rendered as HTML, then the implementation steps are table rows and the paragraphs keep their numbers', () => {
+    const html = text(rendered.html);
+    expect(html).toContain(`<h2>${HEADINGS.breakouts}</h2>`);
+    expect(html.match(/<caption>Implementation<\/caption>/g)).toHaveLength(reports().length);
+    expect(html).toContain('<tr><td>The secretariat</td><td>Circulate a short survey of needs</td><td>Q1 2027</td></tr>');
+    expect(html).toContain(`<li value="${summary.breakouts!.paragraphs.at(-1)!.number}">`);
+  });
+
+  it('given the same section, when rendered as DOCX and PDF, then the headings, the Who / What / When tables and the open questions are there', async () => {
+    const xml = await (await JSZip.loadAsync(rendered.docx.body)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(HEADINGS.breakouts);
+    expect(xml).toContain('Circulate a short survey of needs');
+    expect(xml.match(/>Who</g)?.length).toBe(reports().length);
+    const flat = squash(pdfText(rendered.pdf.body));
+    expect(flat).toContain(HEADINGS.breakouts);
+    expect(flat).toContain('Breakout round 1: Regional perspectives');
+    expect(flat).toContain(HEADINGS.breakoutOpenQuestions);
+    expect(flat).toContain('Circulate a short survey of needs');
+    expect(steps().length).toBeGreaterThan(20);
+  });
+});
+
 describe('CSV export (speakers-list audit)', () => {
   let raw: string;
   let records: string[][];

@@ -15,9 +15,11 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, questionHeading, statusLine } from '../labels.js';
+import { assertNever } from '../../domain/events.js';
+import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, questionHeading, statusLine } from '../labels.js';
 import type { Paragraph as SummaryParagraph, Summary } from '../Summary.js';
-import { agendaTable, breakoutTables, inputsTable, participationTables, speakersTable, timeUseTable, type TextTable } from '../summaryTables.js';
+import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
+import { agendaTable, inputsTable, participationTables, speakersTable, timeUseTable, type TextTable } from '../summaryTables.js';
 
 // A Word document built with `docx`, which XML-escapes every text run. User text only ever goes into text
 // runs: no field code (DDE, HYPERLINK, INCLUDETEXT) is ever built from it (security notes §1.6); the only
@@ -82,6 +84,21 @@ function timeUseChart(summary: Summary): Table {
   });
 }
 
+function block(b: BreakoutBlock): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'heading':
+      return [heading(b.text, b.level === 3 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3)];
+    case 'paragraphs':
+      return b.paragraphs.map(numbered);
+    case 'list':
+      return [plain(b.title, { bold: true }), ...b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(i)] }))];
+    case 'table':
+      return [...(b.title ? [plain(b.title, { bold: true })] : []), table(b.table), plain('')];
+    default:
+      return assertNever(b);
+  }
+}
+
 export async function renderDocx(summary: Summary): Promise<Buffer> {
   const m = summary.metadata;
   const body: (Paragraph | Table)[] = [];
@@ -95,14 +112,13 @@ export async function renderDocx(summary: Summary): Promise<Buffer> {
     if (q.proposals.length > 0) {
       body.push(plain(HEADINGS.proposals, { bold: true }));
       for (const p of q.proposals) {
-        body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${PROPOSAL_LABELS[p.kind]}: `, italics: true }), new TextRun(p.text)] }));
+        body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${PROPOSAL_LABELS[p.kind]}: `, italics: true }), new TextRun(proposalText(p))] }));
       }
     }
   }
   if (summary.generalDiscussion.length > 0) body.push(heading(HEADINGS.general, HeadingLevel.HEADING_1), ...summary.generalDiscussion.map(numbered));
   if (summary.breakouts) {
-    body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_1), ...summary.breakouts.paragraphs.map(numbered));
-    for (const t of breakoutTables(summary)) body.push(table(t));
+    body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_1), ...breakoutBlocks(summary).flatMap(block));
   }
   body.push(heading(HEADINGS.closing, HeadingLevel.HEADING_1), ...summary.closing.map(numbered));
 
@@ -127,6 +143,11 @@ export async function renderDocx(summary: Summary): Promise<Buffer> {
       for (const d of q.deferredSpeakers) {
         body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`Not heard: ${d.organization} (${d.name}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`)] }));
       }
+    }
+    const rooms = breakoutAnnexLines(summary);
+    if (rooms.length > 0) {
+      body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_2));
+      for (const l of rooms) body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] }));
     }
   }
 

@@ -1,6 +1,8 @@
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, questionHeading, statusLine } from '../labels.js';
+import { assertNever } from '../../domain/events.js';
+import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, questionHeading, statusLine } from '../labels.js';
 import type { Paragraph, Summary } from '../Summary.js';
-import { agendaTable, breakoutTables, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
+import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // A standalone, printable HTML file. Every interpolated value goes through `escapeHtml` (ASVS 1.2.1), and the
 // file carries its own CSP so that even a missed escape cannot run script or fetch anything when opened
@@ -73,6 +75,21 @@ function timeUseChart(summary: Summary): string {
   return `<svg class="chart" role="img" aria-label="${h(HEADINGS.timeUse)}" xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 110}" height="${height}" viewBox="0 0 ${labelW + barW + 110} ${height}">${bars}${legend}</svg>`;
 }
 
+function block(b: BreakoutBlock): string {
+  switch (b.kind) {
+    case 'heading':
+      return `<h${b.level}>${h(b.text)}</h${b.level}>`;
+    case 'paragraphs':
+      return paragraphs(b.paragraphs);
+    case 'list':
+      return `<p><strong>${h(b.title)}</strong></p><ul>${b.items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
+    case 'table':
+      return table(b.table, b.title ?? undefined);
+    default:
+      return assertNever(b);
+  }
+}
+
 export function renderHtml(summary: Summary): string {
   const m = summary.metadata;
   const lang = m.language;
@@ -87,13 +104,12 @@ export function renderHtml(summary: Summary): string {
     parts.push(`<h3>${h(questionHeading(q.number, q.text))}</h3>`, paragraphs(q.paragraphs));
     if (q.proposals.length > 0) {
       parts.push(`<p><strong>${h(HEADINGS.proposals)}</strong></p>`);
-      parts.push(`<ul>${q.proposals.map((p) => `<li><em>${h(PROPOSAL_LABELS[p.kind])}:</em> ${h(p.text)}</li>`).join('')}</ul>`);
+      parts.push(`<ul>${q.proposals.map((p) => `<li><em>${h(PROPOSAL_LABELS[p.kind])}:</em> ${h(proposalText(p))}</li>`).join('')}</ul>`);
     }
   }
   if (summary.generalDiscussion.length > 0) parts.push(`<h2>${h(HEADINGS.general)}</h2>`, paragraphs(summary.generalDiscussion));
   if (summary.breakouts) {
-    parts.push(`<h2>${h(HEADINGS.breakouts)}</h2>`, paragraphs(summary.breakouts.paragraphs));
-    for (const t of breakoutTables(summary)) parts.push(table(t));
+    parts.push(`<h2>${h(HEADINGS.breakouts)}</h2>`, ...breakoutBlocks(summary).map(block));
   }
   parts.push(`<h2>${h(HEADINGS.closing)}</h2>`, paragraphs(summary.closing));
 
@@ -116,6 +132,8 @@ export function renderHtml(summary: Summary): string {
       }
       parts.push('</ul>');
     }
+    const rooms = breakoutAnnexLines(summary);
+    if (rooms.length > 0) parts.push(`<h3>${h(HEADINGS.breakouts)}</h3><ul>${rooms.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`);
   }
   return [
     '<!DOCTYPE html>',

@@ -1,6 +1,8 @@
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, minutesOrDash, questionHeading, statusLine } from '../labels.js';
+import { assertNever } from '../../domain/events.js';
+import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, minutesOrDash, questionHeading, statusLine } from '../labels.js';
 import type { Paragraph, Summary } from '../Summary.js';
-import { agendaTable, breakoutTables, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
+import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // Markdown is rendered by many viewers (GitHub, Teams wiki) that honour raw HTML and links, so every
 // user-supplied string is escaped (security notes §1.6): names and notes can neither inject markup nor
@@ -26,6 +28,21 @@ const table = (t: TextTable): string[] => [row(t.header.map(e)), row(t.header.ma
 
 const paragraphs = (ps: Paragraph[]): string[] => ps.flatMap((p) => [`${p.number}. ${e(p.text)}`, '']);
 
+function block(b: BreakoutBlock): string[] {
+  switch (b.kind) {
+    case 'heading':
+      return [`${'#'.repeat(b.level)} ${e(b.text)}`, ''];
+    case 'paragraphs':
+      return paragraphs(b.paragraphs);
+    case 'list':
+      return [`**${e(b.title)}**`, '', ...b.items.map((i) => `- ${e(i)}`), ''];
+    case 'table':
+      return [...(b.title ? [`**${e(b.title)}**`, ''] : []), ...table(b.table)];
+    default:
+      return assertNever(b);
+  }
+}
+
 export function renderMarkdown(summary: Summary): string {
   const m = summary.metadata;
   const out: string[] = [];
@@ -39,13 +56,12 @@ export function renderMarkdown(summary: Summary): string {
     out.push(`### ${e(questionHeading(q.number, q.text))}`, '', ...paragraphs(q.paragraphs));
     if (q.proposals.length > 0) {
       out.push(`**${HEADINGS.proposals}**`, '');
-      out.push(...q.proposals.map((p) => `- *${PROPOSAL_LABELS[p.kind]}:* ${e(p.text)}`), '');
+      out.push(...q.proposals.map((p) => `- *${PROPOSAL_LABELS[p.kind]}:* ${e(proposalText(p))}`), '');
     }
   }
   if (summary.generalDiscussion.length > 0) out.push(`## ${HEADINGS.general}`, '', ...paragraphs(summary.generalDiscussion));
   if (summary.breakouts) {
-    out.push(`## ${HEADINGS.breakouts}`, '', ...paragraphs(summary.breakouts.paragraphs));
-    for (const t of breakoutTables(summary)) out.push(...table(t));
+    out.push(`## ${HEADINGS.breakouts}`, '', ...breakoutBlocks(summary).flatMap(block));
   }
   out.push(`## ${HEADINGS.closing}`, '', ...paragraphs(summary.closing));
 
@@ -73,6 +89,8 @@ export function renderMarkdown(summary: Summary): string {
       );
       out.push('');
     }
+    const rooms = breakoutAnnexLines(summary);
+    if (rooms.length > 0) out.push(`### ${HEADINGS.breakouts}`, '', ...rooms.map((l) => `- ${e(l)}`), '');
   }
   return out.join('\n').replace(/\n+$/, '\n');
 }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, questionHeading, statusLine } from '../labels.js';
+import { assertNever } from '../../domain/events.js';
+import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, questionHeading, statusLine } from '../labels.js';
 import type { Paragraph, Summary } from '../Summary.js';
-import { agendaTable, breakoutTables, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+import { breakoutAnnexLines, breakoutBlocks } from '../breakoutBlocks.js';
+import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // A PDF drawn with pdfkit: no browser, no script, nothing fetched (security notes §1.6). The standard
 // Helvetica covers Latin-1 only; Arabic, Russian (and accented names beyond Latin-1) need an embedded
@@ -196,7 +198,7 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
     q.paragraphs.forEach((p) => w.numbered(p));
     if (q.proposals.length > 0) {
       w.text(HEADINGS.proposals, { bold: true });
-      for (const p of q.proposals) w.bullet(`${PROPOSAL_LABELS[p.kind]}: `, p.text);
+      for (const p of q.proposals) w.bullet(`${PROPOSAL_LABELS[p.kind]}: `, proposalText(p));
     }
   }
   if (summary.generalDiscussion.length > 0) {
@@ -205,8 +207,27 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
   }
   if (summary.breakouts) {
     w.heading(HEADINGS.breakouts, 1);
-    summary.breakouts.paragraphs.forEach((p) => w.numbered(p));
-    breakoutTables(summary).forEach((t) => w.table(t));
+    for (const b of breakoutBlocks(summary)) {
+      switch (b.kind) {
+        case 'heading':
+          if (b.level === 3) w.heading(b.text, 2);
+          else w.text(b.text, { bold: true });
+          break;
+        case 'paragraphs':
+          b.paragraphs.forEach((p) => w.numbered(p));
+          break;
+        case 'list':
+          w.text(b.title, { italic: true });
+          b.items.forEach((i) => w.bullet('', i));
+          break;
+        case 'table':
+          if (b.title) w.text(b.title, { italic: true });
+          w.table(b.table);
+          break;
+        default:
+          assertNever(b);
+      }
+    }
   }
   w.heading(HEADINGS.closing, 1);
   summary.closing.forEach((p) => w.numbered(p));
@@ -231,6 +252,11 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
       w.heading(`Guiding question ${q.questionNumber}`, 2);
       for (const s of q.statements) w.bullet(s.name ? `${s.organization} (${s.name}): ` : `${s.organization}: `, s.text);
       for (const d of q.deferredSpeakers) w.bullet('Not heard: ', `${d.organization} (${d.name}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`);
+    }
+    const rooms = breakoutAnnexLines(summary);
+    if (rooms.length > 0) {
+      w.heading(HEADINGS.breakouts, 2);
+      rooms.forEach((l) => w.bullet('', l));
     }
   }
   w.footers();

@@ -1,6 +1,7 @@
 import { emptyState, type EngagementState, type FloorRequest, type Intervention, type Note, type Participant, type WrittenInput } from '../../../server/domain/state.js';
 import { assertNever } from '../../../server/domain/events.js';
 import type { Category, Region, Role } from '../../../server/domain/vocabulary.js';
+import { addFullDayRound, emptyBreakoutsLedger, type BreakoutsLedger } from './fullDayBreakouts.js';
 
 // A deterministic full day of an engagement, built directly as state (decide/evolve are being written in
 // parallel; switch to folding real events once they exist). Alongside the state it returns a ledger of what
@@ -22,6 +23,8 @@ export interface QuestionLedger {
   skipped: number;
   publicDiscussionNotes: number;
   proposals: number;
+  /** Proposals of breakout reports from rooms linked to this question (they join its proposals list). */
+  breakoutProposals: number;
 }
 
 export interface FullDayLedger {
@@ -35,6 +38,7 @@ export interface FullDayLedger {
   /** Every organisation and person name of a participant, to look for in the body. */
   names: string[];
   publicNoteIdsMentioningNames: string[];
+  breakouts: BreakoutsLedger;
 }
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -130,8 +134,9 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
       }),
     );
   }
+  const observers: Participant[] = [];
   for (let i = 0; i < 10; i++) {
-    add({ id: `p-obs-${i}`, displayName: person(), organization: orgNames[(i * 53 + 7) % orgNames.length], category: 'academia', region: 'weog', country: null, role: 'observer' });
+    observers.push(add({ id: `p-obs-${i}`, displayName: person(), organization: orgNames[(i * 53 + 7) % orgNames.length], category: 'academia', region: 'weog', country: null, role: 'observer' }));
   }
   add({ id: 'p-pending', displayName: person(), organization: 'Pending Review Society', category: 'ngo', region: 'african', country: null, role: 'stakeholder', status: 'pending' });
   add({ id: 'p-declined', displayName: person(), organization: 'Declined Applicant Group', category: 'private-sector', region: 'weog', country: null, role: 'stakeholder', status: 'declined' });
@@ -155,8 +160,10 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     state.agenda.push({ id, kind, title, plannedMinutes, questionId, startedAt: null, endedAt: null });
   item('a-open', 'opening', 'Opening by the Chair', 10);
   for (let q = 0; q < 3; q++) item(`a-q${q + 1}`, 'question', `Guiding question ${q + 1}`, 75, `q-${q + 1}`);
+  item('a-bo1', 'breakouts', 'Breakout round: regional perspectives', 30);
   item('a-lunch', 'other', 'Lunch break', 60);
   for (let q = 3; q < 6; q++) item(`a-q${q + 1}`, 'question', `Guiding question ${q + 1}`, 75, `q-${q + 1}`);
+  item('a-bo2', 'breakouts', 'Breakout round: implementation', 30);
   item('a-close', 'closing', 'Closing remarks', 15);
   state.settings.plannedMinutes = state.agenda.reduce((n, a) => n + a.plannedMinutes, 0);
 
@@ -171,6 +178,7 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     approvedByRole,
     names,
     publicNoteIdsMentioningNames: [],
+    breakouts: emptyBreakoutsLedger(),
   };
   let clock = start;
   let requestSeq = 0;
@@ -202,7 +210,7 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     }
     const question = state.questions[q];
     const qid = question.id;
-    const led: QuestionLedger = { questionId: qid, interventions: 0, spokeSeconds: 0, deferred: 0, deferredSubmitted: 0, withdrawn: 0, skipped: 0, publicDiscussionNotes: 0, proposals: 0 };
+    const led: QuestionLedger = { questionId: qid, interventions: 0, spokeSeconds: 0, deferred: 0, deferredSubmitted: 0, withdrawn: 0, skipped: 0, publicDiscussionNotes: 0, proposals: 0, breakoutProposals: 0 };
     begin(`a-q${q + 1}`);
     clock += 60_000;
     question.openedAt = iso(clock);
@@ -319,7 +327,18 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     question.status = 'closed';
     question.closedAt = iso(clock);
     ledger.questions.push(led);
+    if (q === 2 || q === 5) {
+      // Ten breakout rooms over the day: all who take part in five balanced rooms before lunch (attendance
+      // recorded), half of them choosing among five rooms in the afternoon (no attendance recorded).
+      const morning = q === 2;
+      begin(morning ? 'a-bo1' : 'a-bo2');
+      clock = addFullDayRound(state, morning, clock, morning ? [...speakers, ...observers] : speakers.filter((_, k) => k % 2 === 0), ledger.breakouts);
+    }
   }
+  for (const l of ledger.questions) l.breakoutProposals = ledger.breakouts.proposalsByQuestion[l.questionId] ?? 0;
+  // A round planned but never started: not in the summary.
+  state.breakouts.rounds['round-3'] = { ...state.breakouts.rounds['round-2'], id: 'round-3', status: 'planned', startedAt: null, endedAt: null, deadline: null, reports: {}, attendance: {} };
+  state.breakouts.order.push('round-3');
   begin('a-close');
   clock += 14 * 60_000;
   state.endedAt = iso(clock);
