@@ -96,6 +96,12 @@ export interface EngagementService {
   publishSummary(engagementId: string, user: SignedInUser, input: { content: string; contentHash: string }, options?: { expectedVersion?: number }): Promise<CommandResult>;
   /** SUMMARY-VIEW-4: one published version with its content (no view carries it); FORBIDDEN / NOT_FOUND otherwise. */
   publishedSummary(engagementId: string, viewer: Viewer, version?: number): PublishedSummary & { content: string };
+  /**
+   * SUMMARY-VIEW-2: the engagement as the Chair's team sees it, to build the draft summary for someone who may
+   * read the draft (staff, or a reviewer while it is circulated). The body of a summary names no one, so every
+   * reader gets the same draft; FORBIDDEN for anyone else.
+   */
+  draftSummarySource(engagementId: string, viewer: Viewer): EngagementView;
   createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationInput): Promise<CreatedInvitation>;
   /** Single use: a second redemption, an expired or revoked code → UNAUTHENTICATED (no oracle). */
   redeemInvitation(code: string, displayName?: string): Promise<RedeemedInvitation>;

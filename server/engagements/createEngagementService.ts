@@ -15,7 +15,7 @@ import { previewReplan } from '../domain/floor/timeBudget.js';
 import { authorize } from '../domain/policies.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, viewFor } from '../domain/view.js';
-import { publishedVersionFor } from '../domain/summaryReview/visibility.js';
+import { publishedVersionFor, summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EventStore } from '../store/EventStore.js';
 import { sha256Hex } from './commandFingerprint.js';
 import { createDeadlineScheduler } from './deadlineScheduler.js';
@@ -233,6 +233,16 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     publishedSummary(engagementId, viewer, version) {
       const entry = entryOf(engagementId);
       return publishedVersionFor(entry.state.summaryReview, membershipOf(entry.state, viewer), version);
+    },
+
+    draftSummarySource(engagementId, viewer) {
+      const entry = entryOf(engagementId);
+      const me = membershipOf(entry.state, viewer);
+      if (!summaryAccessOf(entry.state.summaryReview, me).draft) {
+        throw new AppError('FORBIDDEN', 'The draft summary is for the Chair, the secretariat and, while it is circulated, its reviewers.');
+      }
+      const chair = Object.values(entry.state.participants).find((p) => p.role === 'chair' && p.status === 'approved' && p.userId);
+      return { ...viewFor(entry.state, entry.version, { userId: chair?.userId ?? viewer.userId }), me };
     },
 
     list(user) {

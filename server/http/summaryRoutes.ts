@@ -108,7 +108,10 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
 
     if (query.version === undefined && access.draft) {
       const status = review.status === 'circulated' ? 'circulated' : 'draft';
-      const rendered = await renderSummary(await draftOf(view, review, { attributive: query.attributive, status, version: null }), query.format);
+      // Built from the Chair's view for every reader: a reviewer's own view holds only their own room and no
+      // attendance, which would skew the breakout figures; the body names no one (SUMMARY-VIEW-2).
+      const source = notWired(engagements.draftSummarySource, 'draftSummarySource').call(engagements, engagementId, viewerOf(principal));
+      const rendered = await renderSummary(await draftOf(source, review, { attributive: query.attributive, status, version: null }), query.format);
       sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
       return;
     }

@@ -108,6 +108,11 @@ describe('summary routes over HTTP', () => {
       const draft = await app.api(del.token).get(summaryPath('?format=md'));
       expect(draft.status).toBe(200);
       expect(draft.text).toContain('Many participants called for regional hubs.');
+      // SUMMARY-VIEW-2: every reader of the draft gets the same document, built from the Chair's view (a
+      // reviewer's own view would count only their own breakout room, and no attendance).
+      const asReviewer = await app.api(del.token).get(summaryPath('?format=json'));
+      const asChair = await app.api(chairToken).get(summaryPath('?format=json'));
+      expect(asReviewer.text).toBe(asChair.text);
       expect((await del.api.command(engagementId, { type: 'summary.requestCorrection', paragraphKey, text: 'Say "several".' })).status).toBe(200);
       expect((await app.api(obs.token).get(summaryPath('?format=md'))).status).toBe(404);
 
