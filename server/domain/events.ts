@@ -121,6 +121,8 @@ export type EngagementEvent =
   | E<'floor.policyChanged', { order: OrderPolicy; waiting: Record<string, string[]> }>
   /** The deadline passed while the speaker still had the floor; `dueAt` is when it fell due. */
   | E<'floor.overran', { requestId: string; dueAt: string }>
+  /** TIME-10 (added later, additive): the speaking time changed, and these waiting requests take it as their allowance. */
+  | E<'floor.allowancesChanged', { requestIds: string[]; allowanceSeconds: number }>
   // time
   | E<'time.hardStopSet', { hardStop: string | null }>
   | E<

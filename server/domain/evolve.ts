@@ -61,6 +61,7 @@ export function evolve(state: EngagementState, event: EngagementEvent): Engageme
     case 'floor.deferred':
     case 'floor.policyChanged':
     case 'floor.overran':
+    case 'floor.allowancesChanged':
     case 'time.hardStopSet':
     case 'time.replanned':
       return evolveFloor(state, event);

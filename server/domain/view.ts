@@ -184,6 +184,7 @@ export function redact(event: StoredEvent, before: EngagementState, after: Engag
     case 'floor.deferred':
     case 'floor.policyChanged':
     case 'floor.overran':
+    case 'floor.allowancesChanged':
     case 'time.hardStopSet':
     case 'time.replanned':
     case 'input.submitted':

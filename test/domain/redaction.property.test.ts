@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../server/domain/commands.js';
 import type { Actor } from '../../server/domain/context.js';
 import type { EngagementState } from '../../server/domain/state.js';
+import { BREAKOUT_EVENT_TYPES } from '../../server/domain/breakouts/events.js';
+import { canonicalJson } from '../../server/domain/summaryReview/canonicalJson.js';
+import { SUMMARY_EVENT_TYPES } from '../../server/domain/summaryReview/events.js';
 import type { AgendaKind, Category, OrderPolicy, Role } from '../../server/domain/vocabulary.js';
 import { SYSTEM, userActor } from './support/engagementBuilder.js';
 import { ViewerHarness } from './support/viewerHarness.js';
@@ -12,6 +16,8 @@ import { ViewerHarness } from './support/viewerHarness.js';
 // `project(initial)` and replacing their state by `project(after)` on 'resync', holds exactly
 // `project(after)` after every event. Viewers cover every audience over time: chair, secretariat,
 // delegations, stakeholders, an observer, invited participants and a signed-in member of the public.
+// The commands cover the engagement, the floor, breakout rounds (BREAKOUT-VIEW-1..6) and the summary cycle
+// (SUMMARY-VIEW-1..5), so every slice's `redact` is checked against its `project`.
 
 const USERS = ['chair', 'sec', 'del1', 'del2', 'ngo1', 'ngo2', 'obs', 'pub'] as const;
 type User = (typeof USERS)[number];
@@ -61,10 +67,160 @@ const ids = {
   },
 };
 
-const TEMPLATES: Template[] = [
+const breakoutIds = {
+  rounds: (s: EngagementState, ...status: string[]) => s.breakouts.order.filter((id) => status.length === 0 || status.includes(s.breakouts.rounds[id].status)),
+  rooms: (s: EngagementState, roundId: string | undefined) => (roundId ? (s.breakouts.rounds[roundId]?.rooms.map((r) => r.id) ?? []) : []),
+  /** Approved participants who are not staff: the people rooms hold (BREAKOUT-10). */
+  members: (s: EngagementState) => Object.values(s.participants).filter((p) => p.status === 'approved' && p.role !== 'chair' && p.role !== 'secretariat').map((p) => p.id),
+};
+const MODES = ['self-select', 'manual', 'balanced'] as const;
+const PARAGRAPHS = (s: EngagementState) => ['opening:1', 'general:1', 'general:2', 'breakouts:1', 'closing:1', ...s.questions.map((q) => `question:${q.id}:1`), 'question:nope:1'];
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** A round of 1 to 3 rooms, short (1 to 4 minutes) so that warnings and expiries come within a run. */
+function planRound(s: EngagementState, a: number, b: number): Command {
+  const members = breakoutIds.members(s);
+  const count = 1 + (a % 3);
+  const rooms = Array.from({ length: count }, (_, i) => ({
+    theme: `Theme ${i + 1}`,
+    capacity: 2 + ((a + b + i) % 6),
+    ...(b % 2 && s.questions.length ? { questionId: pick(ids.questions(s), b + i)! } : {}),
+    ...(i === 0 && a % 4 === 1 && members.length ? { rapporteurId: pick(members, b)! } : {}),
+    ...(i === 1 && a % 5 === 2 && members.length ? { facilitatorId: pick(members, a)! } : {}),
+  }));
+  const breakoutItems = s.agenda.filter((item) => item.kind === 'breakouts').map((item) => item.id);
+  return {
+    type: 'breakouts.plan',
+    ...(a % 2 ? { title: `Round ${a}` } : {}),
+    rooms,
+    durationMinutes: 1 + (b % 4),
+    mode: MODES[(a + b) % MODES.length],
+    ...(b % 3 === 0 ? { reportBackMinutes: 1 + (a % 5) } : {}),
+    ...(a % 3 === 0 && breakoutItems.length ? { agendaItemId: pick(breakoutItems, b)! } : {}),
+  };
+}
+
+/** A LiveKit observation of one connection in a started round's room: join, leave or both, around now. */
+function attendance(s: EngagementState, a: number, b: number, now: string): Command | null {
+  const roundId = pick(breakoutIds.rounds(s, 'running', 'ended'), a);
+  const round = roundId ? s.breakouts.rounds[roundId] : undefined;
+  const roomId = round ? pick(Object.keys(round.roomNames), b) : undefined;
+  if (!round || !roomId) return null;
+  const inRoom = Object.entries(round.assignment).filter(([, r]) => r === roomId).map(([p]) => p);
+  const identity = pick(inRoom.length && a % 4 ? inRoom : Object.keys(s.participants), b)!;
+  const sid = `PA_${identity}_${a % 3}`;
+  const shape = b % 3;
+  return {
+    type: 'breakouts.recordAttendance',
+    roomName: round.roomNames[roomId],
+    participantSid: sid,
+    identity,
+    ...(shape !== 1 ? { joinedAt: later(now, -(a % 90)) } : {}),
+    ...(shape !== 0 ? { leftAt: later(now, -(b % 30)) } : {}),
+    source: a % 2 ? 'webhook' : 'reconcile',
+  };
+}
+
+const BREAKOUT_TEMPLATES: Template[] = [
+  { weight: 3, who: STAFF, make: (s, a, b) => planRound(s, a, b) },
+  { who: STAFF, make: (_s, a, b) => ({ type: 'agenda.add', kind: 'breakouts', plannedMinutes: 5 + (a % 10), ...(b % 2 ? { title: `Breakouts ${b}` } : {}) }) },
+  {
+    weight: 3,
+    who: [...SPEAKERS, 'obs'],
+    make: (s, a, b) => {
+      const roundId = pick(breakoutIds.rounds(s, 'planned', 'running'), a);
+      const rooms = breakoutIds.rooms(s, roundId);
+      if (!roundId || rooms.length === 0) return null;
+      if (b % 3 === 0) return { type: 'breakouts.choose', roundId, preferences: [...rooms.slice(b % rooms.length), ...rooms.slice(0, b % rooms.length)] };
+      return { type: 'breakouts.choose', roundId, roomId: pick(rooms, b)! };
+    },
+  },
+  {
+    weight: 3,
+    who: STAFF,
+    make: (s, a, b) => {
+      const roundId = pick(breakoutIds.rounds(s, 'planned', 'running'), a);
+      const rooms = breakoutIds.rooms(s, roundId);
+      const participantId = pick(b % 5 === 0 ? Object.keys(s.participants) : breakoutIds.members(s), a + b);
+      if (!roundId || !participantId) return null;
+      return { type: 'breakouts.assign', roundId, participantId, roomId: b % 7 === 0 ? null : pick(rooms, b)! };
+    },
+  },
+  { weight: 2, who: STAFF, make: (s, a, b) => (breakoutIds.rounds(s).length ? { type: 'breakouts.autoAssign', roundId: pick(breakoutIds.rounds(s, 'planned'), a) ?? pick(breakoutIds.rounds(s), a)!, seed: b } : null) },
+  { weight: 3, who: STAFF, make: (s, a) => (breakoutIds.rounds(s).length ? { type: 'breakouts.start', roundId: pick(breakoutIds.rounds(s, 'planned'), a) ?? pick(breakoutIds.rounds(s), a)! } : null) },
+  { who: STAFF, make: (s, a) => (s.breakouts.runningRoundId ? { type: 'breakouts.broadcast', roundId: s.breakouts.runningRoundId, message: `Five minutes left, room ${a}` } : null) },
+  { who: STAFF, make: (s, a) => (s.breakouts.runningRoundId ? { type: 'breakouts.extend', roundId: s.breakouts.runningRoundId, minutes: 1 + (a % 3) } : null) },
+  { weight: 2, who: 'system', make: (s, a) => (breakoutIds.rounds(s).length ? { type: 'breakouts.warn', roundId: s.breakouts.runningRoundId ?? pick(breakoutIds.rounds(s), a)! } : null) },
+  { weight: 2, who: 'system', make: (s, a) => (breakoutIds.rounds(s).length ? { type: 'breakouts.expire', roundId: s.breakouts.runningRoundId ?? pick(breakoutIds.rounds(s), a)! } : null) },
+  { weight: 2, who: STAFF, make: (s, a) => (breakoutIds.rounds(s).length ? { type: 'breakouts.end', roundId: s.breakouts.runningRoundId ?? pick(breakoutIds.rounds(s), a)! } : null) },
+  {
+    weight: 2,
+    who: [...STAFF, ...SPEAKERS],
+    make: (s, a, b) => {
+      const roundId = pick(breakoutIds.rounds(s, 'running', 'ended'), a);
+      const roomId = pick(breakoutIds.rooms(s, roundId), b);
+      if (!roundId || !roomId) return null;
+      return {
+        type: 'breakouts.report',
+        roundId,
+        roomId,
+        keyPoints: a % 5 === 0 ? [] : [`Point ${a}`],
+        proposals: b % 2 ? [`Proposal ${b}`] : [],
+        implementation: a % 3 === 0 ? [{ who: 'Secretariat', what: 'Draft a note', when: 'by the next session' }] : [],
+        openQuestions: [],
+      };
+    },
+  },
+  { weight: 3, who: 'system', make: (s, a, b, now) => attendance(s, a, b, now) },
+  {
+    who: 'system',
+    make: (s, a, b, now) => {
+      const round = s.breakouts.rounds[pick(breakoutIds.rounds(s, 'running', 'ended'), a) ?? ''];
+      const name = round ? pick(Object.values(round.roomNames), b) : undefined;
+      return name ? { type: 'breakouts.closeAttendance', roomName: name, at: later(now, -(a % 20)) } : null;
+    },
+  },
+];
+
+const SUMMARY_TEMPLATES: Template[] = [
+  { weight: 2, who: STAFF, make: (s, a, b) => ({ type: 'summary.editParagraph', paragraphKey: pick(PARAGRAPHS(s), a)!, text: b % 4 === 0 ? '' : `The Chair's wording ${b % 3}.` }) },
+  { weight: 2, who: STAFF, make: (_s, a, _b, now) => ({ type: 'summary.circulate', reviewUntil: later(now, a % 7 === 0 ? -60 : 600 + (a % 3600)) }) },
+  {
+    weight: 3,
+    who: SPEAKERS,
+    make: (s, a, b, _now, me) => {
+      const own = ids.mine(s, me);
+      const other = Object.keys(s.requests);
+      if (b % 3 === 0 && (own.length || other.length)) return { type: 'summary.requestCorrection', requestId: pick(a % 4 ? own : other, a) ?? pick(other, a)!, text: 'I said otherwise.' };
+      return { type: 'summary.requestCorrection', paragraphKey: pick(PARAGRAPHS(s), a)!, text: `Please correct ${a}.` };
+    },
+  },
+  {
+    weight: 2,
+    who: STAFF,
+    make: (s, a, b) => {
+      const corrections = Object.keys(s.summaryReview.corrections);
+      return corrections.length ? { type: 'summary.resolveCorrection', correctionId: pick(corrections, a)!, decision: b % 2 ? 'accepted' : 'declined', reply: `Reply ${b}` } : null;
+    },
+  },
+  {
+    weight: 2,
+    who: STAFF,
+    make: (s, a, b) => {
+      // SUMMARY-9: what the publish endpoint sends: canonical JSON of an object and the sha256 of its bytes.
+      const content = canonicalJson({ title: s.settings.title, version: s.summaryReview.published.length + 1, edits: Object.keys(s.summaryReview.edits).sort(), note: `n${a}` });
+      return { type: 'summary.publish', content: b % 11 === 0 ? `{ "title": ${JSON.stringify(s.settings.title)} }` : content, contentHash: sha256(content) };
+    },
+  },
+];
+
+const CORE_TEMPLATES: Template[] = [
+  { who: STAFF, make: (_s, a) => ({ type: 'engagement.update', speakingSeconds: 60 + 30 * (a % 5) }) },
   { weight: 4, who: STAFF, make: () => ({ type: 'engagement.open' }) },
   { weight: 3, who: STAFF, make: () => ({ type: 'engagement.start' }) },
   { who: STAFF, make: (_s, a) => (a % 3 === 0 ? { type: 'engagement.end' } : null) },
+  // Most runs end after some 60 minutes live, so that the summary cycle (after the end) is reached too.
+  { weight: 3, who: STAFF, make: (s, _a, _b, now) => (s.startedAt && Date.parse(now) - Date.parse(s.startedAt) > 60 * 60_000 ? { type: 'engagement.end' } : null) },
   { who: STAFF, make: (_s, a) => ({ type: 'engagement.update', title: `Consultation ${a % 5}` }) },
   { weight: 3, who: STAFF, make: (_s, a) => ({ type: 'question.add', text: `Question ${a}?` }) },
   { weight: 3, who: STAFF, make: (s, a) => (ids.questions(s).length ? { type: 'question.open', questionId: pick(ids.questions(s), a)! } : null) },
@@ -118,6 +274,9 @@ const TEMPLATES: Template[] = [
   { weight: 2, who: AUTHORS, make: (s, a, _b, _now, me) => (ids.myInputs(s, me).length ? { type: 'input.withdraw', inputId: pick(ids.myInputs(s, me), a)! } : null) },
 ];
 
+/** The engagement and the floor weigh three times as much, so that runs still reach a busy speakers list. */
+const TEMPLATES: Template[] = [...CORE_TEMPLATES.map((t) => ({ ...t, weight: 3 * (t.weight ?? 1) })), ...BREAKOUT_TEMPLATES, ...SUMMARY_TEMPLATES];
+
 const EXPECTED_TYPES = [
   'engagement.created', 'engagement.updated', 'engagement.opened', 'engagement.started', 'engagement.ended',
   'agenda.added', 'agenda.removed', 'agenda.moved', 'agenda.begun',
@@ -125,7 +284,7 @@ const EXPECTED_TYPES = [
   'participant.registered', 'participant.approved', 'participant.declined', 'participant.roleChanged', 'participant.objected',
   'invitation.created', 'invitation.revoked', 'invitation.redeemed',
   'floor.requested', 'floor.withdrawn', 'floor.given', 'floor.paused', 'floor.resumed', 'floor.extended', 'floor.ended',
-  'floor.skipped', 'floor.moved', 'floor.deferred', 'floor.policyChanged', 'floor.overran',
+  'floor.skipped', 'floor.moved', 'floor.deferred', 'floor.policyChanged', 'floor.overran', 'floor.allowancesChanged',
   'time.hardStopSet', 'time.replanned',
   'note.added', 'input.submitted', 'input.withdrawn',
 ];
@@ -156,12 +315,52 @@ function actorOf(step: Step, template: Template, state: EngagementState): Actor 
   return name === 'system' ? SYSTEM : userActor(name);
 }
 
-function runSession(steps: Step[]): ViewerHarness {
+/**
+ * A live meeting to start from (in two runs out of three), so that random steps spend their time on the
+ * floor, breakouts and the summary rather than on getting there: two questions, the first open; everyone in
+ * REGISTRANTS registered, and approved where their bit of `approved` is set (the others stay applicants);
+ * mostly a breakout round planned.
+ * Every command of it goes through the harness too, so VIEW-9 is checked on the way.
+ */
+function warmUp(h: ViewerHarness, approved: number): void {
+  const chair = userActor('chair');
+  h.issue(chair, { type: 'question.add', text: 'First question?' });
+  h.issue(chair, { type: 'question.add', text: 'Second question?' });
+  h.issue(chair, { type: 'agenda.add', kind: 'breakouts', plannedMinutes: 20 });
+  h.issue(chair, { type: 'engagement.open' });
+  REGISTRANTS.forEach((user, i) => {
+    h.issue(userActor(user), { type: 'participant.register', organization: `Org of ${user}`, category: CATEGORY[user] });
+    const id = Object.values(h.state.participants).find((p) => p.userId === `dev:${user}`)?.id;
+    const role = ROLE_ON_APPROVAL[`dev:${user}`];
+    if (id && approved & (1 << i)) h.issue(chair, { type: 'participant.approve', participantId: id, ...(role ? { role } : {}) });
+  });
+  h.issue(chair, { type: 'engagement.start' });
+  h.issue(chair, { type: 'question.open', questionId: h.state.questions[0].id });
+  // Two runs in three also have a self-select round ready (it can start whoever has no room).
+  if (approved % 3 !== 0) {
+    h.issue(chair, { type: 'breakouts.plan', rooms: [{ theme: 'Finance', capacity: 4 }, { theme: 'Hubs', capacity: 4, questionId: h.state.questions[1].id }], durationMinutes: 3, mode: 'self-select' });
+  }
+}
+
+/**
+ * The step's template, except that a share of the steps goes to the slice the meeting is in: after the
+ * end, half to the summary cycle (nothing else moves much then); while a breakout round is planned or
+ * running, a third to breakouts. Otherwise the runs would rarely get far into either.
+ */
+function inFocus(state: EngagementState, step: Step): Template {
+  const roundOpen = state.breakouts.order.some((id) => state.breakouts.rounds[id].status !== 'ended');
+  if (state.status === 'ended' && step.b % 2 === 0) return SUMMARY_TEMPLATES[step.template % SUMMARY_TEMPLATES.length];
+  if (state.status === 'live' && roundOpen && step.b % 3 === 0) return BREAKOUT_TEMPLATES[step.template % BREAKOUT_TEMPLATES.length];
+  return TEMPLATES[step.template];
+}
+
+function runSession(steps: Step[], approved: number | null): ViewerHarness {
   const h = new ViewerHarness(VIEWERS);
   h.issue(userActor('chair'), { type: 'engagement.create', engagementId: 'eng', title: 'Informal consultation' });
+  if (approved !== null) warmUp(h, approved);
   for (const step of steps) {
     h.advance(step.seconds);
-    const template = TEMPLATES[step.template];
+    const template = inFocus(h.state, step);
     const actor = actorOf(step, template, h.state);
     const command = template.make(h.state, step.a, step.b, h.now, actor.kind === 'user' ? actor.userId : 'system');
     if (command) h.issue(actor, command);
@@ -169,24 +368,35 @@ function runSession(steps: Step[]): ViewerHarness {
   return h;
 }
 
+/** Runs of the random session: about 20 s on an idle core, within a minute on a loaded 2-core machine. */
+const RUNS = 120;
+
 describe('redaction (VIEW-9, property)', () => {
   it('VIEW-9: given random valid command sequences by random actors, then every viewer folding redacted events holds exactly their projection after every event', () => {
     let accepted = 0;
     const seen = new Set<string>();
+    const sessions = new Map<string, number>();
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 30, maxLength: 100 }), (steps) => {
-        const h = runSession(steps);
+      fc.property(fc.array(stepArb, { minLength: 60, maxLength: 200 }), fc.oneof(fc.constant(null), fc.nat({ max: 63 }), fc.nat({ max: 63 })), (steps, approved) => {
+        const h = runSession(steps, approved);
         accepted += h.accepted;
         for (const t of h.types) seen.add(t);
+        for (const t of h.types) sessions.set(t, (sessions.get(t) ?? 0) + 1);
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
     // The generator reaches deep states, not only refusals, and most kinds of event.
-    expect(accepted / 200).toBeGreaterThan(10);
+    expect(accepted / RUNS).toBeGreaterThan(10);
     expect(seen.size).toBeGreaterThan(EXPECTED_TYPES.length - 8);
+    // Breakouts and the summary cycle are reached too: nearly every event type of both slices, in many runs.
+    const reached = (prefix: string) => [...sessions].filter(([t, n]) => t.startsWith(prefix) && n >= 1).length;
+    expect(reached('breakouts.')).toBeGreaterThanOrEqual(11);
+    expect(reached('summary.')).toBe(5);
+    expect(sessions.get('breakouts.started') ?? 0).toBeGreaterThan(RUNS / 20);
+    expect(sessions.get('summary.published') ?? 0).toBeGreaterThan(RUNS / 10);
   }, 180_000);
 
-  it('VIEW-9: given a scripted session that produces every event type, then every viewer stays exactly on their projection', () => {
+  it('VIEW-9: given a scripted session that produces every event type (breakouts and the summary cycle included), then every viewer stays exactly on their projection', () => {
     const h = new ViewerHarness(VIEWERS);
     const as = (name: string): Actor => (name === 'system' ? SYSTEM : userActor(name));
     const ok = (name: string, command: Command) => {
@@ -238,6 +448,7 @@ describe('redaction (VIEW-9, property)', () => {
     ok('ngo1', { type: 'floor.request', questionId: q1, note: 'On regional hubs' });
     ok('del1', { type: 'floor.request', questionId: q1 });
     ok('del2', { type: 'floor.request', questionId: q1, note: 'Short' });
+    expect(ok('chair', { type: 'engagement.update', speakingSeconds: 150 }).map((e) => e.type)).toContain('floor.allowancesChanged');
     ok('sec', { type: 'floor.policy', order: 'alternate' });
     const waiting = () => h.state.waiting[q1] ?? [];
     ok('sec', { type: 'floor.move', requestId: waiting()[waiting().length - 1], position: 0 });
@@ -267,10 +478,47 @@ describe('redaction (VIEW-9, property)', () => {
     ok('ngo1', { type: 'input.submit', title: 'Concept paper', text: 'A paper.', questionId: q2 });
     ok(author, { type: 'input.withdraw', inputId: (submitted as { inputId: string }).inputId });
     ok('del1', { type: 'floor.request', questionId: q2 });
+
+    // A self-select round, run to its deadline, with LiveKit attendance and a report.
+    ok('chair', { type: 'breakouts.plan', rooms: [{ theme: 'Finance', capacity: 3, rapporteurId: idOf('dev:ngo1'), questionId: q1 }, { theme: 'Hubs', capacity: 3 }], durationMinutes: 2, mode: 'self-select' });
+    const round = () => h.state.breakouts.rounds[h.state.breakouts.order[0]];
+    const [finance, hubs] = round().rooms.map((r) => r.id);
+    ok('del1', { type: 'breakouts.choose', roundId: round().id, roomId: hubs });
+    ok('chair', { type: 'breakouts.assign', roundId: round().id, participantId: idOf('dev:del2'), roomId: finance });
+    ok('chair', { type: 'breakouts.start', roundId: round().id });
+    ok('chair', { type: 'breakouts.broadcast', roundId: round().id, message: 'Please wrap up your key points.' });
+    ok('chair', { type: 'breakouts.extend', roundId: round().id, minutes: 1 });
+    h.advance(125);
+    ok('system', { type: 'breakouts.warn', roundId: round().id });
+    const roomName = round().roomNames[finance];
+    ok('system', { type: 'breakouts.recordAttendance', roomName, participantSid: 'PA_del2', identity: idOf('dev:del2'), joinedAt: new Date(Date.parse(h.now) - 100_000).toISOString(), source: 'webhook' });
+    ok('system', { type: 'breakouts.closeAttendance', roomName, at: h.now });
+    h.advance(60);
+    ok('system', { type: 'breakouts.expire', roundId: round().id });
+    ok('ngo1', { type: 'breakouts.report', roundId: round().id, roomId: finance, keyPoints: ['Blended finance'], proposals: [], implementation: [{ who: 'Secretariat', what: 'Map the funds', when: '2027' }], openQuestions: [] });
+    // A balanced round, assigned automatically, never started.
+    ok('chair', { type: 'breakouts.plan', rooms: [{ theme: 'North', capacity: 4 }, { theme: 'South', capacity: 4 }], durationMinutes: 10, mode: 'balanced' });
+    const balanced = h.state.breakouts.rounds[h.state.breakouts.order[1]];
+    ok('del1', { type: 'breakouts.choose', roundId: balanced.id, preferences: [balanced.rooms[1].id, balanced.rooms[0].id] });
+    ok('chair', { type: 'breakouts.autoAssign', roundId: balanced.id, seed: 7 });
+    // PART-10: a stakeholder made an observer leaves the speakers list.
+    ok('ngo1', { type: 'floor.request', questionId: q2 });
+    expect(ok('chair', { type: 'participant.setRole', participantId: idOf('dev:ngo1'), role: 'observer' }).map((e) => e.type)).toEqual(['floor.skipped', 'participant.roleChanged']);
+    ok('chair', { type: 'participant.setRole', participantId: idOf('dev:ngo1'), role: 'stakeholder' });
+
     ok('chair', { type: 'engagement.end' });
     ok('chair', { type: 'note.add', text: 'Afterwards.', visibility: 'public' });
+
+    // The summary cycle: an edit, a review window, a correction and its answer, a published version.
+    ok('chair', { type: 'summary.editParagraph', paragraphKey: 'opening:1', text: 'The Chair opened the consultation.' });
+    ok('chair', { type: 'summary.circulate', reviewUntil: new Date(Date.parse(h.now) + 86_400_000).toISOString() });
+    const [requested] = ok('del1', { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'Please name the co-facilitators.' });
+    ok('chair', { type: 'summary.resolveCorrection', correctionId: (requested as { correctionId: string }).correctionId, decision: 'accepted', reply: 'Added.' });
+    const content = canonicalJson({ title: 'Informal consultation', version: 1 });
+    ok('chair', { type: 'summary.publish', content, contentHash: sha256(content) });
+
     expect([...h.types].sort()).toEqual(
-      [...EXPECTED_TYPES, 'engagement.updated', 'agenda.updated', 'question.updated'].filter((t, i, all) => all.indexOf(t) === i).sort(),
+      [...EXPECTED_TYPES, ...BREAKOUT_EVENT_TYPES, ...SUMMARY_EVENT_TYPES, 'engagement.updated', 'agenda.updated', 'question.updated'].filter((t, i, all) => all.indexOf(t) === i).sort(),
     );
     expect(h.resyncs.get('participant.approved')).toBeGreaterThan(0);
   });

@@ -4,7 +4,7 @@ import { forbidden, notFound, violation } from '../errors.js';
 import { assertNever, type EngagementEvent } from '../events.js';
 import { participantOfActor } from '../slices/guards.js';
 import type { EngagementState, FloorRequest, Intervention } from '../state.js';
-import { floorEndedEvent } from './floorClosing.js';
+import { floorEndedEvent, mayAskForTheFloor } from './floorClosing.js';
 import { addSeconds, ms, secondsBetween } from './instants.js';
 import { insertionPosition, reorderByPolicy } from './speakersOrder.js';
 import { allowanceInForce, DEFAULT_MIN_SECONDS, previewReplan } from './timeBudget.js';
@@ -32,7 +32,7 @@ export function decideFloor(state: EngagementState, command: FloorOrTimeCommand,
         throw violation('FLOOR-1', 'This question is not open for the floor. Ask for the floor on the question the Chair has opened.');
       }
       const me = actorParticipant(state, ctx);
-      if (!me || me.status !== 'approved' || (me.role !== 'stakeholder' && me.role !== 'delegation')) {
+      if (!me || me.status !== 'approved' || !mayAskForTheFloor(me.role)) {
         throw forbidden('FLOOR-3', 'Only approved stakeholders and delegations can ask for the floor, for themselves.');
       }
       const live = Object.values(state.requests).find(

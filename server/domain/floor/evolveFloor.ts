@@ -118,6 +118,14 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
       return { ...state, policy: event.order, waiting: { ...state.waiting, ...event.waiting } };
     case 'floor.overran':
       return withIntervention(state, event.requestId, () => ({ overranAt: event.dueAt }));
+    case 'floor.allowancesChanged': {
+      // TIME-10: only requests still waiting take the new speaking time (a given floor keeps its allowance).
+      let next = state;
+      for (const id of event.requestIds) {
+        if (next.requests[id]?.status === 'waiting') next = withRequest(next, id, { allowanceSeconds: event.allowanceSeconds });
+      }
+      return next;
+    }
     case 'time.hardStopSet':
       return { ...state, hardStop: event.hardStop };
     case 'time.replanned': {

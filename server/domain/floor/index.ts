@@ -1,7 +1,7 @@
 // The floor and the clock: the speakers list, interventions, re-planning against the hard stop.
 export { decideFloor, type FloorOrTimeCommand } from './decideFloor.js';
 export { evolveFloor, type FloorOrTimeEvent } from './evolveFloor.js';
-export { floorClosingEvents, floorEndedEvent } from './floorClosing.js';
+export { floorClosingEvents, floorEndedEvent, floorLeavingEvents, mayAskForTheFloor } from './floorClosing.js';
 export {
   remainingSeconds,
   projectedEnd,
@@ -14,3 +14,4 @@ export {
 export { constituencyOf, insertionPosition, reorderByPolicy, isFirstTimeSpeaker, lastSpeakerOn } from './speakersOrder.js';
 export { fairness, type FairnessRecord, type GroupFairness, type ParticipantFairness, type RegionKey } from './fairness.js';
 export { nextDeadline, pendingDeadlines, type Deadline } from './nextDeadline.js';
+export { speakingTimeChangeEvents } from './speakingTimeChange.js';

@@ -4,7 +4,7 @@ import type { DecideContext } from '../context.js';
 import { forbidden, violation } from '../errors.js';
 import { assertNever, type EngagementEvent, type EngagementSettings, type EventOf } from '../events.js';
 import type { EngagementState } from '../state.js';
-import { floorClosingEvents } from '../floor/index.js';
+import { floorClosingEvents, speakingTimeChangeEvents } from '../floor/index.js';
 import { requireCreated } from './guards.js';
 
 // The engagement's life: draft → open → live → ended (LIFE-1..4), and its settings.
@@ -54,7 +54,9 @@ export function decideEngagement(state: EngagementState, command: EngagementComm
         if (value !== undefined && value !== state.settings[key]) (changes as Record<string, unknown>)[key] = value;
       }
       if (Object.keys(changes).length === 0) throw violation('LIFE-5', 'Nothing to change: every field given already has that value.');
-      return [{ type: 'engagement.updated', at, changes }];
+      // TIME-10: those already waiting follow a new speaking time (after the settings change, as it is caused by it).
+      const following = changes.speakingSeconds === undefined ? [] : speakingTimeChangeEvents(state, changes.speakingSeconds, at);
+      return [{ type: 'engagement.updated', at, changes }, ...following];
     }
     case 'engagement.open':
       requireCreated(state);

@@ -2,10 +2,12 @@ import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, notFound, violation } from '../errors.js';
 import { assertNever, type EngagementEvent, type EventOf, type ParticipantProfile, type ParticipantRecord } from '../events.js';
+import { floorLeavingEvents, mayAskForTheFloor } from '../floor/index.js';
 import type { EngagementState, Participant } from '../state.js';
+import type { Role } from '../vocabulary.js';
 import { participantOfActor, requireApprovedActor, requireCreated } from './guards.js';
 
-// Registration, accreditation (approval, decline, the non-objection procedure) and roles (PART-1..9).
+// Registration, accreditation (approval, decline, the non-objection procedure) and roles (PART-1..10).
 
 export type ParticipantCommand = CommandOf<'participant.register' | 'participant.approve' | 'participant.decline' | 'participant.setRole' | 'participant.object'>;
 export type ParticipantEvent = EventOf<'participant.registered' | 'participant.approved' | 'participant.declined' | 'participant.roleChanged' | 'participant.objected'>;
@@ -24,6 +26,15 @@ function requireParticipant(state: EngagementState, participantId: string): Part
   if (!p) throw notFound('PART-3', `There is no participant ${participantId}. Reload the list of registrations.`);
   return p;
 }
+
+/** PART-10: why someone's waiting requests were skipped, in plain words (shown on the speakers list). */
+const NOW_A: Record<Role, string> = {
+  chair: 'Now the Chair',
+  secretariat: 'Now in the secretariat',
+  delegation: 'Now a delegation',
+  stakeholder: 'Now a stakeholder',
+  observer: 'Now an observer',
+};
 
 const approvedChairs = (state: EngagementState): Participant[] =>
   Object.values(state.participants).filter((p) => p.status === 'approved' && p.role === 'chair');
@@ -66,7 +77,8 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
     case 'participant.decline': {
       const p = requireParticipant(state, command.participantId);
       if (p.status !== 'pending') throw violation('PART-4', `Only a pending registration can be declined; ${p.displayName}'s is ${p.status}.`);
-      return [{ type: 'participant.declined', at, participantId: p.id, reason: command.reason ?? null }];
+      // PART-10: a declined person no longer waits to speak (their reason stays with staff: VIEW-3).
+      return [...floorLeavingEvents(state, p.id, 'Registration declined', at), { type: 'participant.declined', at, participantId: p.id, reason: command.reason ?? null }];
     }
     case 'participant.setRole': {
       const p = requireParticipant(state, command.participantId);
@@ -76,7 +88,9 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
       if (p.role === 'chair' && p.status === 'approved' && approvedChairs(state).length <= 1) {
         throw violation('PART-8', 'This is the last Chair; make someone else Chair first.');
       }
-      return [{ type: 'participant.roleChanged', at, participantId: p.id, role: command.role }];
+      // PART-10: in a role that may not ask for the floor, they no longer wait to speak.
+      const leaving = mayAskForTheFloor(command.role) ? [] : floorLeavingEvents(state, p.id, NOW_A[command.role], at);
+      return [...leaving, { type: 'participant.roleChanged', at, participantId: p.id, role: command.role }];
     }
     case 'participant.object': {
       const by = requireApprovedActor(state, ctx);
