@@ -133,12 +133,12 @@ const TABLE: Record<string, Fixture> = {
   },
 };
 
-// ---- breakouts: API.md lists the verbs but not who may send them; the rows follow SPEC-breakouts.md's
+// ---- breakouts: API.md lists the verbs but not who may send them; the rows follow SPEC.md's
 // AUTH paragraph (plan..end: staff; choose: approved stakeholders, delegations and observers; report:
 // everyone but observers, the room's rapporteur or staff).
 const CHOOSERS: ActorName[] = ['stakeholder', 'delegation', 'observer'];
 const REPORTERS: ActorName[] = ['chair', 'secretariat', 'stakeholder', 'delegation'];
-const BREAKOUTS_NOTE = 'API.md names no roles for breakouts; expectations from SPEC-breakouts.md';
+const BREAKOUTS_NOTE = 'API.md names no roles for breakouts; expectations from SPEC.md';
 
 /** Plans a two-room round as the chair; with rapporteurs, the stakeholder reports for room 1 and the delegation for room 2. */
 async function planRound(m: Meeting, mode: 'self-select' | 'manual' | 'balanced', options: { rapporteurs?: boolean; start?: boolean } = {}) {
@@ -227,10 +227,10 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Fixture>);
 
-// ---- the Chair's summary: API.md lists the verbs without roles; the rows follow SPEC-summary.md
+// ---- the Chair's summary: API.md lists the verbs without roles; the rows follow SPEC.md
 // (SUMMARY-1..7): staff edit, circulate and resolve; delegations and the stakeholders who spoke ask for
 // corrections. `summary.publish` is internal (its own endpoint), so it has no row.
-const SUMMARY_NOTE = 'API.md names no roles for the summary; expectations from SPEC-summary.md';
+const SUMMARY_NOTE = 'API.md names no roles for the summary; expectations from SPEC.md';
 const REVIEW_UNTIL = '2026-11-28T18:00:00.000Z';
 
 /** The stakeholder speaks (so it may review), the engagement ends and the draft is circulated. */
