@@ -20,6 +20,11 @@ export function ensurePluginBuilt(root: string): void {
     newestMtime(join(root, 'server/domain')),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'plugin/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // vitest runs with NODE_ENV=test, which Vite would pass on to React (a development build): test what ships.
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'plugin/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`Building the plugin failed (exit ${result.status}).`);
 }
