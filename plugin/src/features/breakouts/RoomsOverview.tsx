@@ -35,7 +35,7 @@ export function RoomsOverview({
       <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(260px, 1fr))' }}>
         {round.rooms.map((room) => {
           const q = question(room.questionId);
-          const present = attendance?.[room.id];
+          const present = attendance ? (attendance[room.id] ?? []) : undefined;
           const report = round.reports[room.id];
           return (
             <li key={room.id} style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}>

@@ -26,13 +26,18 @@ export function currentRound(breakouts: BreakoutsState): BreakoutRound | null {
   return rounds.at(-1) ?? null;
 }
 
-/** Who is in each room by LiveKit's account, when the state carries it (participant ids per room id). */
+/**
+ * Who is in each room now, by LiveKit's account (webhooks and reconciliation, BREAKOUT-23..27): per room id,
+ * the participants with a connection that joined and has not left. Null when the round has no attendance
+ * at all (no LiveKit configured, or nobody joined yet). Staff alone see attendance (BREAKOUT-VIEW-6).
+ */
 export function attendanceOf(round: BreakoutRound): Record<string, string[]> | null {
-  const raw = (round as unknown as { attendance?: unknown }).attendance;
-  if (!raw || typeof raw !== 'object') return null;
-  const out: Record<string, string[]> = {};
-  for (const [roomId, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (Array.isArray(value)) out[roomId] = value.filter((v): v is string => typeof v === 'string');
+  const records = Object.values(round.attendance ?? {});
+  if (records.length === 0) return null;
+  const inRoom: Record<string, Set<string>> = {};
+  for (const record of records) {
+    if (record.joinedAt === null || record.leftAt !== null) continue;
+    (inRoom[record.roomId] ??= new Set()).add(record.participantId);
   }
-  return out;
+  return Object.fromEntries(Object.entries(inRoom).map(([roomId, people]) => [roomId, [...people].sort()]));
 }
