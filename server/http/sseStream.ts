@@ -40,6 +40,25 @@ export interface SseSink extends StreamSink {
   readonly closed: boolean;
 }
 
+/**
+ * A change's frame, built once per event object: the hub hands the same (redacted) object to every subscriber
+ * who may see it alike, so a change to N subscribers costs one serialization, not N (notes §3.3a: the cost of
+ * fan-out is per write, so nothing else should be per subscriber).
+ */
+const changeFrames = new WeakMap<object, { text: string; bytes: number }>();
+
+function changeFrame(version: number, event: StoredEvent | null): { text: string; bytes: number } {
+  if (event) {
+    const cached = changeFrames.get(event);
+    if (cached) return cached;
+  }
+  const data = event ? { ...event, version } : { version, type: 'hidden' };
+  const text = `id: ${version}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`;
+  const frame = { text, bytes: Buffer.byteLength(text) };
+  if (event) changeFrames.set(event, frame);
+  return frame;
+}
+
 export function createSseSink(res: Response, clock: Clock, options: { heartbeatMs?: number } = {}): SseSink {
   let queue: string[] = [];
   let queuedBytes = 0;
@@ -48,10 +67,10 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
   let flushScheduled = false;
   const listeners: (() => void)[] = [];
 
-  const enqueue = (message: string) => {
+  const enqueue = (message: string, bytes = Buffer.byteLength(message)) => {
     if (closed) return;
     queue.push(message);
-    queuedBytes += Buffer.byteLength(message);
+    queuedBytes += bytes;
     if (begun && !flushScheduled) {
       flushScheduled = true;
       scheduleFlush(flush);
@@ -122,8 +141,8 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
       enqueue(`id: ${view.version}\nevent: snapshot\ndata: ${JSON.stringify({ ...view, serverNow })}\n\n`);
     },
     change(version: number, event: StoredEvent | null) {
-      const data = event ? { ...event, version } : { version, type: 'hidden' };
-      enqueue(`id: ${version}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+      const frame = changeFrame(version, event);
+      enqueue(frame.text, frame.bytes);
     },
     end(retryMs: number, reason: string) {
       void reason;

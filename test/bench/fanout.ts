@@ -49,7 +49,7 @@ async function collect(client: ChildProcess): Promise<{ latency: LatencySummary;
 
 /** One Convene run: returns the latency and a captured change message (for the baseline's payload). */
 export async function fanoutConvene(options: FanoutOptions): Promise<FanoutResult & { sampleData: string }> {
-  const server = await startConvene(0);
+  const server = await startConvene(0, {}, { memoryDisk: true });
   const client = startClient();
   try {
     const meeting = await setUpMeeting(server.baseUrl, options.subscribers);

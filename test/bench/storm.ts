@@ -18,7 +18,7 @@ export interface StormResult {
 }
 
 export async function floorStorm(participants: number, streams: number): Promise<StormResult> {
-  const server = await startConvene(0);
+  const server = await startConvene(0, {}, { memoryDisk: false });
   let client: ChildProcess | undefined;
   try {
     const meeting = await setUpMeeting(server.baseUrl, Math.max(participants, streams));
