@@ -11,6 +11,7 @@ import { fullDayEngagement } from '../summary/support/fullDayEngagement.js';
 import { newHistogram, summarize } from './lib/histogram.js';
 import { replayBenchmark } from './replay.js';
 import { tabBenchmark } from './tab.js';
+import { fuzzBenchmark } from './fuzz.js';
 
 export interface ExtraBenchmark {
   name: string;
@@ -79,4 +80,4 @@ const summary: ExtraBenchmark = {
   },
 };
 
-export const extraBenchmarks: ExtraBenchmark[] = [assignment, summary, replayBenchmark, tabBenchmark];
+export const extraBenchmarks: ExtraBenchmark[] = [assignment, summary, replayBenchmark, tabBenchmark, fuzzBenchmark];

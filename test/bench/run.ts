@@ -3,6 +3,7 @@
 //   BENCH_QUICK=1         shorter windows and one repeat (a smoke run)
 //   BENCH_ONLY=fanout,…   run only the named benchmarks
 //   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
+//   BENCH_FANOUT_SIZES=100,1000,5000   subscriber counts of the fan-out benchmark
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
@@ -31,7 +32,7 @@ function machine(): string {
 }
 
 async function fanout() {
-  const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+  const sizes = (process.env.BENCH_FANOUT_SIZES ?? (quick ? '100,1000' : '100,1000,5000')).split(',').map(Number);
   const base: Omit<FanoutOptions, 'subscribers'> = {
     warmupSeconds: quick ? 2 : 3,
     measureSeconds: quick ? 8 : 30,
