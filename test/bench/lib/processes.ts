@@ -47,7 +47,9 @@ export async function startConvene(cpu: number, extraEnv: Record<string, string>
   // the write-path benchmark keeps a real disk, because there the flush is the point.
   const base = options.memoryDisk && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dataDir = mkdtempSync(join(base, 'convene-bench-'));
-  const args = ['--import', 'tsx', join(ROOT, 'server/main.ts')];
+  // BENCH_PROFILE_DIR: write a V8 CPU profile of the server (on its graceful exit) to find where time goes.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const args = ['--import', 'tsx', ...profile, join(ROOT, 'server/main.ts')];
   const command = TASKSET ?? process.execPath;
   const argv = TASKSET ? ['-c', String(cpu), process.execPath, ...args] : args;
   const child = spawn(command, argv, {

@@ -29,10 +29,25 @@ function open(url: string, token: string, probe: boolean, stall: boolean): Promi
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
       responses.push(res);
       res.setEncoding('utf8');
-      if (stall) {
-        // Read the first chunk (the snapshot), then stop reading: the server's buffers fill.
-        res.once('data', () => res.pause());
-      } else {
+      // A connection counts as open once its whole snapshot has arrived (or, for a server that sends none,
+      // its first frame): measuring while the server still pushes a thousand snapshots would measure the
+      // connect storm, not the fan-out.
+      let head = '';
+      let opened = false;
+      const watchOpen = (chunk: string) => {
+        if (opened) return;
+        head += chunk;
+        const snapshotAt = head.indexOf('event: snapshot');
+        const done = snapshotAt >= 0 ? head.indexOf('\n\n', snapshotAt) >= 0 : head.includes(': connected');
+        if (done) {
+          opened = true;
+          head = '';
+          if (stall) res.pause(); // from here on this reader stops reading: the server's buffers fill
+          resolve();
+        }
+      };
+      res.on('data', watchOpen);
+      if (!stall) {
         let buffer = '';
         res.on('data', (chunk: string) => {
           bytes += chunk.length;
@@ -53,7 +68,6 @@ function open(url: string, token: string, probe: boolean, stall: boolean): Promi
         });
       }
       res.on('end', () => (ended += 1));
-      resolve();
     });
     req.on('error', reject);
     req.end();

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { createSseSink } from '../../../server/http/sseStream.js';
+import { createSseSink, FLUSH_INTERVAL_MS } from '../../../server/http/sseStream.js';
 import { FakeClock } from '../../support/fakeClock.js';
 
 // SSE framing in isolation, against a recording stand-in for Node's ServerResponse (Node's, not
@@ -33,7 +33,9 @@ class RecordingResponse extends EventEmitter {
   }
 }
 
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** Until the next flush: a flush follows the previous one by at least FLUSH_INTERVAL_MS. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS + 5));
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 function parse(text: string) {
   const events: EventSourceMessage[] = [];
@@ -59,6 +61,26 @@ describe('the SSE sink', () => {
     expect(events.map((e) => e.id)).toEqual(Array.from({ length: 500 }, (_, i) => String(i + 1)));
     expect(events.every((e) => e.event === 'change')).toBe(true);
     expect(sink.bufferedBytes()).toBe(0);
+    sink.discard();
+  });
+
+  it('given changes arriving one per event-loop turn (a storm spread over time), then one flush interval carries them in one write', async () => {
+    const res = new RecordingResponse();
+    const sink = createSseSink(res as unknown as Response, new FakeClock());
+    sink.begin();
+    await turn();
+    const before = res.writes.length;
+    sink.change(1, { type: 'floor.withdrawn', at: '2026-11-28T09:00:00.000Z', requestId: 'r1', version: 1 });
+    await nextTick(); // an event that comes alone goes out at once
+    expect(res.writes.length - before).toBe(1);
+    for (let v = 2; v <= 40; v++) {
+      sink.change(v, { type: 'floor.withdrawn', at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v });
+      await nextTick();
+    }
+    await turn();
+    // 39 changes in 39 turns, all within one interval after the first flush: one more write, not 39.
+    expect(res.writes.length - before).toBe(2);
+    expect(parse(res.writes.slice(before).join('')).events.map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
     sink.discard();
   });
 
