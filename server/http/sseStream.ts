@@ -117,9 +117,17 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
     for (const listener of listeners.splice(0)) listener();
   };
 
+  // Heartbeats go out on their own next turn, outside the burst window: a thousand streams' heartbeats
+  // must not hold back the changes of everyone else.
   const heartbeat = setInterval(() => {
-    enqueue(`: heartbeat\n\n`);
-    enqueue(`event: clock\ndata: ${JSON.stringify({ serverNow: clock.now().toISOString() })}\n\n`);
+    if (closed) return;
+    const text = `: heartbeat\n\nevent: clock\ndata: ${JSON.stringify({ serverNow: clock.now().toISOString() })}\n\n`;
+    queue.push(text);
+    queuedBytes += Buffer.byteLength(text);
+    if (begun && !flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   }, options.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
 
