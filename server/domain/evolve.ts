@@ -14,7 +14,9 @@ import type { EngagementState } from './state.js';
 /**
  * Folds one event into the state. Pure and total: every stored event type is handled, and an event whose
  * subject a projected view does not hold (VIEW rules) changes nothing rather than failing, because the
- * tab folds redacted events into its own view with this same function.
+ * tab folds redacted events into its own view with this same function. Start-up resumes from stored
+ * snapshots of its result: bump STATE_SCHEMA_VERSION (stateSchemaVersion.ts) when the state shape or
+ * evolve's meaning changes.
  */
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
   if (isBreakoutEvent(event)) return evolveBreakouts(state, event);

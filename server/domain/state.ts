@@ -5,7 +5,8 @@ import type { EngagementStatus, OrderPolicy, ParticipantStatus, QuestionStatus, 
 
 // The state of one engagement, folded from its events by `evolve`. Plain JSON (records keyed by id plus
 // explicit order arrays), so the same value is the server's state, a role's projected view, a snapshot
-// on the wire, and what the tab folds changes into.
+// on the wire, and what the tab folds changes into. It is also stored as a snapshot to shorten start-up:
+// bump STATE_SCHEMA_VERSION (stateSchemaVersion.ts) when the state shape or evolve's meaning changes.
 
 export interface AgendaItem extends AgendaItemRecord {
   startedAt: string | null;

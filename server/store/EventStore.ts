@@ -19,10 +19,24 @@ export interface CommandRecord {
   result: unknown;
 }
 
+/**
+ * An engagement's folded state at `version`, as last saved. A cache beside the log, never the truth: the
+ * reader checks `schema` against STATE_SCHEMA_VERSION and `version` against the log's head, and folds
+ * from the start when either is off.
+ */
+export interface StoredSnapshot {
+  version: number;
+  schema: number;
+  /** The state as JSON text, exactly as given to saveSnapshot (parsed by the reader). */
+  state: string;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'postgres';
-  /** Every engagement's events in version order, one engagement at a time (for the fold at start-up). */
+  /** Every engagement's events in version order, one engagement at a time. */
   loadAll(): Iterable<{ engagementId: string; events: StoredEvent[] }>;
+  /** The id of every engagement that has events, in a stable order (start-up reads each from its snapshot). */
+  engagementIds(): string[];
   /** The events of one engagement with a version above `afterVersion`, in order. */
   load(engagementId: string, afterVersion?: number): StoredEvent[];
   /**
@@ -38,6 +52,14 @@ export interface EventStore {
     command?: CommandRecord | readonly CommandRecord[],
   ): StoredEvent[];
   findCommand(commandId: string): StoredCommand | null;
+  /**
+   * Keeps `stateJson` as the engagement's snapshot at `version`, replacing the one before (one per
+   * engagement). Its own small transaction, never a command's: a failure (STORAGE_UNAVAILABLE) loses
+   * nothing but start-up time.
+   */
+  saveSnapshot(engagementId: string, version: number, schema: number, stateJson: string): void;
+  /** The engagement's latest snapshot, or null. Unchecked: see StoredSnapshot. */
+  loadSnapshot(engagementId: string): StoredSnapshot | null;
   /** Idempotent. */
   close(): void;
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../appError.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { applyMigrations } from './applyMigrations.js';
-import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand } from './EventStore.js';
+import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand, type StoredSnapshot } from './EventStore.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export interface SqliteEventStoreOptions {
@@ -65,6 +65,11 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
   const selectEvents = db.prepare('SELECT version, data FROM events WHERE engagement_id = ? AND version > ? ORDER BY version');
   const selectIds = db.prepare('SELECT DISTINCT engagement_id FROM events ORDER BY engagement_id').pluck();
   const selectCommand = db.prepare('SELECT command_id, engagement_id, fingerprint, result FROM commands WHERE command_id = ?');
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO snapshots (engagement_id, version, schema, state) VALUES (?, ?, ?, ?)
+     ON CONFLICT (engagement_id) DO UPDATE SET version = excluded.version, schema = excluded.schema, state = excluded.state`,
+  );
+  const selectSnapshot = db.prepare('SELECT version, schema, state FROM snapshots WHERE engagement_id = ?');
   let closed = false;
 
   const readCommand = (commandId: string): StoredCommand | null => {
@@ -107,6 +112,9 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
       const ids = guard('read the event log', () => selectIds.all() as string[]);
       for (const engagementId of ids) yield { engagementId, events: load(engagementId) };
     },
+    engagementIds() {
+      return guard('read the event log', () => selectIds.all() as string[]);
+    },
     load,
     append(engagementId, expectedVersion, events, command) {
       const commands = command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
@@ -131,6 +139,14 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
     },
     findCommand(commandId) {
       return guard('read the event log', () => readCommand(commandId));
+    },
+    saveSnapshot(engagementId, version, schema, stateJson) {
+      guard('save a snapshot of the state', () => {
+        upsertSnapshot.run(engagementId, version, schema, stateJson);
+      });
+    },
+    loadSnapshot(engagementId) {
+      return guard('read a snapshot of the state', () => (selectSnapshot.get(engagementId) as StoredSnapshot | undefined) ?? null);
     },
     close() {
       if (closed) return;

@@ -31,4 +31,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 2,
+    name: 'state snapshots',
+    sql: `
+      -- A cache, never the truth: an engagement's folded state (JSON) at one version, so that a start-up folds
+      -- only the events after it. One row per engagement, the latest. Column schema holds the
+      -- STATE_SCHEMA_VERSION it was written under (server/domain/stateSchemaVersion.ts); a row with another
+      -- number is ignored. Dropping the table loses nothing but start-up time. A rowid table, not WITHOUT
+      -- ROWID: its rows are large (megabytes for a long meeting).
+      CREATE TABLE snapshots (
+        engagement_id TEXT NOT NULL PRIMARY KEY,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        schema INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/appError.js';
 import type { EngagementEvent } from '../../../server/domain/events.js';
 import { CommandAlreadyRecorded, type EventStore } from '../../../server/store/EventStore.js';
+import { applyMigrations } from '../../../server/store/applyMigrations.js';
 import { MIGRATIONS } from '../../../server/store/migrations/index.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 
@@ -127,6 +128,8 @@ describe('the SQLite event log', () => {
 });
 
 describe('migrations', () => {
+  const shipped = MIGRATIONS.map((m) => m.id);
+  const next = Math.max(...shipped) + 1;
   const recorded = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
@@ -142,27 +145,73 @@ describe('migrations', () => {
     const first = open(file);
     first.append('e1', 0, [opened]);
     first.close();
-    expect(recorded(file)).toEqual([1]);
+    expect(recorded(file)).toEqual(shipped);
 
-    const newer = [...MIGRATIONS, { id: 2, name: 'test table', sql: 'CREATE TABLE added_later (x INTEGER)' }];
+    const newer = [...MIGRATIONS, { id: next, name: 'test table', sql: 'CREATE TABLE added_later (x INTEGER)' }];
     const store = open(file, { migrations: newer });
     expect(store.load('e1')).toHaveLength(1);
     store.close();
-    expect(recorded(file)).toEqual([1, 2]);
+    expect(recorded(file)).toEqual([...shipped, next]);
     // A second open with the same list would fail on CREATE TABLE if it ran again.
     open(file, { migrations: newer }).close();
-    expect(recorded(file)).toEqual([1, 2]);
+    expect(recorded(file)).toEqual([...shipped, next]);
   });
 
   it('given a migration that fails half-way, when the file is opened, then none of it is kept and it is not recorded', () => {
     const file = tempFile();
     openSqliteEventStore(file).close();
-    const broken = [...MIGRATIONS, { id: 2, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); THIS IS NOT SQL;' }];
+    const broken = [...MIGRATIONS, { id: next, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); THIS IS NOT SQL;' }];
     expect(() => openSqliteEventStore(file, { migrations: broken })).toThrow();
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").all()).toEqual([]);
     db.close();
+    expect(recorded(file)).toEqual(shipped);
+  });
+
+  it('given a file from before snapshots (migration 1 only) holding events, when it is opened, then the snapshots table is added and the events stay', () => {
+    const file = tempFile();
+    // The file as the first release left it (that release's store is gone, so its schema is built directly).
+    const db = new Database(file);
+    applyMigrations(db, MIGRATIONS.filter((m) => m.id === 1));
+    db.prepare('INSERT INTO events (engagement_id, version, type, at, data) VALUES (?, 1, ?, ?, ?)').run('e1', opened.type, at, JSON.stringify(opened));
+    db.close();
     expect(recorded(file)).toEqual([1]);
+    const store = open(file);
+    expect(recorded(file)).toEqual(shipped);
+    expect(store.load('e1')).toHaveLength(1);
+    expect(store.loadSnapshot('e1')).toBeNull();
+  });
+});
+
+describe('state snapshots', () => {
+  it('given no snapshot, when one is loaded, then null; when saved twice, then the latest alone is kept, per engagement', () => {
+    const store = open();
+    store.append('e1', 0, [opened, started]);
+    expect(store.loadSnapshot('e1')).toBeNull();
+    store.saveSnapshot('e1', 1, 7, '{"id":"e1","n":1}');
+    store.saveSnapshot('e2', 3, 7, '{"id":"e2"}');
+    store.saveSnapshot('e1', 2, 8, '{"id":"e1","n":2}');
+    expect(store.loadSnapshot('e1')).toEqual({ version: 2, schema: 8, state: '{"id":"e1","n":2}' });
+    expect(store.loadSnapshot('e2')).toEqual({ version: 3, schema: 7, state: '{"id":"e2"}' });
+  });
+
+  it('given a snapshot, when the log is reopened, then it survives; it never counts as an engagement (engagementIds come from the events)', () => {
+    const file = tempFile();
+    const store = openSqliteEventStore(file);
+    store.append('e2', 0, [opened]);
+    store.append('e1', 0, [opened]);
+    store.saveSnapshot('orphan', 1, 1, '{}');
+    store.close();
+    const reopened = open(file);
+    expect(reopened.loadSnapshot('orphan')).toEqual({ version: 1, schema: 1, state: '{}' });
+    expect(reopened.engagementIds()).toEqual(['e1', 'e2']);
+  });
+
+  it('given a closed log, when a snapshot is saved, then STORAGE_UNAVAILABLE (the caller logs it; no command depends on it)', () => {
+    const store = openSqliteEventStore(tempFile());
+    store.close();
+    const error = caught(() => store.saveSnapshot('e1', 1, 1, '{}'));
+    expect((error as AppError).code).toBe('STORAGE_UNAVAILABLE');
   });
 });
 
