@@ -16,7 +16,6 @@ import { authorize } from '../domain/policies.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, viewFor } from '../domain/view.js';
 import { publishedVersionFor, summaryAccessOf } from '../domain/summaryReview/visibility.js';
-import { STATE_SCHEMA_VERSION } from '../domain/stateSchemaVersion.js';
 import type { EventStore } from '../store/EventStore.js';
 import { readSnapshotTail } from '../store/readSnapshotTail.js';
 import { sha256Hex } from './commandFingerprint.js';
@@ -24,6 +23,7 @@ import { createDeadlineScheduler } from './deadlineScheduler.js';
 import type { CommandResult, EngagementService, RedeemedInvitation } from './EngagementService.js';
 import { asAppError, createGroupCommit, engagementNotFound, type Entry } from './groupCommit.js';
 import { createLiveHub, type Transition } from './liveHub.js';
+import { createStateSnapshots } from './stateSnapshots.js';
 import { applyMediaAfterCommit, openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
 import { decide } from '../domain/decide.js';
 
@@ -137,27 +137,15 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     }
   };
 
-  // State snapshots (a cache beside the log, server/store/readSnapshotTail.ts): the version each engagement
-  // was last snapshotted at. Written after a commit, on a later turn of the event loop, so that neither the
-  // command's transaction nor its answer waits for it; a failure is logged and retried N events later.
-  const snapshotEvery = limits.snapshotEvery ?? 200;
-  const snapshotAt = new Map<string, number>();
-  const saveSnapshot = (entry: Entry) => {
-    snapshotAt.set(entry.id, entry.version);
-    try {
-      store.saveSnapshot(entry.id, entry.version, STATE_SCHEMA_VERSION, JSON.stringify(entry.state));
-    } catch (error) {
-      log(`the state snapshot of ${entry.id} at version ${entry.version} could not be saved (start-up will fold more of the log)`, error);
-    }
-  };
-  const snapshotSoon = (entry: Entry) => {
-    if (snapshotEvery <= 0 || entry.version - (snapshotAt.get(entry.id) ?? 0) < snapshotEvery) return;
-    snapshotAt.set(entry.id, entry.version);
-    // Tracked like a command, so that whenIdle and close wait for it (close before the store shuts).
-    const write = new Promise<void>((resolve) => setImmediate(() => resolve(saveSnapshot(entry))));
-    inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
-  };
+  const snapshots = createStateSnapshots({
+    store,
+    every: limits.snapshotEvery ?? 200,
+    log,
+    track: (write) => {
+      inFlight.add(write);
+      void write.finally(() => inFlight.delete(write));
+    },
+  });
 
   // Start-up: each engagement from its snapshot, folding only the events after it (a whole log folds in
   // time that grows faster than the log). The transitions folded seed the hub's resume window, so that
@@ -178,9 +166,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     entries.set(engagementId, entry);
     index(entry, null);
     hub.publish(engagementId, recent);
-    snapshotAt.set(engagementId, baseVersion);
-    // A long fold is not repeated at the next start; a set-aside snapshot is replaced at once.
-    if (snapshotEvery > 0 && (rejected || entry.version - baseVersion >= snapshotEvery)) saveSnapshot(entry);
+    snapshots.loaded(entry, baseVersion, Boolean(rejected));
   }
 
   const media = deps.media ?? null;
@@ -194,7 +180,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     afterCommit(entry, transitions, events) {
       index(entry, events);
       if (transitions.length === 0) return;
-      snapshotSoon(entry);
+      snapshots.afterCommit(entry);
       try {
         hub.publish(entry.id, transitions);
         scheduler.rearm(entry.id);
