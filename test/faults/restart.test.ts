@@ -2,24 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { api, startServerProcess, type ServerProcess } from './serverProcess.js';
 import { recordStream } from './streamRecorder.js';
 
 // Fault suite: the server dies (SIGKILL) while a speaker has the floor and is down when the deadline
 // passes. After a restart on the same database nothing is lost, the overrun is recorded once, stamped
 // with the time it fell due (FLOOR-14, TIME: deadlines survive restarts), and a stream resumed with
 // Last-Event-ID continues without gap or duplicate.
-
-async function api(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 const servers: ServerProcess[] = [];
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../server/domain/events.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 import { startLiveKitDouble, type LiveKitDouble } from '../fakes/livekitServerDouble.js';
-import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { api, startServerProcess, type ServerProcess } from './serverProcess.js';
 import { recordStream } from './streamRecorder.js';
 
 // Fault suite: the server dies (SIGKILL) while a breakout round runs and is down when the round's deadline
@@ -17,17 +17,6 @@ import { recordStream } from './streamRecorder.js';
 
 const API_KEY = 'convene-restart-breakout-key';
 const API_SECRET = 'convene-restart-breakout-secret-long-enough';
-
-async function api(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 const servers: ServerProcess[] = [];
 const dirs: string[] = [];

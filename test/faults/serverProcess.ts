@@ -49,3 +49,15 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
       }),
   };
 }
+
+/** One JSON call to a server started here, as a client of the public API; a non-2xx answer throws with its body. */
+export async function api(baseUrl: string, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}

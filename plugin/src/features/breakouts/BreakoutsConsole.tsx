@@ -1,8 +1,7 @@
 import { Body1, Button, Field, Select, Title2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { AutoAssignPanel } from './AutoAssignPanel.js';
 import { breakoutsOf, currentRound } from './breakoutsOf.js';
 import { RoomAssignment } from './RoomAssignment.js';
@@ -23,16 +22,8 @@ export function BreakoutsConsole({
   serverNow,
   commands: given,
   compact = false,
-}: {
-  state: EngagementState;
-  me: Membership | null;
-  serverNow: () => number;
-  /** The console's command runner, to share its error bar; the section keeps its own when omitted. */
-  commands?: CommandRunner;
-  compact?: boolean;
-}) {
-  const own = useCommand(state.id);
-  const commands = given ?? own;
+}: SectionProps & { compact?: boolean }) {
+  const commands = useSectionCommands(state.id, given);
   const breakouts = breakoutsOf(state);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [planning, setPlanning] = useState(false);

@@ -1,7 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, Title3, tokens } from '@fluentui/react-components';
-import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { BroadcastBanner } from './BroadcastBanner.js';
 import { breakoutsOf, currentRound } from './breakoutsOf.js';
 import { FinalMinuteNotice } from './FinalMinuteNotice.js';
@@ -20,15 +19,8 @@ export function BreakoutsPanel({
   me,
   serverNow,
   commands: given,
-}: {
-  state: EngagementState;
-  me: Membership | null;
-  serverNow: () => number;
-  /** The surface's command runner, to share its error bar; the panel keeps its own when omitted. */
-  commands?: CommandRunner;
-}) {
-  const own = useCommand(state.id);
-  const commands = given ?? own;
+}: SectionProps) {
+  const commands = useSectionCommands(state.id, given);
   const round = currentRound(breakoutsOf(state));
   if (!round || !me?.participantId || me.status !== 'approved') return null;
   const self = state.participants[me.participantId];

@@ -1,7 +1,6 @@
 import { Badge, Body1, Button, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
-import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { CirculateForm } from './CirculateForm.js';
 import { CorrectionsList } from './CorrectionsList.js';
 import { DownloadButtons } from './DownloadButtons.js';
@@ -25,15 +24,8 @@ export function SummaryConsole({
   serverNow,
   commands: given,
   compact = false,
-}: {
-  state: EngagementState;
-  me: Membership | null;
-  serverNow: () => number;
-  commands?: CommandRunner;
-  compact?: boolean;
-}) {
-  const own = useCommand(state.id);
-  const commands = given ?? own;
+}: SectionProps & { compact?: boolean }) {
+  const commands = useSectionCommands(state.id, given);
   const review = summaryReviewOf(state);
   const { draft, error, loading, reload } = useDraftSummary(state.id, true, draftRefreshKey(state, review));
   const sections = draft ? draftSections(draft, review.edits) : null;

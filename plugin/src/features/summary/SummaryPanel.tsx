@@ -1,8 +1,7 @@
 import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
-import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { isReviewer, isReviewWindowOpen } from '../../../../server/domain/summaryReview/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { useCommand, type CommandRunner } from '../../components/useCommand.js';
+import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { correctionContext } from './CorrectionsList.js';
 import { CorrectionRequestForm } from './CorrectionRequestForm.js';
@@ -23,14 +22,8 @@ export function SummaryPanel({
   me,
   serverNow,
   commands: given,
-}: {
-  state: EngagementState;
-  me: Membership | null;
-  serverNow: () => number;
-  commands?: CommandRunner;
-}) {
-  const own = useCommand(state.id);
-  const commands = given ?? own;
+}: SectionProps) {
+  const commands = useSectionCommands(state.id, given);
   const now = useServerClock(serverNow, 30_000);
   const review = summaryReviewOf(state);
   // SUMMARY-VIEW-2: delegations, and the stakeholders who had spoken when it was circulated.
