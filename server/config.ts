@@ -37,6 +37,7 @@ const EnvSchema = z
     LIVEKIT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^(wss?|https?)$/ }).optional()),
     LIVEKIT_API_KEY: optionalString,
     LIVEKIT_API_SECRET: optionalString,
+    LIVEKIT_RECONCILE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
     DATABASE_URL: optionalString,
     TEAMS_EXTRA_HOST_ORIGINS: list(Origin, 'origin'),
     SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters of randomness').optional()),
@@ -98,6 +99,8 @@ export interface Config {
   sso: SsoConfig | null;
   /** null: breakouts run without media. */
   livekit: LiveKitConfig | null;
+  /** Seconds between reconciles of a running round's attendance with LiveKit's participant lists (0: off). */
+  livekitReconcileSeconds: number;
   /** Accepted so that a multi-instance deployment fails loudly: PostgreSQL is not implemented yet. */
   databaseUrl: string | null;
   /** Extra origins allowed to host the tab (never in production). */
@@ -142,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     isProduction,
     sso: e.ENTRA_CLIENT_ID ? { clientId: e.ENTRA_CLIENT_ID.toLowerCase(), tenants, jwksUrl: e.ENTRA_JWKS_URL ?? defaultJwks } : null,
     livekit: e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET } : null,
+    livekitReconcileSeconds: e.LIVEKIT_RECONCILE_SECONDS,
     databaseUrl: e.DATABASE_URL ?? null,
     teamsExtraHostOrigins: isProduction ? [] : e.TEAMS_EXTRA_HOST_ORIGINS.map((o) => o.replace(/\/$/, '')),
     sessionSecret: e.SESSION_SECRET ?? null,

@@ -60,6 +60,8 @@ const engagements = createEngagementService({
   clock: systemClock,
   // BREAKOUT-21: rooms open before a round starts and close when it ends.
   media: livekit,
+  // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
+  reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
   onCommitted: (engagementId, events) => breakoutRounds.note(engagementId, events),
 });
 // One attachment store for uploads and for the summary's links to them.

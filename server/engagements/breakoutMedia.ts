@@ -17,7 +17,8 @@ export interface BreakoutMediaAdapter {
   createRoom(options: { name: string; emptyTimeout: number; departureTimeout: number; maxParticipants: number; metadata: string }): Promise<unknown>;
   /** Resolves `{ existed: false }` when LiveKit no longer had the room (its 404). */
   deleteRoom(name: string): Promise<{ existed: boolean }>;
-  listParticipants(name: string): Promise<Array<{ identity: string }>>;
+  /** Each connection: sid (attendance is kept per connection), identity (participant id), join time (unix ms). */
+  listParticipants(name: string): Promise<Array<{ sid: string; identity: string; joinedAtMs: number }>>;
   sendData(name: string, payload: string | Uint8Array, topic: string): Promise<void>;
   mintJoinToken(request: { room: string; identity: string; name: string; canPublish: boolean; ttlSeconds?: number }): Promise<{ token: string; expiresAt: string }>;
   /** When present, an extension also moves `endsAt` in each room's metadata (the tab's `useRoomInfo`). */
@@ -46,6 +47,11 @@ export interface RoundMediaSettings {
 /** The data-channel topic of Convene's breakout messages (broadcasts, the warning, a new end time). */
 export const BREAKOUT_TOPIC = 'convene.breakouts';
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
+/**
+ * A join token outlives its round's deadline by at most this: it is checked only at connect (LiveKit refreshes
+ * it while connected, notes §6.1), so a longer life only lets its holder re-create the room after the end.
+ */
+export const JOIN_TOKEN_GRACE_SECONDS = 60;
 const DEFAULT_DEPARTURE_TIMEOUT = 120;
 const DEFAULT_STAFF_HEADROOM = 5;
 /** A room is never closed by LiveKit before the round's end: our timer deletes it (notes §6.2: no max_duration). */
@@ -173,7 +179,8 @@ export interface BreakoutJoin {
  * BREAKOUT-20: a join token for `roomId` (POST /api/engagements/:id/breakouts/:roomId/token). Only while its
  * round runs and before its deadline; only one's own room (the Chair and the secretariat: any room);
  * identity = participant id (attendance and LiveKit's duplicate-identity rule follow the person), name =
- * display name, listen-only for observers, valid 10 minutes (LiveKit refreshes it while connected, §6.1).
+ * display name, listen-only for observers, valid 10 minutes but never more than 60 s past the round's
+ * deadline (LiveKit refreshes it while connected, §6.1).
  */
 export async function joinTokenFor(
   adapter: BreakoutMediaAdapter | null,
@@ -213,12 +220,13 @@ export async function joinTokenFor(
   if (adapter === null) throw new AppError('LIVEKIT_NOT_CONFIGURED', NOT_CONFIGURED_DETAIL);
   const roomName = round.roomNames[room.id];
   if (!roomName) throw new AppError('INTERNAL', `Round ${round.id} runs but has no LiveKit room name for room ${room.id}.`);
+  const secondsLeft = Math.ceil((Date.parse(round.deadline) - Date.parse(now)) / 1000);
   const { token, expiresAt } = await adapter.mintJoinToken({
     room: roomName,
     identity: participant.id,
     name: participant.displayName,
     canPublish: participant.role !== 'observer',
-    ttlSeconds: JOIN_TOKEN_TTL_SECONDS,
+    ttlSeconds: Math.min(JOIN_TOKEN_TTL_SECONDS, secondsLeft + JOIN_TOKEN_GRACE_SECONDS),
   });
   return { serverUrl: adapter.serverUrl, token, roomName, expiresAt };
 }
@@ -231,6 +239,44 @@ export async function whoIsInRooms(adapter: BreakoutMediaAdapter, round: RoundMe
   const rooms = namesOf(round);
   const lists = await Promise.all(rooms.map((room) => adapter.listParticipants(room.name)));
   return Object.fromEntries(rooms.map((room, i) => [room.roomId, lists[i].map((p) => p.identity)]));
+}
+
+/** What a LiveKit webhook says about when a room or a connection began (unix ms; 0: not said). */
+export interface MediaStart {
+  event: string;
+  /** Unix seconds (LiveKit's granularity). */
+  createdAt: number;
+  room?: { createdAtMs?: number };
+  participant?: { joinedAtMs: number };
+}
+
+/**
+ * BREAKOUT-29: whether a webhook shows a room of a round that ended (at `endedAt`) open again after the end:
+ * `room_started` for a room created at or after the end, or `participant_joined` for a connection begun at or
+ * after it. A participant whose join token is still valid re-creates a deleted room by joining it (LiveKit
+ * auto-creates rooms on join, notes §6.4). A join begun before the end (a late-delivered webhook) is not:
+ * it is attendance of the round (BREAKOUT-25).
+ */
+export function reopenedAfterEnd(event: MediaStart, endedAt: string): boolean {
+  const end = Date.parse(endedAt);
+  const eventMs = event.createdAt * 1000;
+  if (event.event === 'room_started') return (event.room?.createdAtMs || eventMs) >= end;
+  if (event.event === 'participant_joined') return (event.participant?.joinedAtMs || eventMs) >= end;
+  return false;
+}
+
+/**
+ * BREAKOUT-29: deletes a breakout room re-opened after its round ended (everyone in it gets ROOM_DELETED).
+ * Idempotent: a room already gone again counts as closed. Throws LIVEKIT_UNAVAILABLE when LiveKit cannot be
+ * reached, so that the webhook is answered 503 and LiveKit delivers it again.
+ */
+export async function closeReopenedRoom(adapter: Pick<BreakoutMediaAdapter, 'deleteRoom'>, roomName: string): Promise<{ existed: boolean }> {
+  try {
+    return await adapter.deleteRoom(roomName);
+  } catch (error) {
+    if (isGone(error)) return { existed: false };
+    throw error instanceof AppError ? error : new AppError('LIVEKIT_UNAVAILABLE', `Breakout room ${roomName} could not be closed again: ${reason(error)}`);
+  }
 }
 
 // ---- the write path's two hooks ------------------------------------------------------------------

@@ -25,6 +25,7 @@ import { asAppError, createGroupCommit, engagementNotFound, type Entry } from '.
 import { createLiveHub, type Transition } from './liveHub.js';
 import { createStateSnapshots } from './stateSnapshots.js';
 import { applyMediaAfterCommit, openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
+import { createAttendanceReconciler } from './attendanceReconciler.js';
 import { decide } from '../domain/decide.js';
 
 export interface EngagementServiceLimits {
@@ -63,6 +64,8 @@ export interface EngagementServiceDeps {
    * the commit. Null or absent: rounds run without media.
    */
   media?: BreakoutMediaAdapter | null;
+  /** With `media`: check a running round's attendance against LiveKit this often (BREAKOUT-28). Absent or 0: never. */
+  reconcileAttendanceEveryMs?: number;
 }
 
 /** The service plus what tests and operations need to watch it. */
@@ -170,6 +173,21 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
   }
 
   const media = deps.media ?? null;
+  const reconciler =
+    media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
+      ? createAttendanceReconciler({
+          clock,
+          adapter: media,
+          everyMs: deps.reconcileAttendanceEveryMs!,
+          current,
+          log,
+          record: (id, command, commandId) => enqueue(id, { kind: 'system' }, command, { commandId }, true),
+          track: (work) => {
+            inFlight.add(work);
+            void work.finally(() => inFlight.delete(work));
+          },
+        })
+      : null;
   const groupCommit = createGroupCommit({
     store,
     clock,
@@ -184,6 +202,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
       try {
         hub.publish(entry.id, transitions);
         scheduler.rearm(entry.id);
+        reconciler?.watch(entry.id);
         deps.onCommitted?.(entry.id, transitions.map((t) => t.event), entry.state);
         if (media) {
           const committed = transitions.map((t) => t.event);
@@ -240,6 +259,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
 
   // Overdue deadlines (a restart after a speaker's time ran out) fire at once.
   for (const id of entries.keys()) scheduler.rearm(id);
+  if (reconciler) for (const id of entries.keys()) reconciler.watch(id);
 
   return {
     async create(user, input) {
@@ -372,6 +392,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
       if (closed) return closed;
       closing = true;
       hub.close();
+      reconciler?.stop();
       closed = (async () => {
         while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
         scheduler.stop();

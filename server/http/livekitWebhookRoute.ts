@@ -4,13 +4,15 @@ import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';
 import { DomainError } from '../domain/errors.js';
 import type { ApiExtension } from '../app.js';
+import { closeReopenedRoom, reopenedAfterEnd } from '../engagements/breakoutMedia.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitWebhookEvent } from '../integrations/livekit.js';
 import type { Logger } from './logger.js';
 
-// POST /api/livekit/webhook: LiveKit's signed webhooks become attendance (BREAKOUT-23..27). Thin: verify
-// the signature over the raw bytes (the adapter), refuse stale or future events (replay window), map the
-// event to an internal command and run it through the one write path as the system. The command id is
+// POST /api/livekit/webhook: LiveKit's signed webhooks become attendance (BREAKOUT-23..27), and a room of an
+// ended round that a late joiner opened again is closed again (BREAKOUT-29). Thin: verify the signature over
+// the raw bytes (the adapter), refuse stale or future events (replay window), map the event to an internal
+// command and run it through the one write path as the system. The command id is
 // `livekit-<event id>`: a redelivered webhook is the same command, which the store's UNIQUE(command id)
 // answers with the first result, so duplicates record nothing twice (notes/security-and-reliability.md §1.7).
 
@@ -27,17 +29,23 @@ const WEBHOOK_BODY_LIMIT = '256kb';
  */
 export interface BreakoutRoundDirectory {
   engagementOf(roundId: string): string | null;
-  /** Remembers the rounds these events plan (call it with every committed batch, and over the log at start). */
-  note(engagementId: string, events: Iterable<{ type: string; roundId?: unknown }>): void;
+  /** When the round ended (its `breakouts.ended`), or null while it is planned or running. */
+  endedAt(roundId: string): string | null;
+  /** Remembers the rounds these events plan and end (call it with every committed batch, and over the log at start). */
+  note(engagementId: string, events: Iterable<{ type: string; roundId?: unknown; at?: unknown }>): void;
 }
 
 export function createBreakoutRoundDirectory(): BreakoutRoundDirectory {
   const rounds = new Map<string, string>();
+  const ended = new Map<string, string>();
   return {
     engagementOf: (roundId) => rounds.get(roundId) ?? null,
+    endedAt: (roundId) => ended.get(roundId) ?? null,
     note(engagementId, events) {
       for (const event of events) {
-        if (event.type === 'breakouts.planned' && typeof event.roundId === 'string') rounds.set(event.roundId, engagementId);
+        if (typeof event.roundId !== 'string') continue;
+        if (event.type === 'breakouts.planned') rounds.set(event.roundId, engagementId);
+        else if (event.type === 'breakouts.ended' && typeof event.at === 'string') ended.set(event.roundId, event.at);
       }
     },
   };
@@ -104,12 +112,13 @@ export type WebhookOutcome = 'recorded' | 'ignored' | 'refused';
 /**
  * Runs the attendance command of one verified webhook. A rule refusal (a room that is not ours, nothing new)
  * is logged and answered 200, since LiveKit would otherwise retry it for nothing; storage failures propagate
- * (503), which LiveKit does retry.
+ * (503), which LiveKit does retry. A room of an ended round opened again is deleted again first (BREAKOUT-29).
  */
 export async function applyWebhook(
   event: LiveKitWebhookEvent,
-  deps: { engagements: EngagementService; directory: BreakoutRoundDirectory; logger: Logger },
+  deps: { engagements: EngagementService; directory: BreakoutRoundDirectory; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
 ): Promise<WebhookOutcome> {
+  if (await closedAgain(event, deps)) return 'refused';
   const command = attendanceCommandOf(event);
   if (!command || !event.room) return 'ignored';
   const roundId = roundIdOfRoom(event.room.name);
@@ -129,6 +138,38 @@ export async function applyWebhook(
   }
 }
 
+/**
+ * BREAKOUT-29: a `room_started` or `participant_joined` that shows a room of an ended round open again (a late
+ * joiner's still-valid token re-created it): the room is deleted again and nothing in it is attendance. A
+ * redelivery deletes nothing more (LiveKit's 404 counts as closed); LiveKit being unreachable propagates
+ * (503), so LiveKit delivers the webhook again.
+ */
+async function closedAgain(
+  event: LiveKitWebhookEvent,
+  deps: { directory: BreakoutRoundDirectory; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
+): Promise<boolean> {
+  const roomName = event.room?.name;
+  const roundId = roomName ? roundIdOfRoom(roomName) : null;
+  const endedAt = roundId === null ? null : deps.directory.endedAt(roundId);
+  if (!roomName || endedAt === null || !reopenedAfterEnd(event, endedAt)) return false;
+  const engagementId = deps.directory.engagementOf(roundId!);
+  if (!deps.adapter) {
+    deps.logger.warn('LiveKit room of an ended breakout round is open again, and no adapter is here to close it (BREAKOUT-29)', { event: event.event, id: event.id, room: roomName, engagementId });
+    return true;
+  }
+  const { existed } = await closeReopenedRoom(deps.adapter, roomName);
+  deps.logger.warn('LiveKit room of an ended breakout round was opened again (a late join with a still-valid token); closed it again (BREAKOUT-29)', {
+    event: event.event,
+    id: event.id,
+    room: roomName,
+    engagementId,
+    roundEndedAt: endedAt,
+    deleted: existed,
+    ...(event.participant ? { identity: event.participant.identity, participantSid: event.participant.sid } : {}),
+  });
+  return true;
+}
+
 /** A domain refusal (the rule and why), or null for a failure that should make LiveKit retry. */
 export function refusalOf(error: unknown): { rule?: string; detail: string } | null {
   if (error instanceof DomainError) return { rule: error.rule, detail: error.detail };
@@ -140,12 +181,12 @@ export function refusalOf(error: unknown): { rule?: string; detail: string } | n
 
 export interface LiveKitWebhookDeps {
   /** Default: an adapter built from LIVEKIT_* (ctx.config.livekit); null (or none configured): 404. */
-  adapter?: Pick<LiveKitAdapter, 'receiveWebhook'> | null;
+  adapter?: Pick<LiveKitAdapter, 'receiveWebhook' | 'deleteRoom'> | null;
   directory: BreakoutRoundDirectory;
 }
 
 export function livekitWebhookRouter(deps: {
-  adapter: Pick<LiveKitAdapter, 'receiveWebhook'> | null;
+  adapter: Pick<LiveKitAdapter, 'receiveWebhook' | 'deleteRoom'> | null;
   directory: BreakoutRoundDirectory;
   engagements: EngagementService;
   clock: Clock;
@@ -186,7 +227,7 @@ export function livekitWebhookExtension(deps: LiveKitWebhookDeps): ApiExtension 
                 '401': { description: 'UNAUTHENTICATED: bad or missing signature, or `createdAt` older than 5 min / more than 60 s ahead' },
                 '404': { description: 'NOT_FOUND: no LiveKit server is configured' },
                 '415': { description: 'UNSUPPORTED_MEDIA_TYPE: not application/webhook+json' },
-                '503': { description: 'STORAGE_UNAVAILABLE: LiveKit retries' },
+                '503': { description: 'STORAGE_UNAVAILABLE, or LIVEKIT_UNAVAILABLE while closing a re-opened room again: LiveKit retries' },
               },
             },
           },

@@ -54,7 +54,8 @@ export interface LiveKitWebhookEvent {
   event: string;
   /** Unix seconds (LiveKit's granularity). */
   createdAt: number;
-  room?: { sid: string; name: string; metadata: string; numParticipants: number };
+  /** `createdAtMs`: when LiveKit created the room (unix ms; 0 when the event does not say). */
+  room?: { sid: string; name: string; metadata: string; numParticipants: number; createdAtMs: number };
   participant?: LiveKitParticipant & { disconnectReason: string };
   roomEndReason?: string;
 }
@@ -166,6 +167,7 @@ function webhookOf(event: WebhookEvent): LiveKitWebhookEvent {
             name: event.room.name,
             metadata: event.room.metadata,
             numParticipants: event.room.numParticipants,
+            createdAtMs: Number(event.room.creationTimeMs) || Number(event.room.creationTime) * 1000,
           },
         }
       : {}),

@@ -102,9 +102,16 @@ export interface LiveKitDouble {
      * or the one after `skip` more calls succeed (e.g. the third CreateRoom of a round).
      */
     failNextCall(method: string, code?: TwirpCode, skip?: number): void;
+    /**
+     * While true, the server is unreachable: every API request's connection is dropped unanswered (a dead
+     * server or a network partition, as the SDK's fetch sees it). Joins, leaves and webhooks are unaffected.
+     */
+    setUnreachable(unreachable: boolean): void;
   };
   sentWebhooks(): SentWebhook[];
   droppedWebhooks(): DroppedWebhook[];
+  /** The RoomService methods the server was asked for, in order, whatever their answer (e.g. `ListParticipants`). */
+  calls(): string[];
   /** Posts a sent webhook again with its original bytes and token, e.g. after the replay window. */
   resendWebhook(id: string): Promise<void>;
   /** Resolves when every queued, delayed or reordered webhook has been posted or dropped. */
@@ -121,6 +128,8 @@ export async function startLiveKitDouble(options: LiveKitDoubleOptions): Promise
   const rooms = new Map<string, DoubleRoom>();
   const data = new Map<string, DataMessage[]>();
   const callFaults: Array<{ method: string; code: TwirpCode; skip: number }> = [];
+  let unreachable = false;
+  const calls: string[] = [];
   const webhooks = new LiveKitWebhookSender(apiKey, apiSecret, now, () => webhookUrl, options.webhookRetry);
 
   const emit = (event: string, fields: Partial<WebhookEvent>): void => {
@@ -171,6 +180,7 @@ export async function startLiveKitDouble(options: LiveKitDoubleOptions): Promise
       });
     }
     const method = path.startsWith(PREFIX) ? path.slice(PREFIX.length) : '';
+    calls.push(method);
     const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
     if (!handler) throw new TwirpFailure('bad_route', `no handler for path "${path}"`, { twirp_invalid_route: route });
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -196,6 +206,7 @@ export async function startLiveKitDouble(options: LiveKitDoubleOptions): Promise
   };
 
   const server = createServer((req, res) => {
+    if (unreachable) return void req.socket.destroy();
     serve(req, res).catch((error: unknown) => {
       if (error instanceof TwirpFailure) writeTwirpError(res, error);
       else writeTwirpError(res, new TwirpFailure('internal', (error as Error).message));
@@ -282,8 +293,12 @@ export async function startLiveKitDouble(options: LiveKitDoubleOptions): Promise
     faults: {
       ...webhooks.faults,
       failNextCall: (method, code = 'unavailable', skip = 0) => void callFaults.push({ method, code, skip }),
+      setUnreachable(next) {
+        unreachable = next;
+      },
     },
     sentWebhooks: () => webhooks.sentWebhooks(),
+    calls: () => [...calls],
     droppedWebhooks: () => webhooks.droppedWebhooks(),
     resendWebhook: (id) => webhooks.resend(id),
     settleWebhooks: () => webhooks.settle(),
