@@ -1,10 +1,12 @@
 // The seam between HTTP and the write path. `server/http` calls only this; `server/engagements`
 // implements it (load → authorize → decide → append in one transaction → evolve → publish after commit).
+// The bodies it shares with the wire are the domain's (server/domain/wireContract.ts), which the tab reads too.
 import type { Command } from '../domain/commands.js';
 import type { PublishedSummary } from '../domain/summaryReview/state.js';
 import type { Actor, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
-import type { Category, Region, ReplanStrategy, Role } from '../domain/vocabulary.js';
+import type { ReplanStrategy, Role } from '../domain/vocabulary.js';
+import type { CreateEngagementBody, CreateInvitationBody, EngagementListRow, ReplanPreviewResponse } from '../domain/wireContract.js';
 import type { EngagementView } from '../domain/view.js';
 
 export interface SignedInUser {
@@ -12,37 +14,9 @@ export interface SignedInUser {
   displayName: string;
 }
 
-export interface CreateEngagementInput {
-  title: string;
-  theme?: string;
-  description?: string;
-  scheduledStart?: string;
-  plannedMinutes?: number;
-  speakingSeconds?: number;
-  timeZone?: string;
-}
-
-export interface EngagementSummaryRow {
-  id: string;
-  title: string;
-  status: string;
-  role: Role | null;
-  scheduledStart: string | null;
-}
-
 export interface CommandResult {
   version: number;
   events: StoredEvent[];
-}
-
-export interface CreateInvitationInput {
-  role: Role;
-  displayName?: string;
-  organization?: string;
-  category?: Category;
-  region?: Region;
-  country?: string;
-  expiresAt?: string;
 }
 
 export interface CreatedInvitation {
@@ -70,20 +44,9 @@ export interface StreamSink {
   bufferedBytes(): number;
 }
 
-export interface ReplanPreview {
-  strategy: ReplanStrategy;
-  questionId: string;
-  availableSeconds: number;
-  minSeconds: number;
-  allowanceSeconds: number | null;
-  keptRequestIds: string[];
-  deferredRequestIds: string[];
-  fits: boolean;
-}
-
 export interface EngagementService {
-  create(user: SignedInUser, input: CreateEngagementInput): Promise<EngagementView>;
-  list(user: SignedInUser): EngagementSummaryRow[];
+  create(user: SignedInUser, input: CreateEngagementBody): Promise<EngagementView>;
+  list(user: SignedInUser): EngagementListRow[];
   /** Throws NOT_FOUND for an unknown engagement. */
   get(engagementId: string, viewer: Viewer): EngagementView;
   execute(
@@ -102,10 +65,10 @@ export interface EngagementService {
    * reader gets the same draft; FORBIDDEN for anyone else.
    */
   draftSummarySource(engagementId: string, viewer: Viewer): EngagementView;
-  createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationInput): Promise<CreatedInvitation>;
+  createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationBody): Promise<CreatedInvitation>;
   /** Single use: a second redemption, an expired or revoked code → UNAUTHENTICATED (no oracle). */
   redeemInvitation(code: string, displayName?: string): Promise<RedeemedInvitation>;
-  replanPreview(engagementId: string, viewer: Viewer, strategy: ReplanStrategy, minSeconds?: number, questionId?: string): ReplanPreview;
+  replanPreview(engagementId: string, viewer: Viewer, strategy: ReplanStrategy, minSeconds?: number, questionId?: string): ReplanPreviewResponse;
   /** Snapshot first unless `lastEventId` can be replayed; then one change per committed event. */
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
   /** Graceful shutdown: end every stream with a retry hint, wait for in-flight commands, stop timers. */

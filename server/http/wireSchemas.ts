@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { EngagementCreate, InvitationCreate } from '../domain/commands.js';
 import { ReplanStrategy, Role } from '../domain/vocabulary.js';
 
 // The request and response bodies of the endpoints that are not commands, written once in zod: routes
-// validate with them and the OpenAPI document is generated from them (ARCHITECTURE style 2).
+// validate with them and the OpenAPI document is generated from them (ARCHITECTURE style 2). The bodies the
+// tab reads too live in the domain (the plugin may import nothing else of the server) and are re-exported.
+export {
+  ClientConfigResponse,
+  CreateEngagementBody,
+  CreateInvitationBody,
+  EngagementListResponse,
+  HealthResponse,
+  InvitationCreatedResponse,
+  ReplanPreviewResponse,
+} from '../domain/wireContract.js';
 
 const DisplayName = z.string().trim().min(1).max(120);
 
@@ -15,12 +24,6 @@ export const InvitationRedeemBody = z
     /** What the holder wants to be called, when the invitation did not name them. */
     displayName: DisplayName.optional(),
   })
-  ;
-
-export const CreateEngagementBody = EngagementCreate.omit({ type: true, engagementId: true });
-
-export const CreateInvitationBody = InvitationCreate.omit({ type: true, codeHash: true })
-  .extend({ expiresAt: InvitationCreate.shape.expiresAt.optional() })
   ;
 
 /** The fields of POST /commands that are not the command itself. */
@@ -56,37 +59,6 @@ export const MeResponse = z
   })
   ;
 
-export const HealthResponse = z
-  .object({
-    status: z.literal('ok'),
-    version: z.string(),
-    storage: z.enum(['sqlite', 'postgres']),
-    livekit: z.enum(['configured', 'not-configured']),
-  })
-  ;
-
-export const ClientConfigResponse = z
-  .object({
-    version: z.string(),
-    devSignIn: z.boolean(),
-    sso: z.object({ clientId: z.string(), applicationIdUri: z.string() }).nullable(),
-    teamsExtraHostOrigins: z.array(z.string()),
-    livekit: z.enum(['configured', 'not-configured']),
-  })
-  .meta({ description: 'What the tab needs to know before it signs in.' });
-
-export const EngagementListResponse = z
-  .array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      status: z.string(),
-      role: Role.nullable(),
-      scheduledStart: z.string().nullable(),
-    }),
-  )
-  ;
-
 export const EngagementViewResponse = z
   .looseObject({
     id: z.string(),
@@ -97,30 +69,8 @@ export const EngagementViewResponse = z
   })
   .meta({ description: 'The engagement as the caller’s role may see it (server/domain/state.ts EngagementState).' });
 
-export const InvitationCreatedResponse = z
-  .object({
-    invitationId: z.string(),
-    code: z.string().describe('Shown once; only its hash is stored.'),
-    url: z.string().describe('`<PUBLIC_URL>/join#code=<code>`: the code travels in the fragment, never to a server log.'),
-    expiresAt: z.iso.datetime(),
-  })
-  ;
-
 export const StoredEventBody = z
   .looseObject({ version: z.number().int(), type: z.string(), at: z.iso.datetime() })
   .meta({ description: 'One committed event (server/domain/events.ts), past tense.' });
 
 export const CommandResultResponse = z.object({ version: z.number().int(), events: z.array(StoredEventBody) });
-
-export const ReplanPreviewResponse = z
-  .object({
-    strategy: ReplanStrategy,
-    questionId: z.string(),
-    availableSeconds: z.number(),
-    minSeconds: z.number(),
-    allowanceSeconds: z.number().nullable(),
-    keptRequestIds: z.array(z.string()),
-    deferredRequestIds: z.array(z.string()),
-    fits: z.boolean(),
-  })
-  ;

@@ -24,6 +24,25 @@ afterEach(async () => {
   for (const disk of disks.splice(0)) disk.dispose();
 });
 
+/** A faulty disk of the kind `make` builds, disposed of after the test; an error if this machine cannot make one. */
+function faultyDisk(make: () => FaultyDisk, missing: string | null): FaultyDisk {
+  if (missing) throw new Error(`REQUIRE_FAULTS=1 but ${missing}`);
+  const disk = make();
+  disks.push(disk);
+  return disk;
+}
+
+/** A server process on `disk`, killed after the test. */
+async function serverOn(disk: FaultyDisk): Promise<ServerProcess> {
+  const server = await startServerProcess(disk.dir);
+  servers.push(server);
+  return server;
+}
+
+/** Skipped where the fault cannot be made here, unless REQUIRE_FAULTS=1; the title says why. */
+const faultTest = (missing: string | null) => it.skipIf(missing !== null && !REQUIRE);
+const skipNote = (missing: string | null) => (missing ? ` [skipped: ${missing}]` : '');
+
 async function call(server: ServerProcess, token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(server.baseUrl + path, {
     method,
@@ -85,15 +104,11 @@ function expectStorageProblem(res: { status: number; contentType: string; body: 
 }
 
 describe('storage faults under a running server (API.md conventions: problem+json; STORAGE_UNAVAILABLE)', () => {
-  it.skipIf(tmpfsMissing !== null && !REQUIRE)(
-    `given the data directory on a 2 MiB tmpfs, when the disk fills up, then commands fail with 503 STORAGE_UNAVAILABLE, nothing is half-written, and after space is freed the same commandId is recorded once${tmpfsMissing ? ` [skipped: ${tmpfsMissing}]` : ''}`,
+  faultTest(tmpfsMissing)(
+    `given the data directory on a 2 MiB tmpfs, when the disk fills up, then commands fail with 503 STORAGE_UNAVAILABLE, nothing is half-written, and after space is freed the same commandId is recorded once${skipNote(tmpfsMissing)}`,
     async () => {
-      if (tmpfsMissing) throw new Error(`REQUIRE_FAULTS=1 but ${tmpfsMissing}`);
-      const disk = fullableTmpfs();
-      disks.push(disk);
-      const server = await startServerProcess(disk.dir);
-      servers.push(server);
-      const meeting = await meetingOn(server);
+      const disk = faultyDisk(fullableTmpfs, tmpfsMissing);
+      const meeting = await meetingOn(await serverOn(disk));
 
       disk.fault();
       // A WAL that was checkpointed is rewritten in place, so a small change may still fit: send big
@@ -133,14 +148,11 @@ describe('storage faults under a running server (API.md conventions: problem+jso
     90_000,
   );
 
-  it.skipIf(ext4Missing !== null && !REQUIRE)(
-    `given the data directory on ext4 (errors=remount-ro), when an I/O error turns it read-only under the server, then commands fail with 503 STORAGE_UNAVAILABLE, and after repair and restart the log is exactly as before${ext4Missing ? ` [skipped: ${ext4Missing}]` : ''}`,
+  faultTest(ext4Missing)(
+    `given the data directory on ext4 (errors=remount-ro), when an I/O error turns it read-only under the server, then commands fail with 503 STORAGE_UNAVAILABLE, and after repair and restart the log is exactly as before${skipNote(ext4Missing)}`,
     async () => {
-      if (ext4Missing) throw new Error(`REQUIRE_FAULTS=1 but ${ext4Missing}`);
-      const disk = readOnlyOnError();
-      disks.push(disk);
-      let server = await startServerProcess(disk.dir);
-      servers.push(server);
+      const disk = faultyDisk(readOnlyOnError, ext4Missing);
+      const server = await serverOn(disk);
       const meeting = await meetingOn(server);
       const before = await meeting.version();
       const log = readLog(disk.dir, meeting.id);
@@ -159,36 +171,31 @@ describe('storage faults under a running server (API.md conventions: problem+jso
       expect(after.events).toEqual(log.events);
       expect(after.commands).toEqual(log.commands);
 
-      server = await startServerProcess(disk.dir);
-      servers.push(server);
+      const restarted = await serverOn(disk);
       // Dev sign-in ids derive from the name, so signing in again is the same chair (the old token is the next test's subject).
-      const { token } = await okCall(server, '', 'POST', '/api/auth/dev', { displayName: 'Chair Storage' });
-      const view = await call(server, token, 'GET', `/api/engagements/${meeting.id}`);
+      const { token } = await okCall(restarted, '', 'POST', '/api/auth/dev', { displayName: 'Chair Storage' });
+      const view = await call(restarted, token, 'GET', `/api/engagements/${meeting.id}`);
       expect(view.status, view.text).toBe(200);
       expect(view.body.version).toBe(before);
-      const retried = await call(server, token, 'POST', `/api/engagements/${meeting.id}/commands`, { type: 'question.add', text: 'Written to a read-only disk?', commandId: 'ro-1' });
+      const retried = await call(restarted, token, 'POST', `/api/engagements/${meeting.id}/commands`, { type: 'question.add', text: 'Written to a read-only disk?', commandId: 'ro-1' });
       expect(retried.status, retried.text).toBe(200);
       expect(retried.body.version).toBe(before + 1);
     },
     90_000,
   );
 
-  it.skipIf(ext4Missing !== null && !REQUIRE)(
-    `given a server that has just started for the first time on ext4, when an I/O error turns the disk read-only, then after repair and restart the sessions it issued are still valid (the session key was made durable)${ext4Missing ? ` [skipped: ${ext4Missing}]` : ''}`,
+  faultTest(ext4Missing)(
+    `given a server that has just started for the first time on ext4, when an I/O error turns the disk read-only, then after repair and restart the sessions it issued are still valid (the session key was made durable)${skipNote(ext4Missing)}`,
     async () => {
-      if (ext4Missing) throw new Error(`REQUIRE_FAULTS=1 but ${ext4Missing}`);
-      const disk = readOnlyOnError();
-      disks.push(disk);
-      let server = await startServerProcess(disk.dir);
-      servers.push(server);
+      const disk = faultyDisk(readOnlyOnError, ext4Missing);
+      const server = await serverOn(disk);
       const meeting = await meetingOn(server);
       disk.fault();
       await server.kill('SIGTERM');
       disk.clear();
-      server = await startServerProcess(disk.dir);
-      servers.push(server);
+      const restarted = await serverOn(disk);
       // An invitation holder cannot sign in again (codes are single-use): losing the key locks them out.
-      const view = await call(server, meeting.token, 'GET', `/api/engagements/${meeting.id}`);
+      const view = await call(restarted, meeting.token, 'GET', `/api/engagements/${meeting.id}`);
       expect(view.status, `the session key did not survive the fault: ${view.text}`).toBe(200);
     },
     90_000,

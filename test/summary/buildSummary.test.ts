@@ -1,22 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSummary } from '../../server/summary/buildSummary.js';
 import { Summary } from '../../server/summary/Summary.js';
-import { fullDayEngagement, SECRET_MARKER, type FullDayLedger } from './support/fullDayEngagement.js';
+import { SECRET_MARKER, type FullDayLedger } from './support/fullDayEngagement.js';
+import { fullDaySummary, GENERATED_AT } from './support/fullDaySummary.js';
 import { smallEngagement } from './support/smallEngagement.js';
 import type { EngagementState } from '../../server/domain/state.js';
 
 // The Chair's summary from a full day (300 interventions, 6 questions, 200 written inputs). Expected numbers
 // come from the generator's ledger, counted while it generated the day, not re-derived from the state.
 
-const GENERATED_AT = '2026-12-01T10:00:00.000Z';
-
 let state: EngagementState;
 let ledger: FullDayLedger;
 let summary: Summary;
 
 beforeAll(() => {
-  ({ state, ledger } = fullDayEngagement());
-  summary = buildSummary(state, { generatedAt: GENERATED_AT });
+  ({ state, ledger, summary } = fullDaySummary());
 });
 
 /** Every numbered paragraph of the body, in document order. */

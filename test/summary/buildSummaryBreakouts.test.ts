@@ -5,21 +5,19 @@ import { breakoutBlocks } from '../../server/summary/breakoutBlocks.js';
 import { buildSummary } from '../../server/summary/buildSummary.js';
 import { renderMarkdown } from '../../server/summary/render/renderMarkdown.js';
 import { Summary } from '../../server/summary/Summary.js';
-import { fullDayEngagement, type FullDayLedger } from './support/fullDayEngagement.js';
+import type { FullDayLedger } from './support/fullDayEngagement.js';
+import { fullDaySummary, GENERATED_AT } from './support/fullDaySummary.js';
 
 // The breakouts section of the Chair's summary, read from the breakout slice of the full day's state: two
 // rounds of five rooms (ten rooms), a third round planned but never started. Expected numbers come from the
 // generator's ledger, counted while it put people in rooms and wrote the reports.
-
-const GENERATED_AT = '2026-12-01T10:00:00.000Z';
 
 let state: EngagementState;
 let ledger: FullDayLedger;
 let summary: Summary;
 
 beforeAll(() => {
-  ({ state, ledger } = fullDayEngagement());
-  summary = buildSummary(state, { generatedAt: GENERATED_AT });
+  ({ state, ledger, summary } = fullDaySummary());
 });
 
 const rooms = (s: Summary) => (s.breakouts?.rounds ?? []).flatMap((r) => r.rooms);

@@ -12,13 +12,13 @@ import { renderPdf } from '../../server/summary/render/renderPdf.js';
 import { renderSummary, SUMMARY_FORMATS, type RenderedSummary, type SummaryFormat } from '../../server/summary/renderSummary.js';
 import { Summary } from '../../server/summary/Summary.js';
 import { FORMULA_TITLE, MARKDOWN_INJECTION_NOTE, SECRET_MARKER, XSS_NAME, fullDayEngagement } from './support/fullDayEngagement.js';
+import { GENERATED_AT } from './support/fullDaySummary.js';
 import { parseCsv } from './support/parseCsv.js';
 import { smallEngagement } from './support/smallEngagement.js';
 
 // Every export format of the full-day summary, read back the way a reader's tool would read it, and each
 // checked for the export hazards of the security notes §1.6. Render times are logged, not asserted.
 
-const GENERATED_AT = '2026-12-01T10:00:00.000Z';
 let summary: Summary;
 const rendered = {} as Record<SummaryFormat, RenderedSummary>;
 const timings: string[] = [];

@@ -1,49 +1,27 @@
-import type { EngagementView, Role, Category, Region } from '../../../server/domain/index.js';
+import type { EngagementView, Role } from '../../../server/domain/index.js';
+import type {
+  ClientConfigResponse,
+  CreateEngagementBody,
+  CreateInvitationBody,
+  EngagementListRow,
+  HealthResponse,
+  InvitationCreatedResponse,
+  ReplanPreviewResponse,
+} from '../../../server/domain/wireContract.js';
 import { apiFetch, apiUpload } from './http.js';
 import type { SessionUser } from './session.js';
 
-// The REST calls of API.md other than commands. Shapes follow API.md; domain types come from the domain.
+// The REST calls of API.md other than commands. Their bodies are the server's own zod schemas
+// (server/domain/wireContract.ts), so the tab never re-declares a server type (ARCHITECTURE style 2).
 
-export interface EngagementRow {
-  id: string;
-  title: string;
-  status: string;
-  role: Role | null;
-  scheduledStart: string | null;
-}
+// The names the features import.
+export type EngagementRow = EngagementListRow;
+export type CreatedInvitation = InvitationCreatedResponse;
+export type ReplanPreview = ReplanPreviewResponse;
+/** `teamsHostOrigins` is not in this server's HealthResponse; HostProvider still reads it, as an optional fallback. */
+type Health = HealthResponse & { teamsHostOrigins?: string[] };
 
 export type EngagementWithClock = EngagementView & { serverNow?: string };
-
-export interface CreateEngagementBody {
-  title: string;
-  theme?: string;
-  description?: string;
-  scheduledStart?: string;
-  plannedMinutes?: number;
-  speakingSeconds?: number;
-}
-
-export interface InvitationBody {
-  role: Role;
-  displayName?: string;
-  organization?: string;
-  category?: Category;
-  region?: Region;
-  country?: string;
-  expiresAt?: string;
-}
-
-export interface CreatedInvitation {
-  code: string;
-  url: string;
-  expiresAt: string;
-}
-
-export interface Health {
-  status: string;
-  version?: string;
-  teamsHostOrigins?: string[];
-}
 
 export const devSignIn = (displayName: string) =>
   apiFetch<{ token: string; user: SessionUser }>('/api/auth/dev', { body: { displayName }, auth: false });
@@ -58,30 +36,12 @@ export const getMe = () => apiFetch<{ user: SessionUser }>('/api/me');
 export const listEngagements = () => apiFetch<EngagementRow[]>('/api/engagements');
 export const createEngagement = (body: CreateEngagementBody) => apiFetch<EngagementWithClock>('/api/engagements', { body });
 export const getEngagement = (id: string) => apiFetch<EngagementWithClock>(`/api/engagements/${encodeURIComponent(id)}`);
-export const createInvitation = (id: string, body: InvitationBody) =>
+export const createInvitation = (id: string, body: CreateInvitationBody) =>
   apiFetch<CreatedInvitation>(`/api/engagements/${encodeURIComponent(id)}/invitations`, { body });
 export const getHealth = () => apiFetch<Health>('/api/health', { auth: false });
 
-/** What the tab needs before signing in (GET /api/config). */
-export interface ClientConfig {
-  version: string;
-  devSignIn: boolean;
-  sso: { clientId: string; applicationIdUri: string } | null;
-  teamsExtraHostOrigins: string[];
-}
-
-export const getClientConfig = () => apiFetch<ClientConfig>('/api/config', { auth: false });
-
-export interface ReplanPreview {
-  strategy: 'shorten' | 'cap';
-  questionId: string;
-  availableSeconds: number;
-  minSeconds: number;
-  allowanceSeconds: number | null;
-  keptRequestIds: string[];
-  deferredRequestIds: string[];
-  fits: boolean;
-}
+/** What the tab needs before signing in. */
+export const getClientConfig = () => apiFetch<ClientConfigResponse>('/api/config', { auth: false });
 
 /** What `time.replan` would do now, computed by the server with its clock (applying does exactly this). */
 export const previewReplan = (id: string, strategy: 'shorten' | 'cap', minSeconds?: number) =>

@@ -2,6 +2,7 @@ import { notFound, violation } from '../errors.js';
 import { assertNever } from '../events.js';
 import type { EngagementState, Intervention } from '../state.js';
 import type { ReplanStrategy } from '../vocabulary.js';
+import type { ReplanPreviewResponse } from '../wireContract.js';
 import { addSeconds, ms } from './instants.js';
 
 // The clock arithmetic of the floor and of re-planning (TIME-*). Pure: every function takes `now`.
@@ -10,20 +11,9 @@ import { addSeconds, ms } from './instants.js';
 /** The default lower bound of a shortened allowance (TIME-5). */
 export const DEFAULT_MIN_SECONDS = 60;
 
-/** What a re-plan would do, and — since `time.replan` applies exactly this — what it does (TIME-7). */
-export interface ReplanPreviewResult {
-  strategy: ReplanStrategy;
-  questionId: string;
-  /** The time left for this question's speakers (TIME-4). */
-  availableSeconds: number;
-  minSeconds: number;
-  /** shorten: the new allowance of every waiting request; cap: null (allowances unchanged). */
-  allowanceSeconds: number | null;
-  keptRequestIds: string[];
-  deferredRequestIds: string[];
-  /** Whether the kept requests, at their allowances, fit in `availableSeconds`. */
-  fits: boolean;
-}
+/** What a re-plan would do, and — since `time.replan` applies exactly this — what it does (TIME-7). It is
+ * also the body of GET /replan, so its one declaration is the wire schema. */
+export type ReplanPreviewResult = ReplanPreviewResponse;
 
 function remainingMs(intervention: Intervention, now: string): number {
   const reference = intervention.endedAt ?? intervention.pausedAt ?? now;

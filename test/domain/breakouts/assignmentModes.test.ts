@@ -115,7 +115,8 @@ describe('balanced rounds', () => {
     ['p2', 'private-sector', 'asia-pacific'],
   ];
 
-  function balancedWorld(): { w: BreakoutWorld; roundId: string } {
+  /** The eight PEOPLE and a balanced round of two rooms of 4; `partnerships` adds to the second room. */
+  function balancedWorld(partnerships: { rapporteurId?: string } = {}): { w: BreakoutWorld; roundId: string } {
     const w = new BreakoutWorld();
     for (const [name, category, region] of PEOPLE) w.person(name, { role: category === 'member-state' ? 'delegation' : 'stakeholder', category, region });
     const [planned] = w.run('chair', {
@@ -124,7 +125,7 @@ describe('balanced rounds', () => {
       durationMinutes: 30,
       rooms: [
         { theme: 'Needs', capacity: 4 },
-        { theme: 'Partnerships', capacity: 4 },
+        { theme: 'Partnerships', capacity: 4, ...partnerships },
       ],
     });
     return { w, roundId: (planned as Of<'breakouts.planned'>).roundId };
@@ -173,18 +174,7 @@ describe('balanced rounds', () => {
   });
 
   it('BREAKOUT-2, BREAKOUT-13: given a stakeholder rapporteur pinned to a room, when auto-assigned, then they stay there and the room keeps capacity for them', () => {
-    const w = new BreakoutWorld();
-    for (const [name, category, region] of PEOPLE) w.person(name, { role: category === 'member-state' ? 'delegation' : 'stakeholder', category, region });
-    const [planned] = w.run('chair', {
-      type: 'breakouts.plan',
-      mode: 'balanced',
-      durationMinutes: 30,
-      rooms: [
-        { theme: 'Needs', capacity: 4 },
-        { theme: 'Partnerships', capacity: 4, rapporteurId: 'p-p2' },
-      ],
-    });
-    const roundId = (planned as Of<'breakouts.planned'>).roundId;
+    const { w, roundId } = balancedWorld({ rapporteurId: 'p-p2' });
     for (const seed of [1, 2, 3]) {
       const [event] = w.run('chair', { type: 'breakouts.autoAssign', roundId, seed }) as [Of<'breakouts.autoAssigned'>];
       expect(event.assignment['p-p2']).toBe(w.roomId(2));

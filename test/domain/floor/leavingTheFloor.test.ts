@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EngagementEvent } from '../../../server/domain/events.js';
 import { given } from '../support/engagementBuilder.js';
+import { liveWithThreeSpeakers } from '../support/liveWithThreeSpeakers.js';
 
 // PART-10: someone who may no longer speak leaves the speakers list (and the floor) in the same command.
 
 /** A live meeting on q1 (and q2, open before, where ngo still waits): ngo and kenya wait on q1. */
 function meeting() {
-  const g = given()
-    .engagement()
-    .question('q1')
-    .question('q2')
-    .open()
-    .participant('ngo')
-    .participant('kenya', { role: 'delegation' })
-    .participant('uni')
-    .start()
-    .openQuestion('q2');
+  const g = liveWithThreeSpeakers().openQuestion('q2');
   g.as('ngo').run({ type: 'floor.request', questionId: g.questionId('q2') });
   g.openQuestion('q1');
   g.as('ngo').run({ type: 'floor.request', questionId: g.questionId('q1') });

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { given } from '../support/engagementBuilder.js';
+import { liveWithThreeSpeakers } from '../support/liveWithThreeSpeakers.js';
 
 // TIME-10: a new speaking time reaches those already waiting, except where a shortened allowance is in force.
 
 /** Live, speaking time 180 s: on q1 ngo has the floor and kenya, uni wait; on q2 (asked while it was open) nobody. */
 function meeting() {
-  const g = given()
-    .engagement()
-    .question('q1')
-    .question('q2')
-    .open()
-    .participant('ngo')
-    .participant('kenya', { role: 'delegation' })
-    .participant('uni')
-    .start()
-    .openQuestion('q1');
+  const g = liveWithThreeSpeakers().openQuestion('q1');
   for (const name of ['ngo', 'kenya', 'uni']) g.as(name).run({ type: 'floor.request', questionId: g.questionId('q1') });
   g.as('chair').run({ type: 'floor.give' });
   return g;

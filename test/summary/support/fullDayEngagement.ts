@@ -1,6 +1,8 @@
 import { emptyState, type EngagementState, type FloorRequest, type Intervention, type Note, type Participant, type WrittenInput } from '../../../server/domain/state.js';
 import { assertNever } from '../../../server/domain/events.js';
 import type { Category, Region, Role } from '../../../server/domain/vocabulary.js';
+// mulberry32: the domain's own, so the same seed gives the same day on every machine.
+import { seededRandom } from '../../../server/domain/breakouts/seededRandom.js';
 import { addFullDayRound, emptyBreakoutsLedger, type BreakoutsLedger } from './fullDayBreakouts.js';
 
 // A deterministic full day of an engagement, built directly as state (decide/evolve are being written in
@@ -41,18 +43,6 @@ export interface FullDayLedger {
   breakouts: BreakoutsLedger;
 }
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const COUNTRIES: [string, Region][] = [
   ['Kenya', 'african'], ['Ghana', 'african'], ['Senegal', 'african'], ['Egypt', 'african'], ['Morocco', 'african'],
   ['South Africa', 'african'], ['Ethiopia', 'african'], ['Japan', 'asia-pacific'], ['India', 'asia-pacific'],
@@ -75,7 +65,7 @@ const TOPICS = ['capacity-building', 'confidence-building measures', 'the points
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function fullDayEngagement(seed = 20261130): { state: EngagementState; ledger: FullDayLedger } {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const state = emptyState();
