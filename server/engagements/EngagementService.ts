@@ -33,11 +33,20 @@ export interface RedeemedInvitation {
   user: SignedInUser;
 }
 
+/** One committed event as a subscriber sees it; `event` null: a change this viewer may not see (the version still advances). */
+export interface StreamChange {
+  version: number;
+  event: StoredEvent | null;
+}
+
 /** Where the hub writes a subscriber's stream. Framing (SSE) belongs to the HTTP layer. */
 export interface StreamSink {
   snapshot(view: EngagementView, serverNow: string): void;
-  /** `event` null: a change this viewer may not see; the version still advances. */
-  change(version: number, event: StoredEvent | null): void;
+  /**
+   * Changes in version order, to be written together. The hub hands the SAME array to every subscriber
+   * who sees a batch alike, so a transport can encode it once for all of them.
+   */
+  changes(batch: readonly StreamChange[]): void;
   /** The hub ends the stream (shutdown, slow reader, revoked): the client should reconnect after `retryMs`. */
   end(retryMs: number, reason: string): void;
   /** Bytes queued but not yet taken by the socket: the hub cuts off readers that fall too far behind. */

@@ -52,6 +52,8 @@ export interface EngagementServiceDeps {
   limits?: EngagementServiceLimits;
   random?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** The monotonic clock (ms) that paces live delivery (liveHub); tests freeze it to deliver at once. */
+  monotonicNow?: () => number;
   /**
    * Called after every commit, after the hub published it, with the stored events and the new state; also
    * for commands the server issues itself (deadlines). For side effects outside the log (LiveKit rooms):
@@ -106,6 +108,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     maxReplay: limits.maxReplay,
     random: deps.random,
     log,
+    monotonicNow: deps.monotonicNow,
   });
 
   const scheduler = createDeadlineScheduler({

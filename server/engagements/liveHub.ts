@@ -1,14 +1,23 @@
 // The live hub: who is watching which engagement, and what each of them is sent. It never builds a
-// snapshot per event: a committed event becomes one `change` per subscriber, redacted for that subscriber,
-// so a message costs the same whatever the engagement's size. Replays come from memory (a window of
-// recent transitions) or, further back, from a fold of the log.
+// snapshot per event: committed events become `changes` per subscriber, redacted for that subscriber, so a
+// message costs the same whatever the engagement's size. Replays come from memory (a window of recent
+// transitions) or, further back, from a fold of the log.
+//
+// Delivery runs in PASSES over an engagement's subscribers, each carrying every event committed since the
+// last pass. What a pass costs is one socket write per subscriber (the kernel's loopback/TCP send dominates,
+// notes §3.3a), whatever the number of events in it. So a pass runs at once when the previous one was cheap
+// (a meeting's pace: no added latency), and otherwise waits until fan-out has used at most half the time
+// since the previous pass began: under a burst (everyone asks for the floor when a question opens) the
+// events pile into fewer, larger passes instead of the fan-out starving the commands. A pass over many
+// subscribers is cut into slices that yield to I/O, so commands arriving meanwhile are not held behind a
+// thousand socket writes.
 import type { Clock } from '../clock.js';
 import type { Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, redact, viewFor } from '../domain/view.js';
-import type { StreamSink } from './EngagementService.js';
+import type { StreamChange, StreamSink } from './EngagementService.js';
 import type { EventStore } from '../store/EventStore.js';
 
 /** One committed event with the state on either side of it (what `redact` needs). */
@@ -31,6 +40,10 @@ export interface LiveHubOptions {
   maxReplay?: number;
   random?: () => number;
   log?: (message: string, error?: unknown) => void;
+  /** A monotonic clock in ms for pacing passes (tests make the cost of a write visible with it). */
+  monotonicNow?: () => number;
+  /** A pass yields to I/O after this much work (ms). */
+  sliceMs?: number;
 }
 
 interface Subscriber {
@@ -50,6 +63,24 @@ interface Subscriber {
 type Redacted = StoredEvent | null | 'resync';
 /** Per committed event: the ids it names, and the redactions computed so far per audience. */
 type Shared = { names: Set<string>; results: Map<string, Redacted> };
+/** The events one pass carries, with what is shared across its subscribers. */
+interface Batch {
+  transitions: Transition[];
+  shared: Shared[];
+  /** Every id any event of the batch names: a subscriber named by none may get its audience's array. */
+  names: Set<string>;
+  /** Per audience, the one array of changes every unnamed subscriber of that audience gets (null: some event resyncs). */
+  byAudience: Map<string, readonly StreamChange[] | null>;
+}
+/** Per engagement: events waiting for the next pass, and the pacing of passes. */
+interface Pacing {
+  waiting: Transition[];
+  /** A pass is running (between slices) or scheduled: publishes only add to `waiting`. */
+  busy: boolean;
+  lastStart: number;
+  lastCost: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
 
 export interface LiveHub {
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
@@ -72,14 +103,18 @@ function namesIn(value: unknown, into = new Set<string>()): Set<string> {
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) namesIn(item, into);
   return into;
 }
-const sharedKey = (sub: Subscriber, names: Set<string>): string | null =>
-  names.has(sub.viewer.userId) || (sub.participantId !== null && names.has(sub.participantId)) ? null : sub.audience;
+const isNamed = (sub: Subscriber, names: Set<string>): boolean =>
+  names.has(sub.viewer.userId) || (sub.participantId !== null && names.has(sub.participantId));
+const sharedKey = (sub: Subscriber, names: Set<string>): string | null => (isNamed(sub, names) ? null : sub.audience);
 
 export function createLiveHub(options: LiveHubOptions): LiveHub {
   const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
   const historyWindow = options.historyWindow ?? 512;
   const maxReplay = options.maxReplay ?? 1000;
   const random = options.random ?? Math.random;
+  const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 4;
+  const pacing = new Map<string, Pacing>();
   const log = options.log ?? ((message, error) => console.error(`[liveHub] ${message}`, error ?? ''));
   const subscribers = new Map<string, Set<Subscriber>>();
   const history = new Map<string, Transition[]>();
@@ -113,25 +148,81 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     sub.sink.snapshot(view, options.clock.now().toISOString());
   };
 
-  const deliver = (sub: Subscriber, transition: Transition, shared: Shared | null) => {
-    const { event, before, after } = transition;
-    if (sub.closed || event.version <= sub.sentVersion) return;
-    if (event.version !== sub.sentVersion + 1) {
-      // Cannot happen with a contiguous log; if it ever does, a snapshot is always correct.
-      sendSnapshot(sub, after, event.version);
-      return;
+  /**
+   * Transitions to one subscriber, one by one: each redacted for them (shared with their audience when the
+   * event does not name them), a snapshot where their view changed shape. Changes go out in one `changes`.
+   */
+  const deliverEach = (sub: Subscriber, transitions: readonly Transition[], shared: readonly (Shared | null)[]) => {
+    let items: StreamChange[] = [];
+    const send = () => {
+      if (items.length > 0) sub.sink.changes(items);
+      items = [];
+    };
+    for (let i = 0; i < transitions.length && !sub.closed; i += 1) {
+      const { event, before, after } = transitions[i];
+      if (event.version <= sub.sentVersion) continue;
+      if (event.version !== sub.sentVersion + 1) {
+        // Cannot happen with a contiguous log; if it ever does, a snapshot is always correct.
+        send();
+        sendSnapshot(sub, after, event.version);
+        continue;
+      }
+      const share = shared[i];
+      const key = share ? sharedKey(sub, share.names) : null;
+      let message = key === null ? undefined : share!.results.get(key);
+      if (message === undefined) {
+        message = redact(event, before, after, sub.viewer);
+        if (key !== null) share!.results.set(key, message);
+      }
+      if (message === 'resync') {
+        send();
+        sendSnapshot(sub, after, event.version);
+      } else {
+        sub.sentVersion = event.version;
+        items.push({ version: event.version, event: message });
+      }
     }
-    const key = shared ? sharedKey(sub, shared.names) : null;
-    let message = key === null ? undefined : shared!.results.get(key);
-    if (message === undefined) {
-      message = redact(event, before, after, sub.viewer);
-      if (key !== null) shared!.results.set(key, message);
+    if (!sub.closed) send();
+  };
+
+  /** The array every unnamed subscriber of this audience gets for the batch; null when an event makes them resync. */
+  const audienceChanges = (batch: Batch, sub: Subscriber): readonly StreamChange[] | null => {
+    const cached = batch.byAudience.get(sub.audience);
+    if (cached !== undefined) return cached;
+    const items: StreamChange[] = [];
+    let result: readonly StreamChange[] | null = items;
+    for (let i = 0; i < batch.transitions.length; i += 1) {
+      const { event, before, after } = batch.transitions[i];
+      const results = batch.shared[i].results;
+      let message = results.get(sub.audience);
+      if (message === undefined) {
+        message = redact(event, before, after, sub.viewer);
+        results.set(sub.audience, message);
+      }
+      if (message === 'resync') {
+        result = null;
+        break;
+      }
+      items.push({ version: event.version, event: message });
     }
-    if (message === 'resync') sendSnapshot(sub, after, event.version);
-    else {
-      sub.sentVersion = event.version;
-      sub.sink.change(event.version, message);
+    batch.byAudience.set(sub.audience, result);
+    return result;
+  };
+
+  /** One pass's events to one subscriber: its audience's shared array when it can, else one by one. */
+  const deliverBatch = (sub: Subscriber, batch: Batch) => {
+    const first = batch.transitions[0].event.version;
+    const last = batch.transitions[batch.transitions.length - 1].event.version;
+    if (sub.closed || sub.sentVersion >= last) return;
+    if (sub.sentVersion === first - 1 && !isNamed(sub, batch.names)) {
+      const items = audienceChanges(batch, sub);
+      if (items !== null) {
+        sub.sentVersion = last;
+        sub.sink.changes(items);
+        return;
+      }
     }
+    deliverEach(sub, batch.transitions, batch.shared);
   };
 
   const failed = (sub: Subscriber, error: unknown) => {
@@ -148,14 +239,70 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     }
   };
 
-  /** The hot path of a burst: no closure per delivery. */
-  const deliverSafely = (sub: Subscriber, transition: Transition, shared: Shared | null) => {
-    try {
-      deliver(sub, transition, shared);
-      checkBackpressure(sub);
-    } catch (error) {
-      failed(sub, error);
+  const makeBatch = (transitions: Transition[]): Batch => {
+    const shared = transitions.map((t) => ({ names: namesIn(t.event), results: new Map<string, Redacted>() }));
+    const names = new Set<string>();
+    for (const share of shared) for (const name of share.names) names.add(name);
+    return { transitions, shared, names, byAudience: new Map() };
+  };
+
+  const pacingOf = (engagementId: string): Pacing => {
+    let p = pacing.get(engagementId);
+    if (!p) pacing.set(engagementId, (p = { waiting: [], busy: false, lastStart: -Infinity, lastCost: 0, timer: null }));
+    return p;
+  };
+
+  /** Starts a pass now, or schedules it so that fan-out takes at most half the time since the last pass began. */
+  const schedulePass = (engagementId: string, p: Pacing) => {
+    if (p.busy || p.waiting.length === 0) return;
+    const wait = p.lastStart + 2 * p.lastCost - monotonicNow();
+    if (wait <= 0) {
+      runPass(engagementId, p);
+      return;
     }
+    p.busy = true;
+    p.timer = setTimeout(() => {
+      p.timer = null;
+      p.busy = false;
+      schedulePass(engagementId, p);
+    }, Math.ceil(wait));
+  };
+
+  const runPass = (engagementId: string, p: Pacing) => {
+    const batch = makeBatch(p.waiting);
+    p.waiting = [];
+    p.busy = true;
+    p.lastStart = monotonicNow();
+    p.lastCost = 0;
+    // A snapshot of who is subscribed now; a newer subscriber started from a snapshot that includes this batch.
+    const subs = [...(subscribers.get(engagementId) ?? [])];
+    let next = 0;
+    const slice = () => {
+      const began = monotonicNow();
+      while (next < subs.length) {
+        const sub = subs[next];
+        next += 1;
+        if (sub.pending) sub.pending.push(...batch.transitions);
+        else {
+          try {
+            deliverBatch(sub, batch);
+            checkBackpressure(sub);
+          } catch (error) {
+            failed(sub, error);
+          }
+        }
+        if (monotonicNow() - began >= sliceMs) break;
+      }
+      p.lastCost += monotonicNow() - began;
+      if (next < subs.length) {
+        setImmediate(slice);
+        return;
+      }
+      p.busy = false;
+      // Events committed while this pass ran go in the next, paced by what this one cost.
+      schedulePass(engagementId, p);
+    };
+    slice();
   };
 
   /** The transitions after `after` up to `head`, from memory when the window covers them, else from the log. */
@@ -197,10 +344,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       return;
     }
     sub.sentVersion = n;
-    for (const transition of replay) {
-      deliver(sub, transition, null);
-      if (sub.closed) return;
-    }
+    deliverEach(sub, replay, []);
   };
 
   return {
@@ -218,7 +362,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       });
       const queued = sub.pending ?? [];
       sub.pending = null;
-      for (const transition of queued) deliverSafely(sub, transition, null);
+      if (queued.length > 0) safely(sub, () => deliverEach(sub, queued, []));
       return () => {
         sub.closed = true;
         subscribers.get(engagementId)?.delete(sub);
@@ -233,15 +377,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       // Trimmed in batches so that a publish stays O(1) amortized.
       if (window.length > historyWindow * 2) window.splice(0, window.length - historyWindow);
       const set = subscribers.get(engagementId);
-      if (!set || set.size === 0) return;
-      for (const transition of transitions) {
-        const shared = { names: namesIn(transition.event), results: new Map<string, Redacted>() };
-        // Deleting from a Set while iterating it is safe: a dropped subscriber is simply not visited.
-        for (const sub of set) {
-          if (sub.pending) sub.pending.push(transition);
-          else deliverSafely(sub, transition, shared);
-        }
+      const p = pacingOf(engagementId);
+      if (!set || set.size === 0) {
+        // Nobody to tell; whoever subscribes later starts from a snapshot or the history window.
+        if (!p.busy) p.waiting = [];
+        return;
       }
+      p.waiting.push(...transitions);
+      schedulePass(engagementId, p);
     },
 
     subscriberCount(engagementId) {
@@ -253,8 +396,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
     close() {
       for (const set of subscribers.values()) for (const sub of [...set]) drop(sub, jitter(500, 5000), 'shutdown');
+      for (const p of pacing.values()) if (p.timer) clearTimeout(p.timer);
       subscribers.clear();
       history.clear();
+      pacing.clear();
     },
   };
 }

@@ -1,39 +1,29 @@
 import type { Response } from 'express';
 import type { Clock } from '../clock.js';
-import type { StoredEvent } from '../domain/events.js';
 import type { EngagementView } from '../domain/view.js';
-import type { StreamSink } from '../engagements/EngagementService.js';
+import type { StreamChange, StreamSink } from '../engagements/EngagementService.js';
 
 // SSE framing of the live stream (API.md "The live stream", notes §2.1). Every message carries
-// `id: <version>` so that a reconnect with Last-Event-ID resumes exactly. Writes are COALESCED: messages
-// queue and leave in one `res.write` per event-loop turn, each keeping its own id; a burst of 500 floor
-// requests then costs about one socket write per subscriber instead of 500 (notes §3.3a).
+// `id: <version>` so that a reconnect with Last-Event-ID resumes exactly. The hub paces changes into batches
+// (server/engagements/liveHub.ts) and hands each batch over at once: it leaves in ONE write, each change
+// keeping its own id — the cost of fan-out is the number of socket writes, not the bytes (notes §3.3a).
+// Other messages (the snapshot, heartbeats, the end) queue and leave on the next turn.
 
 export const HEARTBEAT_MS = 15_000;
 
-// One scheduled flush for every stream with pending messages, rather than one per stream. And at most one
-// flush per FLUSH_INTERVAL_MS: an event that comes alone goes out on the next turn (no added latency at a
-// meeting's pace), but a burst (everyone asks for the floor when a question opens) is written as one chunk per
-// stream per interval instead of one write per event per stream — the cost of fan-out is the number of writes,
-// not the bytes (notes §3.3a: 500 requests × 1,000 streams written one by one kept a server at ~97% CPU).
-export const FLUSH_INTERVAL_MS = 25;
+// One scheduled turn flushes every stream with queued messages, rather than one callback per stream.
 const pendingFlushes = new Set<() => void>();
 let flushTurnScheduled = false;
-let lastFlushAt = -Infinity;
 function scheduleFlush(flush: () => void): void {
   pendingFlushes.add(flush);
   if (flushTurnScheduled) return;
   flushTurnScheduled = true;
-  const runAll = () => {
+  setImmediate(() => {
     flushTurnScheduled = false;
-    lastFlushAt = performance.now();
     const due = [...pendingFlushes];
     pendingFlushes.clear();
     for (const run of due) run();
-  };
-  const wait = lastFlushAt + FLUSH_INTERVAL_MS - performance.now();
-  if (wait <= 0) setImmediate(runAll);
-  else setTimeout(runAll, wait);
+  });
 }
 
 /** A reconnect delay spread over 1–5 s, so that mass reconnects after a deploy do not arrive together. */
@@ -50,21 +40,30 @@ export interface SseSink extends StreamSink {
 }
 
 /**
- * A change's frame, built once per event object: the hub hands the same (redacted) object to every subscriber
- * who may see it alike, so a change to N subscribers costs one serialization, not N (notes §3.3a: the cost of
- * fan-out is per write, so nothing else should be per subscriber).
+ * Frames built once per object: the hub hands the same (redacted) event object, and the same batch array,
+ * to every subscriber who may see them alike, so N subscribers cost one serialization, not N.
  */
-const changeFrames = new WeakMap<object, { text: string; bytes: number }>();
+const changeFrames = new WeakMap<object, string>();
+const batchFrames = new WeakMap<readonly StreamChange[], { text: string; bytes: number }>();
 
-function changeFrame(version: number, event: StoredEvent | null): { text: string; bytes: number } {
+function changeFrame({ version, event }: StreamChange): string {
   if (event) {
     const cached = changeFrames.get(event);
     if (cached) return cached;
   }
   const data = event ? { ...event, version } : { version, type: 'hidden' };
   const text = `id: ${version}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`;
-  const frame = { text, bytes: Buffer.byteLength(text) };
-  if (event) changeFrames.set(event, frame);
+  if (event) changeFrames.set(event, text);
+  return text;
+}
+
+function batchFrame(batch: readonly StreamChange[]): { text: string; bytes: number } {
+  let frame = batchFrames.get(batch);
+  if (!frame) {
+    const text = batch.length === 1 ? changeFrame(batch[0]) : batch.map(changeFrame).join('');
+    frame = { text, bytes: Buffer.byteLength(text) };
+    batchFrames.set(batch, frame);
+  }
   return frame;
 }
 
@@ -117,8 +116,8 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
     for (const listener of listeners.splice(0)) listener();
   };
 
-  // Heartbeats go out on their own next turn, outside the burst window: a thousand streams' heartbeats
-  // must not hold back the changes of everyone else.
+  // Heartbeats go out on their own next turn, not through the shared flush: a thousand streams' heartbeats
+  // must not hold back anything else.
   const heartbeat = setInterval(() => {
     if (closed) return;
     const text = `: heartbeat\n\nevent: clock\ndata: ${JSON.stringify({ serverNow: clock.now().toISOString() })}\n\n`;
@@ -157,9 +156,13 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
     snapshot(view: EngagementView, serverNow: string) {
       enqueue(`id: ${view.version}\nevent: snapshot\ndata: ${JSON.stringify({ ...view, serverNow })}\n\n`);
     },
-    change(version: number, event: StoredEvent | null) {
-      const frame = changeFrame(version, event);
-      enqueue(frame.text, frame.bytes);
+    changes(batch: readonly StreamChange[]) {
+      if (closed || batch.length === 0) return;
+      const frame = batchFrame(batch);
+      queue.push(frame.text);
+      queuedBytes += frame.bytes;
+      // Written now, in the hub's pass: the pass is what paces and batches, so waiting here would only add a turn.
+      flush();
     },
     end(retryMs: number, reason: string) {
       void reason;

@@ -110,7 +110,10 @@ describe('resuming the live stream', () => {
       await writer;
     }
 
-    // The last resume, once the writer has stopped, catches up to the head.
+    // The last resume, once the writer has stopped, catches up to the head. One more change after the last
+    // drop, so that there is something to catch up on even when the last connection had seen everything.
+    const final = await meeting.api.chair.command(meeting.id, { type: 'note.add', text: 'After the drill', visibility: 'public' });
+    expect(final.status, final.text).toBe(200);
     const head = await versionOf(meeting);
     const last = await openSse(streamUrl(), { token: stakeholderToken, lastEventId: cursor });
     await last.waitFor((m) => m.id === String(head), 15_000);

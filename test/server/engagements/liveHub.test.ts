@@ -123,9 +123,9 @@ describe('the live hub', () => {
     const head = h.service.get(id, chairUser).version;
     const sink = new RecordingSink();
     let pending: Promise<unknown> | null = null;
-    const change = sink.change.bind(sink);
-    sink.change = (version, event) => {
-      change(version, event);
+    const changes = sink.changes.bind(sink);
+    sink.changes = (batch) => {
+      changes(batch);
       pending ??= h.service.execute(id, speaker(2), { type: 'floor.request', questionId });
     };
     h.service.subscribe(id, chairUser, String(head - 2), sink);

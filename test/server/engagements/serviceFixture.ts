@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Actor } from '../../../server/domain/context.js';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import type { EngagementView } from '../../../server/domain/view.js';
-import type { StreamSink } from '../../../server/engagements/EngagementService.js';
+import type { StreamChange, StreamSink } from '../../../server/engagements/EngagementService.js';
 import {
   createEngagementService,
   type EngagementServiceDeps,
@@ -34,7 +34,7 @@ export class Harness {
 
   constructor(
     private readonly limits: EngagementServiceLimits = {},
-    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media'> = {},
+    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'> = {},
   ) {
     this.start();
   }
@@ -46,6 +46,9 @@ export class Harness {
       clock,
       limits: this.limits,
       random: () => 0.5,
+      // A frozen pace clock: every pass is free, so changes reach the sinks before `execute` resolves
+      // (the pacing itself is tested on the hub in liveHubPacing.test.ts).
+      monotonicNow: () => 0,
       log: (message) => this.logs.push(message),
       ...this.extra,
     });
@@ -104,8 +107,13 @@ export class RecordingSink implements StreamSink {
   snapshot(view: EngagementView, serverNow: string): void {
     this.messages.push({ kind: 'snapshot', version: view.version, view, serverNow });
   }
-  change(version: number, event: StoredEvent | null): void {
-    this.messages.push({ kind: 'change', version, event, bytes: Buffer.byteLength(JSON.stringify({ version, event })) });
+  /** Every batch handed over, as given (tests check that subscribers of one audience share one array). */
+  batches: (readonly StreamChange[])[] = [];
+  changes(batch: readonly StreamChange[]): void {
+    this.batches.push(batch);
+    for (const { version, event } of batch) {
+      this.messages.push({ kind: 'change', version, event, bytes: Buffer.byteLength(JSON.stringify({ version, event })) });
+    }
   }
   end(retryMs: number, reason: string): void {
     this.messages.push({ kind: 'end', retryMs, reason });

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { createSseSink, FLUSH_INTERVAL_MS } from '../../../server/http/sseStream.js';
+import { createSseSink } from '../../../server/http/sseStream.js';
 import { FakeClock } from '../../support/fakeClock.js';
 
 // SSE framing in isolation, against a recording stand-in for Node's ServerResponse (Node's, not
@@ -33,9 +33,9 @@ class RecordingResponse extends EventEmitter {
   }
 }
 
-/** Until the next flush: a flush follows the previous one by at least FLUSH_INTERVAL_MS. */
-const turn = () => new Promise((resolve) => setTimeout(resolve, FLUSH_INTERVAL_MS + 5));
-const nextTick = () => new Promise((resolve) => setImmediate(resolve));
+/** Until queued messages (snapshot, heartbeat, end) have left: they go on the next turn. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
+const withdrawn = (v: number) => ({ version: v, event: { type: 'floor.withdrawn' as const, at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v } });
 
 function parse(text: string) {
   const events: EventSourceMessage[] = [];
@@ -47,15 +47,13 @@ function parse(text: string) {
 }
 
 describe('the SSE sink', () => {
-  it('given 500 changes committed in one turn (a floor storm), then they leave in ONE write, each with its own id', async () => {
+  it('given a batch of 500 changes from the hub (a floor storm), then it leaves in ONE write, each change with its own id', async () => {
     const res = new RecordingResponse();
     const sink = createSseSink(res as unknown as Response, new FakeClock());
     sink.begin();
     await turn();
     const before = res.writes.length;
-    for (let v = 1; v <= 500; v++) sink.change(v, { type: 'floor.withdrawn', at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v });
-    expect(sink.bufferedBytes()).toBeGreaterThan(500 * 50);
-    await turn();
+    sink.changes(Array.from({ length: 500 }, (_, i) => withdrawn(i + 1)));
     expect(res.writes.length - before).toBe(1);
     const { events } = parse(res.writes.join(''));
     expect(events.map((e) => e.id)).toEqual(Array.from({ length: 500 }, (_, i) => String(i + 1)));
@@ -64,23 +62,30 @@ describe('the SSE sink', () => {
     sink.discard();
   });
 
-  it('given changes arriving one per event-loop turn (a storm spread over time), then one flush interval carries them in one write', async () => {
+  it('given one batch handed to two streams, then both write the same bytes (the batch is framed once and shared)', async () => {
+    const batch = [withdrawn(1), withdrawn(2)];
+    const writes: string[] = [];
+    for (let k = 0; k < 2; k += 1) {
+      const res = new RecordingResponse();
+      const sink = createSseSink(res as unknown as Response, new FakeClock());
+      sink.begin();
+      await turn();
+      sink.changes(batch);
+      writes.push(res.writes.at(-1)!);
+      sink.discard();
+    }
+    expect(writes[0]).toBe(writes[1]);
+    expect(parse(writes[0]).events.map((e) => e.id)).toEqual(['1', '2']);
+  });
+
+  it('given a snapshot still queued, when a batch arrives, then the snapshot goes first in the same write', async () => {
     const res = new RecordingResponse();
     const sink = createSseSink(res as unknown as Response, new FakeClock());
     sink.begin();
-    await turn();
-    const before = res.writes.length;
-    sink.change(1, { type: 'floor.withdrawn', at: '2026-11-28T09:00:00.000Z', requestId: 'r1', version: 1 });
-    await nextTick(); // an event that comes alone goes out at once
-    expect(res.writes.length - before).toBe(1);
-    for (let v = 2; v <= 40; v++) {
-      sink.change(v, { type: 'floor.withdrawn', at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v });
-      await nextTick();
-    }
-    await turn();
-    // 39 changes in 39 turns, all within one interval after the first flush: one more write, not 39.
-    expect(res.writes.length - before).toBe(2);
-    expect(parse(res.writes.slice(before).join('')).events.map((e) => e.id)).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    sink.snapshot({ version: 3 } as never, '2026-11-28T09:00:00.000Z');
+    sink.changes([withdrawn(4)]);
+    expect(res.writes).toHaveLength(1);
+    expect(parse(res.writes[0]).events.map((e) => `${e.event}:${e.id}`)).toEqual(['snapshot:3', 'change:4']);
     sink.discard();
   });
 
@@ -88,7 +93,7 @@ describe('the SSE sink', () => {
     const res = new RecordingResponse();
     const sink = createSseSink(res as unknown as Response, new FakeClock());
     sink.begin();
-    sink.change(7, null);
+    sink.changes([{ version: 7, event: null }]);
     await turn();
     const { events } = parse(res.writes.join(''));
     expect(events).toEqual([{ id: '7', event: 'change', data: '{"version":7,"type":"hidden"}' }]);
@@ -117,14 +122,14 @@ describe('the SSE sink', () => {
     let closed = 0;
     sink.onClose(() => closed++);
     sink.begin();
-    sink.change(1, null);
+    sink.changes([{ version: 1, event: null }]);
     sink.end(2500, 'shutdown');
     const { events, retries } = parse(res.writes.join(''));
     expect(events.map((e) => e.id)).toEqual(['1']);
     expect(retries.at(-1)).toBe(2500);
     expect(res.ended).toBe(true);
     expect(closed).toBe(1);
-    sink.change(2, null);
+    sink.changes([{ version: 2, event: null }]);
     await turn();
     expect(parse(res.writes.join('')).events).toHaveLength(1);
   });
@@ -132,7 +137,7 @@ describe('the SSE sink', () => {
   it('given the subscribe was refused, when discarded, then nothing is written (the refusal can still be a problem+json)', async () => {
     const res = new RecordingResponse();
     const sink = createSseSink(res as unknown as Response, new FakeClock());
-    sink.change(1, null);
+    sink.changes([{ version: 1, event: null }]);
     sink.discard();
     await turn();
     expect(res.writes).toEqual([]);
