@@ -4,6 +4,7 @@
 //   BENCH_ONLY=fanout,…   run only the named benchmarks
 //   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
 //   BENCH_FANOUT_SIZES=100,1000,5000   subscriber counts of the fan-out benchmark
+//   BENCH_STORM_STREAMS=1000   streams open during the floor storm (0: the command path alone)
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
@@ -76,7 +77,7 @@ async function fanout() {
 
 async function storm() {
   const participants = 500;
-  const streams = 1000;
+  const streams = Number(process.env.BENCH_STORM_STREAMS ?? 1000);
   for (let run = 1; run <= runs; run += 1) {
     const result = await floorStorm(participants, streams);
     const baseline = await writePathBaseline(participants, 64);

@@ -1,11 +1,12 @@
 // Benchmark 2 — floor storm: with S streams open on the engagement, P participants request the floor on
 // the open question, all within one second (evenly spread arrivals). Every request must be accepted exactly
-// once; command latency p50/p99 from the intended send time (no coordinated omission); afterwards every
-// checked subscriber's folded list equals the server's.
+// once; command latency p50/p99 from the intended send time (no coordinated omission), sent by a load
+// generator process of its own (lib/stormClient.ts) on the load generator's core; afterwards every checked
+// subscriber's folded list equals the server's.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Api, setUpMeeting } from './lib/api.js';
-import { newHistogram, summarize, type LatencySummary } from './lib/histogram.js';
+import { setUpMeeting } from './lib/api.js';
+import { decode, summarize, type LatencySummary } from './lib/histogram.js';
 import { forkPinned, nextMessage, ROOT, startConvene } from './lib/processes.js';
 
 export interface StormResult {
@@ -20,6 +21,7 @@ export interface StormResult {
 export async function floorStorm(participants: number, streams: number): Promise<StormResult> {
   const server = await startConvene(0, {}, { memoryDisk: false });
   let client: ChildProcess | undefined;
+  let generator: ChildProcess | undefined;
   try {
     const meeting = await setUpMeeting(server.baseUrl, Math.max(participants, streams));
     client = forkPinned(join(ROOT, 'test/bench/lib/sseLoadClient.ts'), 1);
@@ -32,26 +34,18 @@ export async function floorStorm(participants: number, streams: number): Promise
     });
     await nextMessage(client, 'ready');
     const before = await meeting.chair.ok('GET', `/api/engagements/${meeting.engagementId}`);
-    const histogram = newHistogram();
-    let accepted = 0;
-    let rejected = 0;
-    const start = performance.now();
-    const spacing = 1000 / participants;
-    await Promise.all(
-      meeting.memberTokens.slice(0, participants).map(async (token, i) => {
-        const intended = start + i * spacing;
-        const wait = intended - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const answer = await new Api(server.baseUrl, token).call('POST', `/api/engagements/${meeting.engagementId}/commands`, {
-          type: 'floor.request',
-          questionId: meeting.questionId,
-          commandId: `storm-${i}`,
-        });
-        histogram.recordValue(Math.max(1, Math.round((performance.now() - intended) * 1000)));
-        if (answer.status === 200) accepted += 1;
-        else rejected += 1;
-      }),
-    );
+    generator = forkPinned(join(ROOT, 'test/bench/lib/stormClient.ts'), 1);
+    generator.send({
+      kind: 'start',
+      baseUrl: server.baseUrl,
+      engagementId: meeting.engagementId,
+      questionId: meeting.questionId,
+      tokens: meeting.memberTokens.slice(0, participants),
+      windowMs: 1000,
+    });
+    const done = await nextMessage<{ histogram: string; accepted: number; rejected: number }>(generator, 'done');
+    const histogram = decode(done.histogram);
+    const { accepted, rejected } = done;
     const after = await meeting.chair.ok('GET', `/api/engagements/${meeting.engagementId}`);
     const list: string[] = after.waiting[meeting.questionId] ?? [];
     const owners = new Set(list.map((id) => after.requests[id].participantId));
@@ -65,6 +59,7 @@ export async function floorStorm(participants: number, streams: number): Promise
     };
   } finally {
     client?.send({ kind: 'stop' });
+    generator?.kill();
     await server.stop();
   }
 }
