@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Router } from 'express';
+import { compressedAssets } from './compressedAssets.js';
 
 // Serves the built tab (`plugin/dist`) with an SPA fallback: every GET outside /api that is not a file
 // gets index.html (so /join#code=… and deep links work). Hashed assets are cached for good; index.html
-// never, so a deploy is picked up on the next load.
+// never, so a deploy is picked up on the next load. Assets go out compressed when the browser accepts it.
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function createStaticTab(dir: string): Router {
   const router = express.Router();
+  router.use(compressedAssets(dir, IMMUTABLE));
   router.use(
     express.static(dir, {
       index: 'index.html',
       setHeaders(res, path) {
-        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : 'no-cache');
       },
     }),
   );
