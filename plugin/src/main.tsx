@@ -1,3 +1,5 @@
+// First, before React and Fluent are evaluated: ask for the engagement's stream (startEarly.ts).
+import './live/startEarly.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

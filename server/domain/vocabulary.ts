@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ACCREDITATIONS, CATEGORIES, REGIONS, ROLES } from './vocabularyLists.js';
 
-// The words of PRODUCT.md, as closed sets. Everything stored or sent uses exactly these strings.
+// The words of PRODUCT.md, as closed sets. Everything stored or sent uses exactly these strings. The lists
+// the tab's first screen needs live in vocabularyLists.ts (no zod); the zod enums are built from them here.
+export { ACCREDITATIONS, CATEGORIES, ENGAGEMENT_STATUSES, REGIONS, ROLES, type EngagementStatus } from './vocabularyLists.js';
 
-export const ROLES = ['chair', 'secretariat', 'delegation', 'stakeholder', 'observer'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -10,30 +12,16 @@ export type Role = z.infer<typeof Role>;
 export const STAFF_ROLES: readonly Role[] = ['chair', 'secretariat'];
 export const isStaffRole = (role: Role | null | undefined): boolean => role === 'chair' || role === 'secretariat';
 
-export const CATEGORIES = [
-  'ngo',
-  'academia',
-  'private-sector',
-  'technical-community',
-  'intergovernmental',
-  'member-state',
-  'other',
-] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
 /** The five UN regional groups, or `other`. */
-export const REGIONS = ['african', 'asia-pacific', 'eastern-european', 'grulac', 'weog', 'other'] as const;
 export const Region = z.enum(REGIONS);
 export type Region = z.infer<typeof Region>;
 
 /** How a stakeholder is admitted: ECOSOC consultative status, or the non-objection procedure. */
-export const ACCREDITATIONS = ['ecosoc', 'non-objection'] as const;
 export const Accreditation = z.enum(ACCREDITATIONS);
 export type Accreditation = z.infer<typeof Accreditation>;
-
-export const ENGAGEMENT_STATUSES = ['draft', 'open', 'live', 'ended'] as const;
-export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
 
 export const AGENDA_KINDS = ['opening', 'question', 'breakouts', 'report-back', 'closing', 'other'] as const;
 export const AgendaKind = z.enum(AGENDA_KINDS);

@@ -7,8 +7,11 @@
 // serves that build; a fresh browser context per repeat, signed in the way the tab keeps its session
 // (sessionStorage `convene.session`), opens the Chair's engagement page. We
 // record, in the page's own clock (0 = navigation start), when the first <h1> enters the DOM (a
-// MutationObserver installed before any script) and first-contentful-paint. Baseline: a static page with
-// one heading served by a bare node:http server on the same host (the floor for "a page with a heading").
+// MutationObserver installed before any script) and first-contentful-paint. That <h1> is the engagement's
+// title (checked below): since issue 3 the page's shell shows it from the stream's snapshot before the
+// console's code has loaded, so the bench also records when the console itself is there (its first tab).
+// Baseline: a static page with one heading served by a bare node:http server on the same host (the floor
+// for "a page with a heading").
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -61,18 +64,19 @@ const distFile = (dist: string, urlPath: string) => join(dist, urlPath.replace(/
 interface Render {
   heading: string;
   headingMs: number;
+  /** When the console's first tab entered the DOM (null on the baseline page). */
+  consoleMs: number | null;
   fcpMs: number | null;
   scripts: string[];
 }
 
 /** Records, in page time, when the first <h1> is inserted (installed before any page script runs). */
 const WATCH_HEADING = () => {
-  const w = window as unknown as { __headingAt?: number };
+  const w = window as unknown as { __headingAt?: number; __consoleAt?: number };
   new MutationObserver((_, observer) => {
-    if (w.__headingAt === undefined && document.querySelector('h1')) {
-      w.__headingAt = performance.now();
-      observer.disconnect();
-    }
+    if (w.__headingAt === undefined && document.querySelector('h1')) w.__headingAt = performance.now();
+    if (w.__consoleAt === undefined && document.querySelector('[role="tab"]')) w.__consoleAt = performance.now();
+    if (w.__headingAt !== undefined && w.__consoleAt !== undefined) observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -84,6 +88,7 @@ async function render(browser: Browser, url: string, session: string | null): Pr
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForSelector('h1', { timeout: 30_000 });
+    if (session) await page.waitForSelector('[role="tab"]', { timeout: 30_000 });
     // FCP is reported after the paint that follows; give it a frame or two.
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 5_000 }).catch(() => undefined);
     return await page.evaluate(() => {
@@ -94,6 +99,7 @@ async function render(browser: Browser, url: string, session: string | null): Pr
       return {
         heading: document.querySelector('h1')?.textContent?.trim() ?? '',
         headingMs: (window as unknown as { __headingAt?: number }).__headingAt ?? performance.now(),
+        consoleMs: (window as unknown as { __consoleAt?: number }).__consoleAt ?? null,
         fcpMs: fcp ? fcp.startTime : null,
         scripts,
       };
@@ -151,12 +157,14 @@ async function measure(dist: string): Promise<string[]> {
         tab.push(await render(browser, url, session));
         base.push(await render(browser, baselineHost.url, null));
       }
-      const wrong = tab.find((r) => /cannot be shown|not found/i.test(r.heading));
-      if (wrong) throw new Error(`the tab showed "${wrong.heading}" instead of the engagement: the render was not measured`);
+      const { settings } = await meeting.chair.ok<{ settings: { title: string } }>('GET', `/api/engagements/${encodeURIComponent(meeting.engagementId)}`);
+      const wrong = tab.find((r) => r.heading !== settings.title);
+      if (wrong) throw new Error(`the tab showed "${wrong.heading}" instead of the engagement's title: the render was not measured`);
       const fetched = [...new Set(tab.flatMap((r) => r.scripts))];
       const routeGzip = fetched.reduce((n, path) => n + gzipBytes(distFile(dist, path)), 0);
       const heading = tab.map((r) => r.headingMs);
       const fcp = tab.map((r) => r.fcpMs ?? NaN).filter(Number.isFinite);
+      const consoleAt = tab.map((r) => r.consoleMs ?? NaN).filter(Number.isFinite);
       const baseHeading = base.map((r) => r.headingMs);
       const baseFcp = base.map((r) => r.fcpMs ?? NaN).filter(Number.isFinite);
       const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : 'n/a');
@@ -164,10 +172,11 @@ async function measure(dist: string): Promise<string[]> {
       console.log(`tab: JS fetched before the Chair console's heading (${fetched.length} files) ${kb(routeGzip)} gzip: ${perFile.map((f) => `${f.path.replace('/assets/', '')} ${kb(f.bytes)}`).join(', ')}`);
       console.log(`tab first render, Chair console of a live engagement (20 stakeholders; heading "${tab[0].heading}"), ${repeats} fresh contexts, warm server and browser, Chromium not pinned:`);
       console.log(`  heading in DOM: p50 ${r0(median(heading))} / max ${r0(Math.max(...heading))} ms; first-contentful-paint p50 ${fcp.length ? r0(median(fcp)) : 'n/a'} / max ${fcp.length ? r0(Math.max(...fcp)) : 'n/a'} ms (target ≤ ${TARGET_RENDER_MS} ms)`);
+      console.log(`  console's first tab in DOM: p50 ${consoleAt.length ? r0(median(consoleAt)) : 'n/a'} / max ${consoleAt.length ? r0(Math.max(...consoleAt)) : 'n/a'} ms`);
       console.log(`  baseline static page with one heading: heading p50 ${r0(median(baseHeading))} ms, FCP p50 ${baseFcp.length ? r0(median(baseFcp)) : 'n/a'} ms → heading ratio ${ratio(median(heading), median(baseHeading))}x`);
       lines.push(
         `tab JS before first render of the console: ${kb(routeGzip)} gzip (${fetched.length} files)`,
-        `tab first render: heading p50 ${r0(median(heading))} / max ${r0(Math.max(...heading))} ms (target ≤ ${TARGET_RENDER_MS} ms) ${Math.max(...heading) <= TARGET_RENDER_MS ? 'MET' : 'MISSED'}; FCP p50 ${fcp.length ? r0(median(fcp)) : 'n/a'} ms; static one-heading page ${r0(median(baseHeading))} ms → ${ratio(median(heading), median(baseHeading))}x`,
+        `tab first render: heading p50 ${r0(median(heading))} / max ${r0(Math.max(...heading))} ms (target ≤ ${TARGET_RENDER_MS} ms) ${Math.max(...heading) <= TARGET_RENDER_MS ? 'MET' : 'MISSED'}; FCP p50 ${fcp.length ? r0(median(fcp)) : 'n/a'} ms; console tabs p50 ${consoleAt.length ? r0(median(consoleAt)) : 'n/a'} ms; static one-heading page ${r0(median(baseHeading))} ms → ${ratio(median(heading), median(baseHeading))}x`,
       );
       return lines;
     } finally {

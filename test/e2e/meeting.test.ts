@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, sessionScript } from './support/api.js';
 import { seriousViolations } from './support/axe.js';
 import { ensurePluginBuilt } from './support/buildPlugin.js';
 import { chromiumOrSkip, launchChromium } from './support/chromium.js';
@@ -167,4 +168,42 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
     }
     // Four browser contexts on a shared two-core machine: the flow needs more than the default minute.
   }, 180_000);
+
+  it('given the page\'s and the console\'s code held back, when the Chair opens the engagement, then its title and theme show first (issue 3), and the console follows once the code arrives', async () => {
+    const api = apiClient(server.url);
+    const chair = await api.devSignIn('Chair in a hurry');
+    const { id } = await api.createEngagement(chair.token, { title: 'Consultation on the first render', theme: 'Shown before the console loads' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    contexts.push(context);
+    await context.addInitScript((value) => sessionStorage.setItem('convene.session', value), sessionScript(chair));
+    const hold = (chunk: RegExp) => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      return { release, route: context.route(chunk, async (route) => (await released, route.continue())) };
+    };
+    const pageCode = hold(/\/assets\/MeetingPage-[^/]+\.js$/);
+    const consoleCode = hold(/\/assets\/ChairConsole-[^/]+\.js$/);
+    await Promise.all([pageCode.route, consoleCode.route]);
+    const chairPage = await context.newPage();
+    await chairPage.goto(`${server.url}/e/${encodeURIComponent(id)}`);
+    const title = chairPage.getByRole('heading', { level: 1, name: 'Consultation on the first render' });
+
+    // Neither the page nor the console has loaded: the title comes from the stream the entry asked for.
+    await title.waitFor();
+    await chairPage.getByText('Shown before the console loads').waitFor();
+    expect(await chairPage.getByRole('tab').count()).toBe(0);
+
+    // The page has its live copy; the console's code is still on its way: the same title, still no tabs.
+    const pageLoaded = chairPage.waitForResponse(/\/assets\/MeetingPage-[^/]+\.js$/);
+    pageCode.release();
+    await pageLoaded;
+    await chairPage.getByTestId('meeting-shell').waitFor();
+    await title.waitFor();
+    expect(await chairPage.getByRole('tab').count()).toBe(0);
+
+    consoleCode.release();
+    await chairPage.getByRole('tab', { name: 'Prepare' }).waitFor();
+    await expect.poll(() => chairPage.getByTestId('meeting-shell').count()).toBe(0);
+    expect(await chairPage.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['Consultation on the first render']);
+  });
 });

@@ -62,7 +62,8 @@ describe.skipIf(!executable)('re-planning against the hard stop', () => {
   it('given three waiting speakers of 3 minutes and 7 to 8 minutes left, when the Chair reorders by keyboard, previews a cap and applies it, then the last speaker is deferred and can submit in writing', async () => {
     const console = await signedInPage(chair, { width: 1280, height: 720 });
     const rows = console.getByTestId('waiting-row');
-    await expect.poll(() => rows.count()).toBe(3);
+    // The console renders after its code and the stream arrive, later than the load event on a busy machine.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
 
     // Keyboard reordering: the move buttons are ordinary buttons (Enter), no mouse needed.
     await console.getByRole('button', { name: 'Move Lucía Fernández up' }).focus();

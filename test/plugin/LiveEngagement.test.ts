@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveEngagement, type LiveSnapshot } from '../../plugin/src/live/LiveEngagement.js';
-import { emptyState, type StoredEvent } from '../../server/domain/index.js';
+import type { StoredEvent } from '../../server/domain/index.js';
+import { chairView as view } from './chairView.js';
 import { startSseServer } from './sseServer.js';
 
 // The tab's live copy against a real (tiny) SSE server: API.md "The live stream".
-
-const view = (version: number) => ({
-  ...emptyState(),
-  id: 'e1',
-  settings: { ...emptyState().settings, title: 'Capacity-building' },
-  version,
-  me: { participantId: 'p1', role: 'chair', status: 'approved', audience: 'staff' },
-});
 
 const questionAdded = (version: number): StoredEvent => ({
   type: 'question.added',

@@ -1,4 +1,7 @@
+import { i18n } from '../i18n/i18n.js';
+
 // Every API error is application/problem+json (API.md). The tab shows what happened and what to do next.
+// The server's `detail` is English and shown as given; the tab's own words (next steps) are translated.
 
 export interface Problem {
   type?: string;
@@ -23,26 +26,28 @@ export class ApiError extends Error {
   }
 }
 
-const NEXT_STEP: Record<string, string> = {
-  UNAUTHENTICATED: 'Sign in again, then retry.',
-  FORBIDDEN: 'Ask the Chair or the secretariat to do this, or to give you the role that may.',
-  NOT_FOUND: 'Check the link, or go back to your engagements.',
-  VERSION_CONFLICT: 'The engagement changed meanwhile: look at the updated view and try again.',
-  COMMAND_IN_PROGRESS: 'Wait a moment; the same action is still being recorded.',
-  RATE_LIMITED: 'Wait a minute before trying again.',
-  PAYLOAD_TOO_LARGE: 'Shorten the text or choose a smaller file.',
-  INTERNAL: 'Try again; if it keeps happening, tell the secretariat.',
-  STORAGE_UNAVAILABLE: 'Nothing was recorded. Try again in a moment.',
-};
+const NEXT_STEP_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'COMMAND_IN_PROGRESS',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+  'STORAGE_UNAVAILABLE',
+] as const;
+type NextStepCode = (typeof NEXT_STEP_CODES)[number];
+const hasNextStep = (code: string): code is NextStepCode => (NEXT_STEP_CODES as readonly string[]).includes(code);
 
 /** One sentence for people: what happened (the server's `detail`), the rule broken, and what to do. */
 export function problemMessage(problem: Problem): string {
   const parts: string[] = [];
-  const what = problem.detail || problem.title || `The server answered ${problem.status}.`;
-  if (problem.code === 'RULE_VIOLATION' && problem.rule) parts.push(`${what} (rule ${problem.rule})`);
+  const what = problem.detail || problem.title || i18n.t('problem.serverAnswered', { status: problem.status });
+  if (problem.code === 'RULE_VIOLATION' && problem.rule) parts.push(i18n.t('problem.rule', { what, rule: problem.rule }));
   else parts.push(what);
-  if (problem.issues?.length) parts.push(problem.issues.map((i) => `${i.path || 'request'}: ${i.message}`).join('; '));
-  const next = problem.code ? NEXT_STEP[problem.code] : undefined;
+  if (problem.issues?.length) parts.push(problem.issues.map((i) => `${i.path || i18n.t('problem.request')}: ${i.message}`).join('; '));
+  const next = problem.code && hasNextStep(problem.code) ? i18n.t(`problem.next.${problem.code}`) : undefined;
   if (next && !(problem.detail ?? '').includes(next)) parts.push(next);
   return parts.join(' — ');
 }
@@ -58,15 +63,15 @@ export async function problemFrom(response: Response): Promise<Problem> {
       title: response.statusText,
       detail:
         response.status >= 500 || response.status === 0
-          ? 'Convene’s server could not be reached or failed.'
-          : `The server answered ${response.status} ${response.statusText}.`,
+          ? i18n.t('problem.serverFailed')
+          : i18n.t('problem.serverAnsweredText', { status: response.status, statusText: response.statusText }),
     };
   }
 }
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError) return 'Convene’s server could not be reached. Check your connection, then try again.';
+  if (error instanceof TypeError) return i18n.t('problem.unreachable');
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,5 +1,6 @@
 import { tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Intervention } from '../../../server/domain/index.js';
 import { displaySeconds, formatClock, remainingMs, spokenStatus, toneOf } from '../live/countdown.js';
 import { useServerClock } from '../live/useEngagement.js';
@@ -22,13 +23,14 @@ export function Countdown({
   intervention,
   serverNow,
   size = 48,
-  label = 'Time left',
+  label,
 }: {
   intervention: Intervention;
   serverNow: () => number;
   size?: number;
   label?: string;
 }) {
+  const { t } = useTranslation();
   // Only the countdown re-renders four times a second, not the surface around it.
   const now = useServerClock(serverNow, 250);
   const seconds = displaySeconds(remainingMs(intervention, now));
@@ -40,12 +42,13 @@ export function Countdown({
       <div
         data-testid="countdown"
         data-tone={tone}
-        aria-label={`${label}: ${formatClock(seconds)}${intervention.pausedAt ? ' (paused)' : ''}`}
+        aria-label={t(intervention.pausedAt ? 'time.timerLabelPaused' : 'time.timerLabel', { label: label ?? t('time.timeLeft'), clock: formatClock(seconds) })}
         role="timer"
         style={{ fontSize: size, fontWeight: 700, fontVariantNumeric: 'tabular-nums', color, lineHeight: 1.1 }}
       >
-        {formatClock(seconds)}
-        {intervention.pausedAt && <span style={{ fontSize: Math.max(14, size / 3), marginInlineStart: 12 }}>paused</span>}
+        {/* m:ss reads left to right in Arabic too, and an overrun's leading + stays in front. */}
+        <bdi dir="ltr">{formatClock(seconds)}</bdi>
+        {intervention.pausedAt && <span style={{ fontSize: Math.max(14, size / 3), marginInlineStart: 12 }}>{t('time.paused')}</span>}
       </div>
       <div aria-live="polite" style={visuallyHidden}>
         {spokenStatus(seconds)}

@@ -1,16 +1,18 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 
 /** An error in words, announced to screen readers, dismissable. */
-export function ErrorBar({ message, title = 'That did not work', onDismiss }: { message: string | null; title?: string; onDismiss?: () => void }) {
+export function ErrorBar({ message, title, onDismiss }: { message: string | null; title?: string; onDismiss?: () => void }) {
+  const { t } = useTranslation();
   if (!message) return null;
   return (
     <MessageBar intent="error" role="alert" style={{ marginBlock: 8 }}>
       <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle> {message}
+        <MessageBarTitle>{title ?? t('common.errorTitle')}</MessageBarTitle> {message}
       </MessageBarBody>
       {onDismiss && (
-        <MessageBarActions containerAction={<Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />} />
+        <MessageBarActions containerAction={<Button aria-label={t('common.dismiss')} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />} />
       )}
     </MessageBar>
   );

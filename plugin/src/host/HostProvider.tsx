@@ -1,10 +1,14 @@
 import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getClientConfig, getHealth } from '../api/endpoints.js';
 import { setSsoTokenSource } from '../api/session.js';
+import { initialLanguage, startLanguage } from '../i18n/i18n.js';
+import { isRightToLeft, toLanguage } from '../i18n/languages.js';
 import { HostError } from './HostError.js';
 import { isTeamsHint, surfaceFromQuery, themeFromQuery, type Surface, type ThemeName } from './hostMode.js';
 import type { TeamsHost } from './teamsHost.js';
+import { useAppCaching } from './useAppCaching.js';
 
 // Decides browser or Teams mode once, wires SSO and the theme, and renders the Fluent provider.
 
@@ -36,10 +40,18 @@ async function teamsHostOrigins(): Promise<string[]> {
 
 export function HostProvider({ children }: { children: ReactNode }) {
   const inTeams = isTeamsHint();
+  const { t, i18n } = useTranslation();
+  // English is bundled; another language waits for its catalog, so that nobody reads a flash of English.
+  const [languageReady, setLanguageReady] = useState(() => inTeams || initialLanguage(false) === 'en');
   const [host, setHost] = useState<HostInfo | null>(() =>
     inTeams ? null : { mode: 'browser', surface: surfaceFromQuery(), theme: themeFromQuery(), teams: null },
   );
   const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (inTeams) return;
+    void startLanguage(false).finally(() => setLanguageReady(true));
+  }, [inTeams]);
 
   useEffect(() => {
     if (!inTeams) return;
@@ -50,6 +62,9 @@ export function HostProvider({ children }: { children: ReactNode }) {
       if (cancelled) return;
       // Anonymous guests have no SSO token: they use an invitation (a Convene session) instead.
       if (!teams.isAnonymous) setSsoTokenSource(() => teams.getAuthToken());
+      // The tab speaks Teams' language (app.locale) unless the user picked another in the tab.
+      await startLanguage(true, teams.locale).catch(() => undefined);
+      if (cancelled) return;
       setHost({ mode: 'teams', surface: surfaceFromQuery() ?? teams.surface, theme: teams.theme, teams });
       teams.onThemeChange((theme) => setHost((h) => (h ? { ...h, theme } : h)));
     })().catch((error: unknown) => {
@@ -60,18 +75,23 @@ export function HostProvider({ children }: { children: ReactNode }) {
     };
   }, [inTeams]);
 
+  const cache = useAppCaching(host?.teams ?? null);
   const theme = THEMES[host?.theme ?? themeFromQuery()];
+  const dir = isRightToLeft(toLanguage(i18n.language) ?? 'en') ? 'rtl' : 'ltr';
   return (
-    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={theme} dir={dir} style={{ minHeight: '100vh' }}>
       {failure ? (
         <HostError detail={failure} />
-      ) : host ? (
-        <HostContext.Provider value={host}>{children}</HostContext.Provider>
-      ) : (
+      ) : cache.suspended ? null : host && languageReady ? (
+        // key: a cached tab that Teams shows again mounts afresh (useAppCaching).
+        <HostContext.Provider key={cache.generation} value={host}>
+          {children}
+        </HostContext.Provider>
+      ) : inTeams ? (
         <p role="status" style={{ padding: 16 }}>
-          Connecting to Teams…
+          {t('host.connecting')}
         </p>
-      )}
+      ) : null}
     </FluentProvider>
   );
 }

@@ -1,5 +1,7 @@
+import { cachingApplies, type CachedLoad } from './cachedLoad.js';
 import type { Surface, ThemeName } from './hostMode.js';
 import { themeFromTeams } from './hostMode.js';
+import { IncomingAudioHandoff } from './incomingAudioHandoff.js';
 
 // The one file that calls TeamsJS (loaded on demand, so browser mode never downloads it). Everything the
 // tab needs from Teams goes through `TeamsHost`, which keeps the UI testable outside Teams.
@@ -10,12 +12,23 @@ export interface TeamsHost {
   meetingId: string | null;
   userName: string | null;
   isAnonymous: boolean;
+  /** Teams' `app.locale` (e.g. `fr-fr`), for the tab's language. */
+  locale: string | null;
   getAuthToken(): Promise<string>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   canShareToStage(): Promise<boolean>;
   shareToStage(url: string): Promise<void>;
   configure(handlers: { onSave: () => Promise<{ contentUrl: string; entityId: string; websiteUrl: string }> }): void;
   setConfigValid(valid: boolean): void;
+  /** Mutes the Teams meeting while the person is in a breakout room; null where Teams offers no such call. */
+  audioHandoff: IncomingAudioHandoff | null;
+  /**
+   * Opts into app caching where it applies and the host supports it (teamsCore); false when not registered.
+   * `onBeforeUnload` resolves when the tab has let go of its resources; Teams is then told it may unload.
+   */
+  enableCaching(handlers: { onLoad: (load: CachedLoad) => void; onBeforeUnload: () => Promise<void> }): boolean;
+  /** Tells Teams the (re-shown) tab is ready. */
+  notifyLoaded(): void;
 }
 
 export class TeamsInitTimeout extends Error {
@@ -45,7 +58,7 @@ const SURFACES: Record<string, Surface> = { settings: 'settings', sidePanel: 'si
 
 /** Initializes TeamsJS with our own short time-out (its own is 60 s), then reads the context. */
 export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Promise<TeamsHost> {
-  const { app, authentication, meeting, pages } = await import('@microsoft/teams-js');
+  const { app, authentication, meeting, pages, teamsCore } = await import('@microsoft/teams-js');
   await withTimeout(app.initialize(extraOrigins.length ? extraOrigins : undefined), timeoutMs);
   const context = await withTimeout(app.getContext(), timeoutMs);
   void app.notifySuccess();
@@ -56,6 +69,7 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
     meetingId: context.meeting?.id ?? null,
     userName: context.user?.displayName ?? null,
     isAnonymous: !context.user || context.user.licenseType === 'Anonymous',
+    locale: context.app.locale || null,
     getAuthToken: () => authentication.getAuthToken(),
     onThemeChange(handler) {
       app.registerOnThemeChangeHandler((theme) => handler(themeFromTeams(theme)));
@@ -98,5 +112,41 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
     setConfigValid(valid) {
       pages.config.setValidityState(valid);
     },
+    // Teams allows the incoming-audio calls only in these two frame contexts (and they throw elsewhere).
+    audioHandoff:
+      surface === 'sidePanel' || surface === 'meetingStage'
+        ? new IncomingAudioHandoff({
+            isMuted: () => meetingCall((callback) => meeting.getIncomingClientAudioState(callback)),
+            toggle: () => meetingCall((callback) => meeting.toggleIncomingClientAudio(callback)),
+          })
+        : null,
+    enableCaching({ onLoad, onBeforeUnload }) {
+      if (!cachingApplies(surface)) return false;
+      try {
+        if (!teamsCore.isSupported()) return false;
+        teamsCore.registerOnLoadHandler((load) => onLoad(load));
+        teamsCore.registerBeforeUnloadHandler((readyToUnload) => {
+          void onBeforeUnload().finally(readyToUnload);
+          return true; // we call readyToUnload ourselves, once the live stream is closed
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    notifyLoaded() {
+      void app.notifySuccess();
+    },
   };
+}
+
+/** A Node-style meeting callback as a promise of its boolean result; an SdkError or a throw rejects. */
+function meetingCall(start: (callback: (error: { errorCode: number; message?: string } | null, result: boolean | null) => void) => void): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    try {
+      start((error, result) => (error ? reject(new Error(`Teams refused (${error.errorCode}${error.message ? `: ${error.message}` : ''}).`)) : resolve(result === true)));
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
 }

@@ -1,4 +1,5 @@
 import type { EngagementState, Membership } from '../../../server/domain/index.js';
+import { streamUrl } from './earlyStream.js';
 import { foldMessage, initialLiveData, type LiveData } from './foldMessage.js';
 import { SseConnection, type ConnectionStatus, type SseOptions } from './SseConnection.js';
 
@@ -27,7 +28,7 @@ export class LiveEngagement {
   ) {
     this.connection = new SseConnection({
       ...options,
-      url: `${options.baseUrl ?? ''}/api/engagements/${encodeURIComponent(engagementId)}/stream`,
+      url: streamUrl(engagementId, options.baseUrl),
       onMessage: (message) => {
         const { data, verdict } = foldMessage(this.data, message, Date.now());
         if (data !== this.data) {

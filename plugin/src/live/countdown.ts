@@ -1,4 +1,5 @@
 import type { Intervention } from '../../../server/domain/index.js';
+import { i18n } from '../i18n/i18n.js';
 
 // Countdowns are drawn from the server's deadline and the server's clock (deadline − serverNow), never
 // from the client's clock alone: a laptop running three minutes fast must show the same time as the stage.
@@ -38,8 +39,7 @@ export function toneOf(seconds: number): CountdownTone {
 
 /** Spoken text for a countdown value: stable between marks so that aria-live announces only at a mark. */
 export function spokenStatus(seconds: number): string {
-  if (seconds < 0) return 'Time is up.';
-  if (seconds <= 30) return '30 seconds or less left.';
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'} or less left.`;
+  if (seconds < 0) return i18n.t('time.spokenUp');
+  if (seconds <= 30) return i18n.t('time.spokenLast30');
+  return i18n.t('time.spokenMinutes', { count: Math.ceil(seconds / 60) });
 }

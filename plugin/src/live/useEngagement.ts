@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { EngagementState, Membership } from '../../../server/domain/index.js';
 import { bearerToken } from '../api/session.js';
+import { withEarlyStream } from './earlyStream.js';
 import { LiveEngagement } from './LiveEngagement.js';
 import type { ConnectionStatus } from './SseConnection.js';
 
@@ -22,7 +23,8 @@ export function useEngagement(engagementId: string | null): UseEngagement {
   const [live, setLive] = useState<LiveEngagement | null>(null);
   useEffect(() => {
     if (!engagementId) return;
-    const next = new LiveEngagement(engagementId, { getToken: bearerToken }).start();
+    // The entry may have asked for this stream already (earlyStream.ts): adopt that response.
+    const next = new LiveEngagement(engagementId, { getToken: bearerToken, fetchImpl: withEarlyStream() }).start();
     setLive(next);
     return () => next.stop();
   }, [engagementId]);

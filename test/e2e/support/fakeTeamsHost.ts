@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A stand-in for the Teams client (notes/teams.md §4.3): a page on another origin that frames the tab
-// and answers TeamsJS's postMessage protocol — initialize, getContext, getAuthToken, stage sharing and
-// the configuration page's save. The wire format is TeamsJS-internal, so this is kept deliberately thin.
+// and answers TeamsJS's postMessage protocol — initialize, getContext, getAuthToken, stage sharing,
+// the configuration page's save, app caching (load / beforeUnload → readyToUnload) and the meeting's
+// incoming audio (getIncomingClientAudioState / toggleIncomingClientAudio, message names as TeamsJS 2.58 sends them). The wire format is TeamsJS-internal, so this is kept deliberately thin.
 // Every call the tab makes is recorded in `window.hostCalls` for the test to read.
 
 export interface FakeHostOptions {
@@ -14,6 +15,8 @@ export interface FakeHostOptions {
   token: string;
   width?: number;
   height?: number;
+  /** How Teams answers the incoming-audio calls: as a meeting with the RSC consent (default), or with error 501. */
+  incomingAudio?: 'supported' | 'refused';
 }
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Teams host</title>
@@ -22,6 +25,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const opts = JSON.parse(decodeURIComponent(location.hash.slice(1)));
 const frame = document.getElementById('tab');
 frame.width = opts.width || 320; frame.height = opts.height || 800;
+frame.allow = 'camera; microphone';
 frame.src = opts.tabUrl;
 const tabOrigin = new URL(opts.tabUrl).origin;
 window.hostCalls = [];
@@ -32,6 +36,8 @@ const context = {
   loginHint: 'chair@example.org', userPrincipalName: 'chair@example.org', userDisplayName: 'Ambassador Chair', hostClientType: 'desktop',
   hostName: 'Teams', userLicenseType: 'Unknown', entityId: 'convene', appSessionId: 'fake-session',
 };
+let incomingAudioMuted = false;
+const refused = [{ errorCode: 501, message: 'Not supported in the current context' }, null];
 function reply(source, msg, args) { source.postMessage({ id: msg.id, uuidAsString: msg.uuidAsString, args }, tabOrigin); }
 window.addEventListener('message', (event) => {
   if (event.origin !== tabOrigin || event.source !== frame.contentWindow) return;
@@ -45,6 +51,12 @@ window.addEventListener('message', (event) => {
     case 'meeting.getAppContentStageSharingCapabilities': return reply(event.source, msg, [null, { doesAppHaveSharePermission: true }]);
     case 'meeting.shareAppContentToStage': return reply(event.source, msg, [null, true]);
     case 'settings.setSettings': return reply(event.source, msg, [true]);
+    case 'getIncomingClientAudioState':
+      return reply(event.source, msg, opts.incomingAudio === 'refused' ? refused : [null, incomingAudioMuted]);
+    case 'toggleIncomingClientAudio':
+      if (opts.incomingAudio === 'refused') return reply(event.source, msg, refused);
+      incomingAudioMuted = !incomingAudioMuted;
+      return reply(event.source, msg, [null, incomingAudioMuted]);
     default: return reply(event.source, msg, [true]);
   }
 });
@@ -52,6 +64,11 @@ window.addEventListener('message', (event) => {
 window.pressSave = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, tabOrigin);
 /** The user switching Teams' theme. */
 window.switchTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, tabOrigin);
+/** App caching: Teams hides the tab (it should answer readyToUnload), then shows it again for some tab. */
+window.sendBeforeUnload = () => frame.contentWindow.postMessage({ func: 'beforeUnload', args: [] }, tabOrigin);
+window.sendLoad = (load) => frame.contentWindow.postMessage({ func: 'load', args: [load] }, tabOrigin);
+/** The meeting's incoming audio as Teams holds it (true: muted). */
+window.incomingAudioMuted = () => incomingAudioMuted;
 </script></body></html>`;
 
 export interface FakeTeamsHost {

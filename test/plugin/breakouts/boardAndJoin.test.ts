@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../plugin/src/api/problem.js';
 import { assignmentChange, boardColumns, UNPLACED } from '../../../plugin/src/features/breakouts/assignmentBoard.js';
 import { currentRound } from '../../../plugin/src/features/breakouts/breakoutsOf.js';
-import { joinOutcomeOf, NO_MEDIA_MESSAGE } from '../../../plugin/src/features/breakouts/joinToken.js';
+import { joinOutcomeOf, noMediaMessage } from '../../../plugin/src/features/breakouts/joinToken.js';
 import { deviceFailureMessage, disconnectMessage } from '../../../plugin/src/features/breakouts/mediaProblems.js';
 import { BreakoutWorld, planTwoRooms } from '../../domain/breakouts/breakoutWorld.js';
 
@@ -43,9 +43,9 @@ describe('the assignment board', () => {
 describe('joining a room', () => {
   it('BREAKOUT-20: given 503 LIVEKIT_NOT_CONFIGURED, then it is explained as a round without audio and video here, not as an error', () => {
     const outcome = joinOutcomeOf(new ApiError({ status: 503, code: 'LIVEKIT_NOT_CONFIGURED', detail: 'No LiveKit server.' }));
-    expect(outcome).toEqual({ kind: 'no-media', message: NO_MEDIA_MESSAGE });
-    expect(NO_MEDIA_MESSAGE).toMatch(/^This breakout runs without audio and video here/);
-    expect(NO_MEDIA_MESSAGE).toContain('Teams meeting for audio');
+    expect(outcome).toEqual({ kind: 'no-media', message: noMediaMessage() });
+    expect(noMediaMessage()).toMatch(/^This breakout runs without audio and video here/);
+    expect(noMediaMessage()).toContain('Teams meeting for audio');
   });
 
   it('BREAKOUT-20: given a refusal for another room, then the server’s words are shown with what to do', () => {

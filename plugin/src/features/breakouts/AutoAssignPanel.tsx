@@ -1,4 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { formatTimeSeconds } from '../../i18n/format.js';
 import { useState } from 'react';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
@@ -13,6 +15,7 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * another draw, then apply it — the command carries the same seed, so the server records the same rooms.
  */
 export function AutoAssignPanel({ state, round, serverNow, commands }: { state: EngagementState; round: BreakoutRound; serverNow: () => number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const [seed, setSeed] = useState(() => randomSeed());
   const [preview, setPreview] = useState<AutoAssignPreview | null>(null);
   const [applied, setApplied] = useState<string | null>(null);
@@ -24,7 +27,7 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
   const apply = async () => {
     const result = await runBreakoutCommand(commands, { type: 'breakouts.autoAssign', roundId: round.id, seed });
     if (result) {
-      setApplied('Applied: these are now the rooms. You can still move people by hand before the start.');
+      setApplied(t('bconsole.auto.applied'));
       setPreview(null);
     }
   };
@@ -33,14 +36,14 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
   return (
     <section aria-labelledby={`auto-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id={`auto-h-${round.id}`}>
-        Balanced assignment
+        {t('bconsole.auto.title')}
       </Title3>
       {planned && (
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-          <Button onClick={() => compute(seed)}>{preview ? 'Preview again' : 'Preview the rooms'}</Button>
-          <Button onClick={() => compute(randomSeed())}>Try another draw</Button>
+          <Button onClick={() => compute(seed)}>{preview ? t('bconsole.auto.previewAgain') : t('bconsole.auto.preview')}</Button>
+          <Button onClick={() => compute(randomSeed())}>{t('bconsole.auto.another')}</Button>
           <Button appearance="primary" disabled={!preview?.ok || commands.busy} onClick={apply}>
-            Apply this assignment
+            {t('bconsole.auto.apply')}
           </Button>
         </div>
       )}
@@ -54,18 +57,18 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
         {preview?.ok && (
           <>
             <p style={{ margin: 0 }}>
-              Proposal (draw {seed}): {previewVerdict(preview.event)}
+              {t('bconsole.auto.proposal', { seed, verdict: previewVerdict(preview.event) })}
             </p>
-            <MixTable caption="Proposed rooms and their mix" rows={mixRows(round, preview.event.rooms, preview.event.assignment, state.participants)} />
+            <MixTable caption={t('bconsole.auto.proposedCaption')} rows={mixRows(round, preview.event.rooms, preview.event.assignment, state.participants)} />
           </>
         )}
       </div>
       {!preview && last && (
         <>
           <Caption1>
-            Applied {new Date(last.at).toLocaleTimeString()} (draw {last.seed}): {previewVerdict(last)}
+            {t('bconsole.auto.appliedAt', { time: formatTimeSeconds(last.at), seed: last.seed, verdict: previewVerdict(last) })}
           </Caption1>
-          <MixTable caption="Current rooms and their mix" rows={mixRows(round, last.rooms, round.assignment, state.participants)} />
+          <MixTable caption={t('bconsole.auto.currentCaption')} rows={mixRows(round, last.rooms, round.assignment, state.participants)} />
         </>
       )}
     </section>

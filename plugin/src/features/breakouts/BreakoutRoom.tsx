@@ -14,8 +14,11 @@ import {
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Track } from 'livekit-client';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BreakoutJoin } from './joinToken.js';
 import { deviceFailureMessage, disconnectMessage } from './mediaProblems.js';
+import { ensureLocalStorage } from './storageStandIn.js';
+import { useTeamsAudioHandoff } from './useTeamsAudioHandoff.js';
 
 // The breakout room itself, on LiveKit (notes/livekit.md §5). Loaded with React.lazy only when someone joins,
 // so livekit-client and the LiveKit components stay out of the tab's first load. A device check (PreJoin)
@@ -31,9 +34,15 @@ export interface BreakoutRoomProps {
   onLeave: (message: string) => void;
 }
 
+// Once, when this chunk loads: before any LiveKit component reads the storage.
+ensureLocalStorage();
+
 export default function BreakoutRoom({ join, displayName, theme, compact, inTeams, onLeave }: BreakoutRoomProps) {
+  const { t } = useTranslation();
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
   const [deviceProblem, setDeviceProblem] = useState<string | null>(null);
+  // From "Join the room" until the room view goes (left, disconnected, round over): Teams' meeting sound is off.
+  const teamsAudio = useTeamsAudioHandoff(choices !== null);
   const problemBar = deviceProblem && (
     <MessageBar intent="warning" role="alert">
       <MessageBarBody>{deviceProblem}</MessageBarBody>
@@ -41,27 +50,37 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
   );
   if (!choices) {
     return (
-      <section aria-label={`Check your microphone and camera before joining ${theme}`} style={{ display: 'grid', gap: 8 }}>
+      <section aria-label={t('breakouts.checkDevices', { theme })} style={{ display: 'grid', gap: 8 }}>
         {problemBar}
         <div data-lk-theme="default" style={{ maxWidth: '100%', overflow: 'hidden', borderRadius: 8 }}>
           <PreJoin
             defaults={{ username: displayName, audioEnabled: true, videoEnabled: false }}
             persistUserChoices={false}
-            joinLabel="Join the room"
-            micLabel="Microphone"
-            camLabel="Camera"
-            userLabel="Your name"
+            joinLabel={t('breakouts.join')}
+            micLabel={t('breakouts.microphone')}
+            camLabel={t('breakouts.camera')}
+            userLabel={t('breakouts.yourName')}
             onSubmit={setChoices}
             onError={(error) => setDeviceProblem(deviceFailureMessage(errorName(error), undefined, inTeams))}
           />
         </div>
-        <Button onClick={() => onLeave('You did not join the room.')}>Cancel</Button>
+        <Button onClick={() => onLeave(t('breakouts.didNotJoin'))}>{t('breakouts.cancel')}</Button>
       </section>
     );
   }
   return (
-    <section aria-label={`Breakout room: ${theme}`} style={{ display: 'grid', gap: 8 }}>
+    <section aria-label={t('breakouts.roomLabel', { theme })} style={{ display: 'grid', gap: 8 }}>
       {problemBar}
+      {teamsAudio === 'muted' && (
+        <p role="status" style={{ margin: 0 }}>
+          {t('breakouts.teamsMuted')}
+        </p>
+      )}
+      {teamsAudio === 'unavailable' && (
+        <p role="status" style={{ margin: 0 }}>
+          {t('breakouts.teamsMuteUnavailable')}
+        </p>
+      )}
       <LiveKitRoom
         serverUrl={join.serverUrl}
         token={join.token}
@@ -72,11 +91,11 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
         style={{ height: compact ? 420 : 560, borderRadius: 8, overflow: 'hidden' }}
         onMediaDeviceFailure={(failure, kind) => setDeviceProblem(deviceFailureMessage(failure, kind, inTeams))}
         onDisconnected={(reason) => onLeave(disconnectMessage(reason))}
-        onError={(error) => setDeviceProblem(`The room reported a problem: ${error.message}`)}
+        onError={(error) => setDeviceProblem(t('breakouts.roomProblem', { message: error.message }))}
       >
         {compact ? <CompactRoom /> : <VideoConference />}
         {/* Browsers may block sound until a click; this button shows only then (notes §5.1). */}
-        <StartAudio label="Click to hear the room" />
+        <StartAudio label={t('breakouts.clickToHear')} />
       </LiveKitRoom>
     </section>
   );

@@ -1,4 +1,5 @@
 import { Body1, Button, Field, Select, Title2, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
@@ -9,8 +10,6 @@ import { RoomsOverview } from './RoomsOverview.js';
 import { RoundControls } from './RoundControls.js';
 import { RoundPlanner } from './RoundPlanner.js';
 
-const MODE_WORDS = { 'self-select': 'participants choose their room', manual: 'you assign the rooms', balanced: 'balanced by constituency and region' } as const;
-const STATUS_WORDS = { planned: 'planned', running: 'running', ended: 'ended' } as const;
 
 /**
  * The Chair's breakouts: plan a round, fill its rooms (by hand, by drag and drop or balanced automatically),
@@ -23,29 +22,30 @@ export function BreakoutsConsole({
   commands: given,
   compact = false,
 }: SectionProps & { compact?: boolean }) {
+  const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const breakouts = breakoutsOf(state);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [planning, setPlanning] = useState(false);
   const round = (chosenId ? breakouts.rounds[chosenId] : null) ?? currentRound(breakouts);
-  const displayName = (me?.participantId && state.participants[me.participantId]?.displayName) || 'Chair';
+  const displayName = (me?.participantId && state.participants[me.participantId]?.displayName) || t('bconsole.chair');
   const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8 } as const;
   const showPlanner = planning || breakouts.order.length === 0;
   return (
     <section aria-labelledby="breakouts-console-h" style={{ display: 'grid', gap: 12 }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
         <Title2 block as="h2" id="breakouts-console-h" style={{ fontSize: compact ? 18 : undefined }}>
-          Breakouts
+          {t('bconsole.title')}
         </Title2>
         <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
           {breakouts.order.length > 1 && (
-            <Field label="Round">
+            <Field label={t('bconsole.round')}>
               <Select value={round?.id ?? ''} onChange={(_, d) => setChosenId(d.value)}>
                 {breakouts.order.map((id, i) => {
                   const r = breakouts.rounds[id];
                   return (
                     <option key={id} value={id}>
-                      {`${i + 1}. ${r?.title ?? 'Round'} (${r ? STATUS_WORDS[r.status] : ''})`}
+                      {t('bconsole.roundOption', { number: i + 1, title: r?.title ?? t('bconsole.roundDefault'), status: r ? t(`bconsole.status.${r.status}`) : '' })}
                     </option>
                   );
                 })}
@@ -54,7 +54,7 @@ export function BreakoutsConsole({
           )}
           {breakouts.order.length > 0 && (
             <Button onClick={() => setPlanning(!planning)} aria-expanded={planning}>
-              {planning ? 'Close the plan form' : 'Plan a new round'}
+              {planning ? t('bconsole.closePlan') : t('bconsole.planNew')}
             </Button>
           )}
         </div>
@@ -75,9 +75,16 @@ export function BreakoutsConsole({
       {round && (
         <>
           <Body1 block as="p" style={{ margin: 0 }}>
-            {round.title ?? 'This round'}: {round.rooms.length} rooms, {round.durationMinutes + round.extendedMinutes} minutes
-            {round.extendedMinutes ? ` (${round.extendedMinutes} added)` : ''}, {MODE_WORDS[round.mode]} — {STATUS_WORDS[round.status]}.
-            {round.status === 'running' && round.unassignedAtStart.length > 0 && ` ${round.unassignedAtStart.length} people chose no room and stay in plenary.`}
+            {t('bconsole.line', {
+              title: round.title ?? t('bconsole.thisRound'),
+              rooms: t('bconsole.rooms', { count: round.rooms.length }),
+              minutes: round.extendedMinutes
+                ? t('bconsole.minutesAdded', { count: round.durationMinutes + round.extendedMinutes, added: round.extendedMinutes })
+                : t('bconsole.minutes', { count: round.durationMinutes }),
+              mode: t(`bconsole.mode.${round.mode}`),
+              status: t(`bconsole.status.${round.status}`),
+            })}
+            {round.status === 'running' && round.unassignedAtStart.length > 0 && t('bconsole.unassigned', { count: round.unassignedAtStart.length })}
           </Body1>
           <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(360px, 1fr))', alignItems: 'start' }}>
             {round.status !== 'ended' && (

@@ -1,4 +1,5 @@
 import { Body1, MessageBar, MessageBarBody, Title3, tokens } from '@fluentui/react-components';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { BroadcastBanner } from './BroadcastBanner.js';
@@ -20,6 +21,7 @@ export function BreakoutsPanel({
   serverNow,
   commands: given,
 }: SectionProps) {
+  const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const round = currentRound(breakoutsOf(state));
   if (!round || !me?.participantId || me.status !== 'approved') return null;
@@ -37,12 +39,12 @@ export function BreakoutsPanel({
     >
       <header>
         <Title3 block as="h2" id={headingId}>
-          Breakouts{round.title ? `: ${round.title}` : ''}
+          {round.title ? t('breakouts.titleNamed', { title: round.title }) : t('breakouts.title')}
         </Title3>
         <Body1 block as="p" style={{ margin: 0 }}>
-          {round.status === 'planned' && `${round.rooms.length} rooms, ${round.durationMinutes} minutes. The round has not started yet.`}
-          {round.status === 'running' && 'The round is running.'}
-          {round.status === 'ended' && 'The round has ended; everyone is back in plenary.'}
+          {round.status === 'planned' && t('breakouts.planned', { count: round.rooms.length, minutes: round.durationMinutes })}
+          {round.status === 'running' && t('breakouts.running')}
+          {round.status === 'ended' && t('breakouts.ended')}
         </Body1>
       </header>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
@@ -56,32 +58,34 @@ export function BreakoutsPanel({
       {mine ? (
         <div style={{ display: 'grid', gap: 4 }}>
           <Body1 block as="p" style={{ margin: 0 }}>
-            Your room: <strong>{mine.theme}</strong>
+            <Trans t={t} i18nKey="breakouts.yourRoom" values={{ theme: mine.theme }} components={{ strong: <strong /> }} />
           </Body1>
           {questionText(mine.questionId) && (
             <Body1 block as="p" style={{ margin: 0 }}>
-              On the question: {questionText(mine.questionId)}
+              {t('breakouts.onQuestion', { question: questionText(mine.questionId) })}
             </Body1>
           )}
-          {mine.facilitatorId && <Body1 block as="p" style={{ margin: 0 }}>Facilitator: {state.participants[mine.facilitatorId]?.displayName ?? 'named by the Chair'}</Body1>}
+          {mine.facilitatorId && <Body1 block as="p" style={{ margin: 0 }}>{t('breakouts.facilitator', { name: state.participants[mine.facilitatorId]?.displayName ?? t('breakouts.namedByChair') })}</Body1>}
           {mine.rapporteurId && (
             <Body1 block as="p" style={{ margin: 0 }}>
-              Rapporteur: {mine.rapporteurId === me.participantId ? 'you' : (state.participants[mine.rapporteurId]?.displayName ?? 'named by the Chair')}
+              {t('breakouts.rapporteur', {
+                name: mine.rapporteurId === me.participantId ? t('breakouts.you') : (state.participants[mine.rapporteurId]?.displayName ?? t('breakouts.namedByChair')),
+              })}
             </Body1>
           )}
         </div>
       ) : round.status === 'running' && round.mode !== 'self-select' ? (
         <MessageBar intent="info">
-          <MessageBarBody>You have no room in this round; stay in the plenary meeting. Ask the Chair if you should be in one.</MessageBarBody>
+          <MessageBarBody>{t('breakouts.noRoom')}</MessageBarBody>
         </MessageBar>
       ) : round.mode === 'manual' && round.status === 'planned' ? (
         <Body1 block as="p" style={{ margin: 0 }}>
-          The Chair assigns the rooms of this round; yours will show here.
+          {t('breakouts.chairAssigns')}
         </Body1>
       ) : null}
       {canChoose && <RoomChooser round={round} mine={mineId} questions={state.questions} commands={commands} />}
       {round.status === 'running' && mine && (
-        <JoinRoom engagementId={state.id} roomId={mine.id} theme={mine.theme} displayName={self?.displayName ?? 'Participant'} compact />
+        <JoinRoom engagementId={state.id} roomId={mine.id} theme={mine.theme} displayName={self?.displayName ?? t('breakouts.participant')} compact />
       )}
       {rapporteurOf && round.status !== 'planned' && (
         <RapporteurReportForm key={rapporteurOf.id} roundId={round.id} room={rapporteurOf} existing={round.reports[rapporteurOf.id] ?? null} commands={commands} />

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 
 /**
@@ -6,13 +7,14 @@ import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js
  * announce a new message when its text arrives (a region inserted together with its text is often missed).
  */
 export function BroadcastBanner({ round }: { round: BreakoutRound }) {
+  const { t } = useTranslation();
   const latest = round.status === 'running' ? round.broadcasts.at(-1) : undefined;
   return (
     <div aria-live="assertive" aria-atomic="true">
       {latest && (
         <MessageBar intent="info" key={latest.id}>
           <MessageBarBody>
-            <MessageBarTitle>Message from the Chair</MessageBarTitle> {latest.message}
+            <MessageBarTitle>{t('breakouts.messageFromChair')}</MessageBarTitle> {latest.message}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,7 +1,9 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider.js';
 import { requestJoinToken, type JoinOutcome } from './joinToken.js';
+import { useTeamsAutoMute } from './useTeamsAudioHandoff.js';
 
 // "Join" / "Enter room": asks the server for a token, then loads the LiveKit view on demand. The LiveKit code
 // (livekit-client, the components, their CSS) is a separate chunk fetched only here.
@@ -13,7 +15,7 @@ export function JoinRoom({
   theme,
   displayName,
   compact,
-  label = 'Join the room',
+  label,
   teamsNote = true,
 }: {
   engagementId: string;
@@ -25,6 +27,7 @@ export function JoinRoom({
   /** Off where a list of rooms shows the note once above them. */
   teamsNote?: boolean;
 }) {
+  const { t } = useTranslation();
   const host = useHost();
   const inTeams = host.mode === 'teams';
   const [outcome, setOutcome] = useState<JoinOutcome | null>(null);
@@ -51,19 +54,19 @@ export function JoinRoom({
       {outcome?.kind === 'no-media' && (
         <MessageBar intent="info" role="status">
           <MessageBarBody>
-            <MessageBarTitle>No audio and video here</MessageBarTitle> {outcome.message}
+            <MessageBarTitle>{t('breakouts.noMediaTitle')}</MessageBarTitle> {outcome.message}
           </MessageBarBody>
         </MessageBar>
       )}
       {outcome?.kind === 'refused' && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>Could not join the room</MessageBarTitle> {outcome.message}
+            <MessageBarTitle>{t('breakouts.couldNotJoin')}</MessageBarTitle> {outcome.message}
           </MessageBarBody>
         </MessageBar>
       )}
       {outcome?.kind === 'ready' ? (
-        <Suspense fallback={<Spinner label="Loading the breakout room…" />}>
+        <Suspense fallback={<Spinner label={t('breakouts.loadingRoom')} />}>
           <BreakoutRoom
             join={outcome.join}
             displayName={displayName}
@@ -77,8 +80,8 @@ export function JoinRoom({
           />
         </Suspense>
       ) : (
-        <Button appearance="primary" onClick={start} disabled={busy} aria-label={`${label}: ${theme}`}>
-          {busy ? 'Asking for a place…' : label}
+        <Button appearance="primary" onClick={start} disabled={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
+          {busy ? t('breakouts.asking') : (label ?? t('breakouts.join'))}
         </Button>
       )}
     </div>
@@ -91,14 +94,13 @@ export const browserUrlOf = (engagementId: string, compact: boolean): string =>
 
 /** Inside Teams: device permission may be missing in the tab's frame (notes/livekit.md §5.3); name the ways out. */
 export function TeamsMediaNote({ browserUrl }: { browserUrl: string }) {
+  const { t } = useTranslation();
+  const autoMute = useTeamsAutoMute();
   return (
     <MessageBar intent="info">
       <MessageBarBody>
-        Teams may not let this tab use your microphone and camera. If joining fails, allow media under the tab’s “App permissions” and reload, or{' '}
-        <Link href={browserUrl} target="_blank" rel="noopener noreferrer">
-          open Convene in your browser
-        </Link>
-        . Mute the Teams meeting while you are in the room, so you do not hear both.
+        <Trans t={t} i18nKey="breakouts.teamsMedia" components={{ link: <Link href={browserUrl} target="_blank" rel="noopener noreferrer" /> }} />{' '}
+        {autoMute ? t('breakouts.autoMute') : t('breakouts.muteYourself')}
       </MessageBarBody>
     </MessageBar>
   );

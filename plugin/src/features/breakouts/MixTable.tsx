@@ -1,18 +1,20 @@
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { MixRow } from './autoAssignPreview.js';
 
 /** Each room's mix: size against capacity, constituencies, regions, preferences honoured, and who. */
 export function MixTable({ rows, caption }: { rows: MixRow[]; caption: string }) {
+  const { t } = useTranslation();
   return (
     <div style={{ overflowX: 'auto' }}>
       <Table size="small" aria-label={caption}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Room</TableHeaderCell>
-            <TableHeaderCell>People</TableHeaderCell>
-            <TableHeaderCell>By constituency</TableHeaderCell>
-            <TableHeaderCell>By region</TableHeaderCell>
-            <TableHeaderCell>Preferences honoured</TableHeaderCell>
+            <TableHeaderCell>{t('bconsole.mix.room')}</TableHeaderCell>
+            <TableHeaderCell>{t('bconsole.mix.people')}</TableHeaderCell>
+            <TableHeaderCell>{t('bconsole.mix.byConstituency')}</TableHeaderCell>
+            <TableHeaderCell>{t('bconsole.mix.byRegion')}</TableHeaderCell>
+            <TableHeaderCell>{t('bconsole.mix.honoured')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -20,7 +22,7 @@ export function MixTable({ rows, caption }: { rows: MixRow[]; caption: string })
             <TableRow key={row.roomId}>
               <TableCell>
                 <strong>{row.theme}</strong>
-                <Caption1 style={{ display: 'block' }}>{row.members.join(', ') || 'Nobody'}</Caption1>
+                <Caption1 style={{ display: 'block' }}>{row.members.join(', ') || t('bconsole.mix.nobody')}</Caption1>
               </TableCell>
               <TableCell>
                 {row.size} / {row.capacity}

@@ -1,6 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, Title3 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BreakoutReport, BreakoutRoom } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { draftFromReport, emptyReportDraft, reportFromDraft, type ReportDraft } from './reportDraft.js';
@@ -11,6 +12,7 @@ const narrow = { minWidth: 0, width: '100%' } as const;
 
 /** The rapporteur's structured report (BREAKOUT-19): key points, proposals, who/what/when, open questions. */
 export function RapporteurReportForm({ roundId, room, existing, commands }: { roundId: string; room: BreakoutRoom; existing: BreakoutReport | null; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ReportDraft>(() => (existing ? draftFromReport(existing) : emptyReportDraft()));
   const [problems, setProblems] = useState<string[]>([]);
   const [sent, setSent] = useState<string | null>(null);
@@ -26,15 +28,15 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
     }
     setProblems([]);
     const result = await runBreakoutCommand(commands, { type: 'breakouts.report', roundId, roomId: room.id, ...checked.report });
-    if (result) setSent(existing ? 'Your revised report was filed; it replaces the earlier one.' : 'Your report was filed. The Chair will call on you at the report-back.');
+    if (result) setSent(existing ? t('breakouts.report.revisedFiled') : t('breakouts.report.filed'));
   };
   const headingId = `report-h-${room.id}`;
   return (
     <section aria-labelledby={headingId}>
       <Title3 block as="h2" id={headingId}>
-        Rapporteur’s report: {room.theme}
+        {t('breakouts.report.title', { theme: room.theme })}
       </Title3>
-      {existing && <p style={{ marginBlock: 4 }}>Filed (revision {existing.revision}). Sending again replaces it.</p>}
+      {existing && <p style={{ marginBlock: 4 }}>{t('breakouts.report.existing', { revision: existing.revision })}</p>}
       {sent && <p role="status">{sent}</p>}
       {problems.length > 0 && (
         <MessageBar intent="warning" role="alert">
@@ -42,42 +44,42 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
         </MessageBar>
       )}
       <form onSubmit={submit} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }}>
-        <Field label="Key points" hint="One per line.">
+        <Field label={t('breakouts.report.keyPoints')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.keyPoints} onChange={(_, d) => set('keyPoints', d.value)} rows={4} resize="vertical" />
         </Field>
-        <Field label="Proposals" hint="One per line.">
+        <Field label={t('breakouts.report.proposals')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.proposals} onChange={(_, d) => set('proposals', d.value)} rows={3} resize="vertical" />
         </Field>
         <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
-          <legend style={{ fontWeight: 600, marginBottom: 4 }}>For implementation: who does what, by when</legend>
+          <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('breakouts.report.implementation')}</legend>
           {draft.implementation.map((row, i) => (
-            <div key={i} role="group" aria-label={`Step ${i + 1}`} style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}>
-              <Field label="Who">
+            <div key={i} role="group" aria-label={t('breakouts.report.step', { number: i + 1 })} style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}>
+              <Field label={t('breakouts.report.who')}>
                 <Input style={narrow} value={row.who} onChange={(_, d) => setRow(i, 'who', d.value)} />
               </Field>
-              <Field label="What">
+              <Field label={t('breakouts.report.what')}>
                 <Input style={narrow} value={row.what} onChange={(_, d) => setRow(i, 'what', d.value)} />
               </Field>
-              <Field label="When">
-                <Input style={narrow} value={row.when} placeholder="e.g. by the next session" onChange={(_, d) => setRow(i, 'when', d.value)} />
+              <Field label={t('breakouts.report.when')}>
+                <Input style={narrow} value={row.when} placeholder={t('breakouts.report.whenPlaceholder')} onChange={(_, d) => setRow(i, 'when', d.value)} />
               </Field>
               <Button
                 icon={<DeleteRegular />}
-                aria-label={`Remove step ${i + 1}`}
+                aria-label={t('breakouts.report.removeStep', { number: i + 1 })}
                 disabled={draft.implementation.length === 1}
                 onClick={() => set('implementation', draft.implementation.filter((_, j) => j !== i))}
               />
             </div>
           ))}
           <Button icon={<AddRegular />} onClick={() => set('implementation', [...draft.implementation, { who: '', what: '', when: '' }])}>
-            Add a step
+            {t('breakouts.report.addStep')}
           </Button>
         </fieldset>
-        <Field label="Open questions" hint="One per line.">
+        <Field label={t('breakouts.report.openQuestions')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.openQuestions} onChange={(_, d) => set('openQuestions', d.value)} rows={3} resize="vertical" />
         </Field>
         <Button type="submit" appearance="primary" disabled={commands.busy}>
-          {existing ? 'File the revised report' : 'File the report'}
+          {existing ? t('breakouts.report.fileRevised') : t('breakouts.report.file')}
         </Button>
       </form>
     </section>

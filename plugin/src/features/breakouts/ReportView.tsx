@@ -1,8 +1,11 @@
 import { Caption1 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { formatTimeSeconds } from '../../i18n/format.js';
 import type { BreakoutReport } from '../../../../server/domain/breakouts/index.js';
 
 /** A filed rapporteur report, read-only, for the Chair's report-back. */
 export function ReportView({ report, theme }: { report: BreakoutReport; theme: string }) {
+  const { t } = useTranslation();
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
@@ -18,17 +21,17 @@ export function ReportView({ report, theme }: { report: BreakoutReport; theme: s
     );
   return (
     <details>
-      <summary>Read the report of “{theme}”</summary>
+      <summary>{t('breakouts.report.read', { theme })}</summary>
       <dl style={{ margin: '4px 0', display: 'grid', gap: 4 }}>
-        {list('Key points', report.keyPoints)}
-        {list('Proposals', report.proposals)}
+        {list(t('breakouts.report.keyPoints'), report.keyPoints)}
+        {list(t('breakouts.report.proposals'), report.proposals)}
         {list(
-          'For implementation',
+          t('breakouts.report.forImplementation'),
           report.implementation.map((s) => `${s.who}: ${s.what} (${s.when})`),
         )}
-        {list('Open questions', report.openQuestions)}
+        {list(t('breakouts.report.openQuestions'), report.openQuestions)}
       </dl>
-      <Caption1>Filed {new Date(report.at).toLocaleTimeString()}, revision {report.revision}.</Caption1>
+      <Caption1>{t('breakouts.report.filedAt', { time: formatTimeSeconds(report.at), revision: report.revision })}</Caption1>
     </details>
   );
 }

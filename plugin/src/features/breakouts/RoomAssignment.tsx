@@ -9,10 +9,11 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { Badge, Body1, Caption1, Select, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../server/domain/index.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
-import { CATEGORY_LABEL, REGION_LABEL } from '../shared/labels.js';
+import { categoryLabel, regionLabel } from '../shared/labels.js';
 import { assignmentChange, boardColumns, UNPLACED, type BoardColumn } from './assignmentBoard.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
 
@@ -21,6 +22,7 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * the card's own select. Each change is one `breakouts.assign`; capacity and eligibility are the server's.
  */
 export function RoomAssignment({ round, participants, commands }: { round: BreakoutRound; participants: Record<string, Participant>; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const columns = boardColumns(round, participants);
   // Pointer only: the keyboard path is each card's select, one tab stop per person that lands exactly on a
   // room (dnd-kit's keyboard drag moves by pixels, which is slow and vague across columns).
@@ -29,13 +31,14 @@ export function RoomAssignment({ round, participants, commands }: { round: Break
     const change = assignmentChange(round, participantId, target);
     if (change) void runBreakoutCommand(commands, { type: 'breakouts.assign', ...change });
   };
-  const nameOf = (id: string | number) => participants[String(id)]?.displayName ?? 'this person';
-  const columnName = (id: string | number | undefined) => (id === undefined ? 'nowhere' : (columns.find((c) => c.id === id)?.title ?? 'a room'));
+  const nameOf = (id: string | number) => participants[String(id)]?.displayName ?? t('bconsole.assign.thisPerson');
+  const columnName = (id: string | number | undefined) => (id === undefined ? t('bconsole.assign.nowhere') : (columns.find((c) => c.id === id)?.title ?? t('bconsole.assign.aRoom')));
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-    onDragOver: ({ active, over }) => `${nameOf(active.id)} is over ${columnName(over?.id)}.`,
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} moved to ${columnName(over.id)}.` : `${nameOf(active.id)} was not moved.`),
-    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+    onDragStart: ({ active }) => t('bconsole.assign.pickedUp', { name: nameOf(active.id) }),
+    onDragOver: ({ active, over }) => t('bconsole.assign.over', { name: nameOf(active.id), column: columnName(over?.id) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t('bconsole.assign.moved', { name: nameOf(active.id), column: columnName(over.id) }) : t('bconsole.assign.notMoved', { name: nameOf(active.id) }),
+    onDragCancel: ({ active }) => t('bconsole.assign.cancelled', { name: nameOf(active.id) }),
   };
   const onDragEnd = (event: DragEndEvent) => {
     if (event.over) move(String(event.active.id), String(event.over.id));
@@ -44,9 +47,9 @@ export function RoomAssignment({ round, participants, commands }: { round: Break
   return (
     <section aria-labelledby={`assign-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id={`assign-h-${round.id}`}>
-        Who is in which room
+        {t('bconsole.assign.title')}
       </Title3>
-      <Caption1>Drag people between rooms, or choose a room in each person’s list.</Caption1>
+      <Caption1>{t('bconsole.assign.hint')}</Caption1>
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements }}>
         <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', alignItems: 'start' }}>
           {columns.map((column) => (
@@ -71,6 +74,7 @@ function RoomColumn({
   editable: boolean;
   onMove: (participantId: string, target: string) => void;
 }) {
+  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.id, disabled: !editable });
   const full = column.capacity !== null && column.people.length >= column.capacity;
   const headingId = `col-${round.id}-${column.id}`;
@@ -91,14 +95,14 @@ function RoomColumn({
         <span>{column.title}</span>
         <span>
           {column.capacity === null ? column.people.length : `${column.people.length} / ${column.capacity}`}
-          {full && <Badge appearance="tint" color="warning" style={{ marginInlineStart: 4 }}>full</Badge>}
+          {full && <Badge appearance="tint" color="warning" style={{ marginInlineStart: 4 }}>{t('bconsole.assign.full')}</Badge>}
         </span>
       </div>
       <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: 6 }}>
         {column.people.map((p) => (
           <PersonCard key={p.id} person={p} round={round} pinnedRoom={pinned[p.id]} current={column.id} editable={editable} onMove={onMove} />
         ))}
-        {column.people.length === 0 && <li style={{ color: tokens.colorNeutralForeground3 }}>Nobody yet.</li>}
+        {column.people.length === 0 && <li style={{ color: tokens.colorNeutralForeground3 }}>{t('bconsole.assign.nobodyYet')}</li>}
       </ul>
     </div>
   );
@@ -120,6 +124,7 @@ function PersonCard({
   onMove: (participantId: string, target: string) => void;
 }) {
   // The drag handle is the name area only; the select stays an ordinary control for keyboard users.
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id, disabled: !editable });
   const style = {
     transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
@@ -132,23 +137,23 @@ function PersonCard({
   const selectId = `room-of-${round.id}-${person.id}`;
   return (
     <li ref={setNodeRef} style={style}>
-      <div {...listeners} {...attributes} tabIndex={-1} aria-roledescription="draggable person" aria-describedby={selectId} style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}>
+      <div {...listeners} {...attributes} tabIndex={-1} aria-roledescription={t('bconsole.assign.draggable')} aria-describedby={selectId} style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}>
         <Body1 style={{ display: 'block', fontWeight: 600 }}>{person.displayName}</Body1>
         <Caption1 style={{ display: 'block' }}>
-          {[person.organization, CATEGORY_LABEL[person.category], person.region ? REGION_LABEL[person.region] : null].filter(Boolean).join(' · ')}
-          {pinnedRoom && ' · facilitator or rapporteur here'}
+          {[person.organization, categoryLabel(person.category), person.region ? regionLabel(person.region) : null].filter(Boolean).join(' · ')}
+          {pinnedRoom && t('bconsole.assign.pinned')}
         </Caption1>
       </div>
       <Select
         id={selectId}
-        aria-label={`Room for ${person.displayName}`}
+        aria-label={t('bconsole.assign.roomFor', { name: person.displayName })}
         size="small"
         value={current}
         disabled={!editable}
         onChange={(_, d) => onMove(person.id, d.value)}
         style={{ marginTop: 4 }}
       >
-        <option value={UNPLACED}>Not placed</option>
+        <option value={UNPLACED}>{t('bconsole.assign.notPlaced')}</option>
         {round.rooms.map((room) => (
           <option key={room.id} value={room.id}>
             {room.theme}

@@ -1,11 +1,12 @@
 import { Button, Field, Radio, RadioGroup, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../server/domain/index.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
 
-const PREFERENCE_PLACES = ['First choice', 'Second choice', 'Third choice'] as const;
+const PREFERENCE_PLACES = ['breakouts.choice1', 'breakouts.choice2', 'breakouts.choice3'] as const;
 
 /**
  * Self-select: pick one room (BREAKOUT-12; choosing again moves you, within capacity). Balanced: up to three
@@ -22,6 +23,7 @@ export function RoomChooser({
   questions: Question[];
   commands: CommandRunner;
 }) {
+  const { t } = useTranslation();
   const myPreferences = Object.values(round.preferences)[0] ?? [];
   const [picked, setPicked] = useState(mine ?? '');
   const [ranked, setRanked] = useState<string[]>(() => PREFERENCE_PLACES.map((_, i) => myPreferences[i] ?? ''));
@@ -32,12 +34,12 @@ export function RoomChooser({
   if (round.mode === 'self-select') {
     const choose = async () => {
       const result = await runBreakoutCommand(commands, { type: 'breakouts.choose', roundId: round.id, roomId: picked });
-      if (result) setSaved(`You are in “${round.rooms.find((r) => r.id === picked)?.theme ?? 'the room'}”.`);
+      if (result) setSaved(t('breakouts.youAreIn', { theme: round.rooms.find((r) => r.id === picked)?.theme ?? t('breakouts.theRoom') }));
     };
     return (
       <section aria-labelledby={headingId} style={{ display: 'grid', gap: 8 }}>
         <Title3 block as="h2" id={headingId}>
-          Choose your room
+          {t('breakouts.chooseRoom')}
         </Title3>
         <RadioGroup value={picked} onChange={(_, d) => setPicked(d.value)} aria-labelledby={headingId}>
           {round.rooms.map((room) => (
@@ -46,16 +48,16 @@ export function RoomChooser({
               value={room.id}
               label={
                 <span>
-                  <strong>{room.theme}</strong> — up to {room.capacity} people
-                  {questionOf(room.questionId) && <span style={{ display: 'block' }}>On: {questionOf(room.questionId)}</span>}
-                  {mine === room.id && <span style={{ display: 'block' }}>(your room now)</span>}
+                  <strong>{room.theme}</strong> {t('breakouts.upTo', { capacity: room.capacity })}
+                  {questionOf(room.questionId) && <span style={{ display: 'block' }}>{t('breakouts.on', { question: questionOf(room.questionId) })}</span>}
+                  {mine === room.id && <span style={{ display: 'block' }}>{t('breakouts.yourRoomNow')}</span>}
                 </span>
               }
             />
           ))}
         </RadioGroup>
         <Button appearance="primary" disabled={!picked || picked === mine || commands.busy} onClick={choose}>
-          {mine ? 'Move to this room' : 'Take this room'}
+          {mine ? t('breakouts.moveHere') : t('breakouts.takeRoom')}
         </Button>
         {saved && <p role="status">{saved}</p>}
       </section>
@@ -66,28 +68,28 @@ export function RoomChooser({
   const save = async () => {
     const preferences = ranked.filter((id, i) => id && ranked.indexOf(id) === i);
     const result = await runBreakoutCommand(commands, { type: 'breakouts.choose', roundId: round.id, preferences });
-    if (result) setSaved(preferences.length ? 'Your preferences were saved. The Chair assigns the rooms before the round starts.' : 'Your preferences were cleared.');
+    if (result) setSaved(preferences.length ? t('breakouts.prefsSaved') : t('breakouts.prefsCleared'));
   };
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h2" id={headingId}>
-        Which rooms would you like?
+        {t('breakouts.whichRooms')}
       </Title3>
-      <p style={{ margin: 0 }}>The rooms are balanced by constituency and region; your choices count wherever that balance allows.</p>
+      <p style={{ margin: 0 }}>{t('breakouts.balancedNote')}</p>
       {PREFERENCE_PLACES.map((place, i) => (
-        <Field key={place} label={place}>
+        <Field key={place} label={t(place)}>
           <Select value={ranked[i]} onChange={(_, d) => setRanked(ranked.map((v, j) => (j === i ? d.value : v)))}>
-            <option value="">No preference</option>
+            <option value="">{t('breakouts.noPreference')}</option>
             {round.rooms.map((room) => (
               <option key={room.id} value={room.id} disabled={ranked.includes(room.id) && ranked[i] !== room.id}>
-                {room.theme} (up to {room.capacity})
+                {t('breakouts.roomUpTo', { theme: room.theme, capacity: room.capacity })}
               </option>
             ))}
           </Select>
         </Field>
       ))}
       <Button appearance="primary" onClick={save} disabled={commands.busy}>
-        Save my preferences
+        {t('breakouts.savePrefs')}
       </Button>
       {saved && <p role="status">{saved}</p>}
     </section>

@@ -1,4 +1,5 @@
 import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { occupancy, type BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import { attendanceOf } from './breakoutsOf.js';
@@ -22,14 +23,15 @@ export function RoomsOverview({
   compact: boolean;
   commands: CommandRunner;
 }) {
+  const { t } = useTranslation();
   const host = useHost();
   const attendance = attendanceOf(round);
-  const name = (id: string | null) => (id ? (state.participants[id]?.displayName ?? 'someone') : null);
+  const name = (id: string | null) => (id ? (state.participants[id]?.displayName ?? t('bconsole.overview.someone')) : null);
   const question = (id: string | null) => (id ? state.questions.findIndex((q) => q.id === id) : -1);
   return (
     <section aria-labelledby={`rooms-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id={`rooms-h-${round.id}`}>
-        Rooms
+        {t('bconsole.overview.title')}
       </Title3>
       {host.mode === 'teams' && round.status === 'running' && <TeamsMediaNote browserUrl={browserUrlOf(state.id, compact)} />}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(260px, 1fr))' }}>
@@ -40,35 +42,38 @@ export function RoomsOverview({
           return (
             <li key={room.id} style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}>
               <Body1 style={{ fontWeight: 600 }}>
-                {room.index}. {room.theme}
+                {t('bconsole.overview.roomName', { index: room.index, theme: room.theme })}
               </Body1>
-              {q >= 0 && <Caption1>On question {q + 1}: {state.questions[q].text}</Caption1>}
+              {q >= 0 && <Caption1>{t('bconsole.overview.onQuestion', { number: q + 1, text: state.questions[q].text })}</Caption1>}
               <Caption1>
-                Facilitator: {name(room.facilitatorId) ?? 'none'} · Rapporteur: {name(room.rapporteurId) ?? 'none'}
+                {t('bconsole.overview.leads', { facilitator: name(room.facilitatorId) ?? t('bconsole.overview.none'), rapporteur: name(room.rapporteurId) ?? t('bconsole.overview.none') })}
               </Caption1>
               <Caption1>
-                Assigned {occupancy(round, room.id)} of {room.capacity}
-                {present && ` · in the room now: ${present.length}${present.length ? ` (${present.map((id) => name(id) ?? id).join(', ')})` : ''}`}
+                {t('bconsole.overview.assigned', { count: occupancy(round, room.id), capacity: room.capacity })}
+                {present &&
+                  (present.length
+                    ? t('bconsole.overview.present', { count: present.length, names: present.map((id) => name(id) ?? id).join(', ') })
+                    : t('bconsole.overview.presentNone'))}
               </Caption1>
               {report ? (
                 <Badge appearance="tint" color="success">
-                  Report filed (revision {report.revision})
+                  {t('bconsole.overview.reportFiled', { revision: report.revision })}
                 </Badge>
               ) : round.status === 'ended' && room.rapporteurId ? (
                 <Badge appearance="tint" color="warning">
-                  Report awaited
+                  {t('bconsole.overview.reportAwaited')}
                 </Badge>
               ) : null}
               {report && <ReportView report={report} theme={room.theme} />}
               {round.status !== 'planned' && (
                 // BREAKOUT-19: staff may report for a room too (no rapporteur, or one who could not file).
                 <details>
-                  <summary>{report ? 'Revise the report for this room' : 'Write the report for this room'}</summary>
+                  <summary>{report ? t('bconsole.overview.revise') : t('bconsole.overview.write')}</summary>
                   <RapporteurReportForm roundId={round.id} room={room} existing={report ?? null} commands={commands} />
                 </details>
               )}
               {round.status === 'running' && (
-                <JoinRoom engagementId={state.id} roomId={room.id} theme={room.theme} displayName={displayName} compact={compact} label="Enter room" teamsNote={false} />
+                <JoinRoom engagementId={state.id} roomId={room.id} theme={room.theme} displayName={displayName} compact={compact} label={t('bconsole.overview.enter')} teamsNote={false} />
               )}
             </li>
           );

@@ -1,4 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Textarea, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { BreakoutRound, HardStopWarning } from '../../../../server/domain/breakouts/index.js';
@@ -9,10 +10,11 @@ import { RoundCountdown } from './RoundCountdown.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
 
 function HardStopBar({ warning, title }: { warning: HardStopWarning; title: string }) {
+  const { t } = useTranslation();
   return (
     <MessageBar intent="warning">
       <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle> {warning.message} (rule {warning.rule})
+        <MessageBarTitle>{title}</MessageBarTitle> {t('bconsole.controls.rule', { message: warning.message, rule: warning.rule })}
       </MessageBarBody>
     </MessageBar>
   );
@@ -20,6 +22,7 @@ function HardStopBar({ warning, title }: { warning: HardStopWarning; title: stri
 
 /** Start (with the hard-stop warning before and after, BREAKOUT-14), message all rooms, extend, end. */
 export function RoundControls({ state, round, serverNow, commands }: { state: EngagementState; round: BreakoutRound; serverNow: () => number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const now = useServerClock(serverNow, 5000);
   const [message, setMessage] = useState('');
   const [minutes, setMinutes] = useState('5');
@@ -33,12 +36,12 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
     return (
       <section aria-labelledby={`controls-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
         <Title3 block as="h3" id={`controls-h-${round.id}`}>
-          Start the round
+          {t('bconsole.controls.startTitle')}
         </Title3>
-        {warning && <HardStopBar warning={warning} title="Starting now would pass the hard stop" />}
-        {notLive && <p style={{ margin: 0 }}>The round can start once the engagement is live.</p>}
+        {warning && <HardStopBar warning={warning} title={t('bconsole.controls.startWouldPass')} />}
+        {notLive && <p style={{ margin: 0 }}>{t('bconsole.controls.notLive')}</p>}
         <Button appearance="primary" disabled={notLive || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.start', roundId: round.id })}>
-          {warning ? `Start anyway (${round.durationMinutes} minutes)` : `Start (${round.durationMinutes} minutes)`}
+          {t(warning ? 'bconsole.controls.startAnyway' : 'bconsole.controls.start', { minutes: round.durationMinutes })}
         </Button>
       </section>
     );
@@ -49,38 +52,38 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
     e.preventDefault();
     if (await runBreakoutCommand(commands, { type: 'breakouts.broadcast', roundId: round.id, message: message.trim() })) {
       setMessage('');
-      setSent('Sent to every room.');
+      setSent(t('bconsole.controls.sent'));
     }
   };
   const extendWarning = extendBy > 0 ? extendWarningPreview(round, state.hardStop, extendBy) : null;
   return (
     <section aria-labelledby={`controls-h-${round.id}`} style={{ display: 'grid', gap: 12 }}>
       <Title3 block as="h3" id={`controls-h-${round.id}`}>
-        Round running
+        {t('bconsole.controls.running')}
       </Title3>
       <RoundCountdown round={round} serverNow={serverNow} size={40} />
-      {round.hardStopWarning && <HardStopBar warning={round.hardStopWarning} title="This round passes the hard stop" />}
+      {round.hardStopWarning && <HardStopBar warning={round.hardStopWarning} title={t('bconsole.controls.passes')} />}
       <form onSubmit={broadcast} style={{ display: 'grid', gap: 8 }}>
-        <Field label="Message to all rooms">
+        <Field label={t('bconsole.controls.message')}>
           <Textarea value={message} onChange={(_, d) => setMessage(d.value)} rows={2} resize="vertical" />
         </Field>
         <Button type="submit" disabled={!message.trim() || commands.busy}>
-          Send to all rooms
+          {t('bconsole.controls.send')}
         </Button>
         {sent && <p role="status" style={{ margin: 0 }}>{sent}</p>}
       </form>
       <div style={{ display: 'grid', gap: 8 }}>
-        <Field label="Extend by (minutes)">
+        <Field label={t('bconsole.controls.extendBy')}>
           <Input type="number" min={1} max={120} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
-        {extendWarning && <HardStopBar warning={extendWarning} title="Extending would pass the hard stop" />}
+        {extendWarning && <HardStopBar warning={extendWarning} title={t('bconsole.controls.extendWouldPass')} />}
         <Button disabled={extendBy < 1 || extendBy > 120 || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.extend', roundId: round.id, minutes: extendBy })}>
-          {extendBy > 0 ? `Extend by ${extendBy} minute${extendBy === 1 ? '' : 's'}` : 'Extend'}
+          {extendBy > 0 ? t('bconsole.controls.extendMinutes', { count: extendBy }) : t('bconsole.controls.extend')}
         </Button>
       </div>
       {confirmEnd ? (
-        <div role="group" aria-label="Confirm ending the round" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-          <span>End now and bring everyone back to plenary?</span>
+        <div role="group" aria-label={t('bconsole.controls.confirmEnd')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+          <span>{t('bconsole.controls.endQuestion')}</span>
           <Button
             appearance="primary"
             disabled={commands.busy}
@@ -89,12 +92,12 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
               setConfirmEnd(false);
             }}
           >
-            End the round
+            {t('bconsole.controls.end')}
           </Button>
-          <Button onClick={() => setConfirmEnd(false)}>Keep it running</Button>
+          <Button onClick={() => setConfirmEnd(false)}>{t('bconsole.controls.keep')}</Button>
         </div>
       ) : (
-        <Button onClick={() => setConfirmEnd(true)}>End the round now…</Button>
+        <Button onClick={() => setConfirmEnd(true)}>{t('bconsole.controls.endNow')}</Button>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { formatRoundClock, roundClock, spokenRoundStatus } from './roundClock.js';
@@ -8,6 +9,7 @@ const visuallyHidden: CSSProperties = { position: 'absolute', width: 1, height: 
 
 /** The round's time left, from its deadline and the server's clock; warning colour in the final minute. */
 export function RoundCountdown({ round, serverNow, size = 32 }: { round: BreakoutRound; serverNow: () => number; size?: number }) {
+  const { t } = useTranslation();
   const now = useServerClock(serverNow, 500);
   const clock = roundClock(round, now);
   if (clock.secondsLeft === null) return null;
@@ -18,10 +20,10 @@ export function RoundCountdown({ round, serverNow, size = 32 }: { round: Breakou
         role="timer"
         data-testid="round-countdown"
         data-phase={clock.phase}
-        aria-label={`Breakout time left: ${formatRoundClock(clock.secondsLeft)}`}
+        aria-label={t('breakouts.timeLeft', { clock: formatRoundClock(clock.secondsLeft) })}
         style={{ fontSize: size, fontWeight: 700, fontVariantNumeric: 'tabular-nums', color, lineHeight: 1.1 }}
       >
-        {formatRoundClock(clock.secondsLeft)}
+        <bdi dir="ltr">{formatRoundClock(clock.secondsLeft)}</bdi>
       </div>
       <div aria-live="polite" style={visuallyHidden}>
         {spokenRoundStatus(clock)}

@@ -1,4 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { EngagementState, Participant } from '../../../../server/domain/index.js';
@@ -7,14 +8,11 @@ import type { CommandRunner } from '../../components/useCommand.js';
 import { emptyPlanDraft, emptyRoomDraft, planFromDraft, type PlanDraft, type RoomDraft } from './planDraft.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
 
-const MODES: { value: BreakoutMode; label: string; hint: string }[] = [
-  { value: 'balanced', label: 'Balanced', hint: 'Convene proposes rooms balanced by constituency and region, honouring stated preferences; you review and apply.' },
-  { value: 'self-select', label: 'Self-select', hint: 'Participants pick a room themselves, up to its capacity.' },
-  { value: 'manual', label: 'Manual', hint: 'You place everyone yourself.' },
-];
+const MODES = ['balanced', 'self-select', 'manual'] as const satisfies readonly BreakoutMode[];
 
 /** Plan a round (BREAKOUT-1, BREAKOUT-2): rooms with theme, question, facilitator, rapporteur and capacity. */
 export function RoundPlanner({ state, commands, onPlanned }: { state: EngagementState; commands: CommandRunner; onPlanned?: () => void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<PlanDraft>(emptyPlanDraft);
   const [problems, setProblems] = useState<string[]>([]);
   const people = Object.values(state.participants)
@@ -47,30 +45,30 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
   return (
     <section aria-labelledby="plan-round-h">
       <Title3 block as="h2" id="plan-round-h">
-        Plan a breakout round
+        {t('bconsole.planner.title')}
       </Title3>
       {problems.length > 0 && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>
-            Fix these, then plan again: {problems.join(' ')}
+            {t('bconsole.planner.fix', { problems: problems.join(' ') })}
           </MessageBarBody>
         </MessageBar>
       )}
       <form onSubmit={submit} style={{ display: 'grid', gap: 12 }}>
         <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))' }}>
-          <Field label="Title (optional)">
+          <Field label={t('bconsole.planner.titleOptional')}>
             <Input value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
           </Field>
-          <Field label="Duration (minutes)" required>
+          <Field label={t('bconsole.planner.duration')} required>
             <Input type="number" min={1} max={240} value={draft.durationMinutes} onChange={(_, d) => setDraft({ ...draft, durationMinutes: d.value })} />
           </Field>
-          <Field label="Report-back minutes per room">
+          <Field label={t('bconsole.planner.reportBack')}>
             <Input type="number" min={1} max={60} value={draft.reportBackMinutes} onChange={(_, d) => setDraft({ ...draft, reportBackMinutes: d.value })} />
           </Field>
           {breakoutItems.length > 0 && (
-            <Field label="Agenda item">
+            <Field label={t('bconsole.planner.agendaItem')}>
               <Select value={draft.agendaItemId} onChange={(_, d) => setDraft({ ...draft, agendaItemId: d.value })}>
-                <option value="">None</option>
+                <option value="">{t('bconsole.planner.none')}</option>
                 {breakoutItems.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.title}
@@ -80,64 +78,64 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
             </Field>
           )}
         </div>
-        <Field label="How people get a room">
+        <Field label={t('bconsole.planner.how')}>
           <RadioGroup value={draft.mode} onChange={(_, d) => setDraft({ ...draft, mode: d.value as BreakoutMode })}>
             {MODES.map((m) => (
-              <Radio key={m.value} value={m.value} label={`${m.label}: ${m.hint}`} />
+              <Radio key={m} value={m} label={t(`bconsole.planner.modes.${m}`)} />
             ))}
           </RadioGroup>
         </Field>
         <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
-          <legend style={{ fontWeight: 600, marginBottom: 4 }}>Rooms</legend>
+          <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('bconsole.planner.rooms')}</legend>
           {draft.rooms.map((room, i) => (
             <div
               key={i}
               role="group"
-              aria-label={`Room ${i + 1}`}
+              aria-label={t('bconsole.planner.roomN', { number: i + 1 })}
               style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', alignItems: 'end', padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 6 }}
             >
-              <Field label={`Room ${i + 1} theme`} required>
+              <Field label={t('bconsole.planner.roomTheme', { number: i + 1 })} required>
                 <Input value={room.theme} onChange={(_, d) => setRoom(i, { theme: d.value })} />
               </Field>
-              <Field label="Guiding question">
+              <Field label={t('bconsole.planner.question')}>
                 <Select value={room.questionId} onChange={(_, d) => setRoom(i, { questionId: d.value })}>
-                  <option value="">None</option>
+                  <option value="">{t('bconsole.planner.none')}</option>
                   {state.questions.map((q, n) => (
                     <option key={q.id} value={q.id}>
-                      {`Q${n + 1}. ${q.text}`}
+                      {t('bconsole.planner.questionOption', { number: n + 1, text: q.text })}
                     </option>
                   ))}
                 </Select>
               </Field>
-              <Field label="Facilitator">
+              <Field label={t('bconsole.planner.facilitator')}>
                 <Select value={room.facilitatorId} onChange={(_, d) => setRoom(i, { facilitatorId: d.value })}>
-                  <option value="">None</option>
+                  <option value="">{t('bconsole.planner.none')}</option>
                   {personOptions(people)}
                 </Select>
               </Field>
-              <Field label="Rapporteur">
+              <Field label={t('bconsole.planner.rapporteur')}>
                 <Select value={room.rapporteurId} onChange={(_, d) => setRoom(i, { rapporteurId: d.value })}>
-                  <option value="">None</option>
+                  <option value="">{t('bconsole.planner.none')}</option>
                   {personOptions(rapporteurs)}
                 </Select>
               </Field>
-              <Field label="Capacity" required>
+              <Field label={t('bconsole.planner.capacity')} required>
                 <Input type="number" min={1} max={500} value={room.capacity} onChange={(_, d) => setRoom(i, { capacity: d.value })} />
               </Field>
               <Button
                 icon={<DeleteRegular />}
-                aria-label={`Remove room ${i + 1}`}
+                aria-label={t('bconsole.planner.removeRoom', { number: i + 1 })}
                 disabled={draft.rooms.length === 1}
                 onClick={() => setDraft({ ...draft, rooms: draft.rooms.filter((_, j) => j !== i) })}
               />
             </div>
           ))}
           <Button icon={<AddRegular />} disabled={draft.rooms.length >= MAX_ROOMS} onClick={() => setDraft({ ...draft, rooms: [...draft.rooms, emptyRoomDraft()] })}>
-            Add a room
+            {t('bconsole.planner.addRoom')}
           </Button>
         </fieldset>
         <Button type="submit" appearance="primary" disabled={commands.busy}>
-          Plan the round
+          {t('bconsole.planner.plan')}
         </Button>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import type { Participant } from '../../../../server/domain/index.js';
+import { i18n } from '../../i18n/i18n.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 
 // The assignment board's columns: each room with its people, and those not yet placed. Read-only
@@ -24,7 +25,7 @@ export function boardColumns(round: Pick<BreakoutRound, 'rooms' | 'assignment'>,
   const people = placeable(participants);
   const inRoom = (roomId: string) => people.filter((p) => round.assignment[p.id] === roomId);
   return [
-    { id: UNPLACED, title: 'Not placed', capacity: null, people: people.filter((p) => !round.assignment[p.id] || !round.rooms.some((r) => r.id === round.assignment[p.id])) },
+    { id: UNPLACED, title: i18n.t('bconsole.assign.notPlaced'), capacity: null, people: people.filter((p) => !round.assignment[p.id] || !round.rooms.some((r) => r.id === round.assignment[p.id])) },
     ...round.rooms.map((room) => ({ id: room.id, title: room.theme, capacity: room.capacity, people: inRoom(room.id) })),
   ];
 }

@@ -1,4 +1,5 @@
 import { DomainError, type Category, type Participant, type Region } from '../../../../server/domain/index.js';
+import { i18n } from '../../i18n/i18n.js';
 import { decideBreakouts, type BreakoutEventOf, type BreakoutRound, type RoomMix } from '../../../../server/domain/breakouts/index.js';
 import { CATEGORY_LABEL, REGION_LABEL } from '../shared/labels.js';
 import type { StateWithBreakouts } from './breakoutsOf.js';
@@ -18,7 +19,7 @@ export function previewAutoAssign(state: StateWithBreakouts, roundId: string, se
   try {
     const events = decideBreakouts(state, { type: 'breakouts.autoAssign', roundId, seed }, { now, actor: { kind: 'system' }, newId: () => 'preview' });
     const event = events.find((e): e is AutoAssignEvent => e.type === 'breakouts.autoAssigned');
-    return event ? { ok: true, event } : { ok: false, message: 'The automatic assignment produced nothing to show.' };
+    return event ? { ok: true, event } : { ok: false, message: i18n.t('bconsole.mix.nothing') };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, message: `${error.detail} (rule ${error.rule})` };
     throw error;
@@ -43,7 +44,7 @@ export interface MixRow {
   members: string[];
 }
 
-const label = (table: Record<string, string>, key: string): string => (key === 'unstated' ? 'Region not stated' : (table[key] ?? key));
+const label = (table: Record<string, string>, key: string): string => (key === 'unstated' ? i18n.t('bconsole.mix.regionNotStated') : (table[key] ?? key));
 
 const counts = (record: Record<string, number>, table: Record<string, string>): MixCount[] =>
   Object.entries(record)
@@ -87,11 +88,11 @@ export function mixRows(round: Pick<BreakoutRound, 'rooms'>, mixes: readonly Roo
 /** One line that says how good the proposal is, for the summary above the table. */
 export function previewVerdict(event: Pick<AutoAssignEvent, 'balanced' | 'preferencesStated' | 'preferencesHonoured' | 'maxDeviation'>): string {
   const balance = event.balanced
-    ? 'Every room is within one person of its fair share of each constituency and region.'
-    : `The rooms cannot all be balanced; the largest gap from a fair share is ${event.maxDeviation.category} by constituency and ${event.maxDeviation.region} by region.`;
+    ? i18n.t('bconsole.mix.balanced')
+    : i18n.t('bconsole.mix.unbalanced', { category: event.maxDeviation.category, region: event.maxDeviation.region });
   const prefs =
     event.preferencesStated === 0
-      ? 'Nobody stated a preference.'
-      : `${event.preferencesHonoured} of ${event.preferencesStated} stated preferences honoured.`;
+      ? i18n.t('bconsole.mix.noPreference')
+      : i18n.t('bconsole.mix.honouredOf', { honoured: event.preferencesHonoured, stated: event.preferencesStated });
   return `${balance} ${prefs}`;
 }

@@ -1,5 +1,6 @@
 import { apiFetch } from '../../api/http.js';
 import { ApiError, errorMessage } from '../../api/problem.js';
+import { i18n } from '../../i18n/i18n.js';
 
 // POST /api/engagements/:id/breakouts/:roomId/token (API.md). The server decides who may join which room
 // (BREAKOUT-20); the tab only explains the answer in words.
@@ -17,8 +18,7 @@ export type JoinOutcome =
   | { kind: 'refused'; message: string };
 
 /** Said when the deployment has no LiveKit server: the round still runs, only without audio and video here. */
-export const NO_MEDIA_MESSAGE =
-  'This breakout runs without audio and video here: no media server is configured for Convene. Stay in the Teams meeting for audio, follow the timer and messages on this panel, and the rapporteur can still file the room’s report.';
+export const noMediaMessage = (): string => i18n.t('breakouts.noMedia');
 
 export async function requestJoinToken(engagementId: string, roomId: string): Promise<JoinOutcome> {
   try {
@@ -34,6 +34,6 @@ export async function requestJoinToken(engagementId: string, roomId: string): Pr
 
 /** A failed token request, classified: 503 LIVEKIT_NOT_CONFIGURED is not an error the person can fix. */
 export function joinOutcomeOf(error: unknown): JoinOutcome {
-  if (error instanceof ApiError && error.code === 'LIVEKIT_NOT_CONFIGURED') return { kind: 'no-media', message: NO_MEDIA_MESSAGE };
+  if (error instanceof ApiError && error.code === 'LIVEKIT_NOT_CONFIGURED') return { kind: 'no-media', message: noMediaMessage() };
   return { kind: 'refused', message: errorMessage(error) };
 }

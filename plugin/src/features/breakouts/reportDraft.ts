@@ -1,4 +1,5 @@
 import type { BreakoutReportContent, ImplementationStep } from '../../../../server/domain/breakouts/index.js';
+import { i18n } from '../../i18n/i18n.js';
 
 // The rapporteur's form keeps free text (one item per line) and who/what/when rows; the command wants lists.
 // BREAKOUT-19: at least one item in all; a row needs all three parts.
@@ -30,7 +31,7 @@ export function reportFromDraft(draft: ReportDraft): ReportCheck {
     const when = row.when.trim();
     if (!who && !what && !when) return;
     if (!who || !what || !when) {
-      problems.push(`Implementation row ${i + 1}: fill in who, what and when, or clear the row.`);
+      problems.push(i18n.t('breakouts.report.rowIncomplete', { number: i + 1 }));
       return;
     }
     implementation.push({ who, what, when });
@@ -42,7 +43,7 @@ export function reportFromDraft(draft: ReportDraft): ReportCheck {
     openQuestions: linesOf(draft.openQuestions),
   };
   const items = report.keyPoints.length + report.proposals.length + report.implementation.length + report.openQuestions.length;
-  if (items === 0 && problems.length === 0) problems.push('Write at least one key point, proposal, implementation step or open question.');
+  if (items === 0 && problems.length === 0) problems.push(i18n.t('breakouts.report.empty'));
   return problems.length ? { ok: false, problems } : { ok: true, report };
 }
 

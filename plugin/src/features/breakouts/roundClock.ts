@@ -1,6 +1,7 @@
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import { hardStopWarning, type HardStopWarning } from '../../../../server/domain/breakouts/index.js';
 import { assertNever } from '../../../../server/domain/index.js';
+import { i18n } from '../../i18n/i18n.js';
 import { displaySeconds } from '../../live/countdown.js';
 
 // A round's clock, drawn like every countdown from the server's deadline and the server's clock
@@ -42,16 +43,15 @@ export function formatRoundClock(seconds: number): string {
 export function spokenRoundStatus(clock: RoundClock): string {
   switch (clock.phase) {
     case 'planned':
-      return 'The breakout round has not started.';
+      return i18n.t('breakouts.spoken.planned');
     case 'ended':
-      return 'The breakout round has ended; everyone is back in plenary.';
+      return i18n.t('breakouts.spoken.ended');
     case 'time-up':
-      return 'Time is up; everyone is going back to plenary.';
+      return i18n.t('breakouts.spoken.timeUp');
     case 'final-minute':
-      return 'One minute or less left in the breakout round.';
+      return i18n.t('breakouts.spoken.finalMinute');
     case 'running': {
-      const minutes = Math.ceil((clock.secondsLeft ?? 0) / 60);
-      return `${minutes} minute${minutes === 1 ? '' : 's'} or less left in the breakout round.`;
+      return i18n.t('breakouts.spoken.running', { count: Math.ceil((clock.secondsLeft ?? 0) / 60) });
     }
     default:
       return assertNever(clock.phase);

@@ -1,5 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n.js';
 import { useHost } from '../../host/HostProvider.js';
 import { EngagementList } from '../home/EngagementList.js';
 import { SignIn } from '../home/SignIn.js';
@@ -10,6 +12,7 @@ import { useSession } from '../home/useSession.js';
  * runs. Save stays disabled until one is chosen; then the tab's contentUrl carries the `inTeams=1` marker.
  */
 export default function ConfigPage() {
+  const { t } = useTranslation();
   const host = useHost();
   const session = useSession();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -24,7 +27,7 @@ export default function ConfigPage() {
     teams.configure({
       onSave: async () => {
         const id = chosenRef.current;
-        if (!id) throw new Error('Choose or create an engagement first.');
+        if (!id) throw new Error(i18n.t('config.chooseFirst'));
         const origin = window.location.origin;
         return {
           entityId: id,
@@ -44,21 +47,21 @@ export default function ConfigPage() {
   const signedIn = host.mode === 'teams' ? !host.teams?.isAnonymous : Boolean(session);
   return (
     <main style={{ padding: 20, maxWidth: 640, display: 'grid', gap: 12 }}>
-      <Title2 as="h1">Add Convene to this meeting</Title2>
+      <Title2 as="h1">{t('config.title')}</Title2>
       <Body1 as="p" style={{ margin: 0 }}>
-        Choose the engagement this meeting runs, or create one. Then select Save.
+        {t('config.intro')}
       </Body1>
       {host.mode === 'browser' && (
         <MessageBar intent="info">
-          <MessageBarBody>This is the page Teams shows when the app is added to a meeting. Outside Teams there is nothing to save.</MessageBarBody>
+          <MessageBarBody>{t('config.browser')}</MessageBarBody>
         </MessageBar>
       )}
       {chosen && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>Engagement chosen. Select Save to add the tab.</MessageBarBody>
+          <MessageBarBody>{t('config.chosen')}</MessageBarBody>
         </MessageBar>
       )}
-      {signedIn ? <EngagementList onOpen={choose} openLabel="Use" /> : <SignIn />}
+      {signedIn ? <EngagementList onOpen={choose} openLabel={t('config.use')} /> : <SignIn />}
     </main>
   );
 }

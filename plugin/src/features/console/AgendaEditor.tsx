@@ -1,21 +1,15 @@
 import { Body1, Button, Dropdown, Field, Input, Option, Title3 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DeleteRegular, PlayRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, type AgendaKind, type EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
-const KIND_LABEL: Record<AgendaKind, string> = {
-  opening: 'Opening',
-  question: 'Guiding question',
-  breakouts: 'Breakouts',
-  'report-back': 'Report-back',
-  closing: 'Closing',
-  other: 'Other',
-};
-
 /** The agenda with planned minutes; "Begin" records the actual start (and the end of the previous item). */
 export function AgendaEditor({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
+  const kindLabel = (k: AgendaKind) => t(`console.agenda.kind.${k}`);
   const [kind, setKind] = useState<AgendaKind>('opening');
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('10');
@@ -34,10 +28,10 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
   return (
     <section aria-labelledby="agenda-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h3" id="agenda-h">
-        Agenda
+        {t('console.agenda.title')}
       </Title3>
       {state.agenda.length === 0 ? (
-        <Body1 as="p">No agenda item yet. Add the opening, one item per guiding question, and the closing.</Body1>
+        <Body1 as="p">{t('console.agenda.none')}</Body1>
       ) : (
         <ol style={{ margin: 0, paddingInlineStart: 20, display: 'grid', gap: 4 }}>
           {state.agenda.map((item, index) => (
@@ -45,40 +39,40 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
               <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
                 <strong>{item.title}</strong>
                 <Body1>
-                  ({KIND_LABEL[item.kind]}, {item.plannedMinutes} min{item.id === state.currentAgendaItemId ? ', running' : ''})
+                  {t(item.id === state.currentAgendaItemId ? 'console.agenda.itemRunning' : 'console.agenda.item', { kind: kindLabel(item.kind), minutes: item.plannedMinutes })}
                 </Body1>
-                <Button size="small" aria-label={`Move ${item.title} up`} icon={<ArrowUpRegular />} disabled={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
+                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabled={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
                 <Button
                   size="small"
-                  aria-label={`Move ${item.title} down`}
+                  aria-label={t('console.agenda.moveDown', { title: item.title })}
                   icon={<ArrowDownRegular />}
                   disabled={index === state.agenda.length - 1 || commands.busy}
                   onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index + 1 })}
                 />
                 <Button size="small" icon={<PlayRegular />} disabled={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
-                  Begin
+                  {t('console.agenda.begin')}
                 </Button>
-                <Button size="small" aria-label={`Remove ${item.title}`} icon={<DeleteRegular />} disabled={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
+                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabled={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
               </span>
             </li>
           ))}
         </ol>
       )}
       <form onSubmit={add} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
-        <Field label="Kind">
-          <Dropdown style={fitWidth} value={KIND_LABEL[kind]} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}>
+        <Field label={t('console.agenda.kindLabel')}>
+          <Dropdown style={fitWidth} value={kindLabel(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}>
             {AGENDA_KINDS.map((k) => (
               <Option key={k} value={k}>
-                {KIND_LABEL[k]}
+                {kindLabel(k)}
               </Option>
             ))}
           </Dropdown>
         </Field>
         {kind === 'question' && (
-          <Field label="Question">
+          <Field label={t('console.agenda.question')}>
             <Dropdown
             style={fitWidth}
-              placeholder="Choose a question"
+              placeholder={t('console.agenda.chooseQuestion')}
               value={state.questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}
               onOptionSelect={(_, d) => setQuestionId(d.optionValue ?? '')}
@@ -91,14 +85,14 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
             </Dropdown>
           </Field>
         )}
-        <Field label="Title">
-          <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={KIND_LABEL[kind]} />
+        <Field label={t('console.agenda.titleLabel')}>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={kindLabel(kind)} />
         </Field>
-        <Field label="Planned minutes">
+        <Field label={t('console.agenda.plannedMinutes')}>
           <Input type="number" min={0} value={minutes} onChange={(_, d) => setMinutes(d.value)} style={{ width: 90 }} />
         </Field>
         <Button type="submit" disabled={commands.busy}>
-          Add to agenda
+          {t('console.agenda.add')}
         </Button>
       </form>
     </section>

@@ -1,8 +1,10 @@
 import { Body1, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
+import { LanguagePicker } from '../../i18n/LanguagePicker.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { ShareToStage } from '../meeting/ShareToStage.js';
 import { AgendaEditor } from './AgendaEditor.js';
@@ -37,6 +39,7 @@ export function ChairConsole({
   serverNow: () => number;
   compact?: boolean;
 }) {
+  const { t } = useTranslation();
   const commands = useCommand(state.id);
   // Projected end and fairness move slowly; the countdown ticks by itself.
   const now = useServerClock(serverNow, 5000);
@@ -53,11 +56,14 @@ export function ChairConsole({
           </Title2>
           {state.settings.theme && <Body1 as="p" style={{ margin: 0 }}>{state.settings.theme}</Body1>}
         </div>
-        <ShareToStage engagementId={state.id} onError={setShareError} />
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <LanguagePicker />
+          <ShareToStage engagementId={state.id} onError={setShareError} />
+        </div>
       </header>
-      <ErrorBar message={shareError} title="Could not share to the stage" onDismiss={() => setShareError(null)} />
+      <ErrorBar message={shareError} title={t('console.shareFailed')} onDismiss={() => setShareError(null)} />
       <ErrorBar message={commands.error} onDismiss={commands.clearError} />
-      <nav aria-label="Console sections">
+      <nav aria-label={t('console.sections')}>
         <TabList
           selectedValue={section}
           onTabSelect={(_, d) => setSection(d.value as Section)}
@@ -65,15 +71,15 @@ export function ChairConsole({
           // At side-panel width the tabs wrap instead of scrolling sideways (Store rule: no horizontal scroll).
           style={{ flexWrap: 'wrap' }}
         >
-          <Tab value="live">Live</Tab>
-          <Tab value="prepare">Prepare</Tab>
-          <Tab value="participants">Participants{pending ? ` (${pending} to decide)` : ''}</Tab>
-          <Tab value="breakouts">Breakouts</Tab>
-          <Tab value="record">Record</Tab>
-          <Tab value="summary">Summary</Tab>
+          <Tab value="live">{t('console.tab.live')}</Tab>
+          <Tab value="prepare">{t('console.tab.prepare')}</Tab>
+          <Tab value="participants">{pending ? t('console.tab.participantsPending', { count: pending }) : t('console.tab.participants')}</Tab>
+          <Tab value="breakouts">{t('console.tab.breakouts')}</Tab>
+          <Tab value="record">{t('console.tab.record')}</Tab>
+          <Tab value="summary">{t('console.tab.summary')}</Tab>
         </TabList>
       </nav>
-      <main aria-label="Chair console" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
+      <main aria-label={t('console.label')} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
         {section === 'live' && (
           <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? 'minmax(0, 1fr)' : 'repeat(auto-fit, minmax(420px, 1fr))', alignItems: 'start' }}>
             <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
@@ -120,12 +126,12 @@ export function ChairConsole({
           </div>
         )}
         {section === 'breakouts' && (
-          <Suspense fallback={<Body1>Loading breakouts…</Body1>}>
+          <Suspense fallback={<Body1>{t('console.loadingBreakouts')}</Body1>}>
             <BreakoutsConsole state={state} me={me} serverNow={serverNow} commands={commands} compact={compact} />
           </Suspense>
         )}
         {section === 'summary' && (
-          <Suspense fallback={<Body1>Loading the summary…</Body1>}>
+          <Suspense fallback={<Body1>{t('console.loadingSummary')}</Body1>}>
             <SummaryConsole state={state} me={me} serverNow={serverNow} commands={commands} compact={compact} />
           </Suspense>
         )}

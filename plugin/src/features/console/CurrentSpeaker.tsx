@@ -1,5 +1,6 @@
 import { Body1, Button, Title3, tokens } from '@fluentui/react-components';
 import { PauseRegular, PlayRegular, AddRegular, StopRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { Countdown } from '../../components/Countdown.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -7,6 +8,7 @@ import { currentSpeaker, nameOf, orgOf, waitingList } from '../shared/selectors.
 
 /** Who has the floor and the Chair's controls for the running intervention. */
 export function CurrentSpeaker({ state, serverNow, commands }: { state: EngagementState; serverNow: () => number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const speaker = currentSpeaker(state);
   const waiting = waitingList(state, state.openQuestionId);
   const busy = commands.busy;
@@ -18,7 +20,7 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
   return (
     <section aria-labelledby="current-h" style={{ padding: 12, borderRadius: 8, border: `1px solid ${tokens.colorNeutralStroke1}` }}>
       <Title3 as="h3" id="current-h">
-        Has the floor
+        {t('console.current.title')}
       </Title3>
       {speaker ? (
         <div style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', justifyContent: 'space-between' }}>
@@ -29,7 +31,7 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
             <Body1>{orgOf(speaker.participant)}</Body1>
             {speaker.request.note && (
               <Body1 as="p" style={{ margin: '4px 0 0' }}>
-                Note: {speaker.request.note}
+                {t('console.current.note', { note: speaker.request.note })}
               </Body1>
             )}
           </div>
@@ -37,36 +39,36 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
         </div>
       ) : (
         <Body1 as="p">
-          Nobody has the floor.{' '}
+          {t('console.current.nobody')}{' '}
           {state.openQuestionId
             ? waiting.length
-              ? 'Give the floor to the next speaker when ready.'
-              : 'Nobody is waiting yet.'
-            : 'Open a guiding question so that participants can request the floor.'}
+              ? t('console.current.giveWhenReady')
+              : t('console.current.nobodyWaiting')
+            : t('console.current.openQuestionFirst')}
         </Body1>
       )}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
         <Button appearance="primary" disabled={busy || waiting.length === 0} onClick={() => void next()}>
-          {speaker ? 'Next speaker' : 'Give the floor to the next'}
+          {speaker ? t('console.current.nextSpeaker') : t('console.current.giveNext')}
         </Button>
         {speaker && !speaker.intervention.pausedAt && (
           <Button icon={<PauseRegular />} disabled={busy} onClick={() => void commands.run({ type: 'floor.pause' })}>
-            Pause
+            {t('console.current.pause')}
           </Button>
         )}
         {speaker && speaker.intervention.pausedAt && (
           <Button icon={<PlayRegular />} disabled={busy} onClick={() => void commands.run({ type: 'floor.resume' })}>
-            Resume
+            {t('console.current.resume')}
           </Button>
         )}
         {speaker && (
           <Button icon={<AddRegular />} disabled={busy} onClick={() => void commands.run({ type: 'floor.extend', seconds: 60 })}>
-            Extend 1 min
+            {t('console.current.extend')}
           </Button>
         )}
         {speaker && (
           <Button icon={<StopRegular />} disabled={busy} onClick={() => void commands.run({ type: 'floor.end' })}>
-            End
+            {t('console.current.end')}
           </Button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { fairness } from '../../../../server/domain/floor/fairness.js';
 import { formatClock } from '../../live/countdown.js';
@@ -6,26 +7,27 @@ import { nameOf } from '../shared/selectors.js';
 
 /** FLOOR-17: who was heard how often and for how long, per constituency and per participant. */
 export function FairnessRecord({ state, now }: { state: EngagementState; now: number }) {
+  const { t } = useTranslation();
   const record = fairness(state, new Date(now).toISOString());
   const groups = Object.entries(record.byConstituency) as [string, { timesHeard: number; secondsUsed: number; participants: number }][];
   return (
     <section aria-labelledby="fair-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h3" id="fair-h">
-        Fairness record
+        {t('console.fairness.title')}
       </Title3>
-      <Table size="small" aria-label="Heard per constituency">
+      <Table size="small" aria-label={t('console.fairness.perConstituency')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Constituency</TableHeaderCell>
-            <TableHeaderCell>Times heard</TableHeaderCell>
-            <TableHeaderCell>Participants heard</TableHeaderCell>
-            <TableHeaderCell>Speaking time</TableHeaderCell>
+            <TableHeaderCell>{t('console.fairness.constituency')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.fairness.timesHeard')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.fairness.participantsHeard')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.fairness.speakingTime')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {groups.map(([key, g]) => (
             <TableRow key={key}>
-              <TableCell>{key === 'member-states' ? 'Member states' : 'Stakeholders'}</TableCell>
+              <TableCell>{key === 'member-states' ? t('console.fairness.memberStates') : t('console.fairness.stakeholders')}</TableCell>
               <TableCell>{g.timesHeard}</TableCell>
               <TableCell>{g.participants}</TableCell>
               <TableCell>{formatClock(g.secondsUsed)}</TableCell>
@@ -34,15 +36,15 @@ export function FairnessRecord({ state, now }: { state: EngagementState; now: nu
         </TableBody>
       </Table>
       {record.participants.length === 0 ? (
-        <Body1 as="p">Nobody has asked for the floor yet.</Body1>
+        <Body1 as="p">{t('console.fairness.nobody')}</Body1>
       ) : (
-        <Table size="small" aria-label="Heard per participant">
+        <Table size="small" aria-label={t('console.fairness.perParticipant')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Participant</TableHeaderCell>
-              <TableHeaderCell>Times heard</TableHeaderCell>
-              <TableHeaderCell>Speaking time</TableHeaderCell>
-              <TableHeaderCell>Waiting</TableHeaderCell>
+              <TableHeaderCell>{t('console.fairness.participant')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.fairness.timesHeard')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.fairness.speakingTime')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.fairness.waiting')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

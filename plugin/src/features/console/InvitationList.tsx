@@ -1,4 +1,6 @@
 import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { roleLabel } from '../shared/labels.js';
 import type { EngagementState, Invitation } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 
@@ -14,41 +16,42 @@ export function invitationStatus(invitation: Invitation, nowMs: number): Invitat
   return 'waiting';
 }
 
-const LABEL: Record<InvitationStatus, { text: string; color: 'informative' | 'success' | 'subtle' | 'warning' }> = {
-  waiting: { text: 'Not used yet', color: 'informative' },
-  used: { text: 'Used', color: 'success' },
-  revoked: { text: 'Revoked', color: 'subtle' },
-  expired: { text: 'Expired', color: 'warning' },
+const COLOR: Record<InvitationStatus, 'informative' | 'success' | 'subtle' | 'warning'> = {
+  waiting: 'informative',
+  used: 'success',
+  revoked: 'subtle',
+  expired: 'warning',
 };
 
 export function InvitationList({ state, now, commands }: { state: EngagementState; now: number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const invitations = Object.values(state.invitations).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-  if (invitations.length === 0) return <Body1 as="p">No invitation sent yet.</Body1>;
+  if (invitations.length === 0) return <Body1 as="p">{t('console.invitations.noneSent')}</Body1>;
   return (
     <section aria-labelledby="inv-list-h" style={{ display: 'grid', gap: 8, overflowX: 'auto' }}>
       <Title3 as="h3" id="inv-list-h">
-        Invitations sent
+        {t('console.invitations.sent')}
       </Title3>
       <Table size="small" aria-labelledby="inv-list-h">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Invitee</TableHeaderCell>
-            <TableHeaderCell>Role</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Action</TableHeaderCell>
+            <TableHeaderCell>{t('console.invitations.invitee')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.invitations.roleColumn')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.invitations.statusColumn')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.invitations.action')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {invitations.map((invitation) => {
             const status = invitationStatus(invitation, now);
-            const who = [invitation.profile.displayName, invitation.profile.organization].filter(Boolean).join(', ') || 'Anyone with the link';
+            const who = [invitation.profile.displayName, invitation.profile.organization].filter(Boolean).join(', ') || t('console.invitations.anyone');
             return (
               <TableRow key={invitation.id} data-testid="invitation-row">
                 <TableCell>{who}</TableCell>
-                <TableCell>{invitation.role}</TableCell>
+                <TableCell>{roleLabel(invitation.role)}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={LABEL[status].color}>
-                    {LABEL[status].text}
+                  <Badge appearance="tint" color={COLOR[status]}>
+                    {t(`console.invitations.status.${status}`)}
                   </Badge>
                 </TableCell>
                 <TableCell>
@@ -56,10 +59,10 @@ export function InvitationList({ state, now, commands }: { state: EngagementStat
                     <Button
                       size="small"
                       disabled={commands.busy}
-                      aria-label={`Revoke the invitation for ${who}`}
+                      aria-label={t('console.invitations.revokeNamed', { who })}
                       onClick={() => void commands.run({ type: 'invitation.revoke', invitationId: invitation.id })}
                     >
-                      Revoke
+                      {t('console.invitations.revoke')}
                     </Button>
                   )}
                 </TableCell>

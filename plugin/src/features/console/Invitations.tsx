@@ -1,4 +1,6 @@
 import { Body1, Button, Dropdown, Field, Input, Option, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format.js';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { Role } from '../../../../server/domain/index.js';
@@ -7,15 +9,11 @@ import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
-const INVITABLE: { role: Role; label: string }[] = [
-  { role: 'stakeholder', label: 'Stakeholder' },
-  { role: 'delegation', label: 'Delegation (member state)' },
-  { role: 'observer', label: 'Observer' },
-  { role: 'secretariat', label: 'Secretariat' },
-];
+const INVITABLE = ['stakeholder', 'delegation', 'observer', 'secretariat'] as const satisfies readonly Role[];
 
 /** Invitation links: single use, expiring, bound to this engagement and one role. Shown once. */
 export function Invitations({ engagementId }: { engagementId: string }) {
+  const { t } = useTranslation();
   const [role, setRole] = useState<Role>('stakeholder');
   const [displayName, setDisplayName] = useState('');
   const [organization, setOrganization] = useState('');
@@ -44,40 +42,40 @@ export function Invitations({ engagementId }: { engagementId: string }) {
       await navigator.clipboard.writeText(created.url);
       setCopied(true);
     } catch {
-      setError('The browser did not allow copying. Select the link and copy it yourself.');
+      setError(t('console.invitations.copyFailed'));
     }
   };
   return (
     <section aria-labelledby="inv-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h3" id="inv-h">
-        Invitations
+        {t('console.invitations.title')}
       </Title3>
       <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
-        <Field label="Role">
-          <Dropdown style={fitWidth} value={INVITABLE.find((r) => r.role === role)?.label} selectedOptions={[role]} onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue as Role)}>
+        <Field label={t('console.invitations.roleLabel')}>
+          <Dropdown style={fitWidth} value={(INVITABLE as readonly Role[]).includes(role) ? t(`console.invitations.role.${role as (typeof INVITABLE)[number]}`) : role} selectedOptions={[role]} onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue as Role)}>
             {INVITABLE.map((r) => (
-              <Option key={r.role} value={r.role}>
-                {r.label}
+              <Option key={r} value={r}>
+                {t(`console.invitations.role.${r}`)}
               </Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Name (optional)">
+        <Field label={t('console.invitations.nameOptional')}>
           <Input value={displayName} onChange={(_, d) => setDisplayName(d.value)} />
         </Field>
-        <Field label="Organization (optional)">
+        <Field label={t('console.invitations.organizationOptional')}>
           <Input value={organization} onChange={(_, d) => setOrganization(d.value)} />
         </Field>
-        <Button type="submit">Create invitation</Button>
+        <Button type="submit">{t('console.invitations.create')}</Button>
       </form>
       <ErrorBar message={error} onDismiss={() => setError(null)} />
       {created && (
         <div role="status" style={{ display: 'grid', gap: 4 }}>
-          <Body1>Send this link to the invitee. It works once and expires {new Date(created.expiresAt).toLocaleString()}.</Body1>
+          <Body1>{t('console.invitations.sendLink', { date: formatDateTime(created.expiresAt) })}</Body1>
           <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <Input readOnly value={created.url} aria-label="Invitation link" data-testid="invitation-url" style={{ flex: 1, minWidth: 200 }} />
+            <Input readOnly value={created.url} aria-label={t('console.invitations.link')} data-testid="invitation-url" style={{ flex: 1, minWidth: 200 }} />
             <Button icon={<CopyRegular />} onClick={() => void copy()}>
-              {copied ? 'Copied' : 'Copy link'}
+              {copied ? t('console.invitations.copied') : t('console.invitations.copy')}
             </Button>
           </span>
         </div>

@@ -1,4 +1,5 @@
 import { Body1, Button, Dropdown, Field, Option, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { openQuestion } from '../shared/selectors.js';
@@ -6,21 +7,22 @@ import { fitWidth } from '../../components/fitWidth.js';
 
 /** Which guiding question is open now; opening another closes its list to new requests. */
 export function LiveQuestion({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const open = openQuestion(state);
   return (
     <section aria-labelledby="liveq-h" style={{ display: 'grid', gap: 6 }}>
       <Title3 as="h3" id="liveq-h">
-        Open question
+        {t('console.liveQuestion.title')}
       </Title3>
-      <Body1 as="p" style={{ margin: 0, fontSize: 16 }} data-testid="open-question">
-        {open ? open.text : state.questions.length ? 'No question is open.' : 'Add guiding questions under Prepare first.'}
+      <Body1 as="p" dir="auto" style={{ margin: 0, fontSize: 16 }} data-testid="open-question">
+        {open ? open.text : state.questions.length ? t('console.liveQuestion.noneOpen') : t('console.liveQuestion.addFirst')}
       </Body1>
       <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
         {state.questions.length > 0 && (
-          <Field label="Open a question">
+          <Field label={t('console.liveQuestion.openLabel')}>
             <Dropdown
             style={fitWidth}
-              placeholder="Choose a question"
+              placeholder={t('console.liveQuestion.choose')}
               selectedOptions={open ? [open.id] : []}
               value={open?.text ?? ''}
               onOptionSelect={(_, d) => d.optionValue && d.optionValue !== open?.id && void commands.run({ type: 'question.open', questionId: d.optionValue })}
@@ -35,7 +37,7 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
         )}
         {open && (
           <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
-            Close this question
+            {t('console.liveQuestion.close')}
           </Button>
         )}
       </div>

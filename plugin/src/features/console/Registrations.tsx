@@ -1,27 +1,29 @@
 import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
-import { ACCREDITATION_LABEL, CATEGORY_LABEL, REGION_LABEL } from '../shared/labels.js';
+import { accreditationLabel, categoryLabel, regionLabel, roleLabel } from '../shared/labels.js';
 
 /** Registrations to approve or decline, with the objections delegations recorded. */
 export function Registrations({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const people = Object.values(state.participants).sort((a, b) => (a.status === 'pending' ? -1 : 0) - (b.status === 'pending' ? -1 : 0));
   return (
     <section aria-labelledby="reg-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h3" id="reg-h">
-        Participants and registrations
+        {t('console.registrations.title')}
       </Title3>
       {people.length === 0 ? (
-        <Body1 as="p">Nobody has registered yet. Create invitations below and send the links.</Body1>
+        <Body1 as="p">{t('console.registrations.none')}</Body1>
       ) : (
-        <Table size="small" aria-label="Participants">
+        <Table size="small" aria-label={t('console.registrations.table')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Name and organization</TableHeaderCell>
-              <TableHeaderCell>Category, region</TableHeaderCell>
-              <TableHeaderCell>Accreditation</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Decision</TableHeaderCell>
+              <TableHeaderCell>{t('console.registrations.name')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.registrations.categoryRegion')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.registrations.accreditation')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.registrations.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('console.registrations.decision')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -31,36 +33,36 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                 <TableRow key={p.id} data-testid="participant-row">
                   <TableCell>
                     <strong>{p.displayName}</strong>
-                    {p.organization ? ` — ${p.organization}` : ''} ({p.role})
+                    {p.organization ? ` — ${p.organization}` : ''} ({roleLabel(p.role)})
                     {objections.map((o) => (
                       <Body1 as="p" key={o.id} style={{ margin: '2px 0 0' }}>
-                        Objection by {state.participants[o.byParticipantId]?.displayName ?? 'a delegation'}: {o.reason}
+                        {t('console.registrations.objectionBy', { name: state.participants[o.byParticipantId]?.displayName ?? t('console.registrations.aDelegation'), reason: o.reason })}
                       </Body1>
                     ))}
                   </TableCell>
                   <TableCell>
-                    {CATEGORY_LABEL[p.category] ?? p.category}
-                    {p.region ? `, ${REGION_LABEL[p.region]}` : ''}
+                    {categoryLabel(p.category)}
+                    {p.region ? `, ${regionLabel(p.region)}` : ''}
                     {p.country ? `, ${p.country}` : ''}
                   </TableCell>
-                  <TableCell>{p.accreditation ? ACCREDITATION_LABEL[p.accreditation] : '—'}</TableCell>
+                  <TableCell>{p.accreditation ? accreditationLabel(p.accreditation) : '—'}</TableCell>
                   <TableCell>
-                    <Badge color={p.status === 'approved' ? 'success' : p.status === 'declined' ? 'danger' : 'warning'}>{p.status}</Badge>
+                    <Badge color={p.status === 'approved' ? 'success' : p.status === 'declined' ? 'danger' : 'warning'}>{t(`console.registrations.participantStatus.${p.status}`)}</Badge>
                     {objections.length > 0 && (
                       <Badge color="danger" appearance="outline" style={{ marginInlineStart: 4 }}>
-                        {objections.length} objection{objections.length === 1 ? '' : 's'}
+                        {t('console.registrations.objections', { count: objections.length })}
                       </Badge>
                     )}
                   </TableCell>
                   <TableCell>
                     {p.role !== 'chair' && p.status !== 'approved' && (
-                      <Button size="small" appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={`Approve ${p.displayName}`}>
-                        Approve
+                      <Button size="small" appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
+                        {t('console.registrations.approve')}
                       </Button>
                     )}{' '}
                     {p.role !== 'chair' && p.status !== 'declined' && (
-                      <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={`Decline ${p.displayName}`}>
-                        Decline
+                      <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
+                        {t('console.registrations.decline')}
                       </Button>
                     )}
                   </TableCell>

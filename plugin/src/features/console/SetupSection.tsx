@@ -1,11 +1,14 @@
 import { Body1, Button, Field, Input, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { engagementStatusLabel } from '../shared/labels.js';
 import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
 
 /** Title, theme, schedule and speaking time; and the engagement's own cycle: open → start → end. */
 export function SetupSection({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const s = state.settings;
   const [title, setTitle] = useState(s.title);
   const [theme, setTheme] = useState(s.theme ?? '');
@@ -26,50 +29,52 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
   return (
     <section aria-labelledby="setup-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h3" id="setup-h">
-        Setup
+        {t('console.setup.title')}
       </Title3>
       <Body1 as="p" style={{ margin: 0 }}>
-        Status: <strong data-testid="engagement-status">{state.status}</strong>.{' '}
-        {state.status === 'draft' && 'Open the engagement to publish the guiding questions and open registration.'}
-        {state.status === 'open' && 'Start the engagement when the meeting begins.'}
-        {state.status === 'live' && 'The meeting is running.'}
-        {state.status === 'ended' && 'The engagement has ended.'}
+        <Trans
+          t={t}
+          i18nKey="console.setup.status"
+          values={{ status: engagementStatusLabel(state.status) }}
+          components={{ status: <strong data-testid="engagement-status" /> }}
+        />{' '}
+        {t(`console.setup.${state.status}`)}
       </Body1>
       <div style={{ display: 'flex', gap: 8 }}>
         {state.status === 'draft' && (
           <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
-            Open the engagement
+            {t('console.setup.openButton')}
           </Button>
         )}
         {state.status === 'open' && (
           <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
-            Start the engagement
+            {t('console.setup.startButton')}
           </Button>
         )}
         {state.status === 'live' && (
           <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
-            End the engagement
+            {t('console.setup.endButton')}
           </Button>
         )}
       </div>
       <form onSubmit={save} style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', alignItems: 'end' }}>
-        <Field label="Title" required>
+        <Field label={t('console.setup.titleLabel')} required>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
-        <Field label="Theme">
+        <Field label={t('console.setup.theme')}>
           <Input value={theme} onChange={(_, d) => setTheme(d.value)} />
         </Field>
-        <Field label="Scheduled start (your local time)">
+        <Field label={t('console.setup.scheduledStart')}>
           <Input type="datetime-local" value={start} onChange={(_, d) => setStart(d.value)} />
         </Field>
-        <Field label="Planned minutes">
+        <Field label={t('console.setup.plannedMinutes')}>
           <Input type="number" min={0} value={planned} onChange={(_, d) => setPlanned(d.value)} />
         </Field>
-        <Field label="Speaking time (seconds)">
+        <Field label={t('console.setup.speakingTime')}>
           <Input type="number" min={10} max={3600} value={speaking} onChange={(_, d) => setSpeaking(d.value)} />
         </Field>
         <Button type="submit" disabled={commands.busy || !title.trim()}>
-          Save setup
+          {t('console.setup.save')}
         </Button>
       </form>
     </section>

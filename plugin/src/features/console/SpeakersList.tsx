@@ -4,6 +4,7 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ORDER_POLICIES, type EngagementState, type OrderPolicy } from '../../../../server/domain/index.js';
 import { constituencyOf } from '../../../../server/domain/floor/speakersOrder.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -11,11 +12,6 @@ import { formatClock } from '../../live/countdown.js';
 import { nameOf, waitingList, type Waiting } from '../shared/selectors.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
-const POLICY_LABEL: Record<OrderPolicy, string> = {
-  inscription: 'Order of inscription',
-  'first-time-first': 'First-time speakers first',
-  alternate: 'Alternate member states and stakeholders',
-};
 
 function Row({
   item,
@@ -30,6 +26,7 @@ function Row({
   state: EngagementState;
   commands: CommandRunner;
 }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.request.id });
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
@@ -55,7 +52,7 @@ function Row({
         <Button
           appearance="subtle"
           icon={<ReOrderDotsVerticalRegular />}
-          aria-label={`Drag to reorder ${name}`}
+          aria-label={t('console.speakers.drag', { name })}
           {...attributes}
           {...listeners}
         />
@@ -64,7 +61,7 @@ function Row({
           <strong>{name}</strong>
           {participant?.organization ? ` — ${participant.organization}` : ''}{' '}
           <Badge appearance="outline" size="small">
-            {constituencyOf(participant ?? undefined) === 'member-states' ? 'member state' : 'stakeholder'}
+            {constituencyOf(participant ?? undefined) === 'member-states' ? t('console.speakers.memberState') : t('console.speakers.stakeholder')}
           </Badge>{' '}
           {request.allowanceSeconds !== state.settings.speakingSeconds && (
             <Badge size="small" color="warning">
@@ -73,7 +70,7 @@ function Row({
           )}{' '}
           {objections > 0 && (
             <Badge size="small" color="danger">
-              {objections} objection{objections === 1 ? '' : 's'}
+              {t('console.speakers.objections', { count: objections })}
             </Badge>
           )}
           {request.note && (
@@ -82,22 +79,22 @@ function Row({
             </Body1>
           )}
         </span>
-        <Button size="small" icon={<ArrowUpRegular />} aria-label={`Move ${name} up`} disabled={index === 0 || commands.busy} onClick={() => move(index - 1)} />
+        <Button size="small" icon={<ArrowUpRegular />} aria-label={t('console.speakers.moveUp', { name })} disabled={index === 0 || commands.busy} onClick={() => move(index - 1)} />
         <Button
           size="small"
           icon={<ArrowDownRegular />}
-          aria-label={`Move ${name} down`}
+          aria-label={t('console.speakers.moveDown', { name })}
           disabled={index === count - 1 || commands.busy}
           onClick={() => move(index + 1)}
         />
         <Button size="small" appearance="primary" disabled={commands.busy || Boolean(state.currentRequestId)} onClick={() => void commands.run({ type: 'floor.give', requestId: request.id })}>
-          Give the floor
+          {t('console.speakers.give')}
         </Button>
         <Button size="small" onClick={() => setSkipping((s) => !s)} aria-expanded={skipping}>
-          Skip…
+          {t('console.speakers.skipEllipsis')}
         </Button>
         <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}>
-          Defer to writing
+          {t('console.speakers.defer')}
         </Button>
       </div>
       {skipping && (
@@ -110,11 +107,11 @@ function Row({
             });
           }}
         >
-          <Field label={`Reason for skipping ${name}`}>
+          <Field label={t('console.speakers.skipReason', { name })}>
             <Input value={reason} onChange={(_, d) => setReason(d.value)} />
           </Field>
           <Button type="submit" disabled={commands.busy}>
-            Skip
+            {t('console.speakers.skip')}
           </Button>
         </form>
       )}
@@ -124,6 +121,7 @@ function Row({
 
 /** The open question's speakers list: reorder by drag (pointer or keyboard) or with the move buttons. */
 export function SpeakersList({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const list = waitingList(state, state.openQuestionId);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const onDragEnd = (event: DragEndEvent) => {
@@ -136,31 +134,31 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
     <section aria-labelledby="speakers-h">
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
         <Title3 as="h3" id="speakers-h">
-          Speakers list ({list.length} waiting)
+          {t('console.speakers.title', { count: list.length })}
         </Title3>
-        <Field label="Order">
+        <Field label={t('console.speakers.order')}>
           <Dropdown
             style={fitWidth}
-            value={POLICY_LABEL[state.policy]}
+            value={t(`console.speakers.policy.${state.policy}`)}
             selectedOptions={[state.policy]}
             onOptionSelect={(_, d) => d.optionValue && d.optionValue !== state.policy && void commands.run({ type: 'floor.policy', order: d.optionValue as OrderPolicy })}
           >
             {ORDER_POLICIES.map((p) => (
               <Option key={p} value={p}>
-                {POLICY_LABEL[p]}
+                {t(`console.speakers.policy.${p}`)}
               </Option>
             ))}
           </Dropdown>
         </Field>
       </div>
       {!state.openQuestionId ? (
-        <Body1 as="p">Open a guiding question to start its speakers list.</Body1>
+        <Body1 as="p">{t('console.speakers.openFirst')}</Body1>
       ) : list.length === 0 ? (
-        <Body1 as="p">Nobody has asked for the floor on this question yet.</Body1>
+        <Body1 as="p">{t('console.speakers.none')}</Body1>
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={list.map((w) => w.request.id)} strategy={verticalListSortingStrategy}>
-            <ol aria-label="Waiting speakers" style={{ margin: 0, padding: 0 }}>
+            <ol aria-label={t('console.speakers.waiting')} style={{ margin: 0, padding: 0 }}>
               {list.map((item, index) => (
                 <Row key={item.request.id} item={item} index={index} count={list.length} state={state} commands={commands} />
               ))}

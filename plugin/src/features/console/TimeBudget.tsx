@@ -1,20 +1,24 @@
 import { Body1, Button, Field, Input, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { projectedEnd } from '../../../../server/domain/floor/timeBudget.js';
 import { previewReplan, type ReplanPreview } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { formatTime } from '../../i18n/format.js';
+import { i18n } from '../../i18n/i18n.js';
 import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
 import { nameOf } from '../shared/selectors.js';
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '—');
-const speakers = (n: number) => `${n} speaker${n === 1 ? '' : 's'}`;
+const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
+const speakers = (n: number) => i18n.t('console.time.speakers', { count: n });
 const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60000);
 
 /** Planned against actual, the projected end against the hard stop, and a re-plan shown before it applies. */
 export function TimeBudget({ state, now, commands }: { state: EngagementState; now: number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const [hardStop, setHardStop] = useState(toLocalInput(state.hardStop));
   // Another member of the Chair's team may set it: follow the engagement.
   useEffect(() => setHardStop(toLocalInput(state.hardStop)), [state.hardStop]);
@@ -45,22 +49,22 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
   return (
     <section aria-labelledby="time-h" style={{ display: 'grid', gap: 12 }}>
       <Title3 as="h3" id="time-h">
-        Time budget
+        {t('console.time.title')}
       </Title3>
       <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
         <div>
-          <Body1>Projected end</Body1>
+          <Body1>{t('console.time.projectedEnd')}</Body1>
           <div style={{ fontSize: 24, fontWeight: 700 }} data-testid="projected-end">
             {time(projected)}
           </div>
         </div>
         <div>
-          <Body1>Hard stop</Body1>
+          <Body1>{t('console.time.hardStop')}</Body1>
           <div style={{ fontSize: 24, fontWeight: 700 }}>{time(state.hardStop)}</div>
         </div>
         {late !== null && (
           <div role="status" style={{ alignSelf: 'end', color: late > 0 ? tokens.colorPaletteRedForeground1 : tokens.colorPaletteGreenForeground1, fontWeight: 600 }}>
-            {late > 0 ? `${late} min past the hard stop: re-plan below.` : 'On time.'}
+            {late > 0 ? t('console.time.late', { minutes: late }) : t('console.time.onTime')}
           </div>
         )}
       </div>
@@ -71,26 +75,26 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
         }}
         style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}
       >
-        <Field label="Hard stop (your local time)">
+        <Field label={t('console.time.hardStopLocal')}>
           <Input type="datetime-local" value={hardStop} onChange={(_, d) => setHardStop(d.value)} />
         </Field>
         <Button type="submit" disabled={commands.busy}>
-          Set hard stop
+          {t('console.time.setHardStop')}
         </Button>
       </form>
 
-      <Table size="small" aria-label="Agenda: planned and actual minutes">
+      <Table size="small" aria-label={t('console.time.agendaTable')}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Agenda item</TableHeaderCell>
-            <TableHeaderCell>Planned</TableHeaderCell>
-            <TableHeaderCell>Actual</TableHeaderCell>
+            <TableHeaderCell>{t('console.time.agendaItem')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.time.planned')}</TableHeaderCell>
+            <TableHeaderCell>{t('console.time.actual')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {state.agenda.length === 0 ? (
             <TableRow>
-              <TableCell colSpan={3}>No agenda yet: add items under Prepare.</TableCell>
+              <TableCell colSpan={3}>{t('console.time.noAgenda')}</TableCell>
             </TableRow>
           ) : (
             state.agenda.map((item) => {
@@ -98,12 +102,11 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
               return (
                 <TableRow key={item.id} aria-current={item.id === state.currentAgendaItemId ? 'step' : undefined}>
                   <TableCell>
-                    {item.title}
-                    {item.id === state.currentAgendaItemId ? ' (now)' : ''}
+                    {item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}
                   </TableCell>
-                  <TableCell>{item.plannedMinutes} min</TableCell>
+                  <TableCell>{t('console.time.minutes', { minutes: item.plannedMinutes })}</TableCell>
                   <TableCell style={{ color: actual !== null && actual > item.plannedMinutes ? tokens.colorPaletteRedForeground1 : undefined }}>
-                    {actual === null ? '—' : `${actual} min${item.endedAt ? '' : ' so far'}`}
+                    {actual === null ? '—' : t(item.endedAt ? 'console.time.minutes' : 'console.time.minutesSoFar', { minutes: actual })}
                   </TableCell>
                 </TableRow>
               );
@@ -114,36 +117,36 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
 
       <div style={{ display: 'grid', gap: 8 }}>
         <Title3 as="h4" style={{ fontSize: 16 }}>
-          Re-plan the open question’s speakers list
+          {t('console.time.replanTitle')}
         </Title3>
         <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
-          <Field label="Strategy">
+          <Field label={t('console.time.strategy')}>
             <RadioGroup value={strategy} onChange={(_, d) => setStrategy(d.value as 'shorten' | 'cap')} layout="horizontal">
-              <Radio value="shorten" label="Shorten every allowance" />
-              <Radio value="cap" label="Cap the list, defer the rest to writing" />
+              <Radio value="shorten" label={t('console.time.shorten')} />
+              <Radio value="cap" label={t('console.time.cap')} />
             </RadioGroup>
           </Field>
-          <Field label="Shortest allowance (seconds)">
+          <Field label={t('console.time.shortest')}>
             <Input type="number" min={10} max={600} value={minSeconds} onChange={(_, d) => setMinSeconds(d.value)} style={{ width: 100 }} />
           </Field>
-          <Button onClick={() => void askPreview()}>Preview</Button>
+          <Button onClick={() => void askPreview()}>{t('console.time.preview')}</Button>
         </div>
-        <ErrorBar message={previewError} title="No re-plan possible" onDismiss={() => setPreviewError(null)} />
+        <ErrorBar message={previewError} title={t('console.time.noReplan')} onDismiss={() => setPreviewError(null)} />
         {preview && (
-          <div role="region" aria-label="Re-plan preview" style={{ padding: 12, border: `1px dashed ${tokens.colorNeutralStroke1}`, borderRadius: 8 }}>
+          <div role="region" aria-label={t('console.time.previewLabel')} style={{ padding: 12, border: `1px dashed ${tokens.colorNeutralStroke1}`, borderRadius: 8 }}>
             <Body1 as="p" style={{ marginTop: 0 }}>
-              {Math.floor(preview.availableSeconds / 60)} min {preview.availableSeconds % 60} s are left for this question’s speakers.{' '}
+              {t('console.time.available', { minutes: Math.floor(preview.availableSeconds / 60), seconds: preview.availableSeconds % 60 })}{' '}
               {preview.strategy === 'shorten'
-                ? `Each of the ${speakers(preview.keptRequestIds.length)} waiting would get ${preview.allowanceSeconds} seconds.`
-                : `${speakers(preview.keptRequestIds.length)} would be heard; ${preview.deferredRequestIds.length} would be invited to submit in writing.`}{' '}
-              {preview.fits ? 'This fits before the hard stop.' : 'Even so, it does not fit before the hard stop.'}
+                ? t('console.time.eachGets', { speakers: speakers(preview.keptRequestIds.length), seconds: preview.allowanceSeconds })
+                : t('console.time.capped', { speakers: speakers(preview.keptRequestIds.length), count: preview.deferredRequestIds.length })}{' '}
+              {preview.fits ? t('console.time.fits') : t('console.time.doesNotFit')}
             </Body1>
-            {preview.deferredRequestIds.length > 0 && <Body1 as="p">Deferred: {preview.deferredRequestIds.map(who).join(', ')}.</Body1>}
+            {preview.deferredRequestIds.length > 0 && <Body1 as="p">{t('console.time.deferred', { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(preview.deferredRequestIds.map(who)) })}</Body1>}
             <div style={{ display: 'flex', gap: 8 }}>
               <Button appearance="primary" disabled={commands.busy} onClick={() => void apply()}>
-                Apply this re-plan
+                {t('console.time.apply')}
               </Button>
-              <Button onClick={() => setPreview(null)}>Cancel</Button>
+              <Button onClick={() => setPreview(null)}>{t('console.time.cancel')}</Button>
             </div>
           </div>
         )}

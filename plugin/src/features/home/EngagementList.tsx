@@ -1,11 +1,14 @@
 import { Body1, Button, Field, Input, Link, Spinner, Title3 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { engagementStatusLabel, roleLabel } from '../shared/labels.js';
 import { createEngagement, listEngagements, type EngagementRow } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 
 /** The engagements I belong to, and a form to create one (I become its Chair). */
-export function EngagementList({ onOpen, openLabel = 'Open' }: { onOpen: (id: string) => void; openLabel?: string }) {
+export function EngagementList({ onOpen, openLabel }: { onOpen: (id: string) => void; openLabel?: string }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState<EngagementRow[] | null>(null);
   const [title, setTitle] = useState('');
   const [theme, setTheme] = useState('');
@@ -37,22 +40,23 @@ export function EngagementList({ onOpen, openLabel = 'Open' }: { onOpen: (id: st
     <>
       <section aria-labelledby="mine-h">
         <Title3 as="h2" id="mine-h">
-          Your engagements
+          {t('home.mine')}
         </Title3>
         {rows === null ? (
-          <Spinner size="small" label="Loading your engagements…" />
+          <Spinner size="small" label={t('home.loadingMine')} />
         ) : rows.length === 0 ? (
-          <Body1 as="p">You have no engagement yet. Create one below, or open the invitation link you were sent.</Body1>
+          <Body1 as="p">{t('home.none')}</Body1>
         ) : (
           <ul>
             {rows.map((row) => (
               <li key={row.id}>
-                <Link as="button" onClick={() => onOpen(row.id)} aria-label={`${openLabel} ${row.title}`}>
+                <Link as="button" onClick={() => onOpen(row.id)} aria-label={t('home.openNamed', { action: openLabel ?? t('home.open'), title: row.title })}>
                   {row.title}
                 </Link>{' '}
                 <Body1>
-                  ({row.status}
-                  {row.role ? `, you are ${row.role}` : ''})
+                  {row.role
+                    ? t('home.statusRole', { status: engagementStatusLabel(row.status), role: roleLabel(row.role) })
+                    : t('home.status', { status: engagementStatusLabel(row.status) })}
                 </Body1>
               </li>
             ))}
@@ -61,17 +65,17 @@ export function EngagementList({ onOpen, openLabel = 'Open' }: { onOpen: (id: st
       </section>
       <section aria-labelledby="create-h">
         <Title3 as="h2" id="create-h">
-          Create an engagement
+          {t('home.create')}
         </Title3>
         <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
-          <Field label="Title" required>
+          <Field label={t('home.title')} required>
             <Input value={title} onChange={(_, d) => setTitle(d.value)} name="title" />
           </Field>
-          <Field label="Theme">
+          <Field label={t('home.theme')}>
             <Input value={theme} onChange={(_, d) => setTheme(d.value)} name="theme" />
           </Field>
           <Button appearance="primary" type="submit" disabled={busy || !title.trim()}>
-            Create
+            {t('home.createButton')}
           </Button>
         </form>
       </section>

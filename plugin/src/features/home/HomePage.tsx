@@ -1,12 +1,18 @@
-import { Body1, Button, Title2 } from '@fluentui/react-components';
+import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { saveSession } from '../../api/session.js';
 import { useHost } from '../../host/HostProvider.js';
 import { navigate } from '../../router.js';
-import { EngagementList } from './EngagementList.js';
 import { SignIn } from './SignIn.js';
 import { useSession } from './useSession.js';
 
+// The list reads the domain's vocabulary (and with it zod): loaded on demand, that cost stays out of the
+// entry that every route, the Chair's console first, evaluates before it shows anything (issue 3).
+const EngagementList = lazy(() => import('./EngagementList.js').then((m) => ({ default: m.EngagementList })));
+
 export function HomePage() {
+  const { t } = useTranslation();
   const host = useHost();
   const session = useSession();
   const signedIn = host.mode === 'teams' ? !host.teams?.isAnonymous || Boolean(session) : Boolean(session);
@@ -16,17 +22,19 @@ export function HomePage() {
         <Title2 as="h1">Convene</Title2>
         {session && host.mode === 'browser' && (
           <span>
-            <Body1>Signed in as {session.user.displayName}</Body1>{' '}
+            <Body1>{t('home.signedInAs', { name: session.user.displayName })}</Body1>{' '}
             <Button size="small" onClick={() => saveSession(null)}>
-              Sign out
+              {t('home.signOut')}
             </Button>
           </span>
         )}
       </header>
       {signedIn ? (
-        <EngagementList onOpen={(id) => navigate(`/e/${encodeURIComponent(id)}`)} />
+        <Suspense fallback={<Spinner size="small" label={t('home.loadingMine')} />}>
+          <EngagementList onOpen={(id) => navigate(`/e/${encodeURIComponent(id)}`)} />
+        </Suspense>
       ) : host.mode === 'teams' ? (
-        <Body1 as="p">You joined as a guest. Open the invitation link the Chair sent you to take part.</Body1>
+        <Body1 as="p">{t('home.guest')}</Body1>
       ) : (
         <SignIn />
       )}

@@ -1,5 +1,6 @@
 import { Body1, Button, Field, Input, Title3 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { devSignIn, getClientConfig } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { saveSession } from '../../api/session.js';
@@ -7,6 +8,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
 
 /** Development sign-in (browser mode): a display name, no password. The server refuses it in production. */
 export function SignIn() {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,27 +35,24 @@ export function SignIn() {
   return (
     <section aria-labelledby="signin-h">
       <Title3 as="h2" id="signin-h">
-        Sign in
+        {t('home.signIn')}
       </Title3>
       {available ? (
         <>
-          <Body1 as="p">Outside Teams, sign in with the name others will see. If you were sent an invitation link, open that link instead.</Body1>
+          <Body1 as="p">{t('home.signInIntro')}</Body1>
           <form onSubmit={submit} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
-            <Field label="Your name" required>
+            <Field label={t('home.yourName')} required>
               <Input value={name} onChange={(_, d) => setName(d.value)} name="displayName" autoComplete="name" />
             </Field>
             <Button appearance="primary" type="submit" disabled={busy || !name.trim()}>
-              Sign in
+              {t('home.signIn')}
             </Button>
           </form>
         </>
       ) : (
-        <Body1 as="p">
-          Open Convene from the meeting in Microsoft Teams, or open the invitation link the Chair’s team sent you. Signing in by name is only
-          available on a development server.
-        </Body1>
+        <Body1 as="p">{t('home.signInUnavailable')}</Body1>
       )}
-      <ErrorBar message={error} title="Could not sign in" onDismiss={() => setError(null)} />
+      <ErrorBar message={error} title={t('home.signInFailed')} onDismiss={() => setError(null)} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { redeemInvitation } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { saveSession } from '../../api/session.js';
@@ -10,6 +11,7 @@ import { navigate } from '../../router.js';
  * so that it is in no history entry, bookmark or screenshot. The fragment never reaches a server log.
  */
 export function JoinPage() {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
   useEffect(() => {
@@ -18,7 +20,7 @@ export function JoinPage() {
     const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     if (!code) {
-      setError('This link has no invitation code. Ask the Chair or the secretariat for a new link.');
+      setError(t('join.noCode'));
       return;
     }
     redeemInvitation(code).then(
@@ -27,21 +29,21 @@ export function JoinPage() {
         navigate(`/e/${encodeURIComponent(engagementId)}`);
       },
       (failure: unknown) =>
-        setError(`${errorMessage(failure)} An invitation works once and expires: ask the Chair or the secretariat for a new link.`),
+        setError(t('join.failed', { error: errorMessage(failure) })),
     );
-  }, []);
+  }, [t]);
   return (
     <main style={{ padding: 20, maxWidth: 560 }}>
-      <Title2 as="h1">Joining the engagement</Title2>
+      <Title2 as="h1">{t('join.title')}</Title2>
       {error ? (
         <>
           <Body1 as="p" role="alert">
             {error}
           </Body1>
-          <Button onClick={() => navigate('/')}>Go to your engagements</Button>
+          <Button onClick={() => navigate('/')}>{t('common.goHome')}</Button>
         </>
       ) : (
-        <Spinner label="Checking your invitation…" />
+        <Spinner label={t('join.checking')} />
       )}
     </main>
   );

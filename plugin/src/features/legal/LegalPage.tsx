@@ -1,4 +1,5 @@
 import { Body1, Link, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 
 // The privacy statement and terms of use that the Teams app package links to (manifest developer URLs).
 // They open without signing in and say plainly what Convene keeps, who sees it, and for how long.
@@ -7,10 +8,11 @@ const useStyles = makeStyles({
   page: { maxWidth: '46rem', margin: '0 auto', padding: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalM },
 });
 
+// The titles and links follow the tab's language; the statement itself is English only (marked lang="en"),
+// as a legal text is only binding in the version the host organisation issued.
 function Privacy() {
   return (
-    <>
-      <Title2 as="h1">Convene — privacy statement</Title2>
+    <div lang="en" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
       <Body1>
         Convene is run by the organisation that hosts it (usually the Chair's secretariat). That organisation decides why and
         how your information is used; this page says what the software keeps.
@@ -38,14 +40,13 @@ function Privacy() {
         parties. The host decides how long records are kept; Convene has no self-service deletion yet, so ask the host's
         secretariat to remove an engagement's records.
       </Body1>
-    </>
+    </div>
   );
 }
 
 function Terms() {
   return (
-    <>
-      <Title2 as="h1">Convene — terms of use</Title2>
+    <div lang="en" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
       <Body1>
         Convene is for preparing and running informal engagements between a Chair, stakeholders and delegations. Use it in
         good faith, for the engagement you were invited to, under the rules the Chair sets for it.
@@ -59,17 +60,20 @@ function Terms() {
         The software is provided as it is, by the organisation that hosts it; that organisation answers questions about
         an engagement and its records.
       </Body1>
-    </>
+    </div>
   );
 }
 
 export default function LegalPage({ page }: { page: 'privacy' | 'terms' }) {
   const styles = useStyles();
+  const { t, i18n } = useTranslation();
   return (
     <main className={styles.page}>
+      <Title2 as="h1">{t(page === 'privacy' ? 'legal.privacyTitle' : 'legal.termsTitle')}</Title2>
+      {i18n.language !== 'en' && <Body1>{t('legal.englishOnly')}</Body1>}
       {page === 'privacy' ? <Privacy /> : <Terms />}
       <Body1>
-        <Link href={page === 'privacy' ? '/terms' : '/privacy'}>{page === 'privacy' ? 'Terms of use' : 'Privacy statement'}</Link>
+        <Link href={page === 'privacy' ? '/terms' : '/privacy'}>{t(page === 'privacy' ? 'legal.termsLink' : 'legal.privacyLink')}</Link>
       </Body1>
     </main>
   );

@@ -1,35 +1,39 @@
-import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
+import { Body1, Button, Title2 } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isStaffRole } from '../../../../server/domain/vocabulary.js';
 import { ConnectionBanner } from '../../components/ConnectionBanner.js';
 import { useHost } from '../../host/HostProvider.js';
 import { useEngagement } from '../../live/useEngagement.js';
 import { navigate } from '../../router.js';
-import { ChairConsole } from '../console/ChairConsole.js';
-import { SidePanel } from '../panel/SidePanel.js';
-import { StageView } from '../stage/StageView.js';
+import { MeetingShell } from './MeetingShell.js';
+
+// Each surface is its own chunk, fetched once the snapshot says which one this viewer gets: the page itself
+// stays small, so that the engagement's title shows while the console's code loads (issue 3).
+const ChairConsole = lazy(() => import('../console/ChairConsole.js').then((m) => ({ default: m.ChairConsole })));
+const SidePanel = lazy(() => import('../panel/SidePanel.js').then((m) => ({ default: m.SidePanel })));
+const StageView = lazy(() => import('../stage/StageView.js').then((m) => ({ default: m.StageView })));
 
 /**
  * `/e/:id`: the meeting surface. Teams' frame context (or `?view=` in a browser) picks the surface;
  * otherwise the role does: staff get the console, everyone else the panel.
  */
 export default function MeetingPage({ engagementId }: { engagementId: string }) {
+  const { t } = useTranslation();
   const host = useHost();
   const live = useEngagement(engagementId);
   const banner = <ConnectionBanner connection={live.connection} detail={live.connectionDetail} />;
   if (!live.state) {
+    if (live.connection !== 'failed') return <MeetingShell engagementId={engagementId} />;
     return (
       <div style={{ padding: 20 }}>
-        {live.connection === 'failed' ? (
-          <main>
-            <Title2 as="h1">This engagement cannot be shown</Title2>
-            <Body1 as="p" role="alert">
-              {live.connectionDetail ?? 'The server refused the connection.'} Check that you are signed in and invited to this engagement.
-            </Body1>
-            <Button onClick={() => navigate('/')}>Go to your engagements</Button>
-          </main>
-        ) : (
-          <Spinner label="Loading the engagement…" />
-        )}
+        <main>
+          <Title2 as="h1">{t('meeting.cannotShow')}</Title2>
+          <Body1 as="p" role="alert">
+            {t('meeting.checkInvited', { detail: live.connectionDetail ?? t('meeting.refused') })}
+          </Body1>
+          <Button onClick={() => navigate('/')}>{t('common.goHome')}</Button>
+        </main>
       </div>
     );
   }
@@ -38,19 +42,21 @@ export default function MeetingPage({ engagementId }: { engagementId: string }) 
   return (
     <>
       {banner}
-      {surface === 'meetingStage' ? (
-        <StageView state={live.state} serverNow={live.serverNow} />
-      ) : surface === 'sidePanel' ? (
-        staff ? (
-          <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} compact />
+      <Suspense fallback={<MeetingShell engagementId={engagementId} heading={live.state.settings} />}>
+        {surface === 'meetingStage' ? (
+          <StageView state={live.state} serverNow={live.serverNow} />
+        ) : surface === 'sidePanel' ? (
+          staff ? (
+            <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} compact />
+          ) : (
+            <SidePanel state={live.state} me={live.me} serverNow={live.serverNow} />
+          )
+        ) : staff ? (
+          <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} />
         ) : (
           <SidePanel state={live.state} me={live.me} serverNow={live.serverNow} />
-        )
-      ) : staff ? (
-        <ChairConsole state={live.state} me={live.me} serverNow={live.serverNow} />
-      ) : (
-        <SidePanel state={live.state} me={live.me} serverNow={live.serverNow} />
-      )}
+        )}
+      </Suspense>
     </>
   );
 }

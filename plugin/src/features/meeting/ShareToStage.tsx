@@ -1,10 +1,12 @@
 import { Button, Link } from '@fluentui/react-components';
 import { ShareScreenStartRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider.js';
 
 /** In Teams: "Share to stage" only when Teams allows this user to share. In a browser: open the stage view. */
 export function ShareToStage({ engagementId, onError }: { engagementId: string; onError: (message: string) => void }) {
+  const { t } = useTranslation();
   const host = useHost();
   const [allowed, setAllowed] = useState(false);
   const stagePath = `/stage/${encodeURIComponent(engagementId)}`;
@@ -18,7 +20,7 @@ export function ShareToStage({ engagementId, onError }: { engagementId: string; 
   if (host.mode === 'browser') {
     return (
       <Link href={`${stagePath}${host.theme === 'light' ? '' : `?theme=${host.theme}`}`} target="_blank" rel="noopener">
-        Open the stage view
+        {t('meeting.openStage')}
       </Link>
     );
   }
@@ -28,7 +30,7 @@ export function ShareToStage({ engagementId, onError }: { engagementId: string; 
       icon={<ShareScreenStartRegular />}
       onClick={() => host.teams!.shareToStage(`${window.location.origin}${stagePath}?inTeams=1`).catch((e: Error) => onError(e.message))}
     >
-      Share to stage
+      {t('meeting.shareStage')}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { Body1, Button, Field, Textarea, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { Countdown } from '../../components/Countdown.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -19,6 +20,7 @@ export function FloorCard({
   serverNow: () => number;
   commands: CommandRunner;
 }) {
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const question = openQuestion(state);
   const speaker = currentSpeaker(state);
@@ -30,7 +32,7 @@ export function FloorCard({
   return (
     <section aria-labelledby="floor-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 as="h2" id="floor-h">
-        The floor
+        {t('floor.title')}
       </Title3>
       {iSpeak && speaker ? (
         <div
@@ -38,35 +40,33 @@ export function FloorCard({
           style={{ padding: 12, borderRadius: 8, background: tokens.colorBrandBackground2, border: `2px solid ${tokens.colorBrandStroke1}` }}
         >
           <div style={{ fontSize: 24, fontWeight: 700 }} data-testid="you-have-the-floor">
-            You have the floor
+            {t('floor.youHaveIt')}
           </div>
-          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={56} label="Your time left" />
+          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={56} label={t('floor.yourTimeLeft')} />
         </div>
       ) : speaker ? (
         <div>
           <Body1 as="p" aria-live="polite" style={{ margin: 0 }}>
-            <strong data-testid="speaker-name">{nameOf(speaker.participant)}</strong>
-            {orgOf(speaker.participant) ? ` (${orgOf(speaker.participant)})` : ''} has the floor.
+            <Trans
+              t={t}
+              i18nKey={orgOf(speaker.participant) ? 'floor.hasTheFloorOrg' : 'floor.hasTheFloor'}
+              values={{ name: nameOf(speaker.participant), organization: orgOf(speaker.participant) }}
+              components={{ name: <strong data-testid="speaker-name" style={{ unicodeBidi: 'isolate' }} />, org: <bdi /> }}
+            />
           </Body1>
           <Countdown intervention={speaker.intervention} serverNow={serverNow} size={32} />
         </div>
       ) : (
-        <Body1 as="p">Nobody has the floor right now.</Body1>
+        <Body1 as="p">{t('floor.nobody')}</Body1>
       )}
 
       {mine && mine.status === 'waiting' && (
         <div>
           <Body1 as="p" data-testid="place-in-line">
-            {line ? (
-              <>
-                You are number {line.place} in line. Estimated wait: {formatMinutes(line.waitSeconds)}.
-              </>
-            ) : (
-              'You are in line.'
-            )}
+            {line ? t('floor.placeInLine', { place: line.place, wait: formatMinutes(line.waitSeconds) }) : t('floor.inLine')}
           </Body1>
           <Button onClick={() => void commands.run({ type: 'floor.withdraw', requestId: mine.id })} disabled={commands.busy}>
-            Withdraw my request
+            {t('floor.withdraw')}
           </Button>
         </div>
       )}
@@ -81,17 +81,17 @@ export function FloorCard({
           }}
           style={{ display: 'grid', gap: 8 }}
         >
-          <Field label="Note for the Chair (optional)" hint="What you will speak about, in a few words.">
+          <Field label={t('floor.noteLabel')} hint={t('floor.noteHint')}>
             <Textarea value={note} onChange={(_, d) => setNote(d.value)} maxLength={500} resize="vertical" />
           </Field>
           <Button appearance="primary" type="submit" disabled={commands.busy}>
-            Request the floor
+            {t('floor.request')}
           </Button>
         </form>
       )}
-      {!mine && !question && <Body1 as="p">The Chair has not opened a question yet. Read the guiding questions below to prepare.</Body1>}
+      {!mine && !question && <Body1 as="p">{t('floor.noQuestion')}</Body1>}
       {!mine && question && !canRequest && me?.status !== 'approved' && (
-        <Body1 as="p">You can request the floor once your registration is approved.</Body1>
+        <Body1 as="p">{t('floor.afterApproval')}</Body1>
       )}
     </section>
   );

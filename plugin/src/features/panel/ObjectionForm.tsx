@@ -1,5 +1,6 @@
 import { Body1, Button, Dropdown, Field, Option, Textarea, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { fitWidth } from '../../components/fitWidth.js';
@@ -9,6 +10,7 @@ import { fitWidth } from '../../components/fitWidth.js';
  * procedure), and is encouraged to tell the Chair why.
  */
 export function ObjectionForm({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const [participantId, setParticipantId] = useState('');
   const [reason, setReason] = useState('');
   const candidates = Object.values(state.participants).filter(
@@ -18,10 +20,10 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
   return (
     <section aria-labelledby="object-h">
       <Title3 as="h2" id="object-h">
-        Object to an admission
+        {t('objection.title')}
       </Title3>
       {candidates.length === 0 ? (
-        <Body1 as="p">No stakeholder is being admitted under the non-objection procedure.</Body1>
+        <Body1 as="p">{t('objection.none')}</Body1>
       ) : (
         <form
           onSubmit={(e) => {
@@ -32,10 +34,10 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
           }}
           style={{ display: 'grid', gap: 8 }}
         >
-          <Field label="Stakeholder" required>
+          <Field label={t('objection.stakeholder')} required>
             <Dropdown
             style={fitWidth}
-              placeholder="Choose an organization"
+              placeholder={t('objection.choose')}
               value={chosen ? `${chosen.organization} (${chosen.displayName})` : ''}
               selectedOptions={participantId ? [participantId] : []}
               onOptionSelect={(_, d) => setParticipantId(d.optionValue ?? '')}
@@ -45,11 +47,11 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
               ))}
             </Dropdown>
           </Field>
-          <Field label="Reason, for the Chair" required>
+          <Field label={t('objection.reason')} required>
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
           <Button type="submit" disabled={commands.busy || !participantId || !reason.trim()}>
-            Record the objection
+            {t('objection.record')}
           </Button>
         </form>
       )}

@@ -1,11 +1,13 @@
 import { Button, Dropdown, Field, Input, Option, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACCREDITATIONS, CATEGORIES, REGIONS, type Accreditation, type Category, type Region } from '../../../../server/domain/index.js';
-import { ACCREDITATION_LABEL, CATEGORY_LABEL, REGION_LABEL } from '../shared/labels.js';
+import { accreditationLabel, categoryLabel, regionLabel } from '../shared/labels.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
 export function RegistrationForm({ commands, defaults }: { commands: CommandRunner; defaults?: { organization?: string } }) {
+  const { t } = useTranslation();
   const [organization, setOrganization] = useState(defaults?.organization ?? '');
   const [category, setCategory] = useState<Category>('ngo');
   const [region, setRegion] = useState<Region | ''>('');
@@ -25,62 +27,62 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
   return (
     <section aria-labelledby="register-h">
       <Title3 as="h2" id="register-h">
-        Register to take part
+        {t('register.title')}
       </Title3>
       <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
-        <Field label="Organization" required>
+        <Field label={t('register.organization')} required>
           <Input value={organization} onChange={(_, d) => setOrganization(d.value)} name="organization" />
         </Field>
-        <Field label="Category" required>
+        <Field label={t('register.category')} required>
           <Dropdown
             style={fitWidth}
-            value={CATEGORY_LABEL[category]}
+            value={categoryLabel(category)}
             selectedOptions={[category]}
             onOptionSelect={(_, d) => d.optionValue && setCategory(d.optionValue as Category)}
             name="category"
           >
             {CATEGORIES.map((c) => (
               <Option key={c} value={c}>
-                {CATEGORY_LABEL[c]}
+                {categoryLabel(c)}
               </Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Regional group">
+        <Field label={t('register.region')}>
           <Dropdown
             style={fitWidth}
-            value={region ? REGION_LABEL[region] : ''}
-            placeholder="Choose a regional group"
+            value={region ? regionLabel(region) : ''}
+            placeholder={t('register.chooseRegion')}
             selectedOptions={region ? [region] : []}
             onOptionSelect={(_, d) => setRegion((d.optionValue as Region) ?? '')}
           >
             {REGIONS.map((r) => (
               <Option key={r} value={r}>
-                {REGION_LABEL[r]}
+                {regionLabel(r)}
               </Option>
             ))}
           </Dropdown>
         </Field>
-        <Field label="Country">
+        <Field label={t('register.country')}>
           <Input value={country} onChange={(_, d) => setCountry(d.value)} name="country" autoComplete="country-name" />
         </Field>
-        <Field label="Accreditation">
+        <Field label={t('register.accreditation')}>
           <Dropdown
             style={fitWidth}
-            value={accreditation ? ACCREDITATION_LABEL[accreditation] : ''}
-            placeholder="Choose your accreditation"
+            value={accreditation ? accreditationLabel(accreditation) : ''}
+            placeholder={t('register.chooseAccreditation')}
             selectedOptions={accreditation ? [accreditation] : []}
             onOptionSelect={(_, d) => setAccreditation((d.optionValue as Accreditation) ?? '')}
           >
             {ACCREDITATIONS.map((a) => (
               <Option key={a} value={a}>
-                {ACCREDITATION_LABEL[a]}
+                {accreditationLabel(a)}
               </Option>
             ))}
           </Dropdown>
         </Field>
         <Button appearance="primary" type="submit" disabled={commands.busy || !organization.trim()}>
-          Register
+          {t('register.submit')}
         </Button>
       </form>
     </section>

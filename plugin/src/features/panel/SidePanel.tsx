@@ -1,7 +1,9 @@
 import { Body1, Divider, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState, Membership } from '../../../../server/domain/index.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
+import { LanguagePicker } from '../../i18n/LanguagePicker.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { myDeferredRequests } from '../shared/selectors.js';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.js';
@@ -14,6 +16,7 @@ import { WrittenInputForm } from './WrittenInputForm.js';
 
 /** The stakeholder's and the delegation's panel: one column, works at 280–320 px. */
 export function SidePanel({ state, me, serverNow }: { state: EngagementState; me: Membership | null; serverNow: () => number }) {
+  const { t } = useTranslation();
   const commands = useCommand(state.id);
   // The wait estimate needs no more than a tick every few seconds; the countdown ticks by itself.
   const now = useServerClock(serverNow, 5000);
@@ -21,27 +24,27 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
   // One registration per person (PART-1): an invitation already made its holder a participant.
   const needsRegistration = !me?.participantId;
   const deferred = myDeferredRequests(state, me);
-  const questionText = (id: string) => state.questions.find((q) => q.id === id)?.text ?? 'the question';
+  const questionText = (id: string) => state.questions.find((q) => q.id === id)?.text ?? t('panel.theQuestion');
   return (
     <main aria-labelledby="panel-title" style={{ padding: '12px 16px', maxWidth: 480, display: 'grid', gap: 16, boxSizing: 'border-box' }}>
       <header>
-        <Title2 as="h1" id="panel-title" style={{ fontSize: 20 }}>
+        <LanguagePicker />
+        <Title2 as="h1" id="panel-title" dir="auto" style={{ fontSize: 20 }}>
           {state.settings.title}
         </Title2>
-        {state.settings.theme && <Body1 as="p" style={{ margin: 0 }}>{state.settings.theme}</Body1>}
-        {state.status === 'ended' && <Body1 as="p">This engagement has ended. You can still submit written input.</Body1>}
+        {state.settings.theme && <Body1 as="p" dir="auto" style={{ margin: 0 }}>{state.settings.theme}</Body1>}
+        {state.status === 'ended' && <Body1 as="p">{t('panel.ended')}</Body1>}
       </header>
       <ErrorBar message={commands.error} onDismiss={commands.clearError} />
       {me?.status === 'pending' && (
         <MessageBar intent="info">
-          <MessageBarBody>Your registration is waiting for the Chair’s approval. Meanwhile, read the guiding questions.</MessageBarBody>
+          <MessageBarBody>{t('panel.pending')}</MessageBarBody>
         </MessageBar>
       )}
       {me?.status === 'declined' && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            Your registration was not approved{self?.declineReason ? `: ${self.declineReason}` : '.'} You can still submit written input if the
-            Chair accepts it.
+            {self?.declineReason ? t('panel.declinedReason', { reason: self.declineReason }) : t('panel.declined')}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -51,18 +54,12 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
       {deferred.map((r) =>
         r.fulfilledByInputId ? (
           <MessageBar key={r.id} intent="success" role="status">
-            <MessageBarBody>
-              Thank you: your written statement on “{questionText(r.questionId)}” was received. It is part of the record in place of your
-              intervention.
-            </MessageBarBody>
+            <MessageBarBody>{t('panel.deferredReceived', { question: questionText(r.questionId) })}</MessageBarBody>
           </MessageBar>
         ) : (
           <div key={r.id} style={{ display: 'grid', gap: 8 }}>
             <MessageBar intent="info">
-              <MessageBarBody>
-                Time ran short and you were not heard on “{questionText(r.questionId)}”. The Chair invites you to submit your statement in
-                writing: it will be part of the record.
-              </MessageBarBody>
+              <MessageBarBody>{t('panel.deferredInvite', { question: questionText(r.questionId) })}</MessageBarBody>
             </MessageBar>
             <WrittenInputForm
               engagementId={state.id}
@@ -70,7 +67,7 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
               commands={commands}
               requestId={r.id}
               questionId={r.questionId}
-              heading="Your statement in writing"
+              heading={t('panel.writtenHeading')}
             />
           </div>
         ),

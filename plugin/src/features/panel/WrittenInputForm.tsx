@@ -2,9 +2,11 @@ import { Button, Caption1, Dropdown, Field, Input, Label, Option, Textarea, Titl
 import { uploadAttachment, type Attachment } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { fitWidth } from '../../components/fitWidth.js';
+import { formatNumber } from '../../i18n/format.js';
 
 /** A written statement on a question; when `requestId` is given it answers a deferred floor request. */
 export function WrittenInputForm({
@@ -13,7 +15,7 @@ export function WrittenInputForm({
   commands,
   requestId,
   questionId: fixedQuestion,
-  heading = 'Submit written input',
+  heading,
 }: {
   engagementId: string;
   questions: Question[];
@@ -22,6 +24,7 @@ export function WrittenInputForm({
   questionId?: string;
   heading?: string;
 }) {
+  const { t } = useTranslation();
   const [questionId, setQuestionId] = useState(fixedQuestion ?? '');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -40,7 +43,7 @@ export function WrittenInputForm({
         setFiles((current) => [...current, saved]);
       }
     } catch (failure) {
-      setUploadError(`${errorMessage(failure)} Accepted: PDF, DOCX, ODT, TXT or Markdown.`);
+      setUploadError(t('input.uploadFailed', { error: errorMessage(failure) }));
     } finally {
       setUploading(false);
     }
@@ -66,15 +69,15 @@ export function WrittenInputForm({
   return (
     <section aria-labelledby={id}>
       <Title3 as="h2" id={id}>
-        {heading}
+        {heading ?? t('input.heading')}
       </Title3>
-      {sent && <p role="status">Thank you: your input was received.</p>}
+      {sent && <p role="status">{t('input.received')}</p>}
       <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
         {!fixedQuestion && (
-          <Field label="Question">
+          <Field label={t('input.question')}>
             <Dropdown
             style={fitWidth}
-              placeholder="General (no specific question)"
+              placeholder={t('input.general')}
               value={questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}
               onOptionSelect={(_, d) => setQuestionId(d.optionValue ?? '')}
@@ -87,14 +90,14 @@ export function WrittenInputForm({
             </Dropdown>
           </Field>
         )}
-        <Field label="Title" required>
+        <Field label={t('input.title')} required>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
-        <Field label="Your statement" required>
+        <Field label={t('input.statement')} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={5} resize="vertical" />
         </Field>
         <div style={{ display: 'grid', gap: 2 }}>
-          <Label htmlFor={fileId}>Attach a concept paper (optional)</Label>
+          <Label htmlFor={fileId}>{t('input.attach')}</Label>
           <input
             id={fileId}
             type="file"
@@ -106,7 +109,7 @@ export function WrittenInputForm({
             }}
             disabled={uploading || files.length >= 10}
           />
-          <Caption1 id={`${fileId}-hint`}>PDF, DOCX, ODT, TXT or Markdown.</Caption1>
+          <Caption1 id={`${fileId}-hint`}>{t('input.formats')}</Caption1>
           {uploadError && (
             <Caption1 role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
               {uploadError}
@@ -114,19 +117,19 @@ export function WrittenInputForm({
           )}
         </div>
         {files.length > 0 && (
-          <ul aria-label="Attached files" style={{ margin: 0, paddingInlineStart: 20 }}>
+          <ul aria-label={t('input.attached')} style={{ margin: 0, paddingInlineStart: 20 }}>
             {files.map((f) => (
               <li key={f.id}>
-                {f.filename} ({Math.ceil(f.size / 1024)} KB){' '}
-                <Button size="small" appearance="subtle" onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))} aria-label={`Remove ${f.filename}`}>
-                  Remove
+                {t('input.fileSize', { name: f.filename, size: formatNumber(Math.ceil(f.size / 1024)) })}{' '}
+                <Button size="small" appearance="subtle" onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))} aria-label={t('common.removeNamed', { name: f.filename })}>
+                  {t('common.remove')}
                 </Button>
               </li>
             ))}
           </ul>
         )}
         <Button type="submit" appearance="primary" disabled={commands.busy || uploading || !title.trim() || !text.trim()}>
-          Submit
+          {t('common.submit')}
         </Button>
       </form>
     </section>

@@ -1,4 +1,5 @@
 import type { EngagementState, FloorRequest, Intervention, Membership, Participant, Question } from '../../../../server/domain/index.js';
+import { i18n } from '../../i18n/i18n.js';
 import { remainingMs } from '../../live/countdown.js';
 
 // Read-only views over the state for the surfaces. No rule lives here: what may happen is the server's
@@ -35,7 +36,7 @@ export function waitingList(state: EngagementState, questionId: string | null): 
     .map((request) => ({ request, participant: state.participants[request.participantId] ?? null }));
 }
 
-export const nameOf = (p: Participant | null | undefined): string => p?.displayName ?? 'A participant';
+export const nameOf = (p: Participant | null | undefined): string => p?.displayName ?? i18n.t('common.aParticipant');
 export const orgOf = (p: Participant | null | undefined): string => p?.organization ?? '';
 
 /** My live request on the open question (waiting or speaking), if any. */
@@ -68,7 +69,6 @@ export function placeInLine(state: EngagementState, requestId: string, serverNow
 }
 
 export function formatMinutes(seconds: number): string {
-  if (seconds < 60) return 'under a minute';
-  const m = Math.round(seconds / 60);
-  return `about ${m} minute${m === 1 ? '' : 's'}`;
+  if (seconds < 60) return i18n.t('time.underAMinute');
+  return i18n.t('time.aboutMinutes', { count: Math.round(seconds / 60) });
 }

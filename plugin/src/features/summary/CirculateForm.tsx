@@ -1,19 +1,22 @@
 import { Button, Field, Input, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SummaryReviewState } from '../../../../server/domain/summaryReview/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { instantFromLocalInput, localInputValue } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** Open the review window to delegations and the stakeholders who spoke (SUMMARY-3). */
 export function CirculateForm({ review, ended, serverNow, commands }: { review: SummaryReviewState; ended: boolean; serverNow: () => number; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const [until, setUntil] = useState(() => localInputValue(serverNow(), 72));
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const reviewUntil = instantFromLocalInput(until);
-    if (!reviewUntil) return setProblem('Enter the date and time the review closes.');
-    if (Date.parse(reviewUntil) <= serverNow()) return setProblem('The review must close in the future.');
+    if (!reviewUntil) return setProblem(t('summary.enterReviewClose'));
+    if (Date.parse(reviewUntil) <= serverNow()) return setProblem(t('summary.reviewFuture'));
     setProblem(null);
     await runSummaryCommand(commands, { type: 'summary.circulate', reviewUntil });
   };
@@ -21,21 +24,23 @@ export function CirculateForm({ review, ended, serverNow, commands }: { review: 
   return (
     <section aria-labelledby="circulate-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id="circulate-h">
-        {again ? 'Circulate again' : 'Circulate for review'}
+        {again ? t('summary.circulateAgain') : t('summary.circulateForReview')}
       </Title3>
       {review.review && (
         <p style={{ margin: 0 }}>
-          {review.status === 'circulated' ? 'Under review' : 'Last review closed'} until {new Date(review.review.reviewUntil).toLocaleString()} (
-          {review.review.reviewerIds.length} stakeholders who spoke, and every delegation).
+          {t(review.status === 'circulated' ? 'summary.underReviewUntil' : 'summary.lastReviewClosed', {
+            date: formatDateTime(review.review.reviewUntil),
+            count: review.review.reviewerIds.length,
+          })}
         </p>
       )}
-      {!ended && <p style={{ margin: 0 }}>The summary can be circulated once the engagement has ended (SUMMARY-3).</p>}
+      {!ended && <p style={{ margin: 0 }}>{t('summary.circulateAfterEnd')}</p>}
       <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
-        <Field label="Review closes (your local time)" validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
+        <Field label={t('summary.reviewCloses')} validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
           <Input type="datetime-local" value={until} onChange={(_, d) => setUntil(d.value)} />
         </Field>
         <Button type="submit" disabled={!ended || commands.busy}>
-          {again ? 'Open a new review window' : 'Circulate the draft'}
+          {again ? t('summary.newWindow') : t('summary.circulateDraft')}
         </Button>
       </form>
     </section>

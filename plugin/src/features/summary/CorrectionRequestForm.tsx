@@ -1,18 +1,11 @@
 import { Button, Field, Radio, RadioGroup, Select, Textarea, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EngagementState, FloorRequest, Membership } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { formatTimeSeconds } from '../../i18n/format.js';
 import type { DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
-
-const OUTCOME: Record<FloorRequest['status'], string> = {
-  waiting: 'waiting',
-  speaking: 'speaking',
-  heard: 'heard',
-  withdrawn: 'withdrawn',
-  skipped: 'skipped',
-  deferred: 'deferred to writing',
-};
 
 /** My own entries in the speakers list, as the summary's annex records them. */
 export const myEntries = (state: EngagementState, me: Membership | null): FloorRequest[] =>
@@ -27,6 +20,7 @@ export const myEntries = (state: EngagementState, me: Membership | null): FloorR
  * stakeholders who spoke on their own entry only.
  */
 export function CorrectionRequestForm({ state, me, sections, commands }: { state: EngagementState; me: Membership; sections: DraftSection[] | null; commands: CommandRunner }) {
+  const { t } = useTranslation();
   const canParagraph = me.role === 'delegation';
   const entries = myEntries(state, me);
   const [target, setTarget] = useState<'paragraph' | 'entry'>(canParagraph ? 'paragraph' : 'entry');
@@ -37,7 +31,7 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
   const paragraphs = sections?.flatMap((s) => s.paragraphs) ?? [];
   const question = (id: string) => {
     const i = state.questions.findIndex((q) => q.id === id);
-    return i >= 0 ? `question ${i + 1}` : 'a question';
+    return i >= 0 ? t('summary.questionN', { number: i + 1 }) : t('summary.aQuestion');
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -51,20 +45,20 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
   return (
     <section aria-labelledby="correction-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id="correction-h">
-        Ask for a correction
+        {t('summary.askCorrection')}
       </Title3>
-      {sent && <p role="status">Your correction was sent to the Chair. The answer will show below.</p>}
+      {sent && <p role="status">{t('summary.correctionSent')}</p>}
       <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
         {canParagraph && (
-          <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'paragraph' | 'entry')} aria-label="What to correct">
-            <Radio value="paragraph" label="A paragraph of the summary" />
-            <Radio value="entry" label="My entry in the speakers list" disabled={entries.length === 0} />
+          <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'paragraph' | 'entry')} aria-label={t('summary.whatToCorrect')}>
+            <Radio value="paragraph" label={t('summary.aParagraph')} />
+            <Radio value="entry" label={t('summary.myEntry')} disabled={entries.length === 0} />
           </RadioGroup>
         )}
         {target === 'paragraph' ? (
-          <Field label="Paragraph" required>
+          <Field label={t('summary.paragraph')} required>
             <Select value={paragraphKey} onChange={(_, d) => setParagraphKey(d.value)}>
-              <option value="">Choose a paragraph</option>
+              <option value="">{t('summary.chooseParagraph')}</option>
               {paragraphs.map((p) => (
                 <option key={p.key} value={p.key}>
                   {`${p.number}. ${p.text.length > 70 ? `${p.text.slice(0, 70)}…` : p.text}`}
@@ -73,23 +67,23 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
             </Select>
           </Field>
         ) : entries.length === 0 ? (
-          <p style={{ margin: 0 }}>You have no entry in the speakers list to correct.</p>
+          <p style={{ margin: 0 }}>{t('summary.noEntry')}</p>
         ) : (
-          <Field label="Your entry" required>
+          <Field label={t('summary.yourEntry')} required>
             <Select value={requestId} onChange={(_, d) => setRequestId(d.value)}>
               {entries.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {`On ${question(r.questionId)}, asked ${new Date(r.requestedAt).toLocaleTimeString()} — ${OUTCOME[r.status]}`}
+                  {t('summary.entryOption', { question: question(r.questionId), time: formatTimeSeconds(r.requestedAt), outcome: t(`summary.outcome.${r.status}`) })}
                 </option>
               ))}
             </Select>
           </Field>
         )}
-        <Field label="What should it say, and why?" required>
+        <Field label={t('summary.whatShouldItSay')} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" />
         </Field>
         <Button type="submit" appearance="primary" disabled={!ready || commands.busy}>
-          Send the correction
+          {t('summary.sendCorrection')}
         </Button>
       </form>
     </section>

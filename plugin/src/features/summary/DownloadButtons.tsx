@@ -1,16 +1,18 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { DOWNLOADED, downloadSummary } from './downloadSummary.js';
-import { FORMAT_LABEL, SUMMARY_FORMATS, type SummaryFormat } from './summaryFiles.js';
+import { downloadSummary } from './downloadSummary.js';
+import { formatLabel, SUMMARY_FORMATS, type SummaryFormat } from './summaryFiles.js';
 
 /**
  * The six formats of one summary (the draft, or a published version). After a download the exact words
  * "Results successfully downloaded" are shown (Teams Store rule, notes/teams.md §6).
  */
 export function DownloadButtons({ engagementId, version, label }: { engagementId: string; version?: number | null; label: string }) {
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<SummaryFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
     try {
       setDone(await downloadSummary(engagementId, format, version));
     } catch (failure) {
-      setError(`The ${FORMAT_LABEL[format]} file could not be downloaded. ${errorMessage(failure)}`);
+      setError(t('summary.downloadFailedDetail', { format: formatLabel(format), error: errorMessage(failure) }));
     } finally {
       setBusy(null);
     }
@@ -35,7 +37,7 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
             size="small"
             icon={<ArrowDownloadRegular />}
             disabled={busy !== null}
-            aria-label={`Download ${label.toLowerCase()} as ${FORMAT_LABEL[format]}`}
+            aria-label={t('summary.downloadAs', { what: label.toLocaleLowerCase(i18n.language), format: formatLabel(format) })}
             onClick={() => void download(format)}
           >
             {format.toUpperCase()}
@@ -45,11 +47,11 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
       <div aria-live="polite">
         {done && (
           <MessageBar intent="success">
-            <MessageBarBody>{DOWNLOADED}</MessageBarBody>
+            <MessageBarBody>{t('summary.downloaded')}</MessageBarBody>
           </MessageBar>
         )}
       </div>
-      <ErrorBar message={error} title="Download failed" onDismiss={() => setError(null)} />
+      <ErrorBar message={error} title={t('summary.downloadFailed')} onDismiss={() => setError(null)} />
     </div>
   );
 }

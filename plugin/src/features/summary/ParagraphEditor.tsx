@@ -1,12 +1,14 @@
 import { Badge, Button, Caption1, Field, Textarea, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommandRunner } from '../../components/useCommand.js';
 import type { DraftParagraph, DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** The Chair's wording, paragraph by paragraph (SUMMARY-1): edit, save, or restore the generated text. */
 export function ParagraphEditor({ sections, commands, onSaved }: { sections: DraftSection[]; commands: CommandRunner; onSaved: () => void }) {
-  if (sections.length === 0) return <p>The draft has no paragraphs yet: they come from the meeting’s questions and public notes.</p>;
+  const { t } = useTranslation();
+  if (sections.length === 0) return <p>{t('summary.noParagraphs')}</p>;
   return (
     <div style={{ display: 'grid', gap: 12 }}>
       {sections.map((section) => (
@@ -26,6 +28,7 @@ export function ParagraphEditor({ sections, commands, onSaved }: { sections: Dra
 }
 
 function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftParagraph; commands: CommandRunner; onSaved: () => void }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(paragraph.text);
   const save = async (value: string) => {
@@ -38,12 +41,12 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
     <li style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}` }}>
       {editing ? (
         <div style={{ display: 'grid', gap: 6 }}>
-          <Field label={`Paragraph ${paragraph.number}`}>
+          <Field label={t('summary.paragraphLabel', { number: paragraph.number })}>
             <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={4} resize="vertical" />
           </Field>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
             <Button appearance="primary" disabled={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
-              Save wording
+              {t('summary.saveWording')}
             </Button>
             <Button
               onClick={() => {
@@ -51,7 +54,7 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
                 setEditing(false);
               }}
             >
-              Cancel
+              {t('summary.cancel')}
             </Button>
           </div>
         </div>
@@ -63,22 +66,22 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
           <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
             {paragraph.edited && (
               <Badge appearance="tint" color="informative">
-                Your wording
+                {t('summary.yourWording')}
               </Badge>
             )}
             <Button
               size="small"
-              aria-label={`Edit paragraph ${paragraph.number}`}
+              aria-label={t('summary.editParagraph', { number: paragraph.number })}
               onClick={() => {
                 setText(paragraph.text);
                 setEditing(true);
               }}
             >
-              Edit
+              {t('summary.edit')}
             </Button>
             {paragraph.edited && (
-              <Button size="small" disabled={commands.busy} aria-label={`Restore the generated text of paragraph ${paragraph.number}`} onClick={() => void save('')}>
-                Restore generated text
+              <Button size="small" disabled={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
+                {t('summary.restore')}
               </Button>
             )}
           </div>

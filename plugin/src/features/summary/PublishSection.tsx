@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
@@ -9,6 +10,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
  * afterwards, so the button asks once more; unanswered corrections are named first.
  */
 export function PublishSection({ engagementId, ended, pendingCorrections, nextVersion }: { engagementId: string; ended: boolean; pendingCorrections: number; nextVersion: number }) {
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,10 +20,10 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     setError(null);
     try {
       const result = await apiFetch<{ version: number; contentHash: string }>(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, { method: 'POST', body: {} });
-      setDone(`Version ${result.version} is published. Everyone in the engagement can read and download it.`);
+      setDone(t('summary.versionPublished', { version: result.version }));
       setConfirming(false);
     } catch (failure) {
-      setError(`Nothing was published. ${errorMessage(failure)}`);
+      setError(t('summary.nothingWasPublished', { error: errorMessage(failure) }));
     } finally {
       setBusy(false);
     }
@@ -29,33 +31,31 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
   return (
     <section aria-labelledby="publish-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id="publish-h">
-        Publish
+        {t('summary.publish')}
       </Title3>
-      {!ended && <p style={{ margin: 0 }}>The summary is published once the engagement has ended.</p>}
+      {!ended && <p style={{ margin: 0 }}>{t('summary.publishAfterEnd')}</p>}
       {pendingCorrections > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            {pendingCorrections} correction{pendingCorrections === 1 ? ' is' : 's are'} still unanswered. You may publish anyway; the summary is issued under your own responsibility.
-          </MessageBarBody>
+          <MessageBarBody>{t('summary.unanswered', { count: pendingCorrections })}</MessageBarBody>
         </MessageBar>
       )}
-      <ErrorBar message={error} title="Could not publish" onDismiss={() => setError(null)} />
+      <ErrorBar message={error} title={t('summary.couldNotPublish')} onDismiss={() => setError(null)} />
       {done && (
         <p role="status" style={{ margin: 0 }}>
           {done}
         </p>
       )}
       {confirming ? (
-        <div role="group" aria-label="Confirm publication" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-          <span>Publish version {nextVersion}? A published version cannot be changed; a later correction becomes a new version.</span>
+        <div role="group" aria-label={t('summary.confirmPublication')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+          <span>{t('summary.confirmText', { version: nextVersion })}</span>
           <Button appearance="primary" disabled={busy} onClick={() => void publish()}>
-            {busy ? 'Publishing…' : `Publish version ${nextVersion}`}
+            {busy ? t('summary.publishing') : t('summary.publishVersion', { version: nextVersion })}
           </Button>
-          <Button onClick={() => setConfirming(false)}>Not yet</Button>
+          <Button onClick={() => setConfirming(false)}>{t('summary.notYet')}</Button>
         </div>
       ) : (
         <Button appearance="primary" disabled={!ended} onClick={() => setConfirming(true)}>
-          Publish version {nextVersion}…
+          {t('summary.publishVersionEllipsis', { version: nextVersion })}
         </Button>
       )}
     </section>

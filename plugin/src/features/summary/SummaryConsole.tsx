@@ -1,4 +1,5 @@
 import { Badge, Body1, Button, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { CirculateForm } from './CirculateForm.js';
@@ -12,8 +13,6 @@ import { summaryReviewOf } from './summaryReviewOf.js';
 import { useDraftSummary } from './useDraftSummary.js';
 import { VersionsList } from './VersionsList.js';
 
-const STATUS_WORDS = { draft: 'Draft', circulated: 'Circulated for review', published: 'Published' } as const;
-
 /**
  * The Chair's and the secretariat's summary: read and reword the generated paragraphs, download the draft,
  * circulate it for review, answer corrections, publish versions, and download any version.
@@ -25,6 +24,7 @@ export function SummaryConsole({
   commands: given,
   compact = false,
 }: SectionProps & { compact?: boolean }) {
+  const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const review = summaryReviewOf(state);
   const { draft, error, loading, reload } = useDraftSummary(state.id, true, draftRefreshKey(state, review));
@@ -37,27 +37,27 @@ export function SummaryConsole({
     <section aria-labelledby="summary-console-h" style={{ display: 'grid', gap: 12 }}>
       <header style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Title2 block as="h2" id="summary-console-h" style={{ fontSize: compact ? 18 : undefined }}>
-          Chair’s summary
+          {t('summary.title')}
         </Title2>
         <Badge appearance="tint" color={review.status === 'published' ? 'success' : review.status === 'circulated' ? 'warning' : 'informative'}>
-          {STATUS_WORDS[review.status]}
+          {t(`summary.status.${review.status}`)}
         </Badge>
       </header>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
       <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'minmax(0, 2fr) minmax(280px, 1fr)', alignItems: 'start' }}>
         <div style={card}>
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-            <Title3 block as="h3">The draft</Title3>
+            <Title3 block as="h3">{t('summary.theDraft')}</Title3>
             <Button size="small" onClick={reload} disabled={loading}>
-              Reload the draft
+              {t('summary.reloadDraft')}
             </Button>
           </div>
           <Body1 block as="p" style={{ margin: 0 }}>
-            Built from the meeting’s record, without attributing views to named participants. Your wording replaces a paragraph’s text in every later version.
+            {t('summary.draftIntro')}
           </Body1>
-          <DownloadButtons engagementId={state.id} label="The current draft" />
-          <ErrorBar message={error} title="Draft not loaded" />
-          {loading && !sections && <Spinner size="small" label="Loading the draft…" />}
+          <DownloadButtons engagementId={state.id} label={t('summary.currentDraft')} />
+          <ErrorBar message={error} title={t('summary.draftNotLoaded')} />
+          {loading && !sections && <Spinner size="small" label={t('summary.loadingDraft')} />}
           {sections && <ParagraphEditor sections={sections} commands={commands} onSaved={reload} />}
         </div>
         <div style={{ display: 'grid', gap: 12, minWidth: 0 }}>

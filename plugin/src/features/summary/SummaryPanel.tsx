@@ -1,5 +1,7 @@
 import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
 import { isReviewer, isReviewWindowOpen } from '../../../../server/domain/summaryReview/index.js';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { useServerClock } from '../../live/useEngagement.js';
@@ -23,6 +25,7 @@ export function SummaryPanel({
   serverNow,
   commands: given,
 }: SectionProps) {
+  const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const now = useServerClock(serverNow, 30_000);
   const review = summaryReviewOf(state);
@@ -40,20 +43,20 @@ export function SummaryPanel({
       style={{ display: 'grid', gap: 12, padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, minWidth: 0 }}
     >
       <Title3 block as="h2" id="summary-panel-h">
-        Chair’s summary
+        {t('summary.title')}
       </Title3>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
       {reviewer && review.review && (
         <div style={{ display: 'grid', gap: 8 }}>
           <Body1 block as="p" style={{ margin: 0 }}>
-            The draft is circulated for review until {new Date(review.review.reviewUntil).toLocaleString()}.
-            {!windowOpen && ' The review window has closed; corrections are no longer accepted.'}
+            {t('summary.circulatedUntil', { date: formatDateTime(review.review.reviewUntil) })}
+            {!windowOpen && ` ${t('summary.windowClosed')}`}
           </Body1>
-          <DownloadButtons engagementId={state.id} label="The circulated draft" />
-          <ErrorBar message={error} title="Draft not loaded" />
+          <DownloadButtons engagementId={state.id} label={t('summary.circulatedDraft')} />
+          <ErrorBar message={error} title={t('summary.draftNotLoaded')} />
           {sections && (
             <details>
-              <summary>Read the draft here</summary>
+              <summary>{t('summary.readDraft')}</summary>
               {sections.map((s) => (
                 <section key={s.id} aria-label={s.title}>
                   <h3 style={{ fontSize: 14, marginBlock: '8px 4px' }}>{s.title}</h3>
@@ -72,19 +75,19 @@ export function SummaryPanel({
       {mine.length > 0 && (
         <section aria-labelledby="my-corrections-h" style={{ display: 'grid', gap: 6 }}>
           <Title3 block as="h3" id="my-corrections-h" style={{ fontSize: 16 }}>
-            Your corrections
+            {t('summary.yourCorrections')}
           </Title3>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 6 }}>
             {mine.map((c) => (
               <li key={c.id} style={{ display: 'grid', gap: 2 }}>
                 <span>
                   <Badge appearance="tint" color={c.status === 'accepted' ? 'success' : c.status === 'declined' ? 'subtle' : 'warning'}>
-                    {c.status === 'pending' ? 'Waiting for the Chair' : c.status === 'accepted' ? 'Accepted' : 'Declined'}
+                    {c.status === 'pending' ? t('summary.waitingForChair') : c.status === 'accepted' ? t('summary.accepted') : t('summary.declined')}
                   </Badge>{' '}
-                  On {correctionContext(state, c, sections)}
+                  {t('summary.onTarget', { target: correctionContext(state, c, sections) })}
                 </span>
                 <Caption1 style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Caption1>
-                {c.reply && <Caption1>Reply: {c.reply}</Caption1>}
+                {c.reply && <Caption1>{t('summary.reply', { reply: c.reply })}</Caption1>}
               </li>
             ))}
           </ul>

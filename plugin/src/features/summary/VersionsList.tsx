@@ -1,16 +1,19 @@
 import { Caption1, Title3, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format.js';
 import type { PublishedSummary } from '../../../../server/domain/summaryReview/index.js';
 import { DownloadButtons } from './DownloadButtons.js';
 
 /** Published versions, newest first, each downloadable in the six formats and checkable by its hash (SUMMARY-9). */
 export function VersionsList({ engagementId, published }: { engagementId: string; published: readonly Pick<PublishedSummary, 'version' | 'publishedAt' | 'contentHash'>[] }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="versions-h" style={{ display: 'grid', gap: 8 }}>
       <Title3 block as="h3" id="versions-h">
-        Published versions
+        {t('summary.versions')}
       </Title3>
       {published.length === 0 ? (
-        <p style={{ margin: 0 }}>Nothing published yet.</p>
+        <p style={{ margin: 0 }}>{t('summary.nothingPublished')}</p>
       ) : (
         <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
           {[...published]
@@ -18,12 +21,11 @@ export function VersionsList({ engagementId, published }: { engagementId: string
             .map((v) => (
               <li key={v.version} style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 4 }}>
                 <strong>
-                  Version {v.version}
-                  {v.version === published.length ? ' (latest)' : ''}
+                  {v.version === published.length ? t('summary.versionLatest', { version: v.version }) : t('summary.versionN', { version: v.version })}
                 </strong>
-                <Caption1>Published {new Date(v.publishedAt).toLocaleString()}</Caption1>
+                <Caption1>{t('summary.publishedAt', { date: formatDateTime(v.publishedAt) })}</Caption1>
                 <Caption1 style={{ wordBreak: 'break-all' }}>SHA-256 {v.contentHash}</Caption1>
-                <DownloadButtons engagementId={engagementId} version={v.version} label={`Version ${v.version}`} />
+                <DownloadButtons engagementId={engagementId} version={v.version} label={t('summary.versionN', { version: v.version })} />
               </li>
             ))}
         </ul>

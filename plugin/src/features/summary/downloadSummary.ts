@@ -6,6 +6,7 @@ import { fallbackFilename, filenameFromContentDisposition, summaryPath, type Sum
 // turn it into an object URL, and click a temporary <a download>. Works inside the Teams webview as well as
 // in a browser; the object URL is revoked once the click has been handled.
 
+/** The Store's wording in English; the tab shows `summary.downloaded`, which is this sentence in each language. */
 export const DOWNLOADED = 'Results successfully downloaded';
 
 export async function fetchSummaryFile(engagementId: string, format: SummaryFormat, version?: number | null): Promise<{ blob: Blob; filename: string }> {

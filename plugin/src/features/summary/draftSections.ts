@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n/i18n.js';
 import { paragraphKeysOf, type ParagraphEdit, type SummaryBody } from '../../../../server/domain/summaryReview/index.js';
 
 // The draft's numbered paragraphs, grouped under their headings, each with its stable key (SUMMARY-2, the
@@ -28,11 +29,11 @@ export const sectionOfKey = (key: string): string => key.slice(0, key.lastIndexO
 
 export function draftSections(draft: DraftSummary, edits: Readonly<Record<string, Pick<ParagraphEdit, 'text'>>>): DraftSection[] {
   const titles = new Map<string, string>([
-    ['opening', 'Opening'],
-    ...draft.questions.map((q) => [`question:${q.questionId}`, `Guiding question ${q.number}: ${q.text}`] as [string, string]),
-    ['general', 'General discussion'],
-    ['breakouts', 'Breakouts'],
-    ['closing', 'Closing'],
+    ['opening', i18n.t('summary.section.opening')],
+    ...draft.questions.map((q) => [`question:${q.questionId}`, i18n.t('summary.section.question', { number: q.number, text: q.text })] as [string, string]),
+    ['general', i18n.t('summary.section.general')],
+    ['breakouts', i18n.t('summary.section.breakouts')],
+    ['closing', i18n.t('summary.section.closing')],
   ]);
   const sections: DraftSection[] = [];
   for (const p of paragraphKeysOf(draft)) {
@@ -52,9 +53,9 @@ export function draftSections(draft: DraftSummary, edits: Readonly<Record<string
 export function correctionTarget(correction: { paragraphKey: string | null; requestId: string | null }, sections: DraftSection[] | null): string {
   if (correction.paragraphKey) {
     const p = sections?.flatMap((s) => s.paragraphs).find((x) => x.key === correction.paragraphKey);
-    return p ? `paragraph ${p.number}` : `paragraph ${correction.paragraphKey}`;
+    return p ? i18n.t('summary.paragraphN', { number: p.number }) : i18n.t('summary.paragraphKey', { key: correction.paragraphKey });
   }
-  return 'an entry in the speakers list';
+  return i18n.t('summary.anEntry');
 }
 
 /**

@@ -1,17 +1,12 @@
 // The six export formats of GET /api/engagements/:id/summary (API.md), and the file name a download gets.
 // The format list mirrors server/summary/renderSummary.ts, which the tab may not import (only server/domain).
 
+import { i18n } from '../../i18n/i18n.js';
+
 export const SUMMARY_FORMATS = ['md', 'html', 'docx', 'pdf', 'json', 'csv'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
-export const FORMAT_LABEL: Record<SummaryFormat, string> = {
-  md: 'Markdown',
-  html: 'HTML',
-  docx: 'Word (DOCX)',
-  pdf: 'PDF',
-  json: 'JSON (data)',
-  csv: 'CSV (speakers list)',
-};
+export const formatLabel = (format: SummaryFormat): string => i18n.t(`summary.format.${format}`);
 
 /** The download URL: the current draft (staff; reviewers while circulated), or a published version. */
 export function summaryPath(engagementId: string, format: SummaryFormat, version?: number | null): string {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
+import { i18n } from '../../i18n/i18n.js';
 import type { DraftSummary } from './draftSections.js';
 import { summaryPath } from './summaryFiles.js';
 
@@ -25,7 +26,7 @@ export function useDraftSummary(engagementId: string, enabled: boolean, refreshK
         }
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(`The draft could not be loaded. ${errorMessage(failure)} Try “Reload the draft” in a moment.`);
+        if (!cancelled) setError(i18n.t('summary.draftLoadFailed', { error: errorMessage(failure) }));
       })
       .finally(() => {
         if (!cancelled) setLoading(false);
