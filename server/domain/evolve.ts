@@ -3,7 +3,7 @@ import { evolveBreakouts, isBreakoutEvent } from './breakouts/index.js';
 import { evolveSummary, isSummaryEvent } from './summaryReview/index.js';
 import { evolveAgenda } from './slices/agenda.js';
 import { evolveEngagement } from './slices/engagement.js';
-import { evolveFloor } from './floor/index.js';
+import { evolveFloor, isFloorEvent } from './floor/index.js';
 import { evolveInput } from './slices/input.js';
 import { evolveInvitation } from './slices/invitation.js';
 import { evolveNote } from './slices/note.js';
@@ -21,6 +21,7 @@ import type { EngagementState } from './state.js';
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
   if (isBreakoutEvent(event)) return evolveBreakouts(state, event);
   if (isSummaryEvent(event)) return evolveSummary(state, event);
+  if (isFloorEvent(event)) return evolveFloor(state, event);
   switch (event.type) {
     case 'engagement.created':
     case 'engagement.updated':
@@ -51,22 +52,6 @@ export function evolve(state: EngagementState, event: EngagementEvent): Engageme
     case 'invitation.revoked':
     case 'invitation.redeemed':
       return evolveInvitation(state, event);
-    case 'floor.requested':
-    case 'floor.withdrawn':
-    case 'floor.given':
-    case 'floor.paused':
-    case 'floor.resumed':
-    case 'floor.extended':
-    case 'floor.ended':
-    case 'floor.skipped':
-    case 'floor.moved':
-    case 'floor.deferred':
-    case 'floor.policyChanged':
-    case 'floor.overran':
-    case 'floor.allowancesChanged':
-    case 'time.hardStopSet':
-    case 'time.replanned':
-      return evolveFloor(state, event);
     case 'note.added':
       return evolveNote(state, event);
     case 'input.submitted':

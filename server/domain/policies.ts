@@ -3,6 +3,7 @@ import { SUMMARY_ALLOWED } from './summaryReview/commands.js';
 import type { Command, CommandType } from './commands.js';
 import type { Actor } from './context.js';
 import { forbidden } from './errors.js';
+import { participantOfUser } from './slices/participantOfUser.js';
 import type { EngagementState } from './state.js';
 import type { Role } from './vocabulary.js';
 
@@ -89,10 +90,8 @@ const describe = (allowed: readonly Principal[]): string => {
 /** The role the actor acts in: their approved role here, or null (not a participant, pending, declined). */
 export function roleOf(state: EngagementState, actor: Actor): Role | null {
   if (actor.kind !== 'user') return null;
-  for (const p of Object.values(state.participants)) {
-    if (p.userId === actor.userId) return p.status === 'approved' ? p.role : null;
-  }
-  return null;
+  const p = participantOfUser(state.participants, actor.userId);
+  return p?.status === 'approved' ? p.role : null;
 }
 
 /** Whether `actor` may issue a command of this type here (AUTH-1), without throwing. */

@@ -1,7 +1,9 @@
 import { isBreakoutEvent, projectBreakouts, redactBreakoutEvent } from './breakouts/index.js';
 import { isSummaryEvent, projectSummaryReview, redactSummaryEvent } from './summaryReview/index.js';
+import { isFloorEvent } from './floor/index.js';
 import type { Audience, Membership, Viewer } from './context.js';
 import { assertNever, type ParticipantRecord, type StoredEvent } from './events.js';
+import { participantOfUser } from './slices/participantOfUser.js';
 import { emptyState, type EngagementState, type Invitation, type Participant } from './state.js';
 import { isStaffRole } from './vocabulary.js';
 
@@ -17,7 +19,7 @@ export interface EngagementView extends EngagementState {
 }
 
 export function membershipOf(state: EngagementState, viewer: Viewer): Membership {
-  const p = Object.values(state.participants).find((x) => x.userId !== undefined && x.userId === viewer.userId);
+  const p = participantOfUser(state.participants, viewer.userId);
   if (!p) return { participantId: null, role: null, status: null, audience: 'public' };
   const audience: Audience =
     p.status !== 'approved' ? 'applicant' : isStaffRole(p.role) ? 'staff' : p.role === 'delegation' ? 'delegation' : 'member';
@@ -138,6 +140,11 @@ export function redact(event: StoredEvent, before: EngagementState, after: Engag
 
   const people = seesPeople(me.audience);
   if (isBreakoutEvent(event)) return people ? redactBreakoutEvent(event, me) : null;
+  // VIEW-6: the floor and the clock are for those who see people; a request's note only for the requester.
+  if (isFloorEvent(event)) {
+    if (!people) return null;
+    return event.type === 'floor.requested' && event.participantId !== me.participantId ? { ...event, note: null } : event;
+  }
   switch (event.type) {
     case 'engagement.updated':
     case 'engagement.started':
@@ -170,23 +177,6 @@ export function redact(event: StoredEvent, before: EngagementState, after: Engag
       return null;
     case 'invitation.redeemed':
       return people ? { ...event, participant: recordWithoutUserId(event.participant) } : null;
-    case 'floor.requested':
-      if (!people) return null;
-      return event.participantId === me.participantId ? event : { ...event, note: null };
-    case 'floor.withdrawn':
-    case 'floor.given':
-    case 'floor.paused':
-    case 'floor.resumed':
-    case 'floor.extended':
-    case 'floor.ended':
-    case 'floor.skipped':
-    case 'floor.moved':
-    case 'floor.deferred':
-    case 'floor.policyChanged':
-    case 'floor.overran':
-    case 'floor.allowancesChanged':
-    case 'time.hardStopSet':
-    case 'time.replanned':
     case 'input.submitted':
     case 'input.withdrawn':
       return people ? event : null;

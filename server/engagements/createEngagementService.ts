@@ -10,6 +10,8 @@ import { isInternalCommand, type Command, type CommandOf } from '../domain/comma
 import type { Actor } from '../domain/context.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
+import { foldEvents } from '../domain/foldEvents.js';
+import { foldTransitions } from '../domain/foldTransitions.js';
 import { pendingDeadlines } from '../domain/floor/nextDeadline.js';
 import { previewReplan } from '../domain/floor/timeBudget.js';
 import { authorize } from '../domain/policies.js';
@@ -153,21 +155,20 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     },
   });
 
-  // Start-up: each engagement from its snapshot, folding only the events after it (a whole log folds in
-  // time that grows faster than the log). The transitions folded seed the hub's resume window, so that
+  // Start-up: each engagement from its snapshot, folding only the events after it (reading and folding a
+  // whole log of 50,000 events takes seconds). The transitions folded seed the hub's resume window, so that
   // clients reconnecting after a restart resume from memory; a resume from before the snapshot reads the
   // log, as any resume older than the window does.
   const seed = limits.historyWindow ?? 512;
   for (const engagementId of store.engagementIds()) {
     const { base, baseVersion, tail, rejected } = readSnapshotTail(store, engagementId);
     if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
-    let state = base ?? emptyState();
-    const recent: Transition[] = [];
-    tail.forEach((event, i) => {
-      const after = evolve(state, event);
-      if (i >= tail.length - seed) recent.push({ event, before: state, after });
-      state = after;
-    });
+    // Linear (foldEvents.ts); the states on either side of the last `seed` events are made only if a
+    // resume asks for them (foldTransitions.ts).
+    const keep = Math.max(0, tail.length - seed);
+    const upTo = foldEvents(base ?? emptyState(), tail.slice(0, keep));
+    const recent: Transition[] = foldTransitions(upTo, tail.slice(keep));
+    const state = foldEvents(upTo, tail.slice(keep));
     const entry: Entry = { id: engagementId, state, version: tail.at(-1)?.version ?? baseVersion, queue: [], scheduled: false };
     entries.set(engagementId, entry);
     index(entry, null);

@@ -15,6 +15,7 @@ import type { Clock } from '../clock.js';
 import type { Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
+import { foldEvents } from '../domain/foldEvents.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, redact, viewFor } from '../domain/view.js';
 import type { StreamChange, StreamSink } from './EngagementService.js';
@@ -312,12 +313,15 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     if (window.length > 0 && window[0].event.version <= after + 1 && window[window.length - 1].event.version === head) {
       return window.filter((t) => t.event.version > after);
     }
-    let state = emptyState();
+    const events = options.store.load(engagementId).filter((event) => event.version <= head);
+    // Linear up to the cursor (foldEvents.ts); after it each event's both sides are needed for `redact`.
+    const cursor = events.findIndex((event) => event.version > after);
+    const from = cursor < 0 ? events.length : cursor;
+    let state = foldEvents(emptyState(), events.slice(0, from));
     const out: Transition[] = [];
-    for (const event of options.store.load(engagementId)) {
-      if (event.version > head) break;
+    for (const event of events.slice(from)) {
       const next = evolve(state, event);
-      if (event.version > after) out.push({ event, before: state, after: next });
+      out.push({ event, before: state, after: next });
       state = next;
     }
     return out;

@@ -1,23 +1,19 @@
 import { assertNever } from '../events.js';
+import { append, omit, put } from '../foldOwnership.js';
 import { closeAttendance, withAttendanceRecorded } from './attendance.js';
 import type { BreakoutEvent } from './events.js';
 import type { BreakoutRound, WithBreakouts } from './state.js';
 
 // Folding is mechanical: `decideBreakouts` computed every deadline, name and assignment. An event about a
 // round the state does not hold changes nothing (a role's redacted stream must never break the tab's fold).
-// Returns a new state; the input is not mutated. The `agenda.*` events a breakout command also produces
-// are folded by the ordinary `evolve`.
+// Returns a new state; the input is not mutated (`put` copies a record unless this fold created it). The
+// `agenda.*` events a breakout command also produces are folded by the ordinary `evolve`.
 
 function withRound<S extends WithBreakouts>(state: S, roundId: string, change: (round: BreakoutRound) => Partial<BreakoutRound>): S {
   const round = state.breakouts.rounds[roundId];
   if (!round) return state;
-  return { ...state, breakouts: { ...state.breakouts, rounds: { ...state.breakouts.rounds, [roundId]: { ...round, ...change(round) } } } };
+  return { ...state, breakouts: { ...state.breakouts, rounds: put(state.breakouts.rounds, roundId, { ...round, ...change(round) }) } };
 }
-
-const without = (record: Record<string, string>, key: string): Record<string, string> => {
-  const { [key]: _gone, ...rest } = record;
-  return rest;
-};
 
 export function evolveBreakouts<S extends WithBreakouts>(state: S, event: BreakoutEvent): S {
   switch (event.type) {
@@ -55,7 +51,7 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
         ...state,
         breakouts: {
           ...state.breakouts,
-          rounds: { ...state.breakouts.rounds, [round.id]: round },
+          rounds: put(state.breakouts.rounds, round.id, round),
           order: [...state.breakouts.order, round.id],
         },
       };
@@ -63,14 +59,14 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     case 'breakouts.chosen':
       return withRound(state, event.roundId, (round) =>
         event.roomId !== null
-          ? { assignment: { ...round.assignment, [event.participantId]: event.roomId } }
-          : { preferences: { ...round.preferences, [event.participantId]: event.preferences } },
+          ? { assignment: put(round.assignment, event.participantId, event.roomId) }
+          : { preferences: put(round.preferences, event.participantId, event.preferences) },
       );
     case 'breakouts.assigned':
       // The Chair's placement overrides the plan's: a moved facilitator or rapporteur is no longer pinned.
       return withRound(state, event.roundId, (round) => ({
-        assignment: event.roomId === null ? without(round.assignment, event.participantId) : { ...round.assignment, [event.participantId]: event.roomId },
-        pinned: without(round.pinned, event.participantId),
+        assignment: event.roomId === null ? omit(round.assignment, event.participantId) : put(round.assignment, event.participantId, event.roomId),
+        pinned: omit(round.pinned, event.participantId),
       }));
     case 'breakouts.autoAssigned':
       return withRound(state, event.roundId, () => ({
@@ -100,7 +96,7 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     }
     case 'breakouts.broadcast':
       return withRound(state, event.roundId, (round) => ({
-        broadcasts: [...round.broadcasts, { id: event.broadcastId, message: event.message, byParticipantId: event.byParticipantId, at: event.at }],
+        broadcasts: append(round.broadcasts, { id: event.broadcastId, message: event.message, byParticipantId: event.byParticipantId, at: event.at }),
       }));
     case 'breakouts.extended':
       return withRound(state, event.roundId, (round) => ({
@@ -126,10 +122,13 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     }
     case 'breakouts.reported':
       return withRound(state, event.roundId, (round) => ({
-        reports: {
-          ...round.reports,
-          [event.roomId]: { roomId: event.roomId, byParticipantId: event.byParticipantId, at: event.at, revision: event.revision, ...event.report },
-        },
+        reports: put(round.reports, event.roomId, {
+          roomId: event.roomId,
+          byParticipantId: event.byParticipantId,
+          at: event.at,
+          revision: event.revision,
+          ...event.report,
+        }),
       }));
     case 'breakouts.attendanceRecorded':
       return withRound(state, event.roundId, (round) => withAttendanceRecorded(round, event));

@@ -1,5 +1,6 @@
 import { assertNever, type EngagementEvent } from '../events.js';
 import type { EngagementState, FloorRequest, Intervention } from '../state.js';
+import { put } from '../foldOwnership.js';
 import { secondsBetween } from './instants.js';
 
 /** Every event of the floor and the clock; `evolve` hands these to `evolveFloor`. */
@@ -7,18 +8,19 @@ export type FloorOrTimeEvent = Extract<EngagementEvent, { type: `floor.${string}
 
 // Folding is mechanical: `decide` computed every position, deadline and duration, so replaying the log
 // (server, tab, a restart) gives the same state. Unknown ids are ignored rather than thrown on, so that a
-// role's redacted stream can never break a client's fold. Returns a new state; the input is not mutated.
+// role's redacted stream can never break a client's fold. Returns a new state; the input is not mutated
+// (records are written through `put`, which copies them except inside a fold that created them).
 
 function withRequest(state: EngagementState, requestId: string, change: Partial<FloorRequest>): EngagementState {
   const request = state.requests[requestId];
   if (!request) return state;
-  return { ...state, requests: { ...state.requests, [requestId]: { ...request, ...change } } };
+  return { ...state, requests: put(state.requests, requestId, { ...request, ...change }) };
 }
 
 function withIntervention(state: EngagementState, requestId: string, change: (i: Intervention) => Partial<Intervention>): EngagementState {
   const intervention = state.interventions[requestId];
   if (!intervention) return state;
-  return { ...state, interventions: { ...state.interventions, [requestId]: { ...intervention, ...change(intervention) } } };
+  return { ...state, interventions: put(state.interventions, requestId, { ...intervention, ...change(intervention) }) };
 }
 
 /** Takes `requestId` out of whichever waiting list holds it. */
@@ -26,7 +28,7 @@ function unlist(state: EngagementState, requestId: string): EngagementState {
   const questionId = state.requests[requestId]?.questionId;
   const list = questionId === undefined ? undefined : state.waiting[questionId];
   if (questionId === undefined || !list || !list.includes(requestId)) return state;
-  return { ...state, waiting: { ...state.waiting, [questionId]: list.filter((id) => id !== requestId) } };
+  return { ...state, waiting: put(state.waiting, questionId, list.filter((id) => id !== requestId)) };
 }
 
 function insertAt(list: readonly string[], id: string, position: number): string[] {
@@ -54,8 +56,8 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
       const list = state.waiting[event.questionId] ?? [];
       return {
         ...state,
-        requests: { ...state.requests, [request.id]: request },
-        waiting: { ...state.waiting, [event.questionId]: insertAt(list, request.id, event.position) },
+        requests: put(state.requests, request.id, request),
+        waiting: put(state.waiting, event.questionId, insertAt(list, request.id, event.position)),
       };
     }
     case 'floor.withdrawn':
@@ -79,7 +81,7 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
         overrunSeconds: null,
       };
       const next = withRequest(unlist(state, request.id), request.id, { status: 'speaking', allowanceSeconds: event.allowanceSeconds });
-      return { ...next, currentRequestId: request.id, interventions: { ...next.interventions, [request.id]: intervention } };
+      return { ...next, currentRequestId: request.id, interventions: put(next.interventions, request.id, intervention) };
     }
     case 'floor.paused':
       return withIntervention(state, event.requestId, () => ({ pausedAt: event.at }));
@@ -106,7 +108,7 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
       const questionId = state.requests[event.requestId]?.questionId;
       const list = questionId === undefined ? undefined : state.waiting[questionId];
       if (questionId === undefined || !list || !list.includes(event.requestId)) return state;
-      return { ...state, waiting: { ...state.waiting, [questionId]: insertAt(list, event.requestId, event.position) } };
+      return { ...state, waiting: put(state.waiting, questionId, insertAt(list, event.requestId, event.position)) };
     }
     case 'floor.deferred':
       return withRequest(unlist(state, event.requestId), event.requestId, {

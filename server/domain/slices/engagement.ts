@@ -5,6 +5,7 @@ import { forbidden, violation } from '../errors.js';
 import { assertNever, type EngagementEvent, type EngagementSettings, type EventOf } from '../events.js';
 import type { EngagementState } from '../state.js';
 import { floorClosingEvents, speakingTimeChangeEvents } from '../floor/index.js';
+import { put } from '../foldOwnership.js';
 import { requireCreated } from './guards.js';
 
 // The engagement's life: draft → open → live → ended (LIFE-1..4), and its settings.
@@ -90,17 +91,14 @@ export function evolveEngagement(state: EngagementState, event: EngagementLifeEv
         id: event.engagementId,
         createdAt: event.at,
         settings: { ...event.settings },
-        participants: {
-          ...state.participants,
-          [event.chair.id]: {
-            ...event.chair,
-            status: 'approved',
-            registeredAt: event.at,
-            decidedAt: event.at,
-            declineReason: null,
-            invitationId: null,
-          },
-        },
+        participants: put(state.participants, event.chair.id, {
+          ...event.chair,
+          status: 'approved',
+          registeredAt: event.at,
+          decidedAt: event.at,
+          declineReason: null,
+          invitationId: null,
+        }),
       };
     case 'engagement.updated':
       return { ...state, settings: { ...state.settings, ...event.changes } };

@@ -1,6 +1,7 @@
 import type { Actor, DecideContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Participant, EngagementState } from '../state.js';
+import { participantOfUser } from './participantOfUser.js';
 
 // Small checks shared by the slices. Each names the SPEC.md rule it enforces so that errors stay precise.
 
@@ -12,8 +13,7 @@ export function requireCreated(state: EngagementState): void {
 /** The participant record of the signed-in actor, whatever its status, or null. */
 export function participantOfActor(state: EngagementState, actor: Actor): Participant | null {
   if (actor.kind !== 'user') return null;
-  for (const p of Object.values(state.participants)) if (p.userId === actor.userId) return p;
-  return null;
+  return participantOfUser(state.participants, actor.userId) ?? null;
 }
 
 /** The actor's approved participant record; commands that act "as" someone need one (AUTH-1). */

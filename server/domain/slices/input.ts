@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, notFound, violation } from '../errors.js';
 import { assertNever, type EngagementEvent, type EventOf } from '../events.js';
+import { put } from '../foldOwnership.js';
 import type { EngagementState } from '../state.js';
 import { requireApprovedActor, requireCreated } from './guards.js';
 
@@ -71,23 +72,20 @@ export function decideInput(state: EngagementState, command: InputCommand, ctx: 
 export function evolveInput(state: EngagementState, event: InputEvent): EngagementState {
   switch (event.type) {
     case 'input.submitted': {
-      const inputs = {
-        ...state.inputs,
-        [event.inputId]: {
-          id: event.inputId,
-          participantId: event.participantId,
-          questionId: event.questionId,
-          title: event.title,
-          text: event.text,
-          attachmentIds: [...event.attachmentIds],
-          requestId: event.requestId,
-          submittedAt: event.at,
-          withdrawnAt: null,
-        },
-      };
+      const inputs = put(state.inputs, event.inputId, {
+        id: event.inputId,
+        participantId: event.participantId,
+        questionId: event.questionId,
+        title: event.title,
+        text: event.text,
+        attachmentIds: [...event.attachmentIds],
+        requestId: event.requestId,
+        submittedAt: event.at,
+        withdrawnAt: null,
+      });
       // DEFER-2: the input fulfils the deferred request it answers.
       const request = event.requestId ? state.requests[event.requestId] : undefined;
-      const requests = request ? { ...state.requests, [request.id]: { ...request, fulfilledByInputId: event.inputId } } : state.requests;
+      const requests = request ? put(state.requests, request.id, { ...request, fulfilledByInputId: event.inputId }) : state.requests;
       return { ...state, inputs, requests };
     }
     case 'input.withdrawn': {
@@ -95,8 +93,8 @@ export function evolveInput(state: EngagementState, event: InputEvent): Engageme
       if (!input) return state;
       const request = input.requestId ? state.requests[input.requestId] : undefined;
       const requests =
-        request && request.fulfilledByInputId === input.id ? { ...state.requests, [request.id]: { ...request, fulfilledByInputId: null } } : state.requests;
-      return { ...state, inputs: { ...state.inputs, [input.id]: { ...input, withdrawnAt: event.at } }, requests };
+        request && request.fulfilledByInputId === input.id ? put(state.requests, request.id, { ...request, fulfilledByInputId: null }) : state.requests;
+      return { ...state, inputs: put(state.inputs, input.id, { ...input, withdrawnAt: event.at }), requests };
     }
     default:
       return assertNever(event);

@@ -3,7 +3,9 @@ import type { DecideContext } from '../context.js';
 import { notFound, violation } from '../errors.js';
 import { assertNever, type EngagementEvent, type EventOf, type ParticipantRecord } from '../events.js';
 import type { EngagementState, Invitation } from '../state.js';
+import { put } from '../foldOwnership.js';
 import { requireCreated } from './guards.js';
+import { participantOfUser } from './participantOfUser.js';
 
 // Invitation codes bind their holder to one engagement and one role (INV-1..5). Only the code's sha256
 // is ever stored (AUTH-3); redemption failures all look the same, so a code cannot be probed (INV-4).
@@ -38,7 +40,7 @@ export function decideInvitation(state: EngagementState, command: InvitationComm
     }
     case 'invitation.redeem': {
       const inv = state.invitations[command.invitationId];
-      const taken = Object.values(state.participants).some((p) => p.userId === command.userId);
+      const taken = participantOfUser(state.participants, command.userId) !== undefined;
       if (!inv || !isLive(inv, at) || taken) throw violation('INV-4', INVITATION_NOT_VALID);
       const participant: ParticipantRecord = {
         id: ctx.newId(),
@@ -74,30 +76,27 @@ export function evolveInvitation(state: EngagementState, event: InvitationEvent)
       };
       // VIEW-7: a redacted event arrives without the hash; the field then stays absent.
       if (event.codeHash !== undefined) invitation.codeHash = event.codeHash;
-      return { ...state, invitations: { ...state.invitations, [invitation.id]: invitation } };
+      return { ...state, invitations: put(state.invitations, invitation.id, invitation) };
     }
     case 'invitation.revoked': {
       const inv = state.invitations[event.invitationId];
       if (!inv) return state;
-      return { ...state, invitations: { ...state.invitations, [inv.id]: { ...inv, revokedAt: event.at } } };
+      return { ...state, invitations: put(state.invitations, inv.id, { ...inv, revokedAt: event.at }) };
     }
     case 'invitation.redeemed': {
       const inv = state.invitations[event.invitationId];
-      const invitations = inv ? { ...state.invitations, [inv.id]: { ...inv, redeemedAt: event.at, redeemedBy: event.participant.id } } : state.invitations;
+      const invitations = inv ? put(state.invitations, inv.id, { ...inv, redeemedAt: event.at, redeemedBy: event.participant.id }) : state.invitations;
       return {
         ...state,
         invitations,
-        participants: {
-          ...state.participants,
-          [event.participant.id]: {
-            ...event.participant,
-            status: 'approved',
-            registeredAt: event.at,
-            decidedAt: event.at,
-            declineReason: null,
-            invitationId: event.invitationId,
-          },
-        },
+        participants: put(state.participants, event.participant.id, {
+          ...event.participant,
+          status: 'approved',
+          registeredAt: event.at,
+          decidedAt: event.at,
+          declineReason: null,
+          invitationId: event.invitationId,
+        }),
       };
     }
     default:

@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { notFound, violation } from '../errors.js';
 import type { EngagementEvent, EventOf } from '../events.js';
+import { append } from '../foldOwnership.js';
 import type { EngagementState } from '../state.js';
 import { requireApprovedActor, requireCreated } from './guards.js';
 
@@ -38,17 +39,14 @@ export function decideNote(state: EngagementState, command: NoteCommand, ctx: De
 export function evolveNote(state: EngagementState, event: NoteEvent): EngagementState {
   return {
     ...state,
-    notes: [
-      ...state.notes,
-      {
-        id: event.noteId,
-        requestId: event.requestId,
-        questionId: event.questionId,
-        text: event.text,
-        visibility: event.visibility,
-        byParticipantId: event.byParticipantId,
-        at: event.at,
-      },
-    ],
+    notes: append(state.notes, {
+      id: event.noteId,
+      requestId: event.requestId,
+      questionId: event.questionId,
+      text: event.text,
+      visibility: event.visibility,
+      byParticipantId: event.byParticipantId,
+      at: event.at,
+    }),
   };
 }

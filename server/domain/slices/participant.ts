@@ -5,6 +5,7 @@ import { assertNever, type EngagementEvent, type EventOf, type ParticipantProfil
 import { floorLeavingEvents, mayAskForTheFloor } from '../floor/index.js';
 import type { EngagementState, Participant } from '../state.js';
 import type { Role } from '../vocabulary.js';
+import { append, put } from '../foldOwnership.js';
 import { participantOfActor, requireApprovedActor, requireCreated } from './guards.js';
 
 // Registration, accreditation (approval, decline, the non-objection procedure) and roles (PART-1..10).
@@ -113,10 +114,14 @@ export function evolveParticipant(state: EngagementState, event: ParticipantEven
     case 'participant.registered':
       return {
         ...state,
-        participants: {
-          ...state.participants,
-          [event.participant.id]: { ...event.participant, status: 'pending', registeredAt: event.at, decidedAt: null, declineReason: null, invitationId: null },
-        },
+        participants: put(state.participants, event.participant.id, {
+          ...event.participant,
+          status: 'pending',
+          registeredAt: event.at,
+          decidedAt: null,
+          declineReason: null,
+          invitationId: null,
+        }),
       };
     case 'participant.approved': {
       // A viewer who never saw the registration (VIEW-3) adds the participant from the profile carried here.
@@ -133,23 +138,23 @@ export function evolveParticipant(state: EngagementState, event: ParticipantEven
       };
       return {
         ...state,
-        participants: { ...state.participants, [event.participantId]: { ...base, role: event.role, status: 'approved', decidedAt: event.at } },
+        participants: put(state.participants, event.participantId, { ...base, role: event.role, status: 'approved', decidedAt: event.at }),
       };
     }
     case 'participant.declined': {
       const p = state.participants[event.participantId];
       if (!p) return state;
-      return { ...state, participants: { ...state.participants, [p.id]: { ...p, status: 'declined', decidedAt: event.at, declineReason: event.reason } } };
+      return { ...state, participants: put(state.participants, p.id, { ...p, status: 'declined', decidedAt: event.at, declineReason: event.reason }) };
     }
     case 'participant.roleChanged': {
       const p = state.participants[event.participantId];
       if (!p) return state;
-      return { ...state, participants: { ...state.participants, [p.id]: { ...p, role: event.role } } };
+      return { ...state, participants: put(state.participants, p.id, { ...p, role: event.role }) };
     }
     case 'participant.objected':
       return {
         ...state,
-        objections: [...state.objections, { id: event.objectionId, participantId: event.participantId, byParticipantId: event.byParticipantId, reason: event.reason, at: event.at }],
+        objections: append(state.objections, { id: event.objectionId, participantId: event.participantId, byParticipantId: event.byParticipantId, reason: event.reason, at: event.at }),
       };
     default:
       return assertNever(event);

@@ -1,4 +1,5 @@
 import { assertNever } from '../events.js';
+import { put } from '../foldOwnership.js';
 import type { SummaryEvent } from './events.js';
 import type { SummaryReviewState, WithSummaryReview } from './state.js';
 
@@ -25,30 +26,30 @@ export function evolveSummary<S extends WithSummaryReview>(state: S, event: Summ
       }));
     case 'summary.correctionRequested':
       return withReview(state, (r) => ({
-        corrections: {
-          ...r.corrections,
-          [event.correctionId]: {
-            id: event.correctionId,
-            participantId: event.participantId,
-            paragraphKey: event.paragraphKey,
-            requestId: event.requestId,
-            text: event.text,
-            requestedAt: event.at,
-            status: 'pending',
-            reply: null,
-            resolvedAt: null,
-            resolvedBy: null,
-          },
-        },
+        corrections: put(r.corrections, event.correctionId, {
+          id: event.correctionId,
+          participantId: event.participantId,
+          paragraphKey: event.paragraphKey,
+          requestId: event.requestId,
+          text: event.text,
+          requestedAt: event.at,
+          status: 'pending',
+          reply: null,
+          resolvedAt: null,
+          resolvedBy: null,
+        }),
       }));
     case 'summary.correctionResolved': {
       const correction = state.summaryReview.corrections[event.correctionId];
       if (!correction) return state;
       return withReview(state, (r) => ({
-        corrections: {
-          ...r.corrections,
-          [event.correctionId]: { ...correction, status: event.decision, reply: event.reply, resolvedAt: event.at, resolvedBy: event.byParticipantId },
-        },
+        corrections: put(r.corrections, event.correctionId, {
+          ...correction,
+          status: event.decision,
+          reply: event.reply,
+          resolvedAt: event.at,
+          resolvedBy: event.byParticipantId,
+        }),
       }));
     }
     case 'summary.published':
