@@ -41,7 +41,8 @@ export interface StreamChange {
 
 /** Where the hub writes a subscriber's stream. Framing (SSE) belongs to the HTTP layer. */
 export interface StreamSink {
-  snapshot(view: EngagementView, serverNow: string): void;
+  /** Returns the bytes it queued: a snapshot may be larger than the slow-reader limit, and must not count against it. */
+  snapshot(view: EngagementView, serverNow: string): number;
   /**
    * Changes in version order, to be written together. The hub hands the SAME array to every subscriber
    * who sees a batch alike, so a transport can encode it once for all of them.

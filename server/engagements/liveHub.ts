@@ -59,6 +59,8 @@ interface Subscriber {
   /** While a replay runs, live transitions wait here (subscribe-before-replay: no gap, no duplicate). */
   pending: Transition[] | null;
   closed: boolean;
+  /** The size of the latest snapshot sent, allowed on top of the slow-reader limit. */
+  snapshotBytes: number;
 }
 
 type Redacted = StoredEvent | null | 'resync';
@@ -132,9 +134,13 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     }
   };
 
-  /** Bounded memory: a reader that does not keep up is cut off; it resumes from its Last-Event-ID. */
+  /**
+   * Bounded memory: a reader that does not keep up is cut off; it resumes from its Last-Event-ID. The latest
+   * snapshot does not count: an engagement of thousands has a snapshot of megabytes, and cutting a client off
+   * for its own snapshot would have it reconnect for ever.
+   */
   const checkBackpressure = (sub: Subscriber) => {
-    if (!sub.closed && sub.sink.bufferedBytes() > maxBuffered) drop(sub, jitter(1000, 5000), 'slow-reader');
+    if (!sub.closed && sub.sink.bufferedBytes() > maxBuffered + sub.snapshotBytes) drop(sub, jitter(1000, 5000), 'slow-reader');
   };
 
   const setMembership = (sub: Subscriber, me: Membership) => {
@@ -146,7 +152,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     const view = viewFor(state, version, sub.viewer);
     setMembership(sub, view.me);
     sub.sentVersion = version;
-    sub.sink.snapshot(view, options.clock.now().toISOString());
+    sub.snapshotBytes = sub.sink.snapshot(view, options.clock.now().toISOString());
   };
 
   /**
@@ -353,7 +359,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   return {
     subscribe(engagementId, viewer, lastEventId, sink) {
-      const sub: Subscriber = { engagementId, viewer, sink, sentVersion: -1, audience: '', participantId: null, pending: [], closed: false };
+      const sub: Subscriber = { engagementId, viewer, sink, sentVersion: -1, audience: '', participantId: null, pending: [], closed: false, snapshotBytes: 0 };
       let set = subscribers.get(engagementId);
       if (!set) subscribers.set(engagementId, (set = new Set()));
       set.add(sub);

@@ -44,7 +44,13 @@ export interface SseSink extends StreamSink {
  * to every subscriber who may see them alike, so N subscribers cost one serialization, not N.
  */
 const changeFrames = new WeakMap<object, string>();
-const batchFrames = new WeakMap<readonly StreamChange[], { text: string; bytes: number }>();
+interface BatchFrame {
+  text: string;
+  bytes: number;
+  /** The frame as one HTTP/1.1 chunk, encoded once: the bytes every stream that gets this batch alone is sent. */
+  chunk?: Buffer;
+}
+const batchFrames = new WeakMap<readonly StreamChange[], BatchFrame>();
 
 function changeFrame({ version, event }: StreamChange): string {
   if (event) {
@@ -57,7 +63,7 @@ function changeFrame({ version, event }: StreamChange): string {
   return text;
 }
 
-function batchFrame(batch: readonly StreamChange[]): { text: string; bytes: number } {
+function batchFrame(batch: readonly StreamChange[]): BatchFrame {
   let frame = batchFrames.get(batch);
   if (!frame) {
     const text = batch.length === 1 ? changeFrame(batch[0]) : batch.map(changeFrame).join('');
@@ -85,13 +91,27 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
     }
   };
 
+  /**
+   * Straight to the socket, framed as the HTTP/1.1 chunk Node would frame it, when that is possible.
+   * `res.write` corks the socket and writes on the next tick: a pass over a thousand streams would then do all
+   * its writes after the hub's slice had ended, hiding their cost from its pacing and its 4 ms slices
+   * (liveHub.ts). Node's response has nothing of its own queued once the head is flushed, so the order on the
+   * wire is kept, and `res.end()` still writes the last chunk.
+   */
+  const directSocket = () => {
+    const socket = res.socket;
+    return res.chunkedEncoding === true && res.headersSent && socket && socket.writable && typeof socket.write === 'function' ? socket : null;
+  };
+
   const flush = () => {
     flushScheduled = false;
     if (closed || !begun || queue.length === 0) return;
-    const chunk = queue.join('');
+    const chunk = queue.length === 1 ? queue[0] : queue.join('');
     queue = [];
     queuedBytes = 0;
-    res.write(chunk);
+    const socket = directSocket();
+    if (socket) socket.write(`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n`);
+    else res.write(chunk);
   };
 
   const writeHead = () => {
@@ -154,14 +174,24 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
       else listeners.push(listener);
     },
     snapshot(view: EngagementView, serverNow: string) {
-      enqueue(`id: ${view.version}\nevent: snapshot\ndata: ${JSON.stringify({ ...view, serverNow })}\n\n`);
+      const text = `id: ${view.version}\nevent: snapshot\ndata: ${JSON.stringify({ ...view, serverNow })}\n\n`;
+      const bytes = Buffer.byteLength(text);
+      enqueue(text, bytes);
+      return bytes;
     },
     changes(batch: readonly StreamChange[]) {
       if (closed || batch.length === 0) return;
       const frame = batchFrame(batch);
+      // Written now, in the hub's pass: the pass is what paces and batches, so waiting here would only add a turn.
+      const socket = begun && queue.length === 0 ? directSocket() : null;
+      if (socket) {
+        // The common case in a burst: this batch alone, sent as the chunk encoded once for all its streams.
+        frame.chunk ??= Buffer.from(`${frame.bytes.toString(16)}\r\n${frame.text}\r\n`);
+        socket.write(frame.chunk);
+        return;
+      }
       queue.push(frame.text);
       queuedBytes += frame.bytes;
-      // Written now, in the hub's pass: the pass is what paces and batches, so waiting here would only add a turn.
       flush();
     },
     end(retryMs: number, reason: string) {

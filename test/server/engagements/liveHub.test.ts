@@ -239,6 +239,26 @@ describe('the live hub', () => {
     expect(fast.kinds()).toEqual(['snapshot', 'change', 'change']);
   });
 
+  it('given a snapshot larger than the slow-reader limit (an engagement of thousands), when a client subscribes and its socket has not yet taken the snapshot, then it is not cut off for it; a backlog beyond the limit still is', async () => {
+    const h = harness({ maxBufferedBytes: 1024 });
+    const { id, questionId } = await h.liveEngagement(30);
+    const sink = new RecordingSink();
+    let snapshotBytes = 0;
+    const snapshot = sink.snapshot.bind(sink);
+    sink.snapshot = (view, serverNow) => (snapshotBytes = snapshot(view, serverNow));
+    // The socket takes nothing: the whole snapshot is still buffered.
+    sink.bufferedBytes = () => snapshotBytes + sink.messages.filter((m) => m.kind === 'change').length * 100;
+    h.service.subscribe(id, chairUser, null, sink);
+    expect(snapshotBytes).toBeGreaterThan(1024);
+    await h.service.execute(id, speaker(0), { type: 'floor.request', questionId });
+    expect(h.service.subscriberCount(id), 'kept: only the snapshot is waiting').toBe(1);
+    expect(sink.kinds()).toEqual(['snapshot', 'change']);
+
+    for (let i = 1; i < 12; i += 1) await h.service.execute(id, speaker(i), { type: 'floor.request', questionId });
+    expect(h.service.subscriberCount(id), 'cut off: 1,100 bytes of changes wait beyond the snapshot').toBe(0);
+    expect(sink.messages.at(-1)).toMatchObject({ kind: 'end', reason: 'slow-reader' });
+  });
+
   it('given an engagement with 10 or with 1,000 participants, when one floor request commits, then each subscriber gets a change of the same size (never a snapshot)', async () => {
     const sizes: number[][] = [];
     for (const people of [10, 1000]) {

@@ -104,8 +104,9 @@ export type Message =
 export class RecordingSink implements StreamSink {
   messages: Message[] = [];
   buffered = 0;
-  snapshot(view: EngagementView, serverNow: string): void {
+  snapshot(view: EngagementView, serverNow: string): number {
     this.messages.push({ kind: 'snapshot', version: view.version, view, serverNow });
+    return Buffer.byteLength(JSON.stringify(view));
   }
   /** Every batch handed over, as given (tests check that subscribers of one audience share one array). */
   batches: (readonly StreamChange[])[] = [];
