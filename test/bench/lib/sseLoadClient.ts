@@ -34,11 +34,15 @@ function open(url: string, token: string, probe: boolean, stall: boolean): Promi
       // connect storm, not the fan-out.
       let head = '';
       let opened = false;
+      let snapshotAt = -1;
       const watchOpen = (chunk: string) => {
         if (opened) return;
+        // Only the new bytes are searched: a snapshot of an engagement of thousands is megabytes in many chunks,
+        // and searching the whole head again per chunk made connecting 5,000 streams quadratic in the client.
+        const from = Math.max(0, head.length - 16);
         head += chunk;
-        const snapshotAt = head.indexOf('event: snapshot');
-        const done = snapshotAt >= 0 ? head.indexOf('\n\n', snapshotAt) >= 0 : head.includes(': connected');
+        if (snapshotAt < 0) snapshotAt = head.indexOf('event: snapshot', from);
+        const done = snapshotAt >= 0 ? head.indexOf('\n\n', Math.max(snapshotAt, from)) >= 0 : head.includes(': connected');
         if (done) {
           opened = true;
           head = '';
