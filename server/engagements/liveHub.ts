@@ -3,14 +3,8 @@
 // message costs the same whatever the engagement's size. Replays come from memory (a window of recent
 // transitions) or, further back, from a fold of the log.
 //
-// Delivery runs in PASSES over an engagement's subscribers, each carrying every event committed since the
-// last pass. What a pass costs is one socket write per subscriber (the kernel's loopback/TCP send dominates,
-// notes §3.3a), whatever the number of events in it. So a pass runs at once when the previous one was cheap
-// (a meeting's pace: no added latency), and otherwise waits until fan-out has used at most half the time
-// since the previous pass began: under a burst (everyone asks for the floor when a question opens) the
-// events pile into fewer, larger passes instead of the fan-out starving the commands. A pass over many
-// subscribers is cut into slices that yield to I/O, so commands arriving meanwhile are not held behind a
-// thousand socket writes.
+// Delivery runs in paced passes (pacedPasses.ts): under a burst, events pile into fewer passes, one socket write
+// per subscriber per pass, and a pass yields to I/O so that commands are not held behind a thousand writes.
 import type { Clock } from '../clock.js';
 import type { Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
@@ -19,6 +13,7 @@ import { foldEvents } from '../domain/foldEvents.js';
 import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, redact, viewFor } from '../domain/view.js';
 import type { StreamChange, StreamSink } from './EngagementService.js';
+import { createPacedPasses } from './pacedPasses.js';
 import type { EventStore } from '../store/EventStore.js';
 
 /** One committed event with the state on either side of it (what `redact` needs). */
@@ -75,15 +70,6 @@ interface Batch {
   /** Per audience, the one array of changes every unnamed subscriber of that audience gets (null: some event resyncs). */
   byAudience: Map<string, readonly StreamChange[] | null>;
 }
-/** Per engagement: events waiting for the next pass, and the pacing of passes. */
-interface Pacing {
-  waiting: Transition[];
-  /** A pass is running (between slices) or scheduled: publishes only add to `waiting`. */
-  busy: boolean;
-  lastStart: number;
-  lastCost: number;
-  timer: ReturnType<typeof setTimeout> | null;
-}
 
 export interface LiveHub {
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
@@ -117,7 +103,6 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const random = options.random ?? Math.random;
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
   const sliceMs = options.sliceMs ?? 4;
-  const pacing = new Map<string, Pacing>();
   const log = options.log ?? ((message, error) => console.error(`[liveHub] ${message}`, error ?? ''));
   const subscribers = new Map<string, Set<Subscriber>>();
   const history = new Map<string, Transition[]>();
@@ -253,64 +238,26 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     return { transitions, shared, names, byAudience: new Map() };
   };
 
-  const pacingOf = (engagementId: string): Pacing => {
-    let p = pacing.get(engagementId);
-    if (!p) pacing.set(engagementId, (p = { waiting: [], busy: false, lastStart: -Infinity, lastCost: 0, timer: null }));
-    return p;
-  };
-
-  /** Starts a pass now, or schedules it so that fan-out takes at most half the time since the last pass began. */
-  const schedulePass = (engagementId: string, p: Pacing) => {
-    if (p.busy || p.waiting.length === 0) return;
-    const wait = p.lastStart + 2 * p.lastCost - monotonicNow();
-    if (wait <= 0) {
-      runPass(engagementId, p);
-      return;
-    }
-    p.busy = true;
-    p.timer = setTimeout(() => {
-      p.timer = null;
-      p.busy = false;
-      schedulePass(engagementId, p);
-    }, Math.ceil(wait));
-  };
-
-  const runPass = (engagementId: string, p: Pacing) => {
-    const batch = makeBatch(p.waiting);
-    p.waiting = [];
-    p.busy = true;
-    p.lastStart = monotonicNow();
-    p.lastCost = 0;
-    // A snapshot of who is subscribed now; a newer subscriber started from a snapshot that includes this batch.
-    const subs = [...(subscribers.get(engagementId) ?? [])];
-    let next = 0;
-    const slice = () => {
-      const began = monotonicNow();
-      while (next < subs.length) {
-        const sub = subs[next];
-        next += 1;
-        if (sub.pending) sub.pending.push(...batch.transitions);
-        else {
-          try {
-            deliverBatch(sub, batch);
-            checkBackpressure(sub);
-          } catch (error) {
-            failed(sub, error);
-          }
-        }
-        if (monotonicNow() - began >= sliceMs) break;
-      }
-      p.lastCost += monotonicNow() - began;
-      if (next < subs.length) {
-        setImmediate(slice);
+  // A snapshot of who is subscribed when a pass starts; a newer subscriber started from a snapshot that
+  // includes the pass's events, so its version check skips them.
+  const passes = createPacedPasses<Transition, Subscriber, Batch>({
+    monotonicNow,
+    sliceMs,
+    recipients: (engagementId) => [...(subscribers.get(engagementId) ?? [])],
+    prepare: makeBatch,
+    deliver(sub, batch) {
+      if (sub.pending) {
+        sub.pending.push(...batch.transitions);
         return;
       }
-      p.busy = false;
-      // Events committed while this pass ran go in the next, paced by what this one cost.
-      schedulePass(engagementId, p);
-    };
-    slice();
-  };
+      try {
+        deliverBatch(sub, batch);
+        checkBackpressure(sub);
+      } catch (error) {
+        failed(sub, error);
+      }
+    },
+  });
 
   /** The transitions after `after` up to `head`, from memory when the window covers them, else from the log. */
   const transitionsAfter = (engagementId: string, after: number, head: number): Transition[] => {
@@ -386,15 +333,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       window.push(...transitions);
       // Trimmed in batches so that a publish stays O(1) amortized.
       if (window.length > historyWindow * 2) window.splice(0, window.length - historyWindow);
-      const set = subscribers.get(engagementId);
-      const p = pacingOf(engagementId);
-      if (!set || set.size === 0) {
-        // Nobody to tell; whoever subscribes later starts from a snapshot or the history window.
-        if (!p.busy) p.waiting = [];
-        return;
-      }
-      p.waiting.push(...transitions);
-      schedulePass(engagementId, p);
+      // Nobody to tell: whoever subscribes later starts from a snapshot or the history window.
+      if ((subscribers.get(engagementId)?.size ?? 0) === 0) return;
+      passes.add(engagementId, transitions);
     },
 
     subscriberCount(engagementId) {
@@ -406,10 +347,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
     close() {
       for (const set of subscribers.values()) for (const sub of [...set]) drop(sub, jitter(500, 5000), 'shutdown');
-      for (const p of pacing.values()) if (p.timer) clearTimeout(p.timer);
+      passes.close();
       subscribers.clear();
       history.clear();
-      pacing.clear();
     },
   };
 }
