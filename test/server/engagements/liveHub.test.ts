@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import { evolve } from '../../../server/domain/evolve.js';
 import { project } from '../../../server/domain/view.js';
-import { chair, chairUser, Harness, RecordingSink, speaker } from './serviceFixture.js';
+import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink, speaker } from './serviceFixture.js';
 
-const harnesses: Harness[] = [];
-const harness = (...args: ConstructorParameters<typeof Harness>) => {
-  const h = new Harness(...args);
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.dispose();
-});
+const harness = harnessesDisposedAfterEach();
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

@@ -1,6 +1,7 @@
 // A real service on a real SQLite file in a temp dir, driven by a fake clock, with helpers that build an
 // engagement through the public write path (never by writing state directly).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../../server/domain/context.js';
@@ -128,4 +129,17 @@ export class RecordingSink implements StreamSink {
   kinds(): string[] {
     return this.messages.map((m) => m.kind);
   }
+}
+
+/** Returns a maker of harnesses that are disposed after each test of the calling file. */
+export function harnessesDisposedAfterEach(): (...args: ConstructorParameters<typeof Harness>) => Harness {
+  const harnesses: Harness[] = [];
+  afterEach(async () => {
+    for (const h of harnesses.splice(0)) await h.dispose();
+  });
+  return (...args) => {
+    const h = new Harness(...args);
+    harnesses.push(h);
+    return h;
+  };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../server/domain/context.js';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import { evolve } from '../../../server/domain/evolve.js';
@@ -8,20 +8,12 @@ import { STATE_SCHEMA_VERSION } from '../../../server/domain/stateSchemaVersion.
 import { viewFor, type EngagementView } from '../../../server/domain/view.js';
 import type { StoredSnapshot } from '../../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
-import { chair, chairUser, Harness, RecordingSink, speaker } from './serviceFixture.js';
+import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink, speaker, type Harness } from './serviceFixture.js';
 
 // State snapshots: a start-up folds only the events after an engagement's latest snapshot. Real service,
 // real SQLite; "the truth" is always a fold of the whole log read back from the file.
 
-const harnesses: Harness[] = [];
-const harness = (...args: ConstructorParameters<typeof Harness>) => {
-  const h = new Harness(...args);
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.dispose();
-});
+const harness = harnessesDisposedAfterEach();
 
 const EVERY = 20;
 const fold = (events: StoredEvent[]): EngagementState => events.reduce<EngagementState>((state, event) => evolve(state, event), emptyState());

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/appError.js';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import { createEngagementService } from '../../../server/engagements/createEngagementService.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 import { FakeClock } from '../../support/fakeClock.js';
-import { chair, chairUser, Harness, speaker } from './serviceFixture.js';
+import { chair, chairUser, harnessesDisposedAfterEach, speaker } from './serviceFixture.js';
 
-const harnesses: Harness[] = [];
-const harness = (...args: ConstructorParameters<typeof Harness>) => {
-  const h = new Harness(...args);
-  harnesses.push(h);
-  return h;
-};
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.dispose();
-});
+const harness = harnessesDisposedAfterEach();
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
