@@ -10,8 +10,6 @@ import { isInternalCommand, type Command, type CommandOf } from '../domain/comma
 import type { Actor } from '../domain/context.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
-import { foldEvents } from '../domain/foldEvents.js';
-import { foldTransitions } from '../domain/foldTransitions.js';
 import { pendingDeadlines } from '../domain/floor/nextDeadline.js';
 import { previewReplan } from '../domain/floor/timeBudget.js';
 import { authorize } from '../domain/policies.js';
@@ -19,12 +17,13 @@ import { emptyState, type EngagementState } from '../domain/state.js';
 import { membershipOf, viewFor } from '../domain/view.js';
 import { publishedVersionFor, summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EventStore } from '../store/EventStore.js';
-import { readSnapshotTail } from '../store/readSnapshotTail.js';
 import { sha256Hex } from './commandFingerprint.js';
 import { createDeadlineScheduler } from './deadlineScheduler.js';
 import type { CommandResult, EngagementService, RedeemedInvitation } from './EngagementService.js';
 import { asAppError, createGroupCommit, engagementNotFound, type Entry } from './groupCommit.js';
-import { createLiveHub, type Transition } from './liveHub.js';
+import { createLiveHub } from './liveHub.js';
+import { createEngagementIndexes } from './engagementIndexes.js';
+import { loadEngagement } from './loadEngagement.js';
 import { createStateSnapshots } from './stateSnapshots.js';
 import { applyMediaAfterCommit, openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
 import { createAttendanceReconciler } from './attendanceReconciler.js';
@@ -90,9 +89,13 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
   const log = deps.log ?? ((message, error) => console.error(`[engagements] ${message}`, error ?? ''));
   const limits = deps.limits ?? {};
   const entries = new Map<string, Entry>();
-  const byCodeHash = new Map<string, string>();
-  const byUser = new Map<string, Set<string>>();
+  const { byCodeHash, byUser, index } = createEngagementIndexes();
   const inFlight = new Set<Promise<unknown>>();
+  /** Work outside a command (snapshot writes, attendance checks) that a graceful shutdown waits for. */
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
   let closing = false;
   let closed: Promise<void> | null = null;
 
@@ -121,55 +124,13 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
     log,
   });
 
-  const addUser = (userId: string | undefined, engagementId: string) => {
-    if (!userId) return;
-    let set = byUser.get(userId);
-    if (!set) byUser.set(userId, (set = new Set()));
-    set.add(engagementId);
-  };
+  const snapshots = createStateSnapshots({ store, every: limits.snapshotEvery ?? 200, log, track });
 
-  /**
-   * Keeps the invitation and user indexes in step: at start-up from the whole state, after a commit from
-   * the events that name a new code or a new signed-in participant (O(1), whatever the engagement's size).
-   */
-  const index = (entry: Entry, events: readonly EngagementEvent[] | null) => {
-    if (events === null) {
-      for (const inv of Object.values(entry.state.invitations)) if (inv.codeHash) byCodeHash.set(inv.codeHash, entry.id);
-      for (const p of Object.values(entry.state.participants)) addUser(p.userId, entry.id);
-      return;
-    }
-    for (const event of events) {
-      if (event.type === 'invitation.created') byCodeHash.set(event.codeHash, entry.id);
-      else if (event.type === 'engagement.created') addUser(event.chair.userId, entry.id);
-      else if (event.type === 'participant.registered' || event.type === 'invitation.redeemed') addUser(event.participant.userId, entry.id);
-    }
-  };
-
-  const snapshots = createStateSnapshots({
-    store,
-    every: limits.snapshotEvery ?? 200,
-    log,
-    track: (write) => {
-      inFlight.add(write);
-      void write.finally(() => inFlight.delete(write));
-    },
-  });
-
-  // Start-up: each engagement from its snapshot, folding only the events after it (reading and folding a
-  // whole log of 50,000 events takes seconds). The transitions folded seed the hub's resume window, so that
-  // clients reconnecting after a restart resume from memory; a resume from before the snapshot reads the
-  // log, as any resume older than the window does.
+  // Start-up: each engagement from its state snapshot and the events after it (loadEngagement.ts).
   const seed = limits.historyWindow ?? 512;
   for (const engagementId of store.engagementIds()) {
-    const { base, baseVersion, tail, rejected } = readSnapshotTail(store, engagementId);
+    const { entry, recent, baseVersion, rejected } = loadEngagement(store, engagementId, seed);
     if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
-    // Linear (foldEvents.ts); the states on either side of the last `seed` events are made only if a
-    // resume asks for them (foldTransitions.ts).
-    const keep = Math.max(0, tail.length - seed);
-    const upTo = foldEvents(base ?? emptyState(), tail.slice(0, keep));
-    const recent: Transition[] = foldTransitions(upTo, tail.slice(keep));
-    const state = foldEvents(upTo, tail.slice(keep));
-    const entry: Entry = { id: engagementId, state, version: tail.at(-1)?.version ?? baseVersion, queue: [], scheduled: false };
     entries.set(engagementId, entry);
     index(entry, null);
     hub.publish(engagementId, recent);
@@ -186,10 +147,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
           current,
           log,
           record: (id, command, commandId) => enqueue(id, { kind: 'system' }, command, { commandId }, true),
-          track: (work) => {
-            inFlight.add(work);
-            void work.finally(() => inFlight.delete(work));
-          },
+          track,
         })
       : null;
   const groupCommit = createGroupCommit({
