@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnex } from '../../../server/summary/annex/buildAnnex.js';
-import { renderAnnex } from '../../../server/summary/annex/renderAnnex.js';
+import { renderAnnexText as renderAnnex } from '../../../server/summary/annex/renderAnnex.js';
 import { aProcess } from '../../domain/process/processWorld.js';
 
 const GENERATED_AT = '2026-12-07T12:00:00.000Z';
