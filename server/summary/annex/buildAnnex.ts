@@ -1,7 +1,6 @@
-import type { Participant } from '../../domain/state.js';
 import type { ConceptPaper, Proposal, ProcessState } from '../../domain/process/state.js';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../domain/process/vocabulary.js';
-import { nameNeutralizer } from '../neutralizeNames.js';
+import { proponentNeutralizer as neutralizerFor } from './proponentNeutralizer.js';
 import type { Annex, AnnexPaper, AnnexProposal } from './Annex.js';
 
 // The progress-report annex, built from a process's state alone (pure: the time and the link format come
@@ -19,30 +18,6 @@ const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${
 export const portalPaperUrl = (processId: string, paperId: string, version: number): string => `/p/${enc(processId)}#paper-${enc(paperId)}-v${version}`;
 
 const zeroCounts = (): Record<ProposalStatus, number> => Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
-
-/** ANNEX-2: a proponent's names are replaced in the text unless it agreed to be named on this proposal. */
-function neutralizerFor(proposal: Proposal): (text: string) => string {
-  const unnamed = proposal.proponents.filter((p) => !p.named);
-  if (unnamed.length === 0) return (text) => text;
-  const named = new Set(proposal.proponents.filter((p) => p.named).flatMap((p) => [p.organization, p.displayName].map((n) => n.toLocaleLowerCase('en'))));
-  const people = unnamed.map(
-    (p): Participant => ({
-      id: p.memberId,
-      displayName: named.has(p.displayName.toLocaleLowerCase('en')) ? '' : p.displayName,
-      organization: named.has(p.organization.toLocaleLowerCase('en')) ? '' : p.organization,
-      category: p.category,
-      region: null,
-      country: null,
-      accreditation: null,
-      role: p.category === 'member-state' ? 'delegation' : 'stakeholder',
-      status: 'approved',
-      registeredAt: '',
-      decidedAt: null,
-      invitationId: null,
-    }),
-  );
-  return nameNeutralizer(people);
-}
 
 function annexProposal(state: ProcessState, proposal: Proposal, papers: readonly ConceptPaper[], options: AnnexOptions): AnnexProposal {
   const neutral = neutralizerFor(proposal);
