@@ -4,7 +4,7 @@ import { assertNever } from '../events.js';
 import type { ProcessCommandOf } from './commands.js';
 import type { ProcessEvent, ProcessSettings } from './events.js';
 import { actingMember, definedOnly, requireProcess } from './guards.js';
-import type { ProcessState } from './state.js';
+import { memberOfUser, type ProcessState } from './state.js';
 
 // The process itself: its creation, settings, members and the engagements it groups (PROCESS-1..6).
 
@@ -27,7 +27,7 @@ export function decideMembers(state: ProcessState, command: MemberCommand, ctx: 
     }
     case 'process.addMember': {
       // PROCESS-4: one member per sign-in, so that who acts is never ambiguous.
-      if (Object.values(state.members).some((m) => m.userId === command.userId)) {
+      if (memberOfUser(state, command.userId)) {
         throw violation('PROCESS-4', 'This person is already a member of the process.');
       }
       const { type: _type, country, ...profile } = command;

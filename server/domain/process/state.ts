@@ -1,5 +1,6 @@
 import type { Implementation, MemberRecord, PaperVersionRecord, ProcessSettings, Proponent, ProposalSourceRecord } from './events.js';
 import type { ProposalStatus } from './vocabulary.js';
+import { memoized } from '../foldOwnership.js';
 
 // The state of one process, folded from its events by `evolveProcess`. Plain JSON (records keyed by id), so
 // the same value is the server's state, a viewer's projection and what a client folds redacted events into.
@@ -113,8 +114,19 @@ export const emptyImplementation = (): Implementation => ({
   frameworkElement: null,
 });
 
-export const memberOfUser = (state: ProcessState, userId: string): Member | undefined =>
-  Object.values(state.members).find((m) => m.userId === userId);
+/**
+ * The member signed in as `userId`, or undefined. Every command and every redaction asks who its actor or
+ * viewer is, so the index is built once per members record (evolveProcess never changes a record in place)
+ * rather than scanned per question: derived, never stored.
+ */
+export function memberOfUser(state: ProcessState, userId: string): Member | undefined {
+  const members = state.members;
+  return memoized(members, 'memberOfUser', () => {
+    const index = new Map<string, Member>();
+    for (const m of Object.values(members)) if (m.userId !== undefined && !index.has(m.userId)) index.set(m.userId, m);
+    return index;
+  }).get(userId);
+}
 
 export const isProponent = (proposal: Proposal, memberId: string | null): boolean =>
   memberId !== null && proposal.proponents.some((p) => p.memberId === memberId);
