@@ -65,66 +65,67 @@ const zero = (): Record<ProposalStatus, number> => Object.fromEntries(PROPOSAL_S
 const BEFORE_QUESTION: ProposalStatus[] = ['put-forward', 'under-study'];
 const BEFORE_PAPER: ProposalStatus[] = ['put-forward', 'under-study', 'question-to-proponent'];
 
-export function generateYear(options: { seed?: number; proposals?: number; papers?: number; engagements?: number } = {}): GeneratedYear {
-  const random = seededRandom(options.seed ?? 2026);
-  const total = options.proposals ?? 300;
-  const paperCount = options.papers ?? 120;
-  const engagements = options.engagements ?? 5;
-  const int = (n: number) => Math.floor(random() * n);
-  let state = emptyProcessState();
-  let now = Date.parse('2026-01-12T09:00:00.000Z');
-  let n = 0;
-  let events = 0;
-  const run = (who: string, input: ProcessCommand): ProcessEvent[] => {
+/** The year's cast and clock, and the process's rules, played one command at a time. */
+class Year {
+  state = emptyProcessState();
+  events = 0;
+  readonly random: () => number;
+  readonly speakers: string[] = [];
+  readonly ids = new Map<number, string>();
+  readonly proponentsOf = new Map<number, string[]>();
+  readonly ledger: YearLedger;
+  private now = Date.parse('2026-01-12T09:00:00.000Z');
+  private n = 0;
+
+  constructor(seed: number, readonly total: number, readonly engagements: number) {
+    this.random = seededRandom(seed);
+    this.ledger = { total, statusOf: new Map(), themeOf: new Map(), titleOf: new Map(), byStatus: zero(), byTheme: new Map(), papers: 0, papersPublished: 0, named: new Set(), neverNamed: new Set() };
+  }
+
+  int(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+
+  run(who: string, input: ProcessCommand): ProcessEvent[] {
     // Through the edge's own validation, as a request would be (trimming included).
     const command = ProcessCommand.parse(input);
     const actor: Actor = { kind: 'user', userId: `dev:${who}`, displayName: who };
-    authorizeProcess(state, actor, command);
-    const out = decideProcess(state, command, { now: new Date(now).toISOString(), actor, newId: () => `y${++n}` });
-    for (const event of out) state = evolveProcess(state, event);
-    now += 90_000;
-    events += out.length;
+    authorizeProcess(this.state, actor, command);
+    const out = decideProcess(this.state, command, { now: new Date(this.now).toISOString(), actor, newId: () => `y${++this.n}` });
+    for (const event of out) this.state = evolveProcess(this.state, event);
+    this.now += 90_000;
+    this.events += out.length;
     return out;
-  };
-  const memberId = (who: string) => Object.values(state.members).find((m) => m.userId === `dev:${who}`)!.id;
-
-  run('chair', { type: 'process.create', processId: 'oewg-2026', title: 'Open-ended working group on ICT security, 2021–2025: year 2026' });
-  run('chair', { type: 'process.addMember', userId: 'dev:sec', displayName: 'Secretary', organization: 'UNODA', category: 'intergovernmental', role: 'secretariat' });
-  const speakers: string[] = [];
-  for (let i = 0; i < 40; i += 1) {
-    run('sec', { type: 'process.addMember', userId: `dev:d${i}`, displayName: `Delegate ${String(i).padStart(2, '0')}`, organization: `Country ${String(i).padStart(2, '0')}`, category: 'member-state', role: 'delegation' });
-    speakers.push(`d${i}`);
   }
-  for (let i = 0; i < 30; i += 1) {
-    run('sec', { type: 'process.addMember', userId: `dev:s${i}`, displayName: `Speaker ${String(i).padStart(2, '0')}`, organization: `Stakeholder Org ${String(i).padStart(2, '0')}`, category: 'ngo', role: 'stakeholder' });
-    speakers.push(`s${i}`);
+
+  memberId(who: string): string {
+    return Object.values(this.state.members).find((m) => m.userId === `dev:${who}`)!.id;
   }
-  for (let e = 1; e <= engagements; e += 1) run('chair', { type: 'process.linkEngagement', engagementId: `eng-${e}`, title: `Engagement ${e} of 2026` });
 
-  const ledger: YearLedger = {
-    total,
-    statusOf: new Map(),
-    themeOf: new Map(),
-    titleOf: new Map(),
-    byStatus: zero(),
-    byTheme: new Map(),
-    papers: 0,
-    papersPublished: 0,
-    named: new Set(),
-    neverNamed: new Set(),
-  };
-  const ids = new Map<number, string>();
-  const proponentsOf = new Map<number, string[]>();
+  setUp(): void {
+    this.run('chair', { type: 'process.create', processId: 'oewg-2026', title: 'Open-ended working group on ICT security, 2021–2025: year 2026' });
+    this.run('chair', { type: 'process.addMember', userId: 'dev:sec', displayName: 'Secretary', organization: 'UNODA', category: 'intergovernmental', role: 'secretariat' });
+    const pad = (i: number) => String(i).padStart(2, '0');
+    for (let i = 0; i < 40; i += 1) {
+      this.run('sec', { type: 'process.addMember', userId: `dev:d${i}`, displayName: `Delegate ${pad(i)}`, organization: `Country ${pad(i)}`, category: 'member-state', role: 'delegation' });
+      this.speakers.push(`d${i}`);
+    }
+    for (let i = 0; i < 30; i += 1) {
+      this.run('sec', { type: 'process.addMember', userId: `dev:s${i}`, displayName: `Speaker ${pad(i)}`, organization: `Stakeholder Org ${pad(i)}`, category: 'ngo', role: 'stakeholder' });
+      this.speakers.push(`s${i}`);
+    }
+    for (let e = 1; e <= this.engagements; e += 1) this.run('chair', { type: 'process.linkEngagement', engagementId: `eng-${e}`, title: `Engagement ${e} of 2026` });
+  }
 
-  // 1. Put forward: by staff from the engagements, or by a delegation or stakeholder by hand.
-  for (let i = 1; i <= total; i += 1) {
-    const theme = YEAR_THEMES[int(YEAR_THEMES.length)];
-    const title = TRICKY_TITLES[int(TRICKY_TITLES.length)](i);
+  /** 1. Put forward: by staff from the engagements, or by a delegation or stakeholder by hand. */
+  putForward(i: number): void {
+    const { random, speakers, ledger } = this;
+    const theme = YEAR_THEMES[this.int(YEAR_THEMES.length)];
+    const title = TRICKY_TITLES[this.int(TRICKY_TITLES.length)](i);
     const own = random() < 0.2;
-    const proponents = own ? [speakers[int(speakers.length)]] : [...new Set(Array.from({ length: int(4) }, () => speakers[int(speakers.length)]))];
-    const engagementId = `eng-${1 + int(engagements)}`;
-    const kinds = ['intervention', 'written-input', 'breakout-report'] as const;
-    const kind = kinds[int(3)];
+    const proponents = own ? [speakers[this.int(speakers.length)]] : [...new Set(Array.from({ length: this.int(4) }, () => speakers[this.int(speakers.length)]))];
+    const engagementId = `eng-${1 + this.int(this.engagements)}`;
+    const kind = (['intervention', 'written-input', 'breakout-report'] as const)[this.int(3)];
     const source: Extract<ProcessCommand, { type: 'proposal.putForward' }>['source'] = own
       ? { kind: 'manual' }
       : kind === 'intervention'
@@ -132,90 +133,106 @@ export function generateYear(options: { seed?: number; proposals?: number; paper
         : kind === 'written-input'
           ? { kind, engagementId, inputId: `in${i}` }
           : { kind, engagementId, roundId: `round${i}`, roomId: `room${i}`, text: 'From the room' };
-    const [event] = run(own ? proponents[0] : 'sec', {
+    const [event] = this.run(own ? proponents[0] : 'sec', {
       type: 'proposal.putForward',
       source,
       title,
       description: `Elaborates ${title}, with "quotes", commas, and a second line.\nSee the paper.`,
       theme,
-      questionRef: `GQ ${1 + int(5)}`,
+      questionRef: `GQ ${1 + this.int(5)}`,
       implementation: {
         action: `Set up ${i}`,
         implementers: random() < 0.5 ? 'UNODA with regional organizations' : undefined,
         beneficiaries: random() < 0.6 ? ['developing countries', 'small island developing States'] : [],
-        resources: random() < 0.4 ? `USD ${1 + int(9)}m over two years` : undefined,
+        resources: random() < 0.4 ? `USD ${1 + this.int(9)}m over two years` : undefined,
         timeline: random() < 0.5 ? '2027–2028' : undefined,
-        frameworkElement: FRAMEWORK_ELEMENTS[int(FRAMEWORK_ELEMENTS.length)],
+        frameworkElement: FRAMEWORK_ELEMENTS[this.int(FRAMEWORK_ELEMENTS.length)],
       },
-      ...(own ? {} : { proponentIds: proponents.map(memberId) }),
+      ...(own ? {} : { proponentIds: proponents.map((who) => this.memberId(who)) }),
     });
     const id = (event as Extract<ProcessEvent, { type: 'proposal.putForward' }>).proposal.id;
-    ids.set(i, id);
-    proponentsOf.set(i, proponents);
+    this.ids.set(i, id);
+    this.proponentsOf.set(i, proponents);
     ledger.statusOf.set(i, 'put-forward');
     ledger.themeOf.set(i, theme);
     ledger.titleOf.set(i, title);
     for (const who of proponents) {
       if (random() < 0.3) {
-        run(who, { type: 'proposal.setConsent', proposalId: id, named: true });
-        ledger.named.add(state.members[memberId(who)].organization);
+        this.run(who, { type: 'proposal.setConsent', proposalId: id, named: true });
+        ledger.named.add(this.state.members[this.memberId(who)].organization);
       }
     }
   }
 
-  // 2. Concept papers for 120 proposals (the first version moves the proposal to `elaborated`), some revised,
-  //    most published by the Chair.
-  const withPaper = shuffle([...ids.keys()], random).slice(0, paperCount);
-  for (const number of withPaper) {
-    const id = ids.get(number)!;
-    const author = proponentsOf.get(number)![0] ?? 'sec';
-    const [submitted] = run(author, { type: 'paper.submit', proposalId: id, title: `Concept paper on ${ledger.titleOf.get(number)}`, language: PAPER_LANGUAGES[int(6)], attachmentId: `att-${number}-1` });
+  /** 2. A concept paper (its first version moves the proposal to `elaborated`), perhaps revised, mostly published. */
+  paper(number: number): void {
+    const { ledger } = this;
+    const id = this.ids.get(number)!;
+    const author = this.proponentsOf.get(number)![0] ?? 'sec';
+    const language = () => PAPER_LANGUAGES[this.int(6)];
+    const [submitted] = this.run(author, { type: 'paper.submit', proposalId: id, title: `Concept paper on ${ledger.titleOf.get(number)}`, language: language(), attachmentId: `att-${number}-1` });
     const paperId = (submitted as { paperId: string }).paperId;
     ledger.papers += 1;
     if (BEFORE_PAPER.includes(ledger.statusOf.get(number)!)) ledger.statusOf.set(number, 'elaborated');
-    if (random() < 0.3) run(author, { type: 'paper.revise', paperId, language: PAPER_LANGUAGES[int(6)], attachmentId: `att-${number}-2` });
-    if (random() < 0.75) {
-      run('chair', { type: 'paper.publish', paperId });
+    if (this.random() < 0.3) this.run(author, { type: 'paper.revise', paperId, language: language(), attachmentId: `att-${number}-2` });
+    if (this.random() < 0.75) {
+      this.run('chair', { type: 'paper.publish', paperId });
       ledger.papersPublished += 1;
     }
   }
 
-  // 3. Each proposal moves on along the road (or is withdrawn); merges come last, into proposals still live.
-  const hasPaper = new Set(withPaper);
-  const toMerge: number[] = [];
-  for (const [number, id] of ids) {
-    const roll = random();
-    const current = ledger.statusOf.get(number)!;
-    const target: ProposalStatus = hasPaper.has(number)
-      ? (['elaborated', 'discussed', 'reflected', 'reflected', 'withdrawn'] as const)[int(5)]
+  /** 3. The proposal moves on along the road, or is withdrawn; returns true when it is to be merged (last). */
+  moveOn(number: number, hasPaper: boolean): boolean {
+    const id = this.ids.get(number)!;
+    const current = this.ledger.statusOf.get(number)!;
+    const roll = this.random();
+    const target: ProposalStatus = hasPaper
+      ? (['elaborated', 'discussed', 'reflected', 'reflected', 'withdrawn'] as const)[this.int(5)]
       : roll < 0.15 ? 'put-forward' : roll < 0.3 ? 'under-study' : roll < 0.45 ? 'question-to-proponent' : roll < 0.6 ? 'discussed' : roll < 0.75 ? 'reflected' : roll < 0.88 ? 'merged' : 'withdrawn';
-    if (target === current) continue;
-    if (target === 'merged') {
-      toMerge.push(number);
-    } else if (target === 'withdrawn') {
-      run('sec', { type: 'proposal.withdraw', proposalId: id, reason: 'Covered by another proposal' });
-    } else if (target === 'question-to-proponent' && proponentsOf.get(number)!.length > 0 && BEFORE_QUESTION.includes(current)) {
-      run('chair', { type: 'proposal.ask', proposalId: id, text: 'Who would implement it, and with what resources?' });
-    } else if (target !== 'put-forward') {
-      run('sec', { type: 'proposal.setStatus', proposalId: id, status: target as Exclude<ProposalStatus, 'put-forward' | 'merged' | 'withdrawn'> });
+    if (target === current || target === 'put-forward') return false;
+    if (target === 'merged') return true;
+    if (target === 'withdrawn') {
+      this.run('sec', { type: 'proposal.withdraw', proposalId: id, reason: 'Covered by another proposal' });
+    } else if (target === 'question-to-proponent' && this.proponentsOf.get(number)!.length > 0 && BEFORE_QUESTION.includes(current)) {
+      this.run('chair', { type: 'proposal.ask', proposalId: id, text: 'Who would implement it, and with what resources?' });
+    } else {
+      this.run('sec', { type: 'proposal.setStatus', proposalId: id, status: target as Exclude<ProposalStatus, 'put-forward' | 'merged' | 'withdrawn'> });
     }
-    if (target !== 'merged' && target !== 'put-forward') ledger.statusOf.set(number, target);
-  }
-  const live = [...ids.keys()].filter((k) => !toMerge.includes(k) && !['merged', 'withdrawn'].includes(ledger.statusOf.get(k)!));
-  for (const number of toMerge) {
-    run('chair', { type: 'proposal.merge', proposalId: ids.get(number)!, intoProposalId: ids.get(live[int(live.length)])! });
-    ledger.statusOf.set(number, 'merged');
+    this.ledger.statusOf.set(number, target);
+    return false;
   }
 
-  for (const [number, status] of ledger.statusOf) {
-    ledger.byStatus[status] += 1;
-    const theme = ledger.themeOf.get(number)!;
-    const counts = ledger.byTheme.get(theme) ?? zero();
-    counts[status] += 1;
-    ledger.byTheme.set(theme, counts);
+  /** The ledger's counts, from its own record of each proposal's status (never from the state). */
+  count(): void {
+    const { ledger } = this;
+    for (const [number, status] of ledger.statusOf) {
+      ledger.byStatus[status] += 1;
+      const counts = ledger.byTheme.get(ledger.themeOf.get(number)!) ?? zero();
+      counts[status] += 1;
+      ledger.byTheme.set(ledger.themeOf.get(number)!, counts);
+    }
+    for (const m of Object.values(this.state.members)) {
+      if (!ledger.named.has(m.organization) && (m.role === 'delegation' || m.role === 'stakeholder')) ledger.neverNamed.add(m.organization);
+    }
   }
-  for (const m of Object.values(state.members)) if (!ledger.named.has(m.organization) && (m.role === 'delegation' || m.role === 'stakeholder')) ledger.neverNamed.add(m.organization);
-  return { state, ledger, events };
+}
+
+export function generateYear(options: { seed?: number; proposals?: number; papers?: number; engagements?: number } = {}): GeneratedYear {
+  const year = new Year(options.seed ?? 2026, options.proposals ?? 300, options.engagements ?? 5);
+  year.setUp();
+  for (let i = 1; i <= year.total; i += 1) year.putForward(i);
+  const withPaper = shuffle([...year.ids.keys()], year.random).slice(0, options.papers ?? 120);
+  for (const number of withPaper) year.paper(number);
+  const papered = new Set(withPaper);
+  const toMerge = [...year.ids.keys()].filter((number) => year.moveOn(number, papered.has(number)));
+  // Merges come last, into proposals that stay live.
+  const live = [...year.ids.keys()].filter((k) => !toMerge.includes(k) && !['merged', 'withdrawn'].includes(year.ledger.statusOf.get(k)!));
+  for (const number of toMerge) {
+    year.run('chair', { type: 'proposal.merge', proposalId: year.ids.get(number)!, intoProposalId: year.ids.get(live[year.int(live.length)])! });
+    year.ledger.statusOf.set(number, 'merged');
+  }
+  year.count();
+  return { state: year.state, ledger: year.ledger, events: year.events };
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
