@@ -10,3 +10,4 @@ export { evolveProcess, foldProcess } from './evolveProcess.js';
 export { authorizeProcess, canProcess, processAccessOf, processRoleOf, PROCESS_ALLOWED, type ProcessAccess, type ProcessAudience, type ProcessPrincipal } from './policies.js';
 export { projectProcess, processViewFor, redactProcessEvent, type ProcessView } from './visibility.js';
 export { processAggregate, type AggregateDefinition } from './aggregate.js';
+export { draftFromBreakoutReport, draftFromIntervention, draftFromWrittenInput } from './proposalDrafts.js';
