@@ -227,7 +227,8 @@ export function generateYear(options: { seed?: number; proposals?: number; paper
   const toMerge = [...year.ids.keys()].filter((number) => year.moveOn(number, papered.has(number)));
   // Merges come last, into proposals that stay live.
   const live = [...year.ids.keys()].filter((k) => !toMerge.includes(k) && !['merged', 'withdrawn'].includes(year.ledger.statusOf.get(k)!));
-  for (const number of toMerge) {
+  // With no live proposal left to merge into, a proposal meant to be merged stays where it was.
+  for (const number of live.length === 0 ? [] : toMerge) {
     year.run('chair', { type: 'proposal.merge', proposalId: year.ids.get(number)!, intoProposalId: year.ids.get(live[year.int(live.length)])! });
     year.ledger.statusOf.set(number, 'merged');
   }
