@@ -17,7 +17,7 @@ th{background:#eee}td.num{text-align:end;font-variant-numeric:tabular-nums}dl{di
 `;
 
 /** A link target the file may carry: relative to the portal, or http(s); anything else is dropped. */
-const safeHref = (url: string): string | null => (/^(\/|https?:\/\/)/i.test(url) ? url : null);
+const safeHref = (url: string): string | null => (/^(\/(?!\/)|https?:\/\/)/i.test(url) ? url : null);
 
 const num = (n: number) => `<td class="num">${n}</td>`;
 

@@ -8,8 +8,14 @@ import { ANNEX_TITLE, STATUS_LABELS, implementationRows, paperLabel, proponentsL
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
-/** A link target may not close the Markdown link: parentheses, spaces and angle brackets are encoded. */
-const href = (url: string): string => url.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** A link target may not close the Markdown link (parentheses, spaces and angle brackets are encoded), and only
+ * a relative or http(s) target is linked, as in the HTML annex. */
+const href = (url: string): string | null =>
+  /^(\/(?!\/)|https?:\/\/)/i.test(url) ? url.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : null;
+const link = (label: string, url: string): string => {
+  const target = href(url);
+  return target === null ? e(label) : `[${e(label)}](${target})`;
+};
 
 export function renderAnnexMarkdown(annex: Annex): string {
   const out: string[] = [`# ${ANNEX_TITLE}`, '', `**${e(annex.metadata.title)}**`, ''];
@@ -29,7 +35,7 @@ export function renderAnnexMarkdown(annex: Annex): string {
       if (p.questionRef) out.push(`- **Guiding question or agenda item:** ${e(p.questionRef)}`);
       out.push(`- **Proponents:** ${e(proponentsLine(p))}`, `- **Source:** ${e(sourceText(p))}`);
       for (const [label, value] of implementationRows(p)) out.push(`- **${label}:** ${e(value)}`);
-      if (p.papers.length > 0) out.push(`- **Concept papers:** ${p.papers.map((paper) => `[${e(paperLabel(paper))}](${href(paper.url)})`).join('; ')}`);
+      if (p.papers.length > 0) out.push(`- **Concept papers:** ${p.papers.map((paper) => link(paperLabel(paper), paper.url)).join('; ')}`);
       out.push('');
     }
   }

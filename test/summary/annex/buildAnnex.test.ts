@@ -68,6 +68,8 @@ describe('buildAnnex', () => {
     expect(md).toContain('- **Proponents:** 1 proponent (not named)');
     const html = renderAnnex(annex, 'html').body;
     expect(html).not.toContain('javascript:');
+    expect(md).not.toContain('javascript:');
+    expect(md).toContain('- **Concept papers:** Concept paper (English, version 1)');
     expect(renderAnnex(annex, 'csv').filename).toBe('progress-report-annex-open-ended-working-group-on-ict-security-2021-2025.csv');
   });
 });
