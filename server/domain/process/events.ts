@@ -117,7 +117,7 @@ export type ProcessEventOf<T extends ProcessEventType> = Extract<ProcessEvent, {
 /** As the process's log holds it: numbered 1, 2, 3, … without gaps. */
 export type StoredProcessEvent = ProcessEvent & { version: number };
 
-export const PROCESS_EVENT_TYPES: readonly ProcessEventType[] = [
+export const PROCESS_EVENT_TYPES = [
   'process.created',
   'process.updated',
   'process.memberAdded',
@@ -141,4 +141,8 @@ export const PROCESS_EVENT_TYPES: readonly ProcessEventType[] = [
   'feedback.posted',
   'feedback.hidden',
   'feedback.shown',
-];
+] as const satisfies readonly ProcessEventType[];
+
+/** Compile-time: the list names every event type of the union (a new type must be added above). */
+type Unlisted = Exclude<ProcessEventType, (typeof PROCESS_EVENT_TYPES)[number]>;
+export const PROCESS_EVENT_TYPES_COMPLETE: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -11,3 +11,4 @@ export { authorizeProcess, canProcess, processAccessOf, processRoleOf, PROCESS_A
 export { projectProcess, processViewFor, redactProcessEvent, type ProcessView } from './visibility.js';
 export { processAggregate, type AggregateDefinition } from './aggregate.js';
 export { draftFromBreakoutReport, draftFromIntervention, draftFromWrittenInput } from './proposalDrafts.js';
+export { PROCESS_STATE_SCHEMA_VERSION } from './stateSchemaVersion.js';

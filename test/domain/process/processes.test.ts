@@ -26,6 +26,23 @@ describe('process: creation and members', () => {
     expect(w.refusal('obs', { type: 'proposal.putForward', source: { kind: 'manual' }, title: 'T', description: 'D', theme: 'X' }).kind).toBe('FORBIDDEN');
   });
 
+  it('PROCESS-2: the whole table, written from SPEC.md (not from the code): every command type for every role', () => {
+    const staff = ['chair', 'secretariat'];
+    const proposers = ['chair', 'secretariat', 'delegation', 'stakeholder'];
+    const expected: Record<string, string[]> = {
+      'process.create': ['signed-in'],
+      'process.update': staff, 'process.addMember': staff, 'process.setRole': staff, 'process.removeMember': staff,
+      'process.linkEngagement': staff, 'process.unlinkEngagement': staff,
+      'proposal.putForward': proposers, 'proposal.update': proposers, 'proposal.withdraw': proposers,
+      'proposal.setStatus': staff, 'proposal.merge': staff, 'proposal.addProponent': staff, 'proposal.ask': staff,
+      'proposal.setConsent': ['delegation', 'stakeholder'], 'proposal.answer': ['delegation', 'stakeholder'],
+      'paper.submit': proposers, 'paper.revise': proposers, 'paper.publish': ['chair'], 'paper.unpublish': ['chair'],
+      'feedback.post': ['chair', 'secretariat', 'delegation', 'stakeholder', 'observer'],
+      'feedback.hide': staff, 'feedback.show': staff,
+    };
+    expect(Object.fromEntries(Object.entries(PROCESS_ALLOWED).map(([k, v]) => [k, [...v]]))).toEqual(expected);
+  });
+
   it('PROCESS-2: given a malformed command, then zod refuses it at the edge (strict objects, the six languages)', () => {
     expect(ProcessCommand.safeParse({ type: 'paper.submit', proposalId: 'p', title: 'T', language: 'de', attachmentId: 'a' }).success).toBe(false);
     expect(ProcessCommand.safeParse({ type: 'proposal.ask', proposalId: 'p', text: 'Q?', extra: 1 }).success).toBe(false);
