@@ -1,5 +1,5 @@
 import type { FrameworkElement, ProposalSourceKind, ProposalStatus } from '../../domain/process/vocabulary.js';
-import type { AnnexPaper, AnnexProposal } from './Annex.js';
+import type { Annex, AnnexPaper, AnnexProposal } from './Annex.js';
 
 // The words every annex renderer prints, in one place so that the formats say the same thing.
 
@@ -67,3 +67,9 @@ export function implementationRows(p: AnnexProposal): [string, string][] {
 }
 
 export const sourceText = (p: AnnexProposal): string => (p.engagement === null ? SOURCE_LABELS[p.source] : `${SOURCE_LABELS[p.source]}, ${p.engagement}`);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "300 proposals under 8 themes; 1 published concept paper." */
+export const countsLine = (annex: Annex): string =>
+  `${plural(annex.counts.total, 'proposal', 'proposals')} under ${plural(annex.counts.byTheme.length, 'theme', 'themes')}; ${plural(annex.counts.papersPublished, 'published concept paper', 'published concept papers')}.`;

@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
 
 // The annex as a Word document, built like the Chair's summary's (renderDocx.ts): `docx` XML-escapes every
 // text run, user text only ever goes into text runs, and no field code is built from it — a paper's link is
@@ -39,7 +39,7 @@ export async function renderAnnexDocx(annex: Annex): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: ANNEX_TITLE, heading: HeadingLevel.TITLE }),
     plain(annex.metadata.title, { bold: true }),
-    plain(`${c.total} proposals under ${c.byTheme.length} themes; ${c.papersPublished} published concept papers.`),
+    plain(countsLine(annex)),
     new Paragraph({ text: 'Proposals by status', heading: HeadingLevel.HEADING_1 }),
     countsTable(['Status', 'Proposals'], PROPOSAL_STATUSES.map((s) => [STATUS_LABELS[s], String(c.byStatus[s])])),
     new Paragraph({ text: 'Proposals by theme', heading: HeadingLevel.HEADING_1 }),

@@ -1,7 +1,7 @@
 import { escapeHtml as h, HTML_CSP } from '../render/renderHtml.js';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
 
 // A standalone, printable HTML annex with the Chair's summary's escaping and Content-Security-Policy
 // (renderHtml.ts): every interpolated value goes through `escapeHtml`; only relative or http(s) links are kept.
@@ -24,7 +24,7 @@ const num = (n: number) => `<td class="num">${n}</td>`;
 export function renderAnnexHtml(annex: Annex): string {
   const c = annex.counts;
   const parts: string[] = [`<h1>${h(ANNEX_TITLE)}</h1>`, `<p><strong>${h(annex.metadata.title)}</strong></p>`];
-  parts.push(`<p>${c.total} proposals under ${c.byTheme.length} themes; ${c.papersPublished} published concept papers.</p>`);
+  parts.push(`<p>${h(countsLine(annex))}</p>`);
   parts.push('<h2>Proposals by status</h2><table><thead><tr><th scope="col">Status</th><th scope="col">Proposals</th></tr></thead><tbody>');
   for (const s of PROPOSAL_STATUSES) parts.push(`<tr><td>${h(STATUS_LABELS[s])}</td>${num(c.byStatus[s])}</tr>`);
   parts.push('</tbody></table>', '<h2>Proposals by theme</h2><table><thead><tr><th scope="col">Theme</th><th scope="col">Proposals</th>');

@@ -1,7 +1,7 @@
 import { escapeMarkdown as e } from '../render/renderMarkdown.js';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
 
 // The annex in Markdown, with the Chair's summary's escaping (renderMarkdown.ts): every user-supplied string
 // goes through `escapeMarkdown`; link targets are built by the server from ids and percent-encoded.
@@ -20,7 +20,7 @@ const link = (label: string, url: string): string => {
 export function renderAnnexMarkdown(annex: Annex): string {
   const out: string[] = [`# ${ANNEX_TITLE}`, '', `**${e(annex.metadata.title)}**`, ''];
   const c = annex.counts;
-  out.push(`${c.total} proposals under ${c.byTheme.length} themes; ${c.papersPublished} published concept papers.`, '');
+  out.push(countsLine(annex), '');
   out.push('## Proposals by status', '', row(['Status', 'Proposals']), row(['---', '---:']));
   for (const s of PROPOSAL_STATUSES) out.push(row([STATUS_LABELS[s], String(c.byStatus[s])]));
   out.push('', '## Proposals by theme', '', row(['Theme', 'Proposals', ...PROPOSAL_STATUSES.map((s) => STATUS_LABELS[s])]));

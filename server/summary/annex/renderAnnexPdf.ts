@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import { defaultPdfFonts, type PdfFonts } from '../render/renderPdf.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
 
 // The annex as a PDF drawn with pdfkit, as the Chair's summary's (renderPdf.ts): no browser, no script,
 // nothing fetched; the same fonts (DejaVu Sans when installed: Latin, Cyrillic, Arabic; no CJK font is
@@ -40,7 +40,7 @@ export function renderAnnexPdf(annex: Annex, options: { fonts?: PdfFonts } = {})
   const c = annex.counts;
   heading(ANNEX_TITLE, 16);
   text(annex.metadata.title, 11, true);
-  text(`${c.total} proposals under ${c.byTheme.length} themes; ${c.papersPublished} published concept papers.`);
+  text(countsLine(annex));
   heading('Proposals by status', 13);
   for (const s of PROPOSAL_STATUSES) field(STATUS_LABELS[s], String(c.byStatus[s]));
   heading('Proposals by theme', 13);
