@@ -12,6 +12,7 @@ import { newHistogram, summarize } from './lib/histogram.js';
 import { replayBenchmark } from './replay.js';
 import { tabBenchmark } from './tab.js';
 import { fuzzBenchmark } from './fuzz.js';
+import { annexBenchmark } from './annex.js';
 
 export interface ExtraBenchmark {
   name: string;
@@ -80,4 +81,4 @@ const summary: ExtraBenchmark = {
   },
 };
 
-export const extraBenchmarks: ExtraBenchmark[] = [assignment, summary, replayBenchmark, tabBenchmark, fuzzBenchmark];
+export const extraBenchmarks: ExtraBenchmark[] = [assignment, summary, replayBenchmark, tabBenchmark, fuzzBenchmark, annexBenchmark];
