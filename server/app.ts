@@ -8,6 +8,7 @@ import type { EngagementService } from './engagements/EngagementService.js';
 import { createAuthenticator, type Authenticator } from './http/auth.js';
 import { createAuthRouter } from './http/authRoutes.js';
 import { createEngagementRouter } from './http/engagementRoutes.js';
+import { createHealthRouter } from './http/healthRoutes.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { buildOpenApiDocument } from './http/openApi.js';
 import { problemHandler, sendProblem } from './http/problem.js';
@@ -58,6 +59,8 @@ export interface AppDeps {
   extensions?: ApiExtension[];
   /** What /api/health reports (the event store's kind). Default: sqlite. */
   storage?: 'sqlite' | 'postgres';
+  /** What /api/ready runs: resolves when the store answers a query, throws when not. Default: always ready. */
+  checkStorage?: () => Promise<void> | void;
 }
 
 export interface ConveneApp {
@@ -93,9 +96,7 @@ export function createApp(deps: AppDeps): ConveneApp {
   api.use(express.json({ limit: JSON_BODY_LIMIT, type: 'application/json', strict: true }));
 
   const livekit = config.livekit ? 'configured' : 'not-configured';
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version: APP_VERSION, storage: deps.storage ?? 'sqlite', livekit });
-  });
+  api.use(createHealthRouter({ version: APP_VERSION, storage: deps.storage ?? 'sqlite', livekit, checkStorage: deps.checkStorage }));
   api.get('/config', (_req, res) => {
     res.json({
       version: APP_VERSION,

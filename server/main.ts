@@ -12,6 +12,7 @@ import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/li
 import { createLogger } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
+import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
@@ -45,7 +46,8 @@ if (config.databaseUrl) {
 }
 
 mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
+const databaseFile = join(config.dataDir, 'convene.db');
+const store = openSqliteEventStore(databaseFile);
 // The demo is seeded on a first start only: an empty log.
 const logIterator = store.loadAll()[Symbol.iterator]();
 const firstStart = logIterator.next().done === true;
@@ -72,7 +74,15 @@ const extensions = [
   attachmentExtension(attachments),
   summaryExtension(attachments),
 ];
-const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind, extensions });
+const { app, streams } = createApp({
+  config,
+  engagements,
+  clock: systemClock,
+  logger,
+  storage: store.kind,
+  checkStorage: createSqliteReadinessProbe(databaseFile),
+  extensions,
+});
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();

@@ -58,6 +58,7 @@ export function buildOpenApiDocument(options: {
     Session: toSchema(wire.SessionResponse, 'output'),
     Me: toSchema(wire.MeResponse, 'output'),
     Health: toSchema(wire.HealthResponse, 'output'),
+    Ready: toSchema(wire.ReadyResponse, 'output'),
     ClientConfig: toSchema(wire.ClientConfigResponse, 'output'),
     CreateEngagementBody: toSchema(wire.CreateEngagementBody),
     EngagementList: toSchema(wire.EngagementListResponse, 'output'),
@@ -72,6 +73,12 @@ export function buildOpenApiDocument(options: {
 
   const paths: Record<string, JsonSchema> = {
     '/api/health': { get: { summary: 'Liveness and what is configured', responses: { 200: { description: 'OK', content: json('Health') } } } },
+    '/api/ready': {
+      get: {
+        summary: 'Readiness: the store answers a query (503 when it does not)',
+        responses: { 200: { description: 'Ready', content: json('Ready') }, ...problems(503) },
+      },
+    },
     '/api/config': { get: { summary: 'What the tab needs before it signs in', responses: { 200: { description: 'OK', content: json('ClientConfig') } } } },
     '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     '/api/auth/dev': {

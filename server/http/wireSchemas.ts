@@ -74,3 +74,12 @@ export const StoredEventBody = z
   .meta({ description: 'One committed event (server/domain/events.ts), past tense.' });
 
 export const CommandResultResponse = z.object({ version: z.number().int(), events: z.array(StoredEventBody) });
+
+export const ReadyResponse = z
+  .object({
+    status: z.literal('ready'),
+    version: z.string(),
+    storage: z.enum(['sqlite', 'postgres']),
+    livekit: z.enum(['configured', 'not-configured']),
+  })
+  .meta({ description: 'The store answered a query; `livekit` says whether breakout media is configured.' });
