@@ -12,6 +12,7 @@ import { createHealthRouter } from './http/healthRoutes.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { buildOpenApiDocument } from './http/openApi.js';
 import { problemHandler, sendProblem } from './http/problem.js';
+import { requestLogger } from './http/requestLogger.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { createSessionTokens, loadOrCreateSessionKey, type SessionTokens } from './http/sessionTokens.js';
 import { createSignInRateLimit, DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from './http/signInRateLimit.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): ConveneApp {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
+  app.use(requestLogger(logger));
   app.use(securityHeaders(config));
 
   const api = express.Router();
