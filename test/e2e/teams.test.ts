@@ -120,7 +120,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
       entityId: engagementId,
       suggestedDisplayName: 'Convene',
     });
-    expect((await calls(page)).map((c) => c.func)).toContain('appInitialization.success');
+    // Teams' documented order: the app is loaded (spinner down) first, success after the first render.
+    const funcs = (await calls(page)).map((c) => c.func);
+    expect(funcs).toContain('appInitialization.appLoaded');
+    expect(funcs.filter((f) => f === 'appInitialization.success')).toHaveLength(1);
+    expect(funcs.indexOf('appInitialization.appLoaded')).toBeLessThan(funcs.indexOf('appInitialization.success'));
     await page.close();
   }, 120_000);
 
