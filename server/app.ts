@@ -9,9 +9,11 @@ import type { ApiExtension, OpenApiAdditions } from './http/ApiExtension.js';
 import { createAuthenticator, type Authenticator } from './http/auth.js';
 import { createAuthRouter } from './http/authRoutes.js';
 import { createEngagementRouter } from './http/engagementRoutes.js';
+import { createHealthRouter } from './http/healthRoutes.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { buildOpenApiDocument } from './http/openApi.js';
 import { problemHandler, sendProblem } from './http/problem.js';
+import { requestLogger } from './http/requestLogger.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { createSessionTokens, loadOrCreateSessionKey, type SessionTokens } from './http/sessionTokens.js';
 import { createSignInRateLimit, DEFAULT_SIGN_IN_LIMIT, type SignInLimit } from './http/signInRateLimit.js';
@@ -44,6 +46,8 @@ export interface AppDeps {
   extensions?: ApiExtension[];
   /** What /api/health reports (the event store's kind). Default: sqlite. */
   storage?: 'sqlite' | 'postgres';
+  /** What /api/ready runs: resolves when the store answers a query, throws when not. Default: always ready. */
+  checkStorage?: () => Promise<void> | void;
 }
 
 export interface ConveneApp {
@@ -68,6 +72,7 @@ export function createApp(deps: AppDeps): ConveneApp {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
+  app.use(requestLogger(logger));
   app.use(securityHeaders(config));
 
   const api = express.Router();
@@ -79,9 +84,7 @@ export function createApp(deps: AppDeps): ConveneApp {
   api.use(express.json({ limit: JSON_BODY_LIMIT, type: 'application/json', strict: true }));
 
   const livekit = config.livekit ? 'configured' : 'not-configured';
-  api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', version: APP_VERSION, storage: deps.storage ?? 'sqlite', livekit });
-  });
+  api.use(createHealthRouter({ version: APP_VERSION, storage: deps.storage ?? 'sqlite', livekit, checkStorage: deps.checkStorage }));
   api.get('/config', (_req, res) => {
     res.json({
       version: APP_VERSION,

@@ -9,9 +9,10 @@ import { createAttachmentStore } from './attachments/attachmentStore.js';
 import { attachmentExtension } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
-import { createLogger } from './http/logger.js';
+import { createLogger, prettyAvailable } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
+import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
@@ -34,7 +35,8 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const logger = createLogger(config.logLevel);
+// Human-readable logs in development, where pino-pretty (a development dependency) is installed; JSON lines elsewhere.
+const logger = createLogger(config.logLevel, { pretty: config.nodeEnv === 'development' && prettyAvailable() });
 
 if (config.databaseUrl) {
   console.error(
@@ -45,7 +47,8 @@ if (config.databaseUrl) {
 }
 
 mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
+const databaseFile = join(config.dataDir, 'convene.db');
+const store = openSqliteEventStore(databaseFile);
 // The demo is seeded on a first start only: an empty log.
 const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
@@ -56,6 +59,7 @@ const breakoutRounds = createBreakoutRoundDirectory();
 if (livekit) for (const engagementId of engagementIds) breakoutRounds.note(engagementId, await store.load(engagementId));
 const engagements = await createEngagementService({
   store,
+  log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
   clock: systemClock,
   // BREAKOUT-21: rooms open before a round starts and close when it ends.
   media: livekit,
@@ -71,19 +75,39 @@ const extensions = [
   attachmentExtension(attachments),
   summaryExtension(attachments),
 ];
-const { app, streams } = createApp({ config, engagements, clock: systemClock, logger, storage: store.kind, extensions });
+const { app, streams } = createApp({
+  config,
+  engagements,
+  clock: systemClock,
+  logger,
+  storage: store.kind,
+  checkStorage: createSqliteReadinessProbe(databaseFile),
+  extensions,
+});
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; data in ${config.dataDir}).`);
-  console.log(`Public URL: ${config.publicUrl}${config.sso ? '' : '   Teams SSO: off (ENTRA_CLIENT_ID unset)'}${config.livekit ? '' : '   LiveKit: not configured'}`);
+  announce(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; data in ${config.dataDir}).`, {
+    publicUrl: config.publicUrl,
+    sso: config.sso ? 'on' : 'off (ENTRA_CLIENT_ID unset)',
+    livekit: config.livekit ? 'configured' : 'not configured',
+  });
   if (config.nodeEnv === 'development') void seedIfFirstStart();
 });
 server.on('error', (error) => {
-  console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  logger.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
   process.exit(1);
 });
+
+/**
+ * The listen address is said whatever LOG_LEVEL is (operators and test harnesses read the port from it),
+ * as a JSON line of the same shape as the logger's.
+ */
+function announce(message: string, fields: Record<string, unknown>): void {
+  if (logger.pino.isLevelEnabled('info')) logger.info(message, fields);
+  else process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), ...fields, msg: message })}\n`);
+}
 
 async function seedIfFirstStart(): Promise<void> {
   if (!firstStart) return;

@@ -11,6 +11,7 @@ import type { ApiExtension } from './ApiExtension.js';
 import { scopedEngagement, viewerOf } from './engagementRoutes.js';
 import { refusalOf } from './livekitWebhookRoute.js';
 import { toSchema } from './openApi.js';
+import { RoomIdParam } from './wireSchemas.js';
 
 // Breakouts over HTTP: a LiveKit join token for one room (BREAKOUT-20: who may join which room is decided by
 // `joinTokenFor`, not here) and reconciling attendance with LiveKit's own participant lists, because webhooks
@@ -37,7 +38,7 @@ export const ReconcileResponse = z
   .meta({ description: 'What one reconciliation with LiveKit’s participant lists changed' });
 export type ReconcileResult = z.infer<typeof ReconcileResponse>;
 
-const RoomId = z.string().min(1).max(64);
+const RoomId = RoomIdParam;
 
 const isMissingRoom = (error: unknown): boolean => {
   const e = error as { status?: number; extra?: { livekitStatus?: number } };

@@ -8,13 +8,13 @@ import type { EngagementService } from '../engagements/EngagementService.js';
 import { assertEngagementInScope, principalOf, type Authenticator, type Principal } from './auth.js';
 import { requireJson } from './requireJson.js';
 import { invalidInput, validate } from './validate.js';
-import { CommandEnvelope, CreateEngagementBody, CreateInvitationBody, ReplanQuery } from './wireSchemas.js';
+import { CommandEnvelope, CreateEngagementBody, CreateInvitationBody, EngagementIdParam, ReplanQuery } from './wireSchemas.js';
 
 // The engagement endpoints: thin (auth → validate → one call → reply). Who may do what is decided by
 // the engagement service and the domain's policies, never here. Express 5 forwards rejections to the
 // problem renderer, so no route catches.
 
-const EngagementId = z.string().min(1).max(64);
+const EngagementId = EngagementIdParam;
 
 /** An id that cannot exist is simply not found (no 400 oracle on the id's shape). */
 export function engagementIdOf(raw: unknown): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Command, INTERNAL_COMMANDS } from '../domain/commands.js';
+import { completeOperations, pathParameter, queryParameters } from './openApiOperations.js';
 import { ProblemSchema } from './problem.js';
 import { CommandEnvelope } from './wireSchemas.js';
 import * as wire from './wireSchemas.js';
@@ -34,7 +35,8 @@ const PROBLEM_TEXT: Record<number, string> = {
   503: 'SSO_UNAVAILABLE or STORAGE_UNAVAILABLE',
 };
 
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idParam = pathParameter('id');
+const open = [] as const;
 const secured = [{ bearer: [] }];
 
 /** Every command a client may send: the domain's command plus `commandId` / `expectedVersion`. */
@@ -58,6 +60,7 @@ export function buildOpenApiDocument(options: {
     Session: toSchema(wire.SessionResponse, 'output'),
     Me: toSchema(wire.MeResponse, 'output'),
     Health: toSchema(wire.HealthResponse, 'output'),
+    Ready: toSchema(wire.ReadyResponse, 'output'),
     ClientConfig: toSchema(wire.ClientConfigResponse, 'output'),
     CreateEngagementBody: toSchema(wire.CreateEngagementBody),
     EngagementList: toSchema(wire.EngagementListResponse, 'output'),
@@ -71,12 +74,22 @@ export function buildOpenApiDocument(options: {
   };
 
   const paths: Record<string, JsonSchema> = {
-    '/api/health': { get: { summary: 'Liveness and what is configured', responses: { 200: { description: 'OK', content: json('Health') } } } },
-    '/api/config': { get: { summary: 'What the tab needs before it signs in', responses: { 200: { description: 'OK', content: json('ClientConfig') } } } },
-    '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    '/api/health': { get: { summary: 'Liveness and what is configured', security: open, responses: { 200: { description: 'OK', content: json('Health') } } } },
+    '/api/ready': {
+      get: {
+        summary: 'Readiness: the store answers a query (503 when it does not)',
+        security: open,
+        responses: { 200: { description: 'Ready', content: json('Ready') }, ...problems(503) },
+      },
+    },
+    '/api/config': { get: { summary: 'What the tab needs before it signs in', security: open, responses: { 200: { description: 'OK', content: json('ClientConfig') } } } },
+    '/api/openapi.json': {
+      get: { summary: 'This document', security: open, responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+    },
     '/api/auth/dev': {
       post: {
         summary: options.devSignIn ? 'Development sign-in by display name' : 'Development sign-in (404 on this production server)',
+        security: open,
         requestBody: { required: true, content: json('DevSignInBody') },
         responses: { 200: { description: 'A session', content: json('Session') }, ...problems(400, 404, 415, 429) },
       },
@@ -84,6 +97,7 @@ export function buildOpenApiDocument(options: {
     '/api/auth/invitation': {
       post: {
         summary: 'Redeem an invitation code (single use) for a session bound to one engagement and role',
+        security: open,
         requestBody: { required: true, content: json('InvitationRedeemBody') },
         responses: { 200: { description: 'A session', content: json('Session') }, ...problems(400, 401, 415, 429) },
       },
@@ -128,12 +142,7 @@ export function buildOpenApiDocument(options: {
       get: {
         summary: 'Preview a re-plan against the hard stop (nothing changes)',
         security: secured,
-        parameters: [
-          idParam,
-          { name: 'strategy', in: 'query', required: true, schema: { type: 'string', enum: ['shorten', 'cap'] } },
-          { name: 'minSeconds', in: 'query', required: false, schema: { type: 'integer', minimum: 10, maximum: 600 } },
-          { name: 'questionId', in: 'query', required: false, schema: { type: 'string' } },
-        ],
+        parameters: [idParam, ...queryParameters(wire.ReplanQuery)],
         responses: { 200: { description: 'OK', content: json('ReplanPreview') }, ...problems(400, 401, 403, 404, 409) },
       },
     },
@@ -151,6 +160,7 @@ export function buildOpenApiDocument(options: {
     Object.assign(schemas, addition.schemas ?? {});
     for (const [path, item] of Object.entries(addition.paths ?? {})) paths[path] = { ...(paths[path] ?? {}), ...item };
   }
+  completeOperations(paths as Record<string, Record<string, unknown>>);
 
   return {
     openapi: '3.1.0',

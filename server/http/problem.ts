@@ -18,6 +18,7 @@ export const ProblemSchema = z
     detail: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     rule: z.string().optional(),
+    requestId: z.string().optional().describe('The X-Request-Id of the request, as in the server’s logs.'),
   })
   .meta({ description: 'RFC 9457 problem details; `code` is stable, `rule` names the SPEC.md rule a 409 broke.' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -40,7 +41,10 @@ export function toProblem(error: AppError): Problem & Record<string, unknown> {
 
 export function sendProblem(res: Response, error: AppError): void {
   if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer realm="convene"');
-  res.status(error.status).type('application/problem+json').send(JSON.stringify(toProblem(error)));
+  // The request id (requestLogger.ts) lets a user's report be matched to the log lines of that request.
+  const requestId = (res.req as { id?: unknown } | undefined)?.id;
+  const body = { ...toProblem(error), ...(typeof requestId === 'string' ? { requestId } : {}) };
+  res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
 /** body-parser's own errors carry a `type`: map them to the code table. */
@@ -72,13 +76,13 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     let appError = toAppError(error);
     if (!appError) {
-      logger.error('Unhandled error', { method: req.method, path: req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      logger.error('Unhandled error', { requestId: req.id, method: req.method, path: req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       appError = new AppError('INTERNAL', 'The server could not complete this request. It has been logged; try again, and tell the organisers if it persists.');
     } else if (appError.status === 401 || appError.status === 403 || appError.status === 429) {
       // Refused access is logged with its reason, never with the token or code (ASVS 16.3.1, 16.2.5).
-      logger.info('Refused', { code: appError.code, method: req.method, path: req.path, ip: req.ip, detail: appError.detail });
+      logger.info('Refused', { requestId: req.id, problemCode: appError.code, method: req.method, path: req.path, ip: req.ip, detail: appError.detail });
     } else if (appError.status >= 500) {
-      logger.warn(appError.detail, { code: appError.code, path: req.path, cause: error instanceof Error && error.cause ? String(error.cause) : undefined });
+      logger.warn(appError.detail, { requestId: req.id, problemCode: appError.code, path: req.path, cause: error instanceof Error && error.cause ? String(error.cause) : undefined });
     }
     if (res.headersSent) {
       // A stream was already under way: nothing can be rendered, so end it.

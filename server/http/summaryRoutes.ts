@@ -16,6 +16,7 @@ import { renderSummary, SUMMARY_FORMATS, summaryFilename } from '../summary/rend
 import { Summary } from '../summary/Summary.js';
 import { sendDownload } from './attachmentRoutes.js';
 import { scopedEngagement, viewerOf } from './engagementRoutes.js';
+import { queryParameters } from './openApiOperations.js';
 import { requireJson } from './requireJson.js';
 import { validate } from './validate.js';
 
@@ -144,11 +145,7 @@ export function summaryExtension(attachments?: AttachmentStore): ApiExtension {
           '/api/engagements/{id}/summary': {
             get: {
               summary: "The Chair's summary as a file: the draft (staff; reviewers while circulated) or a published version (members)",
-              parameters: [
-                { name: 'format', in: 'query', schema: { type: 'string', enum: [...SUMMARY_FORMATS], default: 'md' } },
-                { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
-                { name: 'attributive', in: 'query', schema: { type: 'string', enum: ['0', '1'] } },
-              ],
+              parameters: queryParameters(SummaryQuery),
               responses: { '200': { description: 'The file, with a Content-Disposition file name' } },
             },
           },

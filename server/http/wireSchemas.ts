@@ -74,3 +74,17 @@ export const StoredEventBody = z
   .meta({ description: 'One committed event (server/domain/events.ts), past tense.' });
 
 export const CommandResultResponse = z.object({ version: z.number().int(), events: z.array(StoredEventBody) });
+
+export const ReadyResponse = z
+  .object({
+    status: z.literal('ready'),
+    version: z.string(),
+    storage: z.enum(['sqlite', 'postgres']),
+    livekit: z.enum(['configured', 'not-configured']),
+  })
+  .meta({ description: 'The store answered a query; `livekit` says whether breakout media is configured.' });
+
+/** Path parameters, as the routes validate them (an id that cannot exist is a 404, not a 400). */
+export const EngagementIdParam = z.string().min(1).max(64).describe('The engagement id.');
+export const RoomIdParam = z.string().min(1).max(64).describe('The breakout room id.');
+export const AttachmentIdParam = z.string().min(1).describe('The attachment id.');

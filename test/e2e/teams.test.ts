@@ -120,7 +120,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
       entityId: engagementId,
       suggestedDisplayName: 'Convene',
     });
-    expect((await calls(page)).map((c) => c.func)).toContain('appInitialization.success');
+    // Teams' documented order: the app is loaded (spinner down) first, success after the first render.
+    const funcs = (await calls(page)).map((c) => c.func);
+    expect(funcs).toContain('appInitialization.appLoaded');
+    expect(funcs.filter((f) => f === 'appInitialization.success')).toHaveLength(1);
+    expect(funcs.indexOf('appInitialization.appLoaded')).toBeLessThan(funcs.indexOf('appInitialization.success'));
     await page.close();
   }, 120_000);
 
@@ -135,12 +139,47 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
     await expect
       .poll(async () => (await calls(page)).find((c) => c.func === 'meeting.shareAppContentToStage')?.args[0])
       .toBe(`${server.url}/stage/${encodeURIComponent(engagementId)}?inTeams=1`);
+    // On the stage now: the panel says so and offers the presenter "Stop sharing".
+    await tab.getByText('Shown on the meeting stage').waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     // Store rule for in-meeting tabs: no horizontal scrolling at the side panel's width.
     expect(await tab.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.screenshot({ path: resolve(root, 'docs/screenshots/side-panel-chair-dark.png') });
     await page.evaluate(() => (window as unknown as { switchTheme: (t: string) => void }).switchTheme('default'));
     await expect.poll(background).toBe('rgb(255, 255, 255)');
+    await page.close();
+  }, 120_000);
+
+  it('given the tab shared to the stage, when the presenter presses Stop sharing, then Teams is asked to stop and Share to stage returns', async () => {
+    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default' });
+    await tab.getByRole('button', { name: 'Share to stage' }).click();
+    await tab.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect.poll(async () => (await calls(page)).some((c) => c.func === 'meeting.stopSharingAppContentToStage')).toBe(true);
+    await tab.getByRole('button', { name: 'Share to stage' }).waitFor();
+    expect(await tab.getByText('Shown on the meeting stage').count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it("given a scheduled meeting, when the Chair accepts its end as the hard stop, then the engagement's hard stop is the meeting's end", async () => {
+    const api = apiClient(server.url);
+    const id = (await api.createEngagement(token, { title: 'Consultation ending with the meeting' })).id;
+    const scheduledEnd = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 60_000) * 60_000).toISOString();
+    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(id)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default', scheduledEnd });
+    await tab.getByText('This meeting is scheduled to end at').waitFor();
+    await tab.getByRole('button', { name: 'Use as the hard stop' }).click();
+    await expect
+      .poll(async () => ((await (await fetch(`${server.url}/api/engagements/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { hardStop: string | null }).hardStop)
+      .toBe(scheduledEnd);
+    // Offered no longer: it is the hard stop now.
+    await expect.poll(() => tab.getByText('This meeting is scheduled to end at').count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('given Teams refuses getMeetingDetails (no consent), when the Chair opens the console, then no hard stop is offered', async () => {
+    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default' });
+    await tab.getByRole('heading', { name: title }).waitFor();
+    await expect.poll(async () => (await calls(page)).some((c) => c.func === 'meeting.getMeetingDetails')).toBe(true);
+    expect(await tab.getByText('This meeting is scheduled to end at').count()).toBe(0);
     await page.close();
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getClientConfig, getHealth } from '../api/endpoints.js';
 import { setSsoTokenSource } from '../api/session.js';
@@ -76,6 +76,8 @@ export function HostProvider({ children }: { children: ReactNode }) {
   }, [inTeams]);
 
   const cache = useAppCaching(host?.teams ?? null);
+  // Once per page load: a cached tab shown again is announced by useAppCaching.
+  const toldTeams = useRef(false);
   const theme = THEMES[host?.theme ?? themeFromQuery()];
   const dir = isRightToLeft(toLanguage(i18n.language) ?? 'en') ? 'rtl' : 'ltr';
   return (
@@ -83,10 +85,13 @@ export function HostProvider({ children }: { children: ReactNode }) {
       {failure ? (
         <HostError detail={failure} />
       ) : cache.suspended ? null : host && languageReady ? (
-        // key: a cached tab that Teams shows again mounts afresh (useAppCaching).
-        <HostContext.Provider key={cache.generation} value={host}>
-          {children}
-        </HostContext.Provider>
+        <>
+          {/* key: a cached tab that Teams shows again mounts afresh (useAppCaching). */}
+          <HostContext.Provider key={cache.generation} value={host}>
+            {children}
+          </HostContext.Provider>
+          <NotifyWhenRendered teams={host.teams} told={toldTeams} />
+        </>
       ) : inTeams ? (
         <p role="status" style={{ padding: 16 }}>
           {t('host.connecting')}
@@ -94,4 +99,17 @@ export function HostProvider({ children }: { children: ReactNode }) {
       ) : null}
     </FluentProvider>
   );
+}
+
+/**
+ * Tells Teams the tab loaded successfully once, after the page's first render has been committed (its effects
+ * run after those of the page before it); connectTeams already said notifyAppLoaded.
+ */
+function NotifyWhenRendered({ teams, told }: { teams: TeamsHost | null; told: { current: boolean } }) {
+  useEffect(() => {
+    if (!teams || told.current) return;
+    told.current = true;
+    teams.notifyLoaded();
+  }, [teams, told]);
+  return null;
 }

@@ -2,6 +2,8 @@ import { cachingApplies, type CachedLoad } from './cachedLoad.js';
 import type { Surface, ThemeName } from './hostMode.js';
 import { themeFromTeams } from './hostMode.js';
 import { IncomingAudioHandoff } from './incomingAudioHandoff.js';
+import { isAppSharing, meetingCall } from './meetingCall.js';
+import { scheduledEndOf, type MeetingDetailsLike } from './meetingSchedule.js';
 
 // The one file that calls TeamsJS (loaded on demand, so browser mode never downloads it). Everything the
 // tab needs from Teams goes through `TeamsHost`, which keeps the UI testable outside Teams.
@@ -18,6 +20,12 @@ export interface TeamsHost {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   canShareToStage(): Promise<boolean>;
   shareToStage(url: string): Promise<void>;
+  /** Whether the app's content is on the meeting stage now (false when Teams cannot say). */
+  isSharingToStage(): Promise<boolean>;
+  /** Takes the app's content off the stage (presenters). */
+  stopSharingToStage(): Promise<void>;
+  /** The meeting's scheduled end (ISO), or null outside a meeting or when Teams will not say. */
+  meetingScheduledEnd(): Promise<string | null>;
   configure(handlers: { onSave: () => Promise<{ contentUrl: string; entityId: string; websiteUrl: string }> }): void;
   setConfigValid(valid: boolean): void;
   /** Mutes the Teams meeting while the person is in a breakout room; null where Teams offers no such call. */
@@ -27,7 +35,7 @@ export interface TeamsHost {
    * `onBeforeUnload` resolves when the tab has let go of its resources; Teams is then told it may unload.
    */
   enableCaching(handlers: { onLoad: (load: CachedLoad) => void; onBeforeUnload: () => Promise<void> }): boolean;
-  /** Tells Teams the (re-shown) tab is ready. */
+  /** Tells Teams the (re-shown) tab is ready: after its first meaningful render (Teams hides its spinner on notifyAppLoaded). */
   notifyLoaded(): void;
 }
 
@@ -61,7 +69,9 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
   const { app, authentication, meeting, pages, teamsCore } = await import('@microsoft/teams-js');
   await withTimeout(app.initialize(extraOrigins.length ? extraOrigins : undefined), timeoutMs);
   const context = await withTimeout(app.getContext(), timeoutMs);
-  void app.notifySuccess();
+  // The order Teams documents: loaded now; success only once something meaningful is on screen
+  // (notifyLoaded, called by HostProvider after the first render of the page).
+  app.notifyAppLoaded();
   const surface = SURFACES[context.page.frameContext] ?? 'content';
   return {
     surface,
@@ -98,6 +108,23 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
         }, url);
       });
     },
+    isSharingToStage() {
+      if (surface !== 'sidePanel' && surface !== 'meetingStage') return Promise.resolve(false);
+      return isAppSharing((callback) => meeting.getAppContentStageSharingState(callback));
+    },
+    async stopSharingToStage() {
+      await meetingCall((callback) => meeting.stopSharingAppContentToStage(callback));
+    },
+    async meetingScheduledEnd() {
+      if (!context.meeting?.id) return null;
+      try {
+        const response = await meetingCall<unknown>((callback) => meeting.getMeetingDetails(callback));
+        return scheduledEndOf(response as MeetingDetailsLike | null);
+      } catch {
+        // Without the RSC permission OnlineMeeting.ReadBasic.Chat (or outside a scheduled meeting) Teams refuses.
+        return null;
+      }
+    },
     configure({ onSave }) {
       pages.config.registerOnSaveHandler((saveEvent) => {
         onSave().then(
@@ -116,8 +143,8 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
     audioHandoff:
       surface === 'sidePanel' || surface === 'meetingStage'
         ? new IncomingAudioHandoff({
-            isMuted: () => meetingCall((callback) => meeting.getIncomingClientAudioState(callback)),
-            toggle: () => meetingCall((callback) => meeting.toggleIncomingClientAudio(callback)),
+            isMuted: async () => (await meetingCall<boolean>((callback) => meeting.getIncomingClientAudioState(callback))) === true,
+            toggle: async () => (await meetingCall<boolean>((callback) => meeting.toggleIncomingClientAudio(callback))) === true,
           })
         : null,
     enableCaching({ onLoad, onBeforeUnload }) {
@@ -138,15 +165,4 @@ export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Pr
       void app.notifySuccess();
     },
   };
-}
-
-/** A Node-style meeting callback as a promise of its boolean result; an SdkError or a throw rejects. */
-function meetingCall(start: (callback: (error: { errorCode: number; message?: string } | null, result: boolean | null) => void) => void): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    try {
-      start((error, result) => (error ? reject(new Error(`Teams refused (${error.errorCode}${error.message ? `: ${error.message}` : ''}).`)) : resolve(result === true)));
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
 }

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 // A stand-in for the Teams client (notes/teams.md §4.3): a page on another origin that frames the tab
 // and answers TeamsJS's postMessage protocol — initialize, getContext, getAuthToken, stage sharing,
 // the configuration page's save, app caching (load / beforeUnload → readyToUnload) and the meeting's
-// incoming audio (getIncomingClientAudioState / toggleIncomingClientAudio, message names as TeamsJS 2.58 sends them). The wire format is TeamsJS-internal, so this is kept deliberately thin.
+// incoming audio (getIncomingClientAudioState / toggleIncomingClientAudio, message names as TeamsJS 2.58 sends them),
+// the stage-sharing state (getAppContentStageSharingState / stopSharingAppContentToStage) and getMeetingDetails. The wire format is TeamsJS-internal, so this is kept deliberately thin.
 // Every call the tab makes is recorded in `window.hostCalls` for the test to read.
 
 export interface FakeHostOptions {
@@ -17,6 +18,8 @@ export interface FakeHostOptions {
   height?: number;
   /** How Teams answers the incoming-audio calls: as a meeting with the RSC consent (default), or with error 501. */
   incomingAudio?: 'supported' | 'refused';
+  /** The meeting's scheduled end that `meeting.getMeetingDetails` answers (ISO); unset: Teams refuses (no RSC consent). */
+  scheduledEnd?: string;
 }
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fake Teams host</title>
@@ -37,6 +40,7 @@ const context = {
   hostName: 'Teams', userLicenseType: 'Unknown', entityId: 'convene', appSessionId: 'fake-session',
 };
 let incomingAudioMuted = false;
+let stageSharing = false;
 const refused = [{ errorCode: 501, message: 'Not supported in the current context' }, null];
 function reply(source, msg, args) { source.postMessage({ id: msg.id, uuidAsString: msg.uuidAsString, args }, tabOrigin); }
 window.addEventListener('message', (event) => {
@@ -49,7 +53,11 @@ window.addEventListener('message', (event) => {
     case 'getContext': return reply(event.source, msg, [context]);
     case 'authentication.getAuthToken': return reply(event.source, msg, [true, opts.token]);
     case 'meeting.getAppContentStageSharingCapabilities': return reply(event.source, msg, [null, { doesAppHaveSharePermission: true }]);
-    case 'meeting.shareAppContentToStage': return reply(event.source, msg, [null, true]);
+    case 'meeting.shareAppContentToStage': stageSharing = true; return reply(event.source, msg, [null, true]);
+    case 'meeting.getAppContentStageSharingState': return reply(event.source, msg, [null, { isAppSharing: stageSharing }]);
+    case 'meeting.stopSharingAppContentToStage': stageSharing = false; return reply(event.source, msg, [null, true]);
+    case 'meeting.getMeetingDetails':
+      return reply(event.source, msg, opts.scheduledEnd ? [null, { details: { scheduledEndTime: opts.scheduledEnd, type: 'Scheduled' } }] : [{ errorCode: 1000, message: 'Permission denied' }, null]);
     case 'settings.setSettings': return reply(event.source, msg, [true]);
     case 'getIncomingClientAudioState':
       return reply(event.source, msg, opts.incomingAudio === 'refused' ? refused : [null, incomingAudioMuted]);

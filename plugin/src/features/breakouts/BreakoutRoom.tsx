@@ -16,6 +16,7 @@ import { Track } from 'livekit-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutJoin } from './joinToken.js';
+import { ROOM_OPTIONS } from './roomOptions.js';
 import { deviceFailureMessage, disconnectMessage } from './mediaProblems.js';
 import { ensureLocalStorage } from './storageStandIn.js';
 import { useTeamsAudioHandoff } from './useTeamsAudioHandoff.js';
@@ -85,6 +86,7 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
         serverUrl={join.serverUrl}
         token={join.token}
         connect
+        options={ROOM_OPTIONS}
         audio={choices.audioEnabled ? { deviceId: choices.audioDeviceId || undefined } : false}
         video={choices.videoEnabled ? { deviceId: choices.videoDeviceId || undefined } : false}
         data-lk-theme="default"

@@ -11,6 +11,7 @@ import { formatTime } from '../../i18n/format.js';
 import { i18n } from '../../i18n/i18n.js';
 import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
 import { nameOf } from '../shared/selectors.js';
+import { MeetingEndOffer } from './MeetingEndOffer.js';
 
 const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
 const speakers = (n: number) => i18n.t('console.time.speakers', { count: n });
@@ -68,6 +69,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
           </div>
         )}
       </div>
+      <MeetingEndOffer hardStop={state.hardStop} now={now} commands={commands} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
