@@ -22,7 +22,7 @@ import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'convene-openapi-'));
 const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: 'https://convene.test', LOG_LEVEL: 'silent' });
 const store = openSqliteEventStore(join(dataDir, 'convene.db'));
-const engagements = createEngagementService({ store, clock: systemClock, log: () => undefined });
+const engagements = await createEngagementService({ store, clock: systemClock, log: () => undefined });
 const attachments = createAttachmentStore({ dataDir, maxBytes: 1024, now: () => systemClock.now() });
 const { app } = createApp({
   config,
@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await close();
   await engagements.close();
-  store.close();
+  await store.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
