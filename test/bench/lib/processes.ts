@@ -54,7 +54,8 @@ export async function startConvene(cpu: number, extraEnv: Record<string, string>
   const argv = TASKSET ? ['-c', String(cpu), process.execPath, ...args] : args;
   const child = spawn(command, argv, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', ...extraEnv },
+    // LOG_LEVEL=warn: no line per request (pino-http), so the figures measure Convene, not its log output.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const baseUrl = await new Promise<string>((resolvePromise, reject) => {
