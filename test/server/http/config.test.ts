@@ -70,8 +70,13 @@ describe('parseConfig', () => {
     expect(config.teamsExtraHostOrigins).toEqual([]);
   });
 
-  it('given DATABASE_URL, then it is accepted by the parser (main refuses to start with it)', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://db/convene' }, '/x').databaseUrl).toBe('postgres://db/convene');
+  it('given DATABASE_URL with SESSION_SECRET, then PostgreSQL is selected; without SESSION_SECRET, or not a postgres:// URL, then a clear problem', () => {
+    const secret = 's'.repeat(40);
+    expect(parseConfig({ DATABASE_URL: 'postgres://db/convene', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgres://db/convene');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/c', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgresql://u:p@db:5432/c');
+    expect(parseConfig({ DATABASE_URL: ' ' }, '/x').databaseUrl).toBeNull();
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/convene' })).toEqual([expect.stringMatching(/^SESSION_SECRET: required with DATABASE_URL: every instance/)]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/convene', SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL/)]);
   });
 
   it('given .env.example, then it lists every variable the server reads, each with a comment above it', () => {

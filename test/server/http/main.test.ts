@@ -83,7 +83,7 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
   });
 
   it('given DATABASE_URL, then the start stops with a clear message and a non-zero exit', async () => {
-    const server = start({ DATABASE_URL: 'postgres://convene@db/convene' });
+    const server = start({ DATABASE_URL: 'postgres://convene@db/convene', SESSION_SECRET: 's'.repeat(40) });
     expect(await server.exited).not.toBe(0);
     expect(server.output()).toMatch(/PostgreSQL storage is not implemented yet/);
   });
