@@ -60,11 +60,17 @@ async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
 }
 
 export async function openPostgresEventStore(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+  const queryTimeoutMs = options.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
-    query_timeout: options.queryTimeoutMs ?? 15_000,
+    // The server cancels a statement first (lock waits included, SQLSTATE 57014); the client-side limit a
+    // second later covers a network that went silent. A transaction left open by a vanished client would hold
+    // its engagement's lock: PostgreSQL ends it.
+    statement_timeout: queryTimeoutMs,
+    query_timeout: queryTimeoutMs + 1000,
+    idle_in_transaction_session_timeout: 30_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
     application_name: options.applicationName ?? 'convene',
