@@ -5,6 +5,7 @@ import { AppError } from './appError.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { EngagementService } from './engagements/EngagementService.js';
+import type { ApiExtension, OpenApiAdditions } from './http/ApiExtension.js';
 import { createAuthenticator, type Authenticator } from './http/auth.js';
 import { createAuthRouter } from './http/authRoutes.js';
 import { createEngagementRouter } from './http/engagementRoutes.js';
@@ -25,22 +26,7 @@ export const JSON_BODY_LIMIT = '256kb';
 
 export const APP_VERSION: string = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version;
 
-/** What an extension (attachments, summary, breakouts, webhooks) gets to mount its routes under /api. */
-export interface ApiContext {
-  router: Router;
-  requireUser: RequestHandler;
-  config: Config;
-  clock: Clock;
-  engagements: EngagementService;
-  logger: Logger;
-}
-/** What an extension adds to /api/openapi.json: paths (OpenAPI path items) and component schemas. */
-export interface OpenApiAdditions {
-  paths?: Record<string, Record<string, unknown>>;
-  schemas?: Record<string, Record<string, unknown>>;
-}
-/** Mounts routes on the /api router; may return what it adds to the OpenAPI document. */
-export type ApiExtension = (ctx: ApiContext) => void | { openApi?: OpenApiAdditions };
+export type { ApiContext, ApiExtension, OpenApiAdditions } from './http/ApiExtension.js';
 
 export interface AppDeps {
   config: Config;

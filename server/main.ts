@@ -47,15 +47,14 @@ if (config.databaseUrl) {
 mkdirSync(config.dataDir, { recursive: true });
 const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
 // The demo is seeded on a first start only: an empty log.
-const logIterator = store.loadAll()[Symbol.iterator]();
-const firstStart = logIterator.next().done === true;
-logIterator.return?.();
+const engagementIds = await store.engagementIds();
+const firstStart = engagementIds.length === 0;
 // Breakouts: join tokens, and LiveKit webhooks → attendance. A webhook names only a room
 // (`breakout-<roundId>-<n>`), so rounds are indexed by engagement: from the log now, then from every commit.
 const livekit = config.livekit ? createLiveKitAdapter(config.livekit) : null;
 const breakoutRounds = createBreakoutRoundDirectory();
-if (livekit) for (const { engagementId, events } of store.loadAll()) breakoutRounds.note(engagementId, events);
-const engagements = createEngagementService({
+if (livekit) for (const engagementId of engagementIds) breakoutRounds.note(engagementId, await store.load(engagementId));
+const engagements = await createEngagementService({
   store,
   clock: systemClock,
   // BREAKOUT-21: rooms open before a round starts and close when it ends.
@@ -117,7 +116,7 @@ async function shutdown(signal: string): Promise<void> {
   const reaper = setInterval(() => server.closeIdleConnections(), 100);
   await closed;
   clearInterval(reaper);
-  store.close();
+  await store.close();
   clearTimeout(deadline);
   process.exit(0);
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // "Every rule in server/domain/SPEC.md has a test that cites it": the rule ids are read from the spec (a
@@ -37,4 +37,3 @@ describe('SPEC.md coverage', () => {
     expect(unknown, `cited but not in the spec: ${unknown.join(', ')}`).toEqual([]);
   });
 });
-void relative;

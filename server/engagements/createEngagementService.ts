@@ -83,7 +83,8 @@ const INVITATION_REFUSED = "This invitation code is not valid. Ask the Chair's t
 const CODE_BYTES = 24;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function createEngagementService(deps: EngagementServiceDeps): LocalEngagementService {
+/** Builds the service and loads every engagement from the store; resolves once it can take commands. */
+export async function createEngagementService(deps: EngagementServiceDeps): Promise<LocalEngagementService> {
   const { store, clock } = deps;
   const newId = deps.newId ?? randomUUID;
   const log = deps.log ?? ((message, error) => console.error(`[engagements] ${message}`, error ?? ''));
@@ -128,13 +129,13 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
 
   // Start-up: each engagement from its state snapshot and the events after it (loadEngagement.ts).
   const seed = limits.historyWindow ?? 512;
-  for (const engagementId of store.engagementIds()) {
-    const { entry, recent, baseVersion, rejected } = loadEngagement(store, engagementId, seed);
+  for (const engagementId of await store.engagementIds()) {
+    const { entry, recent, baseVersion, rejected } = await loadEngagement(store, engagementId, seed);
     if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
     entries.set(engagementId, entry);
     index(entry, null);
     hub.publish(engagementId, recent);
-    snapshots.loaded(entry, baseVersion, Boolean(rejected));
+    await snapshots.loaded(entry, baseVersion, Boolean(rejected));
   }
 
   const media = deps.media ?? null;
@@ -358,7 +359,7 @@ export function createEngagementService(deps: EngagementServiceDeps): LocalEngag
       closed = (async () => {
         while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
         scheduler.stop();
-        store.close();
+        await store.close();
       })();
       return closed;
     },

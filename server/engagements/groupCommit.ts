@@ -13,7 +13,7 @@ import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import { authorize } from '../domain/policies.js';
 import type { EngagementState } from '../domain/state.js';
-import { CommandAlreadyRecorded, type CommandRecord, type EventStore } from '../store/EventStore.js';
+import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand } from '../store/EventStore.js';
 import { commandFingerprint } from './commandFingerprint.js';
 import type { CommandResult } from './EngagementService.js';
 import type { Transition } from './liveHub.js';
@@ -33,6 +33,7 @@ export interface Entry {
   version: number;
   /** Commands waiting for this engagement, in arrival order; drained in batches, one batch at a time. */
   queue: Job[];
+  /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
 }
 
@@ -73,13 +74,22 @@ export function createGroupCommit(options: GroupCommitOptions) {
     return result as CommandResult;
   };
 
+  /** What the log already holds under the batch's commandIds, read before the batch runs (one look-up each). */
+  const recordedCommands = async (jobs: readonly Job[]): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
+    const ids = [...new Set(jobs.flatMap((job) => (job.options.commandId ? [job.options.commandId] : [])))];
+    const found = await Promise.allSettled(ids.map((id) => store.findCommand(id)));
+    return new Map(ids.map((id, i) => [id, found[i]]));
+  };
+
   /**
    * Runs a batch of queued commands in order against a tentative state and commits all that succeeded in ONE
    * transaction (group commit: a burst of 500 floor requests costs a few fsyncs, not 500). Each command
    * sees the state its predecessors left, exactly as if run one by one; one refused command does not touch
-   * the others. Synchronous from the first check to the publish, so nothing interleaves.
+   * the others. Synchronous from the first check to the append's call; nothing is swapped in or published
+   * before the append resolved, and the next batch of this engagement starts only after it settled.
    */
-  const commitBatch = (entry: Entry, jobs: Job[]): void => {
+  const commitBatch = async (entry: Entry, jobs: Job[]): Promise<void> => {
+    const recorded = await recordedCommands(jobs);
     let state = entry.state;
     let version = entry.version;
     const accepted: { job: Job; result: CommandResult }[] = [];
@@ -101,9 +111,10 @@ export function createGroupCommit(options: GroupCommitOptions) {
             echoes.push({ job, of: earlier });
             continue;
           }
-          const seen = store.findCommand(options.commandId);
-          if (seen) {
-            job.resolve(replay(seen.fingerprint, fingerprint, seen.result));
+          const lookup = recorded.get(options.commandId)!;
+          if (lookup.status === 'rejected') throw lookup.reason;
+          if (lookup.value) {
+            job.resolve(replay(lookup.value.fingerprint, fingerprint, lookup.value.result));
             continue;
           }
         }
@@ -137,13 +148,13 @@ export function createGroupCommit(options: GroupCommitOptions) {
 
     if (events.length > 0 || records.length > 0) {
       try {
-        store.append(entry.id, entry.version, events, records);
+        await store.append(entry.id, entry.version, events, records);
       } catch (error) {
         const waiting = [...accepted.map((a) => a.job), ...echoes.map((e) => e.job)];
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
         // gets its own answer (its replay, its conflict) and the others still commit.
         if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))) {
-          for (const job of waiting) commitBatch(entry, [job]);
+          for (const job of waiting) await commitBatch(entry, [job]);
           return;
         }
         for (const job of waiting) {
@@ -167,23 +178,29 @@ export function createGroupCommit(options: GroupCommitOptions) {
     for (const { job, of } of echoes) job.resolve(of.result);
   };
 
-  /** Drains the engagement's queue on the next turn of the event loop, so that commands arriving together share a commit. */
+  /**
+   * Drains the engagement's queue on the next turn of the event loop, so that commands arriving together share
+   * a commit. `scheduled` stays set until the batch settled: commands arriving during its append wait in the
+   * queue and form the next batch.
+   */
   const schedule = (entry: Entry) => {
     if (entry.scheduled) return;
     entry.scheduled = true;
-    setImmediate(() => {
-      entry.scheduled = false;
-      const jobs = entry.queue.splice(0, MAX_BATCH);
-      if (entry.queue.length > 0) schedule(entry);
-      try {
-        commitBatch(entry, jobs);
-      } catch (error) {
-        // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
-        // than let the exception escape the event loop and take the server down.
-        log(`a batch of commands for ${entry.id} failed unexpectedly`, error);
-        for (const job of jobs) job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
-      }
-    });
+    setImmediate(() => void drain(entry));
+  };
+
+  const drain = async (entry: Entry) => {
+    const jobs = entry.queue.splice(0, MAX_BATCH);
+    try {
+      await commitBatch(entry, jobs);
+    } catch (error) {
+      // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
+      // than let the exception escape and take the server down.
+      log(`a batch of commands for ${entry.id} failed unexpectedly`, error);
+      for (const job of jobs) job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
+    }
+    entry.scheduled = false;
+    if (entry.queue.length > 0) schedule(entry);
   };
 
   return {

@@ -259,14 +259,19 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     },
   });
 
-  /** The transitions after `after` up to `head`, from memory when the window covers them, else from the log. */
-  const transitionsAfter = (engagementId: string, after: number, head: number): Transition[] => {
+  /** The transitions after `after` up to `head` from memory, or null when the window does not cover them. */
+  const fromMemory = (engagementId: string, after: number, head: number): Transition[] | null => {
     if (after >= head) return [];
     const window = history.get(engagementId) ?? [];
     if (window.length > 0 && window[0].event.version <= after + 1 && window[window.length - 1].event.version === head) {
       return window.filter((t) => t.event.version > after);
     }
-    const events = options.store.load(engagementId).filter((event) => event.version <= head);
+    return null;
+  };
+
+  /** The transitions after `after` up to `head`, folded from the log (a resume older than the window). */
+  const fromLog = async (engagementId: string, after: number, head: number): Promise<Transition[]> => {
+    const events = (await options.store.load(engagementId)).filter((event) => event.version <= head);
     // Linear up to the cursor (foldEvents.ts); after it each event's both sides are needed for `redact`.
     const cursor = events.findIndex((event) => event.version > after);
     const from = cursor < 0 ? events.length : cursor;
@@ -280,28 +285,39 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     return out;
   };
 
-  const replayOrSnapshot = (sub: Subscriber, lastEventId: string | null) => {
+  /**
+   * A snapshot, or a replay from memory, at once; a replay older than the window once the log is read (the
+   * returned promise; live transitions wait in `pending` meanwhile, so nothing is missed or sent twice).
+   */
+  const replayOrSnapshot = (sub: Subscriber, lastEventId: string | null): Promise<void> | undefined => {
     const now = options.current(sub.engagementId);
     if (!now) {
       drop(sub, jitter(500, 5000), 'not-found');
-      return;
+      return undefined;
     }
     const n = lastEventId !== null && /^\d{1,15}$/.test(lastEventId.trim()) ? Number(lastEventId.trim()) : NaN;
     // A cursor from the future (another epoch, a rebuilt log), garbage, or too far behind: a snapshot, not an error.
     if (!Number.isSafeInteger(n) || n > now.version || now.version - n > maxReplay) {
       sendSnapshot(sub, now.state, now.version);
-      return;
+      return undefined;
     }
-    let replay: Transition[];
-    try {
-      replay = transitionsAfter(sub.engagementId, n, now.version);
-    } catch (error) {
-      log('the log could not be read for a resume; sending a snapshot instead', error);
-      sendSnapshot(sub, now.state, now.version);
-      return;
+    const recent = fromMemory(sub.engagementId, n, now.version);
+    if (recent) {
+      sub.sentVersion = n;
+      deliverEach(sub, recent, []);
+      return undefined;
     }
-    sub.sentVersion = n;
-    deliverEach(sub, replay, []);
+    return fromLog(sub.engagementId, n, now.version).then(
+      (replay) => {
+        if (sub.closed) return;
+        sub.sentVersion = n;
+        deliverEach(sub, replay, []);
+      },
+      (error) => {
+        log('the log could not be read for a resume; sending a snapshot instead', error);
+        if (!sub.closed) sendSnapshot(sub, now.state, now.version);
+      },
+    );
   };
 
   return {
@@ -310,16 +326,25 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       let set = subscribers.get(engagementId);
       if (!set) subscribers.set(engagementId, (set = new Set()));
       set.add(sub);
-      safely(sub, () => {
-        replayOrSnapshot(sub, lastEventId);
+      /** After the snapshot or the replay: who the viewer is, then what was published meanwhile. */
+      const caughtUp = () => {
+        if (sub.closed) return;
         if (sub.audience === '') {
           const now = options.current(engagementId);
           if (now) setMembership(sub, membershipOf(now.state, viewer));
         }
-      });
-      const queued = sub.pending ?? [];
-      sub.pending = null;
-      if (queued.length > 0) safely(sub, () => deliverEach(sub, queued, []));
+        const queued = sub.pending ?? [];
+        sub.pending = null;
+        if (queued.length > 0) deliverEach(sub, queued, []);
+      };
+      let reading: Promise<void> | undefined;
+      try {
+        reading = replayOrSnapshot(sub, lastEventId);
+      } catch (error) {
+        failed(sub, error);
+      }
+      if (reading) void reading.catch((error) => failed(sub, error)).then(() => safely(sub, caughtUp));
+      else safely(sub, caughtUp);
       return () => {
         sub.closed = true;
         subscribers.get(engagementId)?.delete(sub);

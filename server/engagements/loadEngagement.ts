@@ -20,8 +20,8 @@ export interface LoadedEngagement {
   rejected: string | null;
 }
 
-export function loadEngagement(store: EventStore, engagementId: string, seed: number): LoadedEngagement {
-  const { base, baseVersion, tail, rejected } = readSnapshotTail(store, engagementId);
+export async function loadEngagement(store: EventStore, engagementId: string, seed: number): Promise<LoadedEngagement> {
+  const { base, baseVersion, tail, rejected } = await readSnapshotTail(store, engagementId);
   // Linear (foldEvents.ts) up to the seeded events.
   const keep = Math.max(0, tail.length - seed);
   const upTo = foldEvents(base ?? emptyState(), tail.slice(0, keep));

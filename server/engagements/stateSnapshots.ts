@@ -7,12 +7,12 @@ import type { EventStore } from '../store/EventStore.js';
 import type { Entry } from './groupCommit.js';
 
 export interface StateSnapshots {
-  /** Saves the engagement's state now (start-up, after a long fold or a set-aside snapshot). */
-  save(entry: Entry): void;
+  /** Saves the engagement's state now (start-up, after a long fold or a set-aside snapshot); never rejects. */
+  save(entry: Entry): Promise<void>;
   /** After a commit: saves on a later turn once the engagement is `every` events past its last snapshot. */
   afterCommit(entry: Entry): void;
   /** Start-up: the version the engagement was loaded from; saves at once when the fold was long or the snapshot set aside. */
-  loaded(entry: Entry, baseVersion: number, rejected: boolean): void;
+  loaded(entry: Entry, baseVersion: number, rejected: boolean): Promise<void>;
 }
 
 export function createStateSnapshots(options: {
@@ -25,10 +25,10 @@ export function createStateSnapshots(options: {
 }): StateSnapshots {
   const { store, every, log } = options;
   const snapshotAt = new Map<string, number>();
-  const save = (entry: Entry) => {
+  const save = async (entry: Entry): Promise<void> => {
     snapshotAt.set(entry.id, entry.version);
     try {
-      store.saveSnapshot(entry.id, entry.version, STATE_SCHEMA_VERSION, JSON.stringify(entry.state));
+      await store.saveSnapshot(entry.id, entry.version, STATE_SCHEMA_VERSION, JSON.stringify(entry.state));
     } catch (error) {
       log(`the state snapshot of ${entry.id} at version ${entry.version} could not be saved (start-up will fold more of the log)`, error);
     }
@@ -40,10 +40,10 @@ export function createStateSnapshots(options: {
       snapshotAt.set(entry.id, entry.version);
       options.track(new Promise<void>((resolve) => setImmediate(() => resolve(save(entry)))));
     },
-    loaded(entry, baseVersion, rejected) {
+    async loaded(entry, baseVersion, rejected) {
       snapshotAt.set(entry.id, baseVersion);
       // A long fold is not repeated at the next start; a set-aside snapshot is replaced at once.
-      if (every > 0 && (rejected || entry.version - baseVersion >= every)) save(entry);
+      if (every > 0 && (rejected || entry.version - baseVersion >= every)) await save(entry);
     },
   };
 }

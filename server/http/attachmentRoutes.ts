@@ -4,7 +4,7 @@ import { AppError } from '../appError.js';
 import { createAttachmentStore, tooLarge, type AttachmentStore } from '../attachments/attachmentStore.js';
 import { can } from '../domain/policies.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
-import type { ApiExtension } from '../app.js';
+import type { ApiExtension } from './ApiExtension.js';
 import { actorOf, scopedEngagement, viewerOf } from './engagementRoutes.js';
 import { invalidInput } from './validate.js';
 

@@ -7,7 +7,7 @@ import type { WithBreakouts } from '../domain/breakouts/state.js';
 import { joinTokenFor, NOT_CONFIGURED_DETAIL, type BreakoutMediaAdapter } from '../engagements/breakoutMedia.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import { createLiveKitAdapter, type LiveKitAdapter } from '../integrations/livekit.js';
-import type { ApiExtension } from '../app.js';
+import type { ApiExtension } from './ApiExtension.js';
 import { scopedEngagement, viewerOf } from './engagementRoutes.js';
 import { refusalOf } from './livekitWebhookRoute.js';
 import { toSchema } from './openApi.js';

@@ -3,7 +3,7 @@ import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';
 import { DomainError } from '../domain/errors.js';
-import type { ApiExtension } from '../app.js';
+import type { ApiExtension } from './ApiExtension.js';
 import { closeReopenedRoom, reopenedAfterEnd } from '../engagements/breakoutMedia.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitWebhookEvent } from '../integrations/livekit.js';

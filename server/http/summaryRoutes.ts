@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../appError.js';
-import type { ApiExtension } from '../app.js';
+import type { ApiExtension } from './ApiExtension.js';
 import type { AttachmentStore } from '../attachments/attachmentStore.js';
 import type { Clock } from '../clock.js';
 import { canonicalJson } from '../domain/summaryReview/canonicalJson.js';
-import type { SummaryEvent } from '../domain/summaryReview/events.js';
 import { applyParagraphEdits } from '../domain/summaryReview/paragraphKeys.js';
-import { emptySummaryReview, versionsOf, type PublishedSummary, type SummaryReviewState, type WithSummaryReview } from '../domain/summaryReview/state.js';
-import type { Viewer } from '../domain/context.js';
+import { versionsOf, type SummaryReviewState } from '../domain/summaryReview/state.js';
 import { summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EngagementView } from '../domain/view.js';
-import type { CommandResult, EngagementService, SignedInUser } from '../engagements/EngagementService.js';
+import type { EngagementService } from '../engagements/EngagementService.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { renderSummary, SUMMARY_FORMATS, summaryFilename } from '../summary/renderSummary.js';
 import { Summary } from '../summary/Summary.js';
@@ -27,32 +25,8 @@ import { validate } from './validate.js';
 // Chair's paragraph edits applied (SUMMARY-1); a published version is rendered from its stored canonical
 // JSON (SUMMARY-9), never rebuilt.
 
-/**
- * What the summary routes need from the engagement service beyond EngagementService (the lead adds both to it):
- *
- * - `publishSummary`: `summary.publish` is internal (POST /commands refuses it), yet it must run as the
- *   signed-in Chair or secretariat member, so that policies authorize it and the event records who published
- *   (SUMMARY-8). `execute` refuses internal commands from people, so, like `createInvitation`:
- *     publishSummary: (id, user, input, options) => enqueue(id, { kind: 'user', userId: user.userId,
- *       displayName: user.displayName }, { type: 'summary.publish', ...input }, options ?? {}, true)
- * - `publishedSummary`: a version's content is in no view (it would swell every snapshot), so it is read from
- *   the service's full state:
- *     publishedSummary: (id, viewer, version) => { const e = entryOf(id);
- *       return publishedVersionFor(e.state.summaryReview, membershipOf(e.state, viewer), version); }
- */
-export interface SummaryReviewService {
-  publishSummary(
-    engagementId: string,
-    user: SignedInUser,
-    input: { content: string; contentHash: string },
-    options?: { expectedVersion?: number },
-  ): Promise<CommandResult>;
-  publishedSummary(engagementId: string, viewer: Viewer, version?: number): PublishedSummary & { content: string };
-}
-
 export interface SummaryRouteDeps {
-  /** SummaryReviewService's methods join EngagementService when the lead wires the summary slice in. */
-  engagements: EngagementService & Partial<SummaryReviewService>;
+  engagements: EngagementService;
   clock: Clock;
   requireUser: RequestHandler;
   /** For the file names in the written-inputs annex; without it the annex lists ids only. */
@@ -68,17 +42,10 @@ export const SummaryQuery = z.strictObject({
     .transform((v) => v === '1' || v === 'true'),
 });
 
-/** A service method the lead has not added yet: a plain 500, logged, rather than a TypeError. */
-function notWired<F>(method: F | undefined, name: string): F {
-  if (!method) throw new AppError('INTERNAL', `The summary cannot be published or read on this server yet (the engagement service has no ${name}).`);
-  return method;
-}
-
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The summary cycle as this viewer sees it; an engagement state without the slice yet reads as a fresh draft. */
-const reviewOf = (view: EngagementView): SummaryReviewState =>
-  (view as EngagementView & Partial<WithSummaryReview>).summaryReview ?? emptySummaryReview();
+/** The summary cycle as this viewer sees it (SUMMARY-VIEW-1..5). */
+const reviewOf = (view: EngagementView): SummaryReviewState => view.summaryReview;
 
 export function summaryRouter(deps: SummaryRouteDeps): Router {
   const { engagements, clock } = deps;
@@ -110,7 +77,7 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       const status = review.status === 'circulated' ? 'circulated' : 'draft';
       // Built from the Chair's view for every reader: a reviewer's own view holds only their own room and no
       // attendance, which would skew the breakout figures; the body names no one (SUMMARY-VIEW-2).
-      const source = notWired(engagements.draftSummarySource, 'draftSummarySource').call(engagements, engagementId, viewerOf(principal));
+      const source = engagements.draftSummarySource(engagementId, viewerOf(principal));
       const rendered = await renderSummary(await draftOf(source, review, { attributive: query.attributive, status, version: null }), query.format);
       sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
       return;
@@ -124,7 +91,7 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       });
     }
     if (review.published.length === 0) throw new AppError('NOT_FOUND', 'No version of the summary has been published yet.');
-    const published = notWired(engagements.publishedSummary, 'publishedSummary').call(engagements, engagementId, viewerOf(principal), query.version);
+    const published = engagements.publishedSummary(engagementId, viewerOf(principal), query.version);
     res.setHeader('X-Summary-Version', String(published.version));
     res.setHeader('X-Summary-Content-Hash', published.contentHash);
     const summary = Summary.parse(JSON.parse(published.content));
@@ -159,10 +126,9 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
     const version = review.published.length + 1;
     const content = canonicalJson(await draftOf(view, review, { attributive: false, status: 'published', version }));
     const contentHash = sha256Hex(content);
-    const publish = notWired(engagements.publishSummary, 'publishSummary');
-    const result = await publish.call(engagements, engagementId, principal.user, { content, contentHash }, { expectedVersion: view.version });
-    const event = (result.events as readonly { type: string }[]).find((e) => e.type === 'summary.published') as SummaryEvent & { type: 'summary.published' } | undefined;
-    res.status(201).json({ version: event?.summaryVersion ?? version, contentHash });
+    const result = await engagements.publishSummary(engagementId, principal.user, { content, contentHash }, { expectedVersion: view.version });
+    const event = result.events.find((e) => e.type === 'summary.published');
+    res.status(201).json({ version: event?.type === 'summary.published' ? event.summaryVersion : version, contentHash });
   });
 
   return router;

@@ -1,7 +1,8 @@
 // The event log's contract. SQLite implements it today (sqliteEventStore.ts); PostgreSQL can follow behind
 // the same interface (DATABASE_URL). The log is append-only: versions are contiguous per engagement (1, 2, 3,
 // …), a conflict is caught by the UNIQUE(engagement_id, version) key, and a command's idempotency row is
-// written in the same transaction as its events, so a crash can never separate them.
+// written in the same transaction as its events, so a crash can never separate them. Every method returns a
+// promise, so that a store whose driver is asynchronous (a database over the network) fits the same write path.
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 
 /** A command that was applied, as remembered for safe retries (same commandId → same result). */
@@ -33,12 +34,10 @@ export interface StoredSnapshot {
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'postgres';
-  /** Every engagement's events in version order, one engagement at a time. */
-  loadAll(): Iterable<{ engagementId: string; events: StoredEvent[] }>;
   /** The id of every engagement that has events, in a stable order (start-up reads each from its snapshot). */
-  engagementIds(): string[];
-  /** The events of one engagement with a version above `afterVersion`, in order. */
-  load(engagementId: string, afterVersion?: number): StoredEvent[];
+  engagementIds(): Promise<string[]>;
+  /** The events of one engagement with a version above `afterVersion` (default 0), in order. */
+  load(engagementId: string, afterVersion?: number): Promise<StoredEvent[]>;
   /**
    * Appends `events` as versions expectedVersion+1 … in one transaction, together with the command row(s)
    * when given (several when commands are group-committed). Throws AppError VERSION_CONFLICT when the
@@ -50,18 +49,18 @@ export interface EventStore {
     expectedVersion: number,
     events: EngagementEvent[],
     command?: CommandRecord | readonly CommandRecord[],
-  ): StoredEvent[];
-  findCommand(commandId: string): StoredCommand | null;
+  ): Promise<StoredEvent[]>;
+  findCommand(commandId: string): Promise<StoredCommand | null>;
   /**
    * Keeps `stateJson` as the engagement's snapshot at `version`, replacing the one before (one per
    * engagement). Its own small transaction, never a command's: a failure (STORAGE_UNAVAILABLE) loses
    * nothing but start-up time.
    */
-  saveSnapshot(engagementId: string, version: number, schema: number, stateJson: string): void;
+  saveSnapshot(engagementId: string, version: number, schema: number, stateJson: string): Promise<void>;
   /** The engagement's latest snapshot, or null. Unchecked: see StoredSnapshot. */
-  loadSnapshot(engagementId: string): StoredSnapshot | null;
+  loadSnapshot(engagementId: string): Promise<StoredSnapshot | null>;
   /** Idempotent. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The commandId was recorded meanwhile (another engagement, another instance): the caller compares fingerprints. */

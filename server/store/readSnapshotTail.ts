@@ -17,13 +17,13 @@ export interface SnapshotTail {
   rejected: string | null;
 }
 
-export function readSnapshotTail(store: EventStore, engagementId: string, schema: number = STATE_SCHEMA_VERSION): SnapshotTail {
-  const snapshot = store.loadSnapshot(engagementId);
-  const whole = (rejected: string | null): SnapshotTail => ({ base: null, baseVersion: 0, tail: store.load(engagementId), rejected });
+export async function readSnapshotTail(store: EventStore, engagementId: string, schema: number = STATE_SCHEMA_VERSION): Promise<SnapshotTail> {
+  const snapshot = await store.loadSnapshot(engagementId);
+  const whole = async (rejected: string | null): Promise<SnapshotTail> => ({ base: null, baseVersion: 0, tail: await store.load(engagementId), rejected });
   if (!snapshot) return whole(null);
   if (snapshot.schema !== schema) return whole(`its state schema is ${snapshot.schema}, not ${schema}`);
   // Read from the snapshot's own version: the event being there proves the log reaches it.
-  const fromIt = store.load(engagementId, snapshot.version - 1);
+  const fromIt = await store.load(engagementId, snapshot.version - 1);
   if (fromIt[0]?.version !== snapshot.version) return whole(`its version ${snapshot.version} is past the log's head`);
   let base: EngagementState;
   try {

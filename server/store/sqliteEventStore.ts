@@ -1,6 +1,7 @@
 // The event log on SQLite (better-sqlite3 12): WAL with synchronous=FULL so that an acknowledged command
 // survives a power cut (writes are human-rate, one fsync per commit is affordable), one writer connection,
-// prepared statements. better-sqlite3 is synchronous, so appends queue naturally on the event loop.
+// prepared statements. better-sqlite3 is synchronous: each method does its work at once and returns a settled
+// promise (EventStore is asynchronous for stores that are not), and a failure becomes a rejection.
 import Database from 'better-sqlite3';
 import { AppError } from '../appError.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
@@ -81,7 +82,7 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
       : null;
   };
 
-  const load = (engagementId: string, afterVersion = 0): StoredEvent[] =>
+  const readEvents = (engagementId: string, afterVersion = 0): StoredEvent[] =>
     guard('read the event log', () =>
       (selectEvents.all(engagementId, afterVersion) as { version: number; data: string }[]).map(
         (row) => ({ ...(JSON.parse(row.data) as EngagementEvent), version: row.version }) as StoredEvent,
@@ -106,17 +107,13 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
 
   return {
     kind: 'sqlite',
-    *loadAll() {
-      // Ids first, then one engagement at a time: memory holds one engagement's events, and no statement
-      // iterator stays open while the caller works.
-      const ids = guard('read the event log', () => selectIds.all() as string[]);
-      for (const engagementId of ids) yield { engagementId, events: load(engagementId) };
-    },
-    engagementIds() {
+    async engagementIds() {
       return guard('read the event log', () => selectIds.all() as string[]);
     },
-    load,
-    append(engagementId, expectedVersion, events, command) {
+    async load(engagementId, afterVersion) {
+      return readEvents(engagementId, afterVersion);
+    },
+    async append(engagementId, expectedVersion, events, command) {
       const commands = command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
       return guard('record the change', () => {
         try {
@@ -137,18 +134,18 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
         }
       });
     },
-    findCommand(commandId) {
+    async findCommand(commandId) {
       return guard('read the event log', () => readCommand(commandId));
     },
-    saveSnapshot(engagementId, version, schema, stateJson) {
+    async saveSnapshot(engagementId, version, schema, stateJson) {
       guard('save a snapshot of the state', () => {
         upsertSnapshot.run(engagementId, version, schema, stateJson);
       });
     },
-    loadSnapshot(engagementId) {
+    async loadSnapshot(engagementId) {
       return guard('read a snapshot of the state', () => (selectSnapshot.get(engagementId) as StoredSnapshot | undefined) ?? null);
     },
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
       try {

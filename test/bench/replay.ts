@@ -55,15 +55,15 @@ function growth(points: [number, number][]): number {
 }
 
 /** Writes the first `count` events of the log into a fresh SQLite file with the real store. */
-function writeLog(dir: string, log: LargeEngagement, count: number): string {
+async function writeLog(dir: string, log: LargeEngagement, count: number): Promise<string> {
   const file = join(dir, `events-${count}.sqlite`);
   const store = openSqliteEventStore(file);
   try {
     for (let from = 0; from < count; from += BATCH) {
-      store.append(log.engagementId, from, log.events.slice(from, Math.min(from + BATCH, count)));
+      await store.append(log.engagementId, from, log.events.slice(from, Math.min(from + BATCH, count)));
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return file;
 }
@@ -88,12 +88,12 @@ async function measureSize(file: string, log: LargeEngagement, count: number): P
 
   const store = openSqliteEventStore(file);
   let t0 = performance.now();
-  const stored = store.load(log.engagementId);
+  const stored = await store.load(log.engagementId);
   const readMs = since(t0);
   t0 = performance.now();
   const state = foldEvents(emptyState(), stored);
   const foldMs = since(t0);
-  store.close();
+  await store.close();
   if (stored.length !== count) throw new Error(`read ${stored.length} events, wrote ${count}`);
   let eventByEventMs: number | null = null;
   if (count <= EVENT_BY_EVENT_MAX) {
@@ -107,19 +107,19 @@ async function measureSize(file: string, log: LargeEngagement, count: number): P
   if (count === log.events.length && JSON.stringify(state) !== JSON.stringify(log.state)) throw new Error('the replayed state differs from the generated one');
 
   t0 = performance.now();
-  const service = createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
+  const service = await createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
   const startupMs = since(t0);
   await service.close();
 
   t0 = performance.now();
-  const again = createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
+  const again = await createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
   const restartMs = since(t0);
   await again.close();
   return { events: count, baselineMs, readMs, foldMs, eventByEventMs, stateBytes, startupMs, restartMs };
 }
 
 async function measureSnapshots(file: string, log: LargeEngagement, repeats: number) {
-  const service = createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
+  const service = await createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
   try {
     const out: Record<'chair' | 'stakeholder', { latency: LatencySummary; bytes: number }> = {} as never;
     for (const [who, userId] of [['chair', log.chairUserId], ['stakeholder', log.stakeholderUserId]] as const) {
@@ -159,7 +159,7 @@ export const replayBenchmark: ExtraBenchmark = {
       const results: SizeResult[] = [];
       for (const count of sizes) {
         t0 = performance.now();
-        const file = writeLog(dir, log, count);
+        const file = await writeLog(dir, log, count);
         const writeMs = since(t0);
         const r = await measureSize(file, log, count);
         results.push(r);

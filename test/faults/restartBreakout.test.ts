@@ -106,13 +106,13 @@ describe('restart after SIGKILL during a breakout round', () => {
     // The log itself, read after the last kill: one warning, one end.
     const store = openSqliteEventStore(join(dataDir, 'convene.db'));
     try {
-      const events = store.load(id).filter((e: StoredEvent) => (e as { roundId?: string }).roundId === roundId);
+      const events = (await store.load(id)).filter((e: StoredEvent) => (e as { roundId?: string }).roundId === roundId);
       expect(events.filter((e) => e.type === 'breakouts.warned')).toHaveLength(1);
       const ends = events.filter((e) => e.type === 'breakouts.ended');
       expect(ends).toHaveLength(1);
       expect(ends[0]).toMatchObject({ reason: 'deadline', dueAt: deadline });
     } finally {
-      store.close();
+      await store.close();
     }
   }, 120_000);
 });

@@ -92,7 +92,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
         options.onCommitted?.(engagementId, events, state);
       }
     : options.onCommitted;
-  const engagements = createEngagementService({ store, clock, log: () => undefined, onCommitted, media });
+  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted, media });
   const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media, directory })] : undefined);
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({

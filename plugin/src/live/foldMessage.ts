@@ -49,11 +49,10 @@ export function foldMessage(data: LiveData, message: EventSourceMessage, localNo
   }
   switch (message.event ?? 'message') {
     case 'snapshot': {
-      // The snapshot is the view itself or `{ view, serverNow }`: accept both framings.
-      const body = payload as { view?: EngagementView; serverNow?: string } & EngagementView;
-      const view = body.view ?? body;
+      // The view itself with `serverNow` beside its fields (server/http/sseStream.ts).
+      const view = payload as EngagementView & { serverNow?: string };
       const { state, version, me } = splitView(view);
-      const offset = offsetFrom(body.serverNow ?? (view as { serverNow?: string }).serverNow, localNowMs);
+      const offset = offsetFrom(view.serverNow, localNowMs);
       return {
         data: { state, version: version ?? Number(message.id ?? 0), me, offsetMs: offset ?? data.offsetMs },
         verdict: 'ok',

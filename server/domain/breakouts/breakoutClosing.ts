@@ -60,7 +60,7 @@ export function breakoutClosingEvents(
 }
 
 /**
- * BREAKOUT-22, for the lead to call from `engagement.end`: ending the engagement ends the running round too
+ * BREAKOUT-22, called from the decision of `engagement.end`: ending the engagement ends the running round too
  * (everyone back, rooms closed), without report-back slots because the agenda is closed.
  */
 export function breakoutsClosingOnEngagementEnd(state: EngagementState & WithBreakouts, at: string): BreakoutEvent[] {

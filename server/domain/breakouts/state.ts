@@ -3,8 +3,7 @@ import type { AttendanceSource, BreakoutMode } from './commands.js';
 import type { AttendanceLeftBy, BreakoutEndReason, BreakoutReportContent, BreakoutRoomRecord, HardStopWarning } from './events.js';
 
 // The breakout rounds of one engagement, folded from breakout events by `evolveBreakouts`. Plain JSON like
-// the rest of the state; the lead adds `breakouts: BreakoutsState` to `EngagementState` and
-// `breakouts: emptyBreakouts()` to `emptyState()`.
+// the rest of the state: `EngagementState.breakouts` (server/domain/state.ts), `emptyBreakouts()` in `emptyState()`.
 
 export type BreakoutRoom = BreakoutRoomRecord;
 
@@ -103,7 +102,7 @@ export interface BreakoutsState {
 
 export const emptyBreakouts = (): BreakoutsState => ({ rounds: {}, order: [], runningRoundId: null });
 
-/** Anything that carries breakout rounds: the engagement's state once the lead has added the field. */
+/** Anything that carries breakout rounds (the engagement's state does). */
 export interface WithBreakouts {
   breakouts: BreakoutsState;
 }

@@ -1,8 +1,7 @@
 import type { CorrectionDecision } from './commands.js';
 
 // The summary's own cycle, folded from summary events by `evolveSummary`. Plain JSON like the rest of the
-// state; the lead adds `summaryReview: SummaryReviewState` to `EngagementState` and
-// `summaryReview: emptySummaryReview()` to `emptyState()`.
+// state: `EngagementState.summaryReview` (server/domain/state.ts), `emptySummaryReview()` in `emptyState()`.
 //
 // Where a published version's `content` lives: in the event (stored forever, the record) and in the server's
 // in-memory state, from which `publishedVersionFor` serves it to the summary routes; NOT in any view. A full
@@ -65,7 +64,7 @@ export interface SummaryReviewState {
 
 export const emptySummaryReview = (): SummaryReviewState => ({ status: 'draft', edits: {}, review: null, corrections: {}, published: [] });
 
-/** Anything that carries the summary cycle: the engagement's state once the lead has added the field. */
+/** Anything that carries the summary cycle (the engagement's state does). */
 export interface WithSummaryReview {
   summaryReview: SummaryReviewState;
 }

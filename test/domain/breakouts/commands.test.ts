@@ -51,7 +51,7 @@ describe('breakout commands', () => {
   });
 
   it('given the lead’s wiring, when BREAKOUT_COMMANDS are spread into the Command union, then both kinds parse', () => {
-    // Once the lead has wired them in, Command already holds them: take the others, so this holds before and after.
+    // Command already holds them: take the others, so that each breakout command is parsed from its own schema.
     const others = Command.options.filter((o) => !(BREAKOUT_COMMAND_TYPES as string[]).includes(o.shape.type.value));
     const All = z.discriminatedUnion('type', [...others, ...BREAKOUT_COMMANDS] as unknown as typeof BREAKOUT_COMMANDS);
     expect(All.parse({ type: 'breakouts.extend', roundId: 'r1', minutes: 5 })).toEqual({ type: 'breakouts.extend', roundId: 'r1', minutes: 5 });

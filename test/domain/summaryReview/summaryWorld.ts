@@ -1,9 +1,7 @@
 import type { Actor, DecideContext } from '../../../server/domain/context.js';
-import { forbidden } from '../../../server/domain/errors.js';
-import { ALLOWED, authorize, roleOf } from '../../../server/domain/policies.js';
-import type { Command } from '../../../server/domain/commands.js';
+import { authorize } from '../../../server/domain/policies.js';
 import type { EngagementState } from '../../../server/domain/state.js';
-import { SUMMARY_ALLOWED, type SummaryCommand } from '../../../server/domain/summaryReview/commands.js';
+import type { SummaryCommand } from '../../../server/domain/summaryReview/commands.js';
 import { decideSummary } from '../../../server/domain/summaryReview/decideSummary.js';
 import type { SummaryEvent } from '../../../server/domain/summaryReview/events.js';
 import { evolveSummary } from '../../../server/domain/summaryReview/evolveSummary.js';
@@ -17,18 +15,6 @@ import { given, userActor, type EngagementBuilder } from '../support/engagementB
 //   to speak but was deferred when the meeting ended), obs (observer), applicant (registered, not approved).
 
 export type SummaryState = EngagementState & WithSummaryReview;
-
-/** Until the lead merges SUMMARY_ALLOWED into ALLOWED, the rows are checked as `authorize` would. */
-function authorizeSummary(state: EngagementState, actor: Actor, command: SummaryCommand): void {
-  if ((ALLOWED as Record<string, unknown>)[command.type]) {
-    authorize(state, actor, command as unknown as Command);
-    return;
-  }
-  const role = roleOf(state, actor);
-  if (role === null || !SUMMARY_ALLOWED[command.type].includes(role)) {
-    throw forbidden('AUTH-1', `Only ${SUMMARY_ALLOWED[command.type].join(', ')} may ${command.type}.`);
-  }
-}
 
 export class SummaryWorld {
   state: SummaryState;
@@ -47,7 +33,7 @@ export class SummaryWorld {
 
   run(who: string, command: SummaryCommand): SummaryEvent[] {
     const actor = userActor(who);
-    authorizeSummary(this.state, actor, command);
+    authorize(this.state, actor, command);
     const events = decideSummary(this.state, command, this.ctx(actor));
     for (const event of events) {
       const before = this.state;

@@ -45,7 +45,7 @@ afterEach(async () => {
   r = undefined;
 });
 
-function startService(dir: string, clock: FakeClock, media: LiveKitAdapter, logs: string[]): LocalEngagementService {
+function startService(dir: string, clock: FakeClock, media: LiveKitAdapter, logs: string[]): Promise<LocalEngagementService> {
   return createEngagementService({
     store: openSqliteEventStore(join(dir, 'convene.db')),
     clock,
@@ -62,7 +62,7 @@ async function runningRound(durationMinutes = 20): Promise<Round> {
   const clock = new FakeClock(new Date());
   const dir = mkdtempSync(join(tmpdir(), 'convene-reconciler-'));
   const logs: string[] = [];
-  const service = startService(dir, clock, media, logs);
+  const service = await startService(dir, clock, media, logs);
   const { id } = await service.create(chairUser, { title: 'Consultation on capacity-building' });
   await service.execute(id, chair, { type: 'engagement.open' });
   const approved = async (name: string) => {
@@ -192,7 +192,7 @@ describe('attendance reconciled with LiveKit on a timer while a round runs', () 
     const roundId = (next.events.find((e) => e.type === 'breakouts.planned') as Extract<StoredEvent, { type: 'breakouts.planned' }>).roundId;
     await r.service.execute(r.id, chair, { type: 'breakouts.start', roundId });
     await r.service.close();
-    r.service = startService(r.dir, r.clock, r.media, r.logs);
+    r.service = await startService(r.dir, r.clock, r.media, r.logs);
     await tick(r);
     expect(listCalls(r)).toBe(calls + 1);
 

@@ -63,7 +63,7 @@ async function endedRound(): Promise<EndedRound> {
   return { app, double, engagementId, roomName, anaToken: token.body.token as string };
 }
 
-const attendanceEvents = (m: EndedRound) => m.app.store.load(m.engagementId).filter((e: StoredEvent) => e.type === 'breakouts.attendanceRecorded');
+const attendanceEvents = async (m: EndedRound) => (await m.app.store.load(m.engagementId)).filter((e: StoredEvent) => e.type === 'breakouts.attendanceRecorded');
 
 async function deliverAgain(m: EndedRound, event: string) {
   const sent = m.double.sentWebhooks().findLast((w) => w.event === event && w.body.includes(m.roomName))!;
@@ -78,8 +78,8 @@ async function deliverAgain(m: EndedRound, event: string) {
 describe('a breakout room re-created after its round ended', () => {
   it('BREAKOUT-29: given a late joiner re-creates the room with a still-valid token, when room_started arrives, then the room is deleted again, the joiner is disconnected and nothing is attendance; a redelivery is harmless', async () => {
     const m = await endedRound();
-    const before = attendanceEvents(m).length;
-    const version = m.app.store.load(m.engagementId).length;
+    const before = (await attendanceEvents(m)).length;
+    const version = (await m.app.store.load(m.engagementId)).length;
 
     const joined = await m.double.join(m.anaToken);
     expect(joined.room).toBe(m.roomName);
@@ -92,18 +92,18 @@ describe('a breakout room re-created after its round ended', () => {
     expect(late.every((w) => w.status === 200)).toBe(true);
     const left = JSON.parse(m.double.sentWebhooks().find((w) => w.event === 'participant_left' && w.body.includes(joined.participantSid))!.body);
     expect(left.participant.disconnectReason).toBe('ROOM_DELETED');
-    expect(attendanceEvents(m)).toHaveLength(before);
-    expect(m.app.store.load(m.engagementId)).toHaveLength(version);
+    expect((await attendanceEvents(m))).toHaveLength(before);
+    expect(await m.app.store.load(m.engagementId)).toHaveLength(version);
 
     // LiveKit delivers the late room_started again (a retry): nothing more to delete, still no attendance.
     expect(await deliverAgain(m, 'room_started')).toMatchObject({ status: 200, body: { outcome: 'refused' } });
     expect(m.double.rooms()).toEqual([]);
-    expect(m.app.store.load(m.engagementId)).toHaveLength(version);
+    expect(await m.app.store.load(m.engagementId)).toHaveLength(version);
   });
 
   it('BREAKOUT-29: given the room_started webhook is lost, when participant_joined arrives for a connection begun after the end, then the room is deleted again and the join is not attendance', async () => {
     const m = await endedRound();
-    const version = m.app.store.load(m.engagementId).length;
+    const version = (await m.app.store.load(m.engagementId)).length;
     m.double.faults.dropNext();
     const joined = await m.double.join(m.anaToken);
     await m.double.settleWebhooks();
@@ -111,7 +111,7 @@ describe('a breakout room re-created after its round ended', () => {
     await expect.poll(() => m.double.rooms().length, { timeout: 5000 }).toBe(0);
     await m.double.settleWebhooks();
     expect(m.double.sentWebhooks().find((w) => w.event === 'participant_joined' && w.body.includes(joined.participantSid))?.status).toBe(200);
-    expect(m.app.store.load(m.engagementId)).toHaveLength(version);
+    expect(await m.app.store.load(m.engagementId)).toHaveLength(version);
   });
 
   it('BREAKOUT-29: given LiveKit cannot be reached to delete the room again, then the webhook is answered 503 (LiveKit delivers it again) and its redelivery deletes the room', async () => {

@@ -73,8 +73,8 @@ async function plannedRound(): Promise<Meeting> {
 }
 
 /** The round's events as stored in the log (what the server recorded, not what a view derives). */
-const logged = (m: Meeting, type: string) =>
-  m.app.store.load(m.engagementId).filter((e: StoredEvent) => e.type === type && (e as { roundId?: string }).roundId === m.roundId) as Array<StoredEvent & Record<string, any>>;
+const logged = async (m: Meeting, type: string) =>
+  (await m.app.store.load(m.engagementId)).filter((e: StoredEvent) => e.type === type && (e as { roundId?: string }).roundId === m.roundId) as Array<StoredEvent & Record<string, any>>;
 
 /** Moves Convene's clock and lets every timer's command (warning, expiry) finish. */
 async function advance(m: Meeting, ms: number): Promise<void> {
@@ -135,18 +135,18 @@ describe('a breakout round over HTTP with LiveKit', () => {
 
     // Not a millisecond early.
     await advance(m, (ROUND_MINUTES - 1) * MINUTE - 1);
-    expect(logged(m, 'breakouts.warned')).toEqual([]);
+    expect(await logged(m, 'breakouts.warned')).toEqual([]);
     await advance(m, 1);
-    const warned = logged(m, 'breakouts.warned');
+    const warned = await logged(m, 'breakouts.warned');
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatchObject({ at: warnAt, deadline, secondsLeft: 60 });
     for (const name of names) await expect.poll(() => kindsIn(m, name), { timeout: 5000 }).toEqual(['warning']);
     expect(m.double.rooms()).toHaveLength(2);
 
     await advance(m, MINUTE - 1);
-    expect(logged(m, 'breakouts.ended')).toEqual([]);
+    expect(await logged(m, 'breakouts.ended')).toEqual([]);
     await advance(m, 1);
-    const ended = logged(m, 'breakouts.ended');
+    const ended = await logged(m, 'breakouts.ended');
     expect(ended).toHaveLength(1);
     expect(ended[0]).toMatchObject({ at: deadline, reason: 'deadline', dueAt: deadline });
     await expect.poll(() => m.double.rooms().length, { timeout: 5000 }).toBe(0);
@@ -154,8 +154,8 @@ describe('a breakout round over HTTP with LiveKit', () => {
     // Once: more time adds nothing, and the view agrees.
     const version = (await m.chair.get(`/api/engagements/${m.engagementId}`)).body.version;
     await advance(m, 10 * MINUTE);
-    expect(logged(m, 'breakouts.warned')).toHaveLength(1);
-    expect(logged(m, 'breakouts.ended')).toHaveLength(1);
+    expect(await logged(m, 'breakouts.warned')).toHaveLength(1);
+    expect(await logged(m, 'breakouts.ended')).toHaveLength(1);
     const view = await m.chair.get(`/api/engagements/${m.engagementId}`);
     expect(view.body.version).toBe(version);
     expect(view.body.breakouts.rounds[m.roundId]).toMatchObject({ status: 'ended', warnedAt: warnAt, endedAt: deadline });
@@ -175,7 +175,7 @@ describe('a breakout round over HTTP with LiveKit', () => {
     const after = (await m.chair.get(`/api/engagements/${m.engagementId}`)).body;
     expect(after.version).toBe(before.version);
     expect(after.breakouts.rounds[m.roundId]).toMatchObject({ status: 'planned', deadline: null });
-    expect(logged(m, 'breakouts.started')).toEqual([]);
+    expect(await logged(m, 'breakouts.started')).toEqual([]);
     // No timer was armed for a round that never started.
     await advance(m, 2 * ROUND_MINUTES * MINUTE);
     expect((await m.chair.get(`/api/engagements/${m.engagementId}`)).body.version).toBe(before.version);

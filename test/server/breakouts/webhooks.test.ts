@@ -31,7 +31,7 @@ async function attendanceSeenBy(meeting: BreakoutMeeting, who: Person): Promise<
   return res.body.breakouts.rounds[meeting.roundId].attendance;
 }
 
-const attendanceEvents = (meeting: BreakoutMeeting) => meeting.app.store.load(meeting.engagementId).filter((e) => e.type === 'breakouts.attendanceRecorded');
+const attendanceEvents = async (meeting: BreakoutMeeting) => (await meeting.app.store.load(meeting.engagementId)).filter((e) => e.type === 'breakouts.attendanceRecorded');
 const statuses = (meeting: BreakoutMeeting, event: string) => meeting.double!.sentWebhooks().filter((w) => w.event === event).map((w) => w.status);
 
 async function post(url: string, body: string, headers: Record<string, string>) {
@@ -66,7 +66,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     await joinRoom(m, m.ana, 0);
     await m.double!.settleWebhooks();
     const original = m.double!.sentWebhooks().find((w) => w.event === 'participant_joined')!;
-    const before = attendanceEvents(m).length;
+    const before = (await attendanceEvents(m)).length;
 
     const altered = original.body.replace(m.ana.participantId, m.ben.participantId);
     const tampered = await post(webhookUrl(m), altered, { authorization: original.authorization });
@@ -84,7 +84,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
       .sign(new TextEncoder().encode('not-the-livekit-secret-but-long-enough'));
     expect((await post(webhookUrl(m), altered, { authorization: forgedToken })).status).toBe(401);
     expect((await post(webhookUrl(m), altered, {})).status).toBe(401);
-    expect(attendanceEvents(m)).toHaveLength(before);
+    expect((await attendanceEvents(m))).toHaveLength(before);
   });
 
   it('§1.7: given LiveKit delivers the same webhook twice (a retry), then both are answered 200 and one event is recorded', async () => {
@@ -93,10 +93,10 @@ describe('LiveKit webhooks → breakout attendance', () => {
     const sid = await joinRoom(m, m.ana, 0);
     await m.double!.settleWebhooks();
     expect(statuses(m, 'participant_joined')).toEqual([200, 200]);
-    expect(attendanceEvents(m).filter((e) => e.type === 'breakouts.attendanceRecorded' && e.participantSid === sid)).toHaveLength(1);
+    expect((await attendanceEvents(m)).filter((e) => e.type === 'breakouts.attendanceRecorded' && e.participantSid === sid)).toHaveLength(1);
     // The dedupe is the store's UNIQUE(command id): the webhook's id is the command's.
     const delivered = m.double!.sentWebhooks().find((w) => w.event === 'participant_joined')!;
-    expect(m.app.store.findCommand(`livekit-${delivered.id}`)).toMatchObject({ engagementId: m.engagementId });
+    expect(await m.app.store.findCommand(`livekit-${delivered.id}`)).toMatchObject({ engagementId: m.engagementId });
   });
 
   it('BREAKOUT-24: given a leave delivered before its join, then the connection is recorded with both times and the late join adds nothing wrong', async () => {
@@ -130,7 +130,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     await m.double!.join(token);
     await m.double!.settleWebhooks();
     expect(statuses(m, 'participant_joined')).toEqual([200]);
-    expect(attendanceEvents(m)).toHaveLength(0);
+    expect((await attendanceEvents(m))).toHaveLength(0);
   });
 
   it('BREAKOUT-26: given a participant still connected when the Chair ends the round, then their connection is closed at the round’s end', async () => {
@@ -185,9 +185,9 @@ describe('reconciling attendance with LiveKit', () => {
     await m.double!.settleWebhooks();
     expect((await reconcile()).body).toMatchObject({ recorded: 1 });
     expect((await attendanceSeenBy(m, m.chair))[sid].leftAt).not.toBeNull();
-    const events = attendanceEvents(m).length;
+    const events = (await attendanceEvents(m)).length;
     expect((await reconcile()).body).toMatchObject({ recorded: 0 });
-    expect(attendanceEvents(m)).toHaveLength(events);
+    expect((await attendanceEvents(m))).toHaveLength(events);
   });
 
   it('given a stakeholder, then reconciling is 403; without LiveKit it is 503 LIVEKIT_NOT_CONFIGURED', async () => {

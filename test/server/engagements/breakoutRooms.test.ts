@@ -22,7 +22,7 @@ afterEach(async () => {
 async function plannedRound(rooms = 3) {
   double = await startLiveKitDouble({ apiKey: KEY, apiSecret: SECRET });
   const media = createLiveKitAdapter({ url: double.url, apiKey: KEY, apiSecret: SECRET });
-  harness = new Harness({}, { media });
+  harness = await Harness.open({}, { media });
   const { id, participantIds } = await harness.liveEngagement(rooms * 2);
   const planned = await harness.service.execute(id, chair, {
     type: 'breakouts.plan',

@@ -20,14 +20,14 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 
 describe('invitations', () => {
   it('INV-5, AUTH-3: given a chair, when they create an invitation, then the code has at least 128 random bits, only its sha256 is in the log, and it expires in 14 days by default', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
     const created = await h.service.createInvitation(id, chairUser, { role: 'delegation', displayName: 'Delegation of Ruritania' });
     expect(created.code).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     expect(Buffer.from(created.code, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(Date.parse(created.expiresAt) - h.clock.now().getTime()).toBe(14 * 24 * 3600 * 1000);
-    const raw = JSON.stringify(h.log(id));
+    const raw = JSON.stringify((await h.log(id)));
     expect(raw).not.toContain(created.code);
     expect(raw).toContain(createHash('sha256').update(created.code).digest('hex'));
     const other = await h.service.createInvitation(id, chairUser, { role: 'stakeholder' });
@@ -35,7 +35,7 @@ describe('invitations', () => {
   });
 
   it('INV-3: given a valid code, when it is redeemed, then its holder is an approved participant with the invitation role and name, signed in as inv:<invitationId>', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
     const { code, invitationId } = await h.service.createInvitation(id, chairUser, { role: 'delegation', displayName: 'Delegation of Ruritania' });
@@ -51,7 +51,7 @@ describe('invitations', () => {
   });
 
   it('INV-3: given an invitation without a name, when it is redeemed with or without one, then the given name or "Guest" is used', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
     const a = await h.service.createInvitation(id, chairUser, { role: 'observer' });
@@ -61,7 +61,7 @@ describe('invitations', () => {
   });
 
   it('INV-4: given a used, an expired, a revoked and an unknown code, when each is redeemed, then each is UNAUTHENTICATED with the same words (no oracle)', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
     const used = await h.service.createInvitation(id, chairUser, { role: 'stakeholder' });
@@ -81,7 +81,7 @@ describe('invitations', () => {
   });
 
   it('given invitations, when the server restarts, then a code issued before still redeems (the index is rebuilt from the log)', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
     const { code } = await h.service.createInvitation(id, chairUser, { role: 'stakeholder', organization: 'Civil society network' });
@@ -90,7 +90,7 @@ describe('invitations', () => {
   });
 
   it('AUTH-1: given a stakeholder, when they try to create an invitation, then FORBIDDEN', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(1);
     const error = await refusal(h.service.createInvitation(id, { userId: 'dev:speaker-0', displayName: 'Speaker 0' }, { role: 'chair' }));
@@ -100,7 +100,7 @@ describe('invitations', () => {
 
 describe('re-plan preview', () => {
   it('TIME-2: given no hard stop, when the chair previews a re-plan, then the rule is named; with one, the preview is computed at the server clock', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id, questionId } = await h.liveEngagement(3, { speakingSeconds: 180 });
     for (const i of [0, 1, 2]) await h.service.execute(id, { kind: 'user', userId: `dev:speaker-${i}`, displayName: `S${i}` }, { type: 'floor.request', questionId });
@@ -115,7 +115,7 @@ describe('re-plan preview', () => {
   });
 
   it('AUTH-1: given a stakeholder, when they ask for a re-plan preview, then FORBIDDEN', async () => {
-    const h = new Harness();
+    const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(1);
     expect(() => h.service.replanPreview(id, { userId: 'dev:speaker-0' }, 'cap')).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }));

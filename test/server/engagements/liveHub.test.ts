@@ -10,7 +10,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 describe('the live hub', () => {
   it('given a new subscriber, when commands commit, then it gets a snapshot at the head first and then one change per event, in order', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(2);
     const head = h.service.get(id, chairUser).version;
     const sink = new RecordingSink();
@@ -25,7 +25,7 @@ describe('the live hub', () => {
   });
 
   it('VIEW-9: given a stakeholder subscribed, when they fold the changes into their snapshot, then they hold exactly what GET returns at that version', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(2);
     const viewer = { userId: 'dev:speaker-1' };
     const sink = new RecordingSink();
@@ -47,7 +47,7 @@ describe('the live hub', () => {
   });
 
   it('VIEW-6, VIEW-9: given staff, members, an applicant and a public viewer subscribed, when members ask for the floor with notes, then each fold equals their own GET (shared redactions never leak a note)', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(12);
     await h.service.execute(id, { kind: 'user', userId: 'dev:applicant', displayName: 'A' }, { type: 'participant.register', organization: 'X', category: 'ngo' });
     const viewers = [chairUser, { userId: 'dev:applicant' }, { userId: 'dev:nobody' }, ...Array.from({ length: 12 }, (_, i) => ({ userId: `dev:speaker-${i}` }))];
@@ -76,7 +76,7 @@ describe('the live hub', () => {
   });
 
   it('VIEW-4, VIEW-9: given two delegations and a stakeholder subscribed, when each delegation objects to an applicant, then each fold equals their own GET (an objection reaches only the delegation that made it)', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(1);
     const delegation = (i: number) => ({ kind: 'user' as const, userId: `dev:delegation-${i}`, displayName: `Delegation ${i}` });
     for (const i of [0, 1]) {
@@ -109,7 +109,7 @@ describe('the live hub', () => {
   });
 
   it('given a client resuming while its own stream triggers a new command, when it replays, then versions stay contiguous with no duplicate', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(3);
     for (const i of [0, 1]) await h.service.execute(id, speaker(i), { type: 'floor.request', questionId });
     const head = h.service.get(id, chairUser).version;
@@ -126,7 +126,7 @@ describe('the live hub', () => {
   });
 
   it('given a client that saw version N, when it resumes with Last-Event-ID N, then it gets exactly N+1 … head, no snapshot, then live changes', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(4);
     for (const i of [0, 1, 2]) await h.service.execute(id, speaker(i), { type: 'floor.request', questionId });
     const head = h.service.get(id, chairUser).version;
@@ -141,7 +141,7 @@ describe('the live hub', () => {
   });
 
   it('given a resume from further back than memory holds (after a restart), when it connects, then the replay is folded from the log and still exact', async () => {
-    const h = harness({ historyWindow: 2 });
+    const h = await harness({ historyWindow: 2 });
     const { id, questionId } = await h.liveEngagement(3);
     for (const i of [0, 1, 2]) await h.service.execute(id, speaker(i), { type: 'floor.request', questionId });
     const head = h.service.get(id, chairUser).version;
@@ -149,6 +149,8 @@ describe('the live hub', () => {
 
     const sink = new RecordingSink();
     h.service.subscribe(id, chairUser, '2', sink);
+    // The store is asynchronous: the replay lands once the log has been read (a turn of the event loop here).
+    await new Promise((resolve) => setImmediate(resolve));
     expect(sink.kinds().every((k) => k === 'change')).toBe(true);
     expect(sink.versions()).toEqual(range(3, head));
     const requested = sink.messages.filter((m) => m.kind === 'change' && m.event?.type === 'floor.requested');
@@ -156,7 +158,7 @@ describe('the live hub', () => {
   });
 
   it('given a Last-Event-ID from the future, garbage or negative, when the client connects, then it gets a snapshot at the head (no error loop)', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const head = h.service.get(id, chairUser).version;
     for (const lastEventId of [String(head + 5), 'abc', '-1', '1.5', '', '99999999999999999999']) {
@@ -168,7 +170,7 @@ describe('the live hub', () => {
   });
 
   it('given a resume further back than the replay limit, when the client connects, then it gets a snapshot at the head instead of a long replay', async () => {
-    const h = harness({ maxReplay: 3 });
+    const h = await harness({ maxReplay: 3 });
     const { id, questionId } = await h.liveEngagement(5);
     for (const i of [0, 1, 2, 3, 4]) await h.service.execute(id, speaker(i), { type: 'floor.request', questionId });
     const head = h.service.get(id, chairUser).version;
@@ -182,7 +184,7 @@ describe('the live hub', () => {
   });
 
   it('VIEW-9: given a replay that crosses the viewer\'s own approval, when it resumes, then the replay switches to a snapshot at that version and continues with changes after it', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const newcomer = { kind: 'user' as const, userId: 'dev:newcomer', displayName: 'New' };
     const registered = await h.service.execute(id, newcomer, { type: 'participant.register', organization: 'NGO', category: 'ngo' });
@@ -198,7 +200,7 @@ describe('the live hub', () => {
   });
 
   it('given a client at the head, when it resumes with Last-Event-ID = head, then nothing is replayed and the next change follows without a duplicate', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const head = h.service.get(id, chairUser).version;
     const sink = new RecordingSink();
@@ -209,7 +211,7 @@ describe('the live hub', () => {
   });
 
   it('given a reader whose socket buffer passes the limit, when the next change comes, then its stream is ended as a slow reader with a retry and dropped; others go on', async () => {
-    const h = harness({ maxBufferedBytes: 1024 });
+    const h = await harness({ maxBufferedBytes: 1024 });
     const { id, questionId } = await h.liveEngagement(2);
     const slow = new RecordingSink();
     const fast = new RecordingSink();
@@ -232,7 +234,7 @@ describe('the live hub', () => {
   });
 
   it('given a snapshot larger than the slow-reader limit (an engagement of thousands), when a client subscribes and its socket has not yet taken the snapshot, then it is not cut off for it; a backlog beyond the limit still is', async () => {
-    const h = harness({ maxBufferedBytes: 1024 });
+    const h = await harness({ maxBufferedBytes: 1024 });
     const { id, questionId } = await h.liveEngagement(30);
     const sink = new RecordingSink();
     let snapshotBytes = 0;
@@ -254,7 +256,7 @@ describe('the live hub', () => {
   it('given an engagement with 10 or with 1,000 participants, when one floor request commits, then each subscriber gets a change of the same size (never a snapshot)', async () => {
     const sizes: number[][] = [];
     for (const people of [10, 1000]) {
-      const h = harness();
+      const h = await harness();
       const { id, questionId } = await h.liveEngagement(people);
       const staff = new RecordingSink();
       const member = new RecordingSink();
@@ -271,7 +273,7 @@ describe('the live hub', () => {
   }, 60_000);
 
   it('given a viewer whose own standing changes (approval), when the event commits, then they get a fresh snapshot instead of a change', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const newcomer = { userId: 'dev:newcomer' };
     const registered = await h.service.execute(id, { kind: 'user', userId: newcomer.userId, displayName: 'New' }, {
@@ -290,7 +292,7 @@ describe('the live hub', () => {
   });
 
   it('given open streams, when the service closes, then each is ended with a retry between 500 and 5000 ms and no timer is left', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const sinks = [new RecordingSink(), new RecordingSink()];
     for (const sink of sinks) h.service.subscribe(id, chairUser, null, sink);
@@ -305,11 +307,11 @@ describe('the live hub', () => {
       }
     }
     expect(h.clock.pendingTimers()).toBe(0);
-    h.start();
+    await h.start();
   });
 
   it('given an unsubscribed client, when changes commit, then it gets nothing more', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const sink = new RecordingSink();
     const unsubscribe = h.service.subscribe(id, chairUser, null, sink);

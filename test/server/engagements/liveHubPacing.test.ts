@@ -23,7 +23,7 @@ class CostlySink extends RecordingSink {
 
 async function setUp(subscribers: number) {
   const pace = { now: 0 };
-  const h = new Harness({}, { monotonicNow: () => pace.now });
+  const h = await Harness.open({}, { monotonicNow: () => pace.now });
   harnesses.push(h);
   // Speakers 0–4 ask for the floor; speakers 5… only watch, so no event names them (they share their audience's batch).
   const { id, questionId } = await h.liveEngagement(5 + subscribers);

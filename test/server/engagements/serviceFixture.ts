@@ -33,16 +33,24 @@ export class Harness {
   service!: LocalEngagementService;
   logs: string[] = [];
 
-  constructor(
-    private readonly limits: EngagementServiceLimits = {},
-    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'> = {},
-  ) {
-    this.start();
+  private constructor(
+    private readonly limits: EngagementServiceLimits,
+    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'>,
+  ) {}
+
+  /** A harness with its service started (start-up reads the store, so it is asynchronous). */
+  static async open(
+    limits: EngagementServiceLimits = {},
+    extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'> = {},
+  ): Promise<Harness> {
+    const h = new Harness(limits, extra);
+    await h.start();
+    return h;
   }
 
-  start(clock = this.clock): LocalEngagementService {
+  async start(clock = this.clock): Promise<LocalEngagementService> {
     this.clock = clock;
-    this.service = createEngagementService({
+    this.service = await createEngagementService({
       store: openSqliteEventStore(this.file),
       clock,
       limits: this.limits,
@@ -66,12 +74,12 @@ export class Harness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  log(engagementId: string): StoredEvent[] {
+  async log(engagementId: string): Promise<StoredEvent[]> {
     const store = openSqliteEventStore(this.file);
     try {
-      return store.load(engagementId);
+      return await store.load(engagementId);
     } finally {
-      store.close();
+      await store.close();
     }
   }
 
@@ -132,13 +140,13 @@ export class RecordingSink implements StreamSink {
 }
 
 /** Returns a maker of harnesses that are disposed after each test of the calling file. */
-export function harnessesDisposedAfterEach(): (...args: ConstructorParameters<typeof Harness>) => Harness {
+export function harnessesDisposedAfterEach(): (...args: Parameters<typeof Harness.open>) => Promise<Harness> {
   const harnesses: Harness[] = [];
   afterEach(async () => {
     for (const h of harnesses.splice(0)) await h.dispose();
   });
-  return (...args) => {
-    const h = new Harness(...args);
+  return async (...args) => {
+    const h = await Harness.open(...args);
     harnesses.push(h);
     return h;
   };

@@ -20,7 +20,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 describe('the write path', () => {
   it('given 200 approved stakeholders, when all ask for the floor at once, then 200 requests are recorded with contiguous versions and no duplicate (commands are serialized per engagement)', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(200);
     const before = h.service.get(id, chairUser).version;
 
@@ -29,7 +29,7 @@ describe('the write path', () => {
     );
 
     expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
-    const log = h.log(id);
+    const log = (await h.log(id));
     expect(log.map((e) => e.version)).toEqual(Array.from({ length: before + 200 }, (_, i) => i + 1));
     const requests = log.filter((e): e is Extract<StoredEvent, { type: 'floor.requested' }> => e.type === 'floor.requested');
     expect(requests).toHaveLength(200);
@@ -42,7 +42,7 @@ describe('the write path', () => {
 
   it('given commands arriving together, when they are group-committed, then there are fewer commits than commands and each caller still gets its own answer in order', async () => {
     let commits = 0;
-    const h = harness({}, { onCommitted: () => void commits++ });
+    const h = await harness({}, { onCommitted: () => void commits++ });
     const { id, questionId } = await h.liveEngagement(50);
     commits = 0;
     const before = h.service.get(id, chairUser).version;
@@ -53,11 +53,11 @@ describe('the write path', () => {
     results.forEach((r, i) => expect(r.events[0]).toMatchObject({ type: 'floor.requested', version: before + 1 + i }));
     expect(commits).toBeGreaterThan(0);
     expect(commits).toBeLessThan(50);
-    expect(h.log(id).map((e) => e.version)).toEqual(Array.from({ length: before + 50 }, (_, i) => i + 1));
+    expect((await h.log(id)).map((e) => e.version)).toEqual(Array.from({ length: before + 50 }, (_, i) => i + 1));
   });
 
   it('FLOOR-4: given one batch holding a refused command between two good ones, when it commits, then the refused one alone fails and the others keep contiguous versions', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(2);
     const before = h.service.get(id, chairUser).version;
     const [a, b, c] = await Promise.allSettled([
@@ -68,11 +68,11 @@ describe('the write path', () => {
     expect(a.status === 'fulfilled' && a.value.version).toBe(before + 1);
     expect(b.status === 'rejected' && (b.reason as AppError).extra.rule).toBe('FLOOR-4');
     expect(c.status === 'fulfilled' && c.value.version).toBe(before + 2);
-    expect(h.log(id)).toHaveLength(before + 2);
+    expect((await h.log(id))).toHaveLength(before + 2);
   });
 
   it('given two commands expecting the same version sent together, when they are batched, then the first applies and the second meets VERSION_CONFLICT', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const version = h.service.get(id, chairUser).version;
     const [first, second] = await Promise.allSettled([
@@ -85,19 +85,19 @@ describe('the write path', () => {
   });
 
   it('given a command with a commandId, when it is sent twice (at once and again later), then it takes effect once and both answers are the first result', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const send = () => h.service.execute(id, speaker(0), { type: 'floor.request', questionId, note: 'on point 2' }, { commandId: 'retry-1' });
     const [first, second] = await Promise.all([send(), send()]);
     const third = await send();
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    expect(h.log(id).filter((e) => e.type === 'floor.requested')).toHaveLength(1);
+    expect((await h.log(id)).filter((e) => e.type === 'floor.requested')).toHaveLength(1);
     expect(h.service.get(id, chairUser).version).toBe(first.version);
   });
 
   it('given a commandId already used, when a different body is sent under it, then 422 IDEMPOTENCY_KEY_REUSED and nothing changes', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const first = await h.service.execute(id, speaker(0), { type: 'floor.request', questionId }, { commandId: 'k-1' });
     const error = await rejection(
@@ -111,20 +111,20 @@ describe('the write path', () => {
   });
 
   it('given an engagement that moved on, when a command expects the old version, then 409 VERSION_CONFLICT and the version is unchanged', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const version = h.service.get(id, chairUser).version;
     const error = await rejection(h.service.execute(id, chair, { type: 'question.add', text: 'Late?' }, { expectedVersion: version - 1 }));
     expect(error.code).toBe('VERSION_CONFLICT');
     expect(error.status).toBe(409);
     expect(h.service.get(id, chairUser).version).toBe(version);
-    expect(h.log(id)).toHaveLength(version);
+    expect((await h.log(id))).toHaveLength(version);
     const ok = await h.service.execute(id, chair, { type: 'question.add', text: 'On time' }, { expectedVersion: version });
     expect(ok.version).toBe(version + 1);
   });
 
   it('FLOOR-4: given a waiting request, when the same speaker asks again, then 409 RULE_VIOLATION naming the rule, and nothing is written', async () => {
-    const h = harness();
+    const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     await h.service.execute(id, speaker(0), { type: 'floor.request', questionId });
     const version = h.service.get(id, chairUser).version;
@@ -132,11 +132,11 @@ describe('the write path', () => {
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.extra.rule).toBe('FLOOR-4');
     expect(h.service.get(id, chairUser).version).toBe(version);
-    expect(h.log(id)).toHaveLength(version);
+    expect((await h.log(id))).toHaveLength(version);
   });
 
   it('AUTH-1: given a signed-in person, when they send an internal command (floor.recordOverrun, invitation.redeem), then it is refused and nothing is written', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const version = h.service.get(id, chairUser).version;
     const error = await rejection(h.service.execute(id, chair, { type: 'floor.recordOverrun', requestId: 'x' }));
@@ -147,13 +147,13 @@ describe('the write path', () => {
   });
 
   it('given an unknown engagement, when it is read or written, then NOT_FOUND', async () => {
-    const h = harness();
+    const h = await harness();
     expect((await rejection(h.service.execute('nope', chair, { type: 'engagement.open' }))).code).toBe('NOT_FOUND');
     expect(() => h.service.get('nope', chairUser)).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('given a created engagement, when the caller lists and reads, then they see it as its chair; after a restart the state is folded back from the log', async () => {
-    const h = harness();
+    const h = await harness();
     const view = await h.service.create(chairUser, { title: 'Pact consultation', scheduledStart: '2026-12-01T14:00:00.000Z' });
     expect(view.version).toBe(1);
     expect(view.me.role).toBe('chair');
@@ -169,25 +169,25 @@ describe('the write path', () => {
   });
 
   it('given a closing service, when a command arrives, then it is refused (503) and commands already queued finish first', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     const queued = h.service.execute(id, chair, { type: 'question.add', text: 'Queued before close' });
     const closing = h.service.close();
     expect((await rejection(h.service.execute(id, chair, { type: 'question.add', text: 'Too late' }))).status).toBe(503);
     await closing;
     expect((await queued).events[0].type).toBe('question.added');
-    h.start();
-    expect(h.log(id).at(-1)?.type).toBe('question.added');
+    await h.start();
+    expect((await h.log(id)).at(-1)?.type).toBe('question.added');
   });
 
   it('given a store that can no longer write, when a command arrives, then 503 STORAGE_UNAVAILABLE and the engagement in memory is unchanged (nothing half-applied)', async () => {
-    const h = harness();
+    const h = await harness();
     const { id } = await h.liveEngagement(0);
     await h.service.close();
     const store = openSqliteEventStore(h.file);
-    const service = createEngagementService({ store, clock: new FakeClock(), log: () => undefined });
+    const service = await createEngagementService({ store, clock: new FakeClock(), log: () => undefined });
     const before = service.get(id, chairUser);
-    store.close();
+    await store.close();
     const outcomes = await Promise.allSettled(
       ['Lost?', 'Also lost?', 'And this?'].map((text) => service.execute(id, chair, { type: 'question.add', text })),
     );
@@ -197,7 +197,7 @@ describe('the write path', () => {
       expect(outcome.status === 'rejected' && (outcome.reason as AppError).status).toBe(503);
     }
     expect(service.get(id, chairUser)).toEqual(before);
-    h.start();
+    await h.start();
     expect(h.service.get(id, chairUser).version).toBe(before.version);
   });
 });

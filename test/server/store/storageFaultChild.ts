@@ -11,9 +11,9 @@ const [file, bigText] = [process.argv[2]!, 'x'.repeat(Number(process.argv[3] ?? 
 const report = (outcome: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(outcome)}\n`);
 try {
   const store = openSqliteEventStore(file);
-  const version = store.load('eng-1').length;
+  const version = (await store.load('eng-1')).length;
   try {
-    store.append('eng-1', version, [{ type: 'engagement.updated', at: '2026-11-28T09:00:00.000Z', changes: { description: bigText } }], {
+    await store.append('eng-1', version, [{ type: 'engagement.updated', at: '2026-11-28T09:00:00.000Z', changes: { description: bigText } }], {
       commandId: 'cmd-big',
       fingerprint: 'f'.repeat(64),
       result: { version: version + 1 },
@@ -22,7 +22,7 @@ try {
   } catch (error) {
     report({ stage: 'append', ok: false, code: error instanceof AppError ? error.code : String(error), detail: (error as Error).message });
   }
-  store.close();
+  await store.close();
 } catch (error) {
   report({ stage: 'open', ok: false, code: error instanceof AppError ? error.code : String(error), detail: (error as Error).message });
 }

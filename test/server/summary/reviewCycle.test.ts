@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_TYPES } from '../../../server/domain/commands.js';
 import { attachmentExtension } from '../../../server/http/attachmentRoutes.js';
 import { summaryExtension } from '../../../server/http/summaryRoutes.js';
 import { Summary } from '../../../server/summary/Summary.js';
@@ -13,10 +12,6 @@ import { command, download, join, openEngagement, type Person } from '../attachm
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** The summary commands reach POST /commands and the write path only once the lead has wired the slice in
- * (SUMMARY_COMMANDS in the Command union, SUMMARY_ALLOWED in ALLOWED, decideSummary/evolveSummary in
- * decide/evolve, `summaryReview` in the state). Until then the second block cannot run; it is not optional. */
-const WIRED = (COMMAND_TYPES as readonly string[]).includes('summary.publish');
 
 describe('summary routes over HTTP', () => {
   let app: TestApp<FakeClock>;
@@ -91,7 +86,7 @@ describe('summary routes over HTTP', () => {
     expect((await app.api(obs.token).get(summaryPath('?format=exe'))).status).toBe(400);
   });
 
-  describe.skipIf(!WIRED)('the cycle through the write path (needs the summary slice wired into the domain)', () => {
+  describe('the cycle through the write path', () => {
     it('SUMMARY-1: given a delegation, when it edits a paragraph through POST /commands, then 403', async () => {
       const res = await del.api.command(engagementId, { type: 'summary.editParagraph', paragraphKey: 'opening:2', text: 'Ours.' });
       expect(res.status).toBe(403);
