@@ -7,13 +7,14 @@
 // every watched engagement from its last version: no gap, no duplicate.
 import pg from 'pg';
 import type { StoredEvent } from '../domain/events.js';
-import { EVENTS_CHANNEL, type AsyncEventStore } from './postgresEventStore.js';
+import type { EventStore } from './EventStore.js';
+import { EVENTS_CHANNEL } from './postgresEventStore.js';
 
 export type CommitFeedStatus = 'listening' | 'reconnecting' | 'closed';
 
 export interface CommitFeedOptions {
   url: string;
-  store: Pick<AsyncEventStore, 'load'>;
+  store: Pick<EventStore, 'load'>;
   /** The events after the last delivered version, contiguous, in order; never the same version twice. */
   deliver: (engagementId: string, events: StoredEvent[]) => void;
   /** 'reconnecting' while the LISTEN connection is down (streams may say so), 'listening' once it is back. */

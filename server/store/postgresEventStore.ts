@@ -20,9 +20,6 @@ export const EVENTS_CHANNEL = 'convene_events';
 /** First key of the per-engagement advisory lock; the second is hashtext(engagement id). */
 export const ENGAGEMENT_LOCK_CLASS = 0x436f6e77;
 
-type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
-/** The asynchronous EventStore (the interface both adapters implement once the write path awaits the store). */
-export type AsyncEventStore = Omit<Async<EventStore>, 'loadAll'>;
 
 export interface PostgresEventStoreOptions {
   /** The schema to bring the database up to; tests pass a longer list to prove that a newer migration applies. */
@@ -39,7 +36,7 @@ export interface PostgresEventStoreOptions {
   onIdleError?: (error: Error) => void;
 }
 
-export interface PostgresEventStore extends AsyncEventStore {
+export interface PostgresEventStore extends EventStore {
   readonly kind: 'postgres';
 }
 

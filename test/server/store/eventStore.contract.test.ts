@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/appError.js';
 import type { EngagementEvent } from '../../../server/domain/events.js';
-import { CommandAlreadyRecorded } from '../../../server/store/EventStore.js';
-import { openPostgresEventStore, type AsyncEventStore } from '../../../server/store/postgresEventStore.js';
+import { CommandAlreadyRecorded, type EventStore } from '../../../server/store/EventStore.js';
+import { openPostgresEventStore } from '../../../server/store/postgresEventStore.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
 
-// The store's contract (server/store/EventStore.ts), one suite over both adapters. Every call is awaited, so
-// the same text holds for an adapter that answers at once and for one that answers later.
+// The store's contract (server/store/EventStore.ts), one suite over both adapters: the same text, the same
+// answers, whether the store is a file on this machine or a database over the network.
 
-type Store = AsyncEventStore;
+type Store = EventStore;
 
 interface Adapter {
   name: 'sqlite' | 'postgres';
@@ -38,8 +38,7 @@ const adapters: Adapter[] = [
       dirs.push(dir);
       return join(dir, 'convene.db');
     },
-    // The cast holds until the SQLite adapter's methods return promises: awaiting a plain value is the same.
-    open: async (file) => openSqliteEventStore(file) as unknown as Store,
+    open: async (file) => openSqliteEventStore(file),
   },
   { name: 'postgres', available: hasPostgres, fresh: createTestDatabase, open: (url) => openPostgresEventStore(url) },
 ];
