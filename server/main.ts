@@ -11,6 +11,9 @@ import { breakoutExtension } from './http/breakoutRoutes.js';
 import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
+import { AppError } from './appError.js';
+import type { EventStore } from './store/EventStore.js';
+import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 
@@ -36,16 +39,23 @@ function readConfig(): Config {
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 
-if (config.databaseUrl) {
-  console.error(
-    'DATABASE_URL is set, but PostgreSQL storage is not implemented yet in this version of Convene.\n' +
-      'Unset DATABASE_URL to use the embedded SQLite store in DATA_DIR (one instance).',
-  );
-  process.exit(1);
+/** PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR; a database that cannot be reached stops the start in plain words. */
+async function openStore(): Promise<EventStore> {
+  if (!config.databaseUrl) return openSqliteEventStore(join(config.dataDir, 'convene.db'));
+  try {
+    return await openPostgresEventStore(config.databaseUrl, {
+      onIdleError: (error) => logger.warn('A PostgreSQL connection was lost while idle; the pool replaces it', { error: error.message }),
+    });
+  } catch (error) {
+    const why = error instanceof AppError ? error.detail : error instanceof Error ? error.message : String(error);
+    console.error(`Cannot open the event log in PostgreSQL (DATABASE_URL): ${why}`);
+    process.exit(1);
+  }
 }
 
+// DATA_DIR also holds attachments (and, without SESSION_SECRET, the session key) with either store.
 mkdirSync(config.dataDir, { recursive: true });
-const store = openSqliteEventStore(join(config.dataDir, 'convene.db'));
+const store = await openStore();
 // The demo is seeded on a first start only: an empty log.
 const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
@@ -76,7 +86,7 @@ const { app, streams } = createApp({ config, engagements, clock: systemClock, lo
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; data in ${config.dataDir}).`);
+  console.log(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; ${store.kind === 'postgres' ? 'event log in PostgreSQL, files' : 'data'} in ${config.dataDir}).`);
   console.log(`Public URL: ${config.publicUrl}${config.sso ? '' : '   Teams SSO: off (ENTRA_CLIENT_ID unset)'}${config.livekit ? '' : '   LiveKit: not configured'}`);
   if (config.nodeEnv === 'development') void seedIfFirstStart();
 });
