@@ -5,6 +5,7 @@
 #
 #   eval "$(scripts/pg-test-cluster.sh start)"   # exports TEST_DATABASE_URL and PG_TEST_CLUSTER_DIR
 #   scripts/pg-test-cluster.sh stop              # stops it and deletes the directory (PG_TEST_CLUSTER_DIR)
+#   scripts/pg-test-cluster.sh down|up DIR       # stops / starts its server, keeping the data (fault drills)
 #
 # Each test file creates its own database in it (test/support/postgres.ts).
 set -euo pipefail
@@ -29,14 +30,27 @@ start() {
     cat "$dir/initdb.log" >&2
     exit 1
   }
+  echo "$port" >"$dir/port"
+  up "$dir"
+  echo "export PG_TEST_CLUSTER_DIR='$dir'"
+  echo "export TEST_DATABASE_URL='postgres://postgres@127.0.0.1:$port/postgres'"
+}
+
+# Starts the server of an existing cluster directory again (same port), e.g. after `down`.
+up() {
+  local dir="$1" port
+  port="$(cat "$dir/port")"
   as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
     >/dev/null || {
     cat "$dir/postgres.log" >&2
     exit 1
   }
-  echo "export PG_TEST_CLUSTER_DIR='$dir'"
-  echo "export TEST_DATABASE_URL='postgres://postgres@127.0.0.1:$port/postgres'"
+}
+
+# Stops the server but keeps the cluster (fault drills: the database goes away mid-meeting, then comes back).
+down() {
+  as_owner "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null
 }
 
 stop() {
@@ -52,8 +66,10 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop "${2:-}" ;;
+  down) down "${2:?usage: $0 down DIR}" ;;
+  up) up "${2:?usage: $0 up DIR}" ;;
   *)
-    echo "usage: $0 start | stop [dir]" >&2
+    echo "usage: $0 start | stop [dir] | down DIR | up DIR" >&2
     exit 2
     ;;
 esac
