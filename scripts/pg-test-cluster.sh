@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for the tests: initdb in a temporary directory, a free port on 127.0.0.1
 # and a unix socket in the same directory, trust authentication, no fsync (nothing here must survive a power
-# cut). Run as root it runs PostgreSQL as the `postgres` user (initdb refuses root).
+# cut; PG_CLUSTER_DURABLE=1 keeps it). Run as root it runs PostgreSQL as the `postgres` user (initdb refuses root).
 #
 #   eval "$(scripts/pg-test-cluster.sh start)"   # exports TEST_DATABASE_URL and PG_TEST_CLUSTER_DIR
 #   scripts/pg-test-cluster.sh stop              # stops it and deletes the directory (PG_TEST_CLUSTER_DIR)
@@ -36,12 +36,18 @@ start() {
   echo "export TEST_DATABASE_URL='postgres://postgres@127.0.0.1:$port/postgres'"
 }
 
+# PG_CLUSTER_DURABLE=1 keeps PostgreSQL's defaults (fsync on every commit), for benchmarks beside SQLite's
+# synchronous=FULL; the tests do not need it.
+durability() {
+  if [ "${PG_CLUSTER_DURABLE:-}" = 1 ]; then echo ""; else echo "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"; fi
+}
+
 # Starts the server of an existing cluster directory again (same port), e.g. after `down`.
 up() {
   local dir="$1" port
   port="$(cat "$dir/port")"
   as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $(durability) -c max_connections=300" \
     >/dev/null || {
     cat "$dir/postgres.log" >&2
     exit 1
