@@ -17,7 +17,7 @@ import { describePostgresFailure } from './postgresFailure.js';
 
 /** The channel of the commit wake-ups; the payload is `<engagementId>:<version>` (the last version appended). */
 export const EVENTS_CHANNEL = 'convene_events';
-/** First key of the per-engagement advisory lock; the second is hashtext(engagement id). */
+/** First key of the per-engagement advisory lock; the second is hashtext(engagement id). Also in migrations/postgres.ts (id 3). */
 export const ENGAGEMENT_LOCK_CLASS = 0x436f6e77;
 
 
@@ -90,19 +90,15 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     throw error;
   }
 
-  /** One transaction on one connection; a connection that failed mid-way is destroyed, never reused. */
-  const transaction = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /** One query on a connection of its own; a connection that failed is destroyed, never reused. */
+  const onConnection = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
       const result = await run(client);
-      await client.query('COMMIT');
       client.release();
       return result;
     } catch (error) {
-      const broken = describePostgresFailure(error) !== null;
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-      client.release(broken ? true : undefined);
+      client.release(describePostgresFailure(error) !== null ? true : undefined);
       throw error;
     }
   };
@@ -123,36 +119,33 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     return rows[0]!.head;
   };
 
-  const appendTx = (engagementId: string, expectedVersion: number, events: EngagementEvent[], commands: readonly CommandRecord[]) =>
-    transaction(async (client) => {
-      // Serializes appends to this engagement across every instance until COMMIT / ROLLBACK.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ENGAGEMENT_LOCK_CLASS, engagementId]);
-      const current = await head(client, engagementId);
-      if (current !== expectedVersion) throw conflict(engagementId, expectedVersion, current);
-      const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }) as StoredEvent);
-      if (stored.length > 0) {
-        await client.query(
-          `INSERT INTO events (engagement_id, version, type, at, data)
-           SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::text[])`,
-          [
-            engagementId,
-            stored.map((event) => event.version),
-            stored.map((event) => event.type),
-            stored.map((event) => event.at),
-            stored.map(({ version: _version, ...body }) => JSON.stringify(body)),
-          ],
-        );
-      }
-      if (commands.length > 0) {
-        await client.query(
-          `INSERT INTO commands (command_id, engagement_id, fingerprint, result)
-           SELECT c.id, $1, c.fingerprint, c.result FROM unnest($2::text[], $3::text[], $4::text[]) AS c(id, fingerprint, result)`,
-          [engagementId, commands.map((c) => c.commandId), commands.map((c) => c.fingerprint), commands.map((c) => JSON.stringify(c.result))],
-        );
-      }
-      if (stored.length > 0) await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${engagementId}:${stored.at(-1)!.version}`]);
-      return stored;
-    });
+  /**
+   * One statement, hence one transaction and one round trip: convene_append (migrations/postgres.ts, id 3)
+   * takes the engagement's advisory lock (appends to one engagement queue across every instance until the
+   * commit), checks the head, inserts the events and command rows, and sends the wake-up.
+   */
+  const appendTx = async (engagementId: string, expectedVersion: number, events: EngagementEvent[], commands: readonly CommandRecord[]) => {
+    const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }) as StoredEvent);
+    try {
+      await onConnection((client) =>
+        client.query('SELECT convene_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])', [
+          engagementId,
+          expectedVersion,
+          stored.map((event) => event.type),
+          stored.map((event) => event.at),
+          stored.map(({ version: _version, ...body }) => JSON.stringify(body)),
+          commands.map((c) => c.commandId),
+          commands.map((c) => c.fingerprint),
+          commands.map((c) => JSON.stringify(c.result)),
+        ]),
+      );
+    } catch (error) {
+      const { code, detail } = error as { code?: string; detail?: string };
+      if (code === 'CV409') throw conflict(engagementId, expectedVersion, Number(detail));
+      throw error;
+    }
+    return stored;
+  };
 
   let closing: Promise<void> | null = null;
 
