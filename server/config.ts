@@ -1,4 +1,4 @@
-// The environment, parsed once at start-up (ARCHITECTURE style 8). `process.env` is read here and nowhere
+// The environment, parsed once at start-up (docs/architecture.md style 8). `process.env` is read here and nowhere
 // else; every other module receives a `Config`. A bad environment lists every problem at once, so an
 // operator fixes them in one go instead of one restart per mistake.
 import { resolve } from 'node:path';

@@ -17,7 +17,7 @@ import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 
-// Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
+// Composes config → store → engagement service → app, listens, and shuts down gracefully (docs/reliability.md):
 // stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
 // and exit before a hard deadline.
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, ENV_VARIABLES, parseConfig } from '../../../server/config.js';
 
-// The environment is parsed once, with defaults from API.md "Running", and a bad one names every problem.
+// The environment is parsed once, with defaults from docs/api.md "Running", and a bad one names every problem.
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -15,7 +15,7 @@ const problemsOf = (env: Record<string, string>): string[] => {
 };
 
 describe('parseConfig', () => {
-  it('given an empty environment, then the defaults of API.md', () => {
+  it('given an empty environment, then the defaults of docs/api.md', () => {
     const config = parseConfig({}, '/srv/convene');
     expect(config).toMatchObject({
       port: 3978,

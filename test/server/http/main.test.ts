@@ -18,7 +18,7 @@ const dirs: string[] = [];
 function start(env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'convene-main-'));
   dirs.push(dataDir);
-  // node directly, not npx: an npx chain can outlive the test and hold its pipes (notes/toolchain.md).
+  // node directly, not npx: an npx chain can outlive the test and hold its pipes.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:5999', LOG_LEVEL: 'warn', ...env },
