@@ -93,13 +93,16 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
     expect(unreachable.output()).toMatch(/Cannot open the event log in PostgreSQL \(DATABASE_URL\): .*cannot be reached/);
   });
 
-  it.skipIf(!hasPostgres)('given DATABASE_URL of a PostgreSQL database, then the server starts on it (health says postgres) and SIGTERM exits 0', async () => {
-    const server = start({ DATABASE_URL: await createTestDatabase(), SESSION_SECRET: 's'.repeat(40) });
-    const [, port] = await server.waitFor(/listens on http:\/\/127\.0\.0\.1:(\d+) \(.*event log in PostgreSQL/);
-    const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', storage: 'postgres' });
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+  it.skipIf(!hasPostgres)('given two servers started at once on one fresh PostgreSQL database, then both migrate without racing, start (health says postgres) and exit 0 on SIGTERM', async () => {
+    const env = { DATABASE_URL: await createTestDatabase(), SESSION_SECRET: 's'.repeat(40), NODE_ENV: 'production', PUBLIC_URL: 'https://convene.test' };
+    const servers = [start(env), start(env)];
+    for (const server of servers) {
+      const [, port] = await server.waitFor(/listens on http:\/\/127\.0\.0\.1:(\d+) \(.*event log in PostgreSQL/);
+      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', storage: 'postgres' });
+    }
+    for (const server of servers) server.child.kill('SIGTERM');
+    for (const server of servers) expect(await server.exited).toBe(0);
   });
 
   it('given several bad variables, then every problem is listed at once and the exit is non-zero', async () => {
