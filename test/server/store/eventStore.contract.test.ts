@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/appError.js';
 import type { EngagementEvent } from '../../../server/domain/events.js';
 import { CommandAlreadyRecorded, type EventStore } from '../../../server/store/EventStore.js';
+import { STATE_SCHEMA_VERSION } from '../../../server/domain/stateSchemaVersion.js';
 import { openPostgresEventStore } from '../../../server/store/postgresEventStore.js';
+import { readSnapshotTail } from '../../../server/store/readSnapshotTail.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
 
@@ -171,6 +173,21 @@ describe.each(adapters)('the event log on $name', (adapter) => {
       await store.saveSnapshot('e1', 2, 4, '{"id":"e1","v":2}');
       expect(await store.loadSnapshot('e1')).toEqual({ version: 2, schema: 4, state: '{"id":"e1","v":2}' });
       expect(await store.loadSnapshot('e2')).toBeNull();
+    });
+
+    it('given a snapshot inside the log, when start-up reads it, then it folds from the snapshot with the events after it; a snapshot past the head is set aside', async () => {
+      const store = await open();
+      await store.append('e1', 0, [opened, started, updated('after')]);
+      await store.saveSnapshot('e1', 2, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e1' }));
+      const read = await readSnapshotTail(store, 'e1');
+      expect(read).toMatchObject({ base: { id: 'e1' }, baseVersion: 2, rejected: null });
+      expect(read.tail.map((e) => e.version)).toEqual([3]);
+
+      await store.saveSnapshot('e1', 9, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e1' }));
+      const past = await readSnapshotTail(store, 'e1');
+      expect(past).toMatchObject({ base: null, baseVersion: 0 });
+      expect(past.rejected).toMatch(/past the log's head/);
+      expect(past.tail.map((e) => e.version)).toEqual([1, 2, 3]);
     });
 
     it('given a closed log, when it is closed again and reopened, then the events, commands and snapshots survive', async () => {
