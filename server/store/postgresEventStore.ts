@@ -15,11 +15,10 @@ import type { Migration } from './migrations/index.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { describePostgresFailure } from './postgresFailure.js';
 
-/** The channel of the commit wake-ups; the payload is `<engagementId>:<version>` (the last version appended). */
+/** The channel of the commit wake-ups (also in migrations/postgres.ts, id 3); the payload is `<engagementId>:<version>` (the last version appended). */
 export const EVENTS_CHANNEL = 'convene_events';
 /** First key of the per-engagement advisory lock; the second is hashtext(engagement id). Also in migrations/postgres.ts (id 3). */
 export const ENGAGEMENT_LOCK_CLASS = 0x436f6e77;
-
 
 export interface PostgresEventStoreOptions {
   /** The schema to bring the database up to; tests pass a longer list to prove that a newer migration applies. */
