@@ -2,8 +2,7 @@
  * The schema accepts any string as a resource-specific consent (RSC) permission name, so a typo in
  * `MeetingStage.Write.Chat` would pass validation and only show up in a meeting as "App does not declare
  * required RSC permissions" (msteams-docs #8848), with no name given. We check names and types against
- * the meeting-related part of the Teams RSC catalog (as bundled in @microsoft/teams.cli 3.0.3, see
- * notes/teams.md §2.3). A permission not listed here is reported so that whoever adds it checks its exact
+ * the meeting-related part of the Teams RSC catalog (as bundled in @microsoft/teams.cli 3.0.3). A permission not listed here is reported so that whoever adds it checks its exact
  * spelling and type in the catalog and records it here.
  */
 

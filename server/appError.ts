@@ -1,4 +1,4 @@
-// The one error type of the server, with its code table (ARCHITECTURE style 7). Everything thrown
+// The one error type of the server, with its code table (docs/architecture.md style 7). Everything thrown
 // towards a client is an AppError or a DomainError (mapped by `fromDomainError`); the HTTP layer's
 // single renderer turns it into application/problem+json. Routes never catch.
 import { DomainError } from './domain/errors.js';

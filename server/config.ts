@@ -1,4 +1,4 @@
-// The environment, parsed once at start-up (ARCHITECTURE style 8). `process.env` is read here and nowhere
+// The environment, parsed once at start-up (docs/architecture.md style 8). `process.env` is read here and nowhere
 // else; every other module receives a `Config`. A bad environment lists every problem at once, so an
 // operator fixes them in one go instead of one restart per mistake.
 import { resolve } from 'node:path';
@@ -38,7 +38,14 @@ const EnvSchema = z
     LIVEKIT_API_KEY: optionalString,
     LIVEKIT_API_SECRET: optionalString,
     LIVEKIT_RECONCILE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
-    DATABASE_URL: optionalString,
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://convene:secret@db.example:5432/convene')
+        .optional(),
+    ),
     TEAMS_EXTRA_HOST_ORIGINS: list(Origin, 'origin'),
     SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters of randomness').optional()),
     ATTACHMENT_MAX_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024)),
@@ -65,6 +72,11 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   }
   if (!set('ENTRA_CLIENT_ID') && (set('ENTRA_TENANTS') || set('ENTRA_JWKS_URL'))) {
     problems.push('ENTRA_CLIENT_ID: ENTRA_TENANTS / ENTRA_JWKS_URL are set but ENTRA_CLIENT_ID is not: set it to turn Teams SSO on');
+  }
+  if (set('DATABASE_URL') && !set('SESSION_SECRET')) {
+    problems.push(
+      'SESSION_SECRET: required with DATABASE_URL: every instance must sign and check sessions with the same key (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    );
   }
   if ((raw.NODE_ENV ?? '').trim() === 'production' && set('PUBLIC_URL') && !raw.PUBLIC_URL!.trim().startsWith('https://')) {
     problems.push('PUBLIC_URL: must be an https:// origin in production (Teams only frames HTTPS)');
@@ -101,7 +113,7 @@ export interface Config {
   livekit: LiveKitConfig | null;
   /** Seconds between reconciles of a running round's attendance with LiveKit's participant lists (0: off). */
   livekitReconcileSeconds: number;
-  /** Accepted so that a multi-instance deployment fails loudly: PostgreSQL is not implemented yet. */
+  /** PostgreSQL (several instances on one database); null: SQLite in DATA_DIR (one instance). */
   databaseUrl: string | null;
   /** Extra origins allowed to host the tab (never in production). */
   teamsExtraHostOrigins: string[];

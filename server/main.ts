@@ -11,11 +11,14 @@ import { breakoutExtension } from './http/breakoutRoutes.js';
 import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger, prettyAvailable } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
+import { AppError } from './appError.js';
+import type { EventStore } from './store/EventStore.js';
+import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 
-// Composes config → store → engagement service → app, listens, and shuts down gracefully (notes §2.5):
+// Composes config → store → engagement service → app, listens, and shuts down gracefully (docs/reliability.md):
 // stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
 // and exit before a hard deadline.
 
@@ -38,17 +41,23 @@ const config = readConfig();
 // Human-readable logs in development, where pino-pretty (a development dependency) is installed; JSON lines elsewhere.
 const logger = createLogger(config.logLevel, { pretty: config.nodeEnv === 'development' && prettyAvailable() });
 
-if (config.databaseUrl) {
-  console.error(
-    'DATABASE_URL is set, but PostgreSQL storage is not implemented yet in this version of Convene.\n' +
-      'Unset DATABASE_URL to use the embedded SQLite store in DATA_DIR (one instance).',
-  );
-  process.exit(1);
+/** PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR; a database that cannot be reached stops the start in plain words. */
+async function openStore(): Promise<EventStore> {
+  if (!config.databaseUrl) return openSqliteEventStore(join(config.dataDir, 'convene.db'));
+  try {
+    return await openPostgresEventStore(config.databaseUrl, {
+      onIdleError: (error) => logger.warn('A PostgreSQL connection was lost while idle; the pool replaces it', { error: error.message }),
+    });
+  } catch (error) {
+    const why = error instanceof AppError ? error.detail : error instanceof Error ? error.message : String(error);
+    console.error(`Cannot open the event log in PostgreSQL (DATABASE_URL): ${why}`);
+    process.exit(1);
+  }
 }
 
+// DATA_DIR also holds attachments (and, without SESSION_SECRET, the session key) with either store.
 mkdirSync(config.dataDir, { recursive: true });
-const databaseFile = join(config.dataDir, 'convene.db');
-const store = openSqliteEventStore(databaseFile);
+const store = await openStore();
 // The demo is seeded on a first start only: an empty log.
 const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
@@ -81,14 +90,21 @@ const { app, streams } = createApp({
   clock: systemClock,
   logger,
   storage: store.kind,
-  checkStorage: createSqliteReadinessProbe(databaseFile),
+  // SQLite: a fresh read-only connection (the writer's open file would hide a broken one); PostgreSQL: a
+  // primary-key lookup through the pool, which fails as soon as the database does not answer.
+  checkStorage:
+    store.kind === 'sqlite'
+      ? createSqliteReadinessProbe(join(config.dataDir, 'convene.db'))
+      : async () => {
+          await store.loadSnapshot('readiness-probe');
+        },
   extensions,
 });
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  announce(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; data in ${config.dataDir}).`, {
+  announce(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; ${store.kind === 'postgres' ? 'event log in PostgreSQL, files' : 'data'} in ${config.dataDir}).`, {
     publicUrl: config.publicUrl,
     sso: config.sso ? 'on' : 'off (ENTRA_CLIENT_ID unset)',
     livekit: config.livekit ? 'configured' : 'not configured',

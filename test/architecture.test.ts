@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The boundaries ARCHITECTURE.md draws, kept by a test rather than by good intentions.
+// The boundaries docs/architecture.md draws, kept by a test rather than by good intentions.
 
 const root = resolve(import.meta.dirname, '..');
 

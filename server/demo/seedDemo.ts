@@ -5,7 +5,7 @@ import type { Category, Region } from '../domain/vocabulary.js';
 import type { EngagementService, SignedInUser } from '../engagements/EngagementService.js';
 import { devUserId } from '../http/authRoutes.js';
 
-// The demo engagement of a first development start: the model case of PRODUCT.md (an OEWG-style informal
+// The demo engagement of a first development start: the model case of docs/product.md (an OEWG-style informal
 // consultation on capacity-building), prepared and opened by a development chair, with a few stakeholder
 // invitations, so that anyone can try the whole flow in a few browser windows.
 

@@ -3,7 +3,7 @@ import { BREAKOUT_COMMANDS, INTERNAL_BREAKOUT_COMMANDS } from './breakouts/comma
 import { INTERNAL_SUMMARY_COMMANDS, SUMMARY_COMMANDS } from './summaryReview/commands.js';
 import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role } from './vocabulary.js';
 
-// Every change to an engagement is one of these commands: `slice.verb`, validated here once (ARCHITECTURE
+// Every change to an engagement is one of these commands: `slice.verb`, validated here once (docs/architecture.md
 // style 2 and 3). Objects are strict, so an unknown field is a 400, never silently ignored.
 // Commands marked "internal" are issued by the server itself (deadlines, invitation redemption) or by
 // their own endpoints (POST /engagements, POST /invitations), and are refused at POST /commands.

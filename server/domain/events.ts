@@ -168,7 +168,7 @@ export type EventOf<T extends EventType> = Extract<EngagementEvent, { type: T }>
 /** An event as the log holds it: numbered per engagement, 1, 2, 3, … without gaps. */
 export type StoredEvent = EngagementEvent & { version: number };
 
-/** Compile-time exhaustiveness for every `switch` on a type (ARCHITECTURE style 4). */
+/** Compile-time exhaustiveness for every `switch` on a type (docs/architecture.md style 4). */
 export function assertNever(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }

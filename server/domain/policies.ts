@@ -7,7 +7,7 @@ import { participantOfUser } from './slices/participantOfUser.js';
 import type { EngagementState } from './state.js';
 import type { Role } from './vocabulary.js';
 
-// Who may issue which command: the table of API.md, written out once (AUTH-1). `signed-in` is anyone
+// Who may issue which command: the table of docs/api.md, written out once (AUTH-1). `signed-in` is anyone
 // signed in, participant or not; `system` is the server itself (deadlines, invitation redemption).
 // Ownership ("their own request", "the author") is checked by `decide`, which knows the subject (AUTH-2).
 
@@ -103,7 +103,7 @@ export function can(state: EngagementState, actor: Actor, type: CommandType): bo
   return role !== null && allowed.includes(role);
 }
 
-/** Who may issue which command (the table of API.md). Throws a FORBIDDEN DomainError when not allowed. */
+/** Who may issue which command (the table of docs/api.md). Throws a FORBIDDEN DomainError when not allowed. */
 export function authorize(state: EngagementState, actor: Actor, command: Command): void {
   if (can(state, actor, command.type)) return;
   const allowed = ALLOWED[command.type];

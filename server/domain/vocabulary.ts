@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCREDITATIONS, CATEGORIES, REGIONS, ROLES } from './vocabularyLists.js';
 
-// The words of PRODUCT.md, as closed sets. Everything stored or sent uses exactly these strings. The lists
+// The words of docs/product.md, as closed sets. Everything stored or sent uses exactly these strings. The lists
 // the tab's first screen needs live in vocabularyLists.ts (no zod); the zod enums are built from them here.
 export { ACCREDITATIONS, CATEGORIES, ENGAGEMENT_STATUSES, REGIONS, ROLES, type EngagementStatus } from './vocabularyLists.js';
 

@@ -1,4 +1,4 @@
-// The closed sets of PRODUCT.md's words that the tab names on its first screen (labels, pickers), as plain
+// The closed sets of docs/product.md's words that the tab names on its first screen (labels, pickers), as plain
 // lists without zod: importing them must not pull the validation library into the tab's entry chunk.
 // vocabulary.ts builds the zod enums from these same lists.
 

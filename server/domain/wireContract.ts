@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EngagementCreate, InvitationCreate } from './commands.js';
 import { ENGAGEMENT_STATUSES, ReplanStrategy, Role } from './vocabulary.js';
 
-// The REST bodies (not commands) that both the server and the tab read, written once in zod (ARCHITECTURE
+// The REST bodies (not commands) that both the server and the tab read, written once in zod (docs/architecture.md
 // style 2). They live in the domain because the plugin may import nothing else of the server: the routes
 // validate with these schemas, OpenAPI is generated from them (server/http/wireSchemas.ts re-exports them),
 // the service and the tab take their types from them (`z.infer`; no body here transforms, so what the tab

@@ -1,5 +1,5 @@
 // BREAKOUT-28: while a round runs, its attendance is checked against LiveKit's own participant lists every
-// so often, because webhooks get lost (notes/livekit.md §6.3: dropped after 30 s in LiveKit's queue, lost in
+// so often, because webhooks get lost (BREAKOUT-28: dropped after 30 s in LiveKit's queue, lost in
 // Cloud incidents). One timer per engagement with a running round, through the clock; what a check finds is
 // recorded through the one write path as the system, with the commands and command ids of the staff's
 // reconcile (`breakouts.recordAttendance`, `source: 'reconcile'`, `reconcile-<sid>-joined|left`).

@@ -1,7 +1,6 @@
 // The policy around LiveKit for breakout rounds (BREAKOUT-20, BREAKOUT-21): which rooms to open and how,
 // how to close them, how a message reaches every room, and who gets a join token for which room. No I/O of
 // its own: every call goes through the adapter it is given (server/integrations/livekit.ts makes one).
-// Wire facts behind the choices: /work/shared/notes/livekit.md §1.1, §6.1–6.5.
 import { AppError } from '../appError.js';
 import type { Membership } from '../domain/context.js';
 import { forbidden, notFound, violation } from '../domain/errors.js';
@@ -49,12 +48,12 @@ export const BREAKOUT_TOPIC = 'convene.breakouts';
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
 /**
  * A join token outlives its round's deadline by at most this: it is checked only at connect (LiveKit refreshes
- * it while connected, notes §6.1), so a longer life only lets its holder re-create the room after the end.
+ * it while connected), so a longer life only lets its holder re-create the room after the end.
  */
 export const JOIN_TOKEN_GRACE_SECONDS = 60;
 const DEFAULT_DEPARTURE_TIMEOUT = 120;
 const DEFAULT_STAFF_HEADROOM = 5;
-/** A room is never closed by LiveKit before the round's end: our timer deletes it (notes §6.2: no max_duration). */
+/** A room is never closed by LiveKit before the round's end: our timer deletes it (no max_duration is set). */
 const EMPTY_TIMEOUT_MARGIN = 5 * 60;
 
 export const NOT_CONFIGURED_DETAIL =
@@ -233,7 +232,7 @@ export async function joinTokenFor(
 
 /**
  * Who is in each room of a round right now, by LiveKit's own account (participant ids): to reconcile
- * attendance when webhooks were lost (notes §6.3) and when the round closes.
+ * attendance when webhooks were lost (BREAKOUT-28) and when the round closes.
  */
 export async function whoIsInRooms(adapter: BreakoutMediaAdapter, round: RoundMedia): Promise<Record<string, string[]>> {
   const rooms = namesOf(round);
@@ -254,7 +253,7 @@ export interface MediaStart {
  * BREAKOUT-29: whether a webhook shows a room of a round that ended (at `endedAt`) open again after the end:
  * `room_started` for a room created at or after the end, or `participant_joined` for a connection begun at or
  * after it. A participant whose join token is still valid re-creates a deleted room by joining it (LiveKit
- * auto-creates rooms on join, notes §6.4). A join begun before the end (a late-delivered webhook) is not:
+ * auto-creates rooms on join). A join begun before the end (a late-delivered webhook) is not:
  * it is attendance of the round (BREAKOUT-25).
  */
 export function reopenedAfterEnd(event: MediaStart, endedAt: string): boolean {

@@ -1,4 +1,4 @@
-// The one write path (ARCHITECTURE "How data flows"): per engagement, commands run one at a time against
+// The one write path (docs/write-path.md): per engagement, commands run one at a time against
 // the latest state: idempotency → expected version → authorize → decide → evolve (tentatively) → append
 // with the command row in one transaction → swap the state in → publish after the commit → re-arm the
 // deadline. Any error leaves the state, the version and the log as they were. Commands that arrive

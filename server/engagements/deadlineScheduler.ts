@@ -3,7 +3,7 @@
 // (re-armed after every commit and at start-up, so an overdue deadline fires at once) and sends the command
 // through the ordinary write path as the system, guarded by the version it was computed at. A conflict or
 // a rule refusing it means someone acted first: harmless, re-arm. So a deadline is recorded once, also
-// across a restart (API.md: "exactly once").
+// across a restart (docs/api.md: "exactly once").
 import { AppError } from '../appError.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { Command } from '../domain/commands.js';

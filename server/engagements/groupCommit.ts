@@ -1,8 +1,8 @@
 // Group commit: the part of the write path that turns queued commands into one transaction. Per engagement,
 // commands wait in arrival order and are drained on the next turn of the event loop, so that commands
 // arriving together share one append (one fsync) while each still sees the state its predecessors left
-// and gets its own answer, exactly as if run one by one (notes §2.4: "group-commit rather than drop to
-// NORMAL"; §3.3a: bursts).
+// and gets its own answer, exactly as if run one by one (rather than
+// dropping to synchronous=NORMAL: durable and fast under bursts, docs/performance.md "write path").
 import { AppError, fromDomainError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';

@@ -1,6 +1,6 @@
 // Paced delivery passes (used by the live hub, liveHub.ts). Items published for a key (an engagement) go out
 // in PASSES over that key's recipients, each pass carrying every item added since the last. What a pass costs
-// is one write per recipient, whatever the number of items in it (notes §3.3a: the kernel's send dominates).
+// is one write per recipient, whatever the number of items in it (docs/performance.md: the kernel's send dominates).
 // So a pass runs at once when the previous one was cheap (no added latency at a meeting's pace), and otherwise
 // waits until passes have used at most half the time since the previous pass began: under a burst the items
 // pile into fewer, larger passes instead of the fan-out starving everything else. A pass over many recipients

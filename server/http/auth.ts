@@ -5,7 +5,7 @@ import type { SignedInUser } from '../engagements/EngagementService.js';
 import type { TeamsSsoVerifier } from '../integrations/teamsSso.js';
 import { SESSION_TYP, type SessionScope, type SessionTokens } from './sessionTokens.js';
 
-// Bearer authentication, never cookies (notes §1.3: no CSRF surface inside the Teams iframe). Two token
+// Bearer authentication, never cookies (no CSRF surface inside the Teams iframe). Two token
 // kinds, told apart by the protected header: Convene sessions (`typ: convene-session+jwt`, HS256) and
 // Teams SSO tokens (RS256, Entra's keys). Each verifier accepts only its own algorithm, so a forged
 // header gains nothing.
@@ -15,7 +15,7 @@ export interface Principal {
   via: 'session' | 'teams';
   /** Invitation sessions are bound to one engagement and role (AUTH: object-level scope). */
   scope: SessionScope | null;
-  /** Epoch ms: streams end here so that a client reconnects with a fresh token (notes §1.1.7). */
+  /** Epoch ms: streams end here so that a client reconnects with a fresh token. */
   expiresAt: number;
 }
 

@@ -15,7 +15,7 @@ import { RoomIdParam } from './wireSchemas.js';
 
 // Breakouts over HTTP: a LiveKit join token for one room (BREAKOUT-20: who may join which room is decided by
 // `joinTokenFor`, not here) and reconciling attendance with LiveKit's own participant lists, because webhooks
-// can be lost (BREAKOUT-24, notes/livekit.md §6.3).
+// can be lost (BREAKOUT-24, BREAKOUT-28).
 
 /** What these routes need of LiveKit: the join-token policy's adapter, with the participants' sids. */
 export type BreakoutRoutesAdapter = BreakoutMediaAdapter & Pick<LiveKitAdapter, 'listParticipants'>;

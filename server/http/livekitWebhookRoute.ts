@@ -14,7 +14,7 @@ import type { Logger } from './logger.js';
 // the raw bytes (the adapter), refuse stale or future events (replay window), map the event to an internal
 // command and run it through the one write path as the system. The command id is
 // `livekit-<event id>`: a redelivered webhook is the same command, which the store's UNIQUE(command id)
-// answers with the first result, so duplicates record nothing twice (notes/security-and-reliability.md §1.7).
+// answers with the first result, so duplicates record nothing twice (BREAKOUT-23..27).
 
 /** Events older than this are refused: the webhook token itself is only valid 5 minutes (§1.7 item 4). */
 export const WEBHOOK_MAX_AGE_SECONDS = 5 * 60;

@@ -5,7 +5,7 @@ import { ProblemSchema } from './problem.js';
 import { CommandEnvelope } from './wireSchemas.js';
 import * as wire from './wireSchemas.js';
 
-// The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with (API.md: it
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with (docs/api.md: it
 // becomes the reference). Every schema is converted on its own and placed under components.schemas.
 
 type JsonSchema = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Logger } from './logger.js';
 import { invalidInput, issuesOf } from './validate.js';
 
-// The ONE renderer of errors (ARCHITECTURE style 7): whatever is thrown becomes
+// The ONE renderer of errors (docs/architecture.md style 7): whatever is thrown becomes
 // `application/problem+json` `{ type, title, status, code, detail, issues?, rule? }`. Unknown errors
 // become a generic 500 and are logged here, never sent (ASVS 16.5.1).
 

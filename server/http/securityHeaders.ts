@@ -2,7 +2,7 @@ import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 import type { Config } from '../config.js';
 
-// Headers for a tab framed by Teams, Outlook and Microsoft 365 (notes §1.4). helmet's defaults would
+// Headers for a tab framed by Teams, Outlook and Microsoft 365. helmet's defaults would
 // break the tab: `X-Frame-Options: SAMEORIGIN` and `frame-ancestors 'self'`. The Microsoft hosts are
 // allowed to frame us instead; the same policy is sent on `/`, because new Outlook checks the site root.
 

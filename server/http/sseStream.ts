@@ -3,10 +3,10 @@ import type { Clock } from '../clock.js';
 import type { EngagementView } from '../domain/view.js';
 import type { StreamChange, StreamSink } from '../engagements/EngagementService.js';
 
-// SSE framing of the live stream (API.md "The live stream", notes §2.1). Every message carries
+// SSE framing of the live stream (docs/api.md "The live stream"). Every message carries
 // `id: <version>` so that a reconnect with Last-Event-ID resumes exactly. The hub paces changes into batches
 // (server/engagements/liveHub.ts) and hands each batch over at once: it leaves in ONE write, each change
-// keeping its own id — the cost of fan-out is the number of socket writes, not the bytes (notes §3.3a).
+// keeping its own id — the cost of fan-out is the number of socket writes, not the bytes (docs/performance.md).
 // Other messages (the snapshot, heartbeats, the end) queue and leave on the next turn.
 
 export const HEARTBEAT_MS = 15_000;

@@ -5,9 +5,9 @@ import type { Authenticator } from './auth.js';
 import { scopedEngagement, viewerOf } from './engagementRoutes.js';
 import { createSseSink, jitteredRetryMs, type SseSink } from './sseStream.js';
 
-// GET /api/engagements/:id/stream: the live stream (API.md). Bearer-authenticated like every other
+// GET /api/engagements/:id/stream: the live stream (docs/api.md). Bearer-authenticated like every other
 // endpoint (the tab uses a fetch-based EventSource), resumable with Last-Event-ID. The stream ends when
-// the token expires, with a retry hint, so that the client comes back with a fresh token (notes §1.1.7).
+// the token expires, with a retry hint, so that the client comes back with a fresh token.
 
 export interface OpenStreams {
   /** Ends every open stream with a retry hint (graceful shutdown). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, type ProblemIssue } from '../appError.js';
 
-// Validation at the edge, in one format (ARCHITECTURE style 3): every zod issue becomes
+// Validation at the edge, in one format (docs/architecture.md style 3): every zod issue becomes
 // `{ path: 'a.b', message }`, and the detail names the first field and the reason, prefixed with what
 // was being validated, e.g. `floor.extend: seconds: Too small: expected number to be >=1`.
 

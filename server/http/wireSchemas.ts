@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ReplanStrategy, Role } from '../domain/vocabulary.js';
 
 // The request and response bodies of the endpoints that are not commands, written once in zod: routes
-// validate with them and the OpenAPI document is generated from them (ARCHITECTURE style 2). The bodies the
+// validate with them and the OpenAPI document is generated from them (docs/architecture.md style 2). The bodies the
 // tab reads too live in the domain (the plugin may import nothing else of the server) and are re-exported.
 export {
   ClientConfigResponse,

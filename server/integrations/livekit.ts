@@ -1,7 +1,6 @@
-// The thin LiveKit adapter (ARCHITECTURE style 11): rooms, narrow short-lived join tokens, data
+// The thin LiveKit adapter (docs/architecture.md style 11): rooms, narrow short-lived join tokens, data
 // messages and verified webhooks, in Convene's words and types. It holds no rule: who may get a token,
 // for which room and when is decided by the caller; this mints exactly what it is told.
-// Wire facts and pitfalls behind each choice: /work/shared/notes/livekit.md.
 import {
   AccessToken,
   DataPacket_Kind,

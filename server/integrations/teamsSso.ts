@@ -5,7 +5,7 @@ import type { SsoConfig } from '../config.js';
 import type { SignedInUser } from '../engagements/EngagementService.js';
 
 // Teams SSO: the tab's `getAuthToken()` token, an Entra ID access token issued to Convene's API.
-// Checked in the order of notes/security-and-reliability.md §1.1.3: RS256 signature with a key from the
+// Checked in this order: RS256 signature with a key from the
 // configured JWKS only; exp/nbf with 60 s tolerance; aud ∈ {clientId, api://<public host>/<clientId>};
 // tid a GUID, iss exactly the v1 or v2 form for that tid; tid on the allow-list; scp ∋ access_as_user.
 // The identity is (tid, oid), never a name or e-mail. A JWKS that cannot be fetched fails closed (503).

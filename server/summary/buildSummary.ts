@@ -17,7 +17,7 @@ import type {
 } from './Summary.js';
 
 // The Chair's summary, built from the engagement's state alone: pure, no clock (the caller passes
-// `generatedAt`), no I/O. The body is non-attributive (PRODUCT.md: "usually without attributing views to
+// `generatedAt`), no I/O. The body is non-attributive (docs/product.md: "usually without attributing views to
 // named participants"); only the annexes name organisations, and the attributive record exists only on request.
 
 export interface BuildSummaryOptions {

@@ -1,7 +1,7 @@
 import { assertNever } from '../domain/events.js';
 import type { Participant } from '../domain/state.js';
 
-// A Chair's summary does not attribute views to named participants (PRODUCT.md). Notes are written live
+// A Chair's summary does not attribute views to named participants (docs/product.md). Notes are written live
 // and often name who spoke, so every organisation, person and country of the engagement's participants
 // is replaced in the body by a neutral phrase before it becomes a paragraph.
 

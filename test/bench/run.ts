@@ -5,6 +5,7 @@
 //   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
 //   BENCH_FANOUT_SIZES=100,1000,5000   subscriber counts of the fan-out benchmark
 //   BENCH_STORM_STREAMS=1000   streams open during the floor storm (0: the command path alone)
+//   BENCH_DATABASE_URL=postgres://…   also run the write path with the log in PostgreSQL
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
@@ -13,6 +14,7 @@ import { pinned } from './lib/processes.js';
 import { floorStorm } from './storm.js';
 import { writePathBaseline, writePathConvene } from './writePath.js';
 import { extraBenchmarks } from './extras.js';
+import { freshBenchDatabase } from './lib/freshBenchDatabase.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -105,6 +107,20 @@ async function writePath() {
       summaries.push(
         `write path: ${convene.commandsPerSecond} durable commands/s vs ${baseline.commandsPerSecond} bare inserts/s → ${ratio(convene.commandsPerSecond, baseline.commandsPerSecond)}x of baseline throughput`,
       );
+    }
+    // The same load with the log in PostgreSQL (BENCH_DATABASE_URL: a server with its default fsync, e.g.
+    // PG_CLUSTER_DURABLE=1 scripts/pg-test-cluster.sh start), beside SQLite; each run on a fresh database.
+    if (process.env.BENCH_DATABASE_URL) {
+      const databaseUrl = await freshBenchDatabase(process.env.BENCH_DATABASE_URL);
+      const postgres = await writePathConvene(count, 16, { DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x') });
+      console.log(`  PostgreSQL: ${postgres.commandsPerSecond} commands/s; ${fmt(postgres.latency)}`);
+      if (run === runs) {
+        summaries.push(
+          `write path on PostgreSQL: ${postgres.commandsPerSecond} commands/s vs ${convene.commandsPerSecond} on SQLite → ${ratio(postgres.commandsPerSecond, convene.commandsPerSecond)}x`,
+        );
+      }
+    } else if (run === runs) {
+      summaries.push('write path on PostgreSQL: not run (set BENCH_DATABASE_URL)');
     }
   }
 }

@@ -23,8 +23,9 @@ async function hammer(api: Api, path: string, body: (i: number) => unknown, coun
   return { commandsPerSecond: Math.round(count / seconds), latency: summarize(histogram) };
 }
 
-export async function writePathConvene(count: number, concurrency: number): Promise<WriteResult> {
-  const server = await startConvene(0);
+/** `env` selects the store: DATABASE_URL (with SESSION_SECRET) for PostgreSQL, else SQLite in a temp DATA_DIR. */
+export async function writePathConvene(count: number, concurrency: number, env: Record<string, string> = {}): Promise<WriteResult> {
+  const server = await startConvene(0, env);
   try {
     const meeting = await setUpMeeting(server.baseUrl, 1);
     const path = `/api/engagements/${meeting.engagementId}/commands`;

@@ -4,7 +4,7 @@ import { DomainError } from '../../server/domain/errors.js';
 import { ALLOWED, authorize, can, type Principal } from '../../server/domain/policies.js';
 import { SYSTEM, given, userActor } from './support/engagementBuilder.js';
 
-// API.md's table, transcribed independently of policies.ts so that a change to either shows up here.
+// docs/api.md's table, transcribed independently of policies.ts so that a change to either shows up here.
 const STAFF = ['chair', 'secretariat'];
 const API_TABLE: Record<string, string[]> = {
   'engagement.create': ['signed-in'],
@@ -28,7 +28,7 @@ const API_TABLE: Record<string, string[]> = {
   'input.*': ['chair', 'secretariat', 'delegation', 'stakeholder'],
   'summary.requestCorrection': ['delegation', 'stakeholder'],
   'summary.*': STAFF,
-  // API.md lists the breakout verbs without roles; the rows follow SPEC.md: the Chair's side runs
+  // The version-1 table listed the breakout verbs without roles; the rows follow SPEC.md: the Chair's side runs
   // rounds, participants choose for themselves, rapporteurs (never observers) report, the server times them.
   'breakouts.*': STAFF,
   'breakouts.choose': ['stakeholder', 'delegation', 'observer'],
@@ -55,7 +55,7 @@ const actorFor = (principal: (typeof PRINCIPALS)[number]) =>
   principal === 'system' ? SYSTEM : principal === 'signed-in' ? userActor('outsider') : userActor(principal);
 
 describe('who may do what (AUTH-1)', () => {
-  it('AUTH-1: the exported table lists every command type, with the principals of API.md', () => {
+  it('AUTH-1: the exported table lists every command type, with the principals of docs/api.md', () => {
     expect(Object.keys(ALLOWED).sort()).toEqual([...COMMAND_TYPES].sort());
     for (const type of COMMAND_TYPES) expect([...ALLOWED[type]].sort(), type).toEqual([...expectedFor(type)].sort());
   });

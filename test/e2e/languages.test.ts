@@ -9,7 +9,7 @@ import { chromiumOrSkip, launchChromium } from './support/chromium.js';
 import { signedInPage } from './support/signedInPage.js';
 import { startServer, type RunningServer } from './support/startServer.js';
 
-// PRODUCT.md item 10: the tab serves all six UN languages, right-to-left included. In real Chromium:
+// docs/product.md item 10: the tab serves all six UN languages, right-to-left included. In real Chromium:
 // the side panel in Arabic mirrors (dir="rtl") at 320 px without sideways scrolling and passes axe; the
 // stage in French shows French labels; the picker changes the language in place, without a reload.
 

@@ -6,7 +6,7 @@ import { ensurePluginBuilt } from './support/buildPlugin.js';
 import { chromiumOrSkip, launchChromium } from './support/chromium.js';
 import { startServer, type RunningServer } from './support/startServer.js';
 
-// The product's reason to exist (PRODUCT.md): the session runs short, the Chair re-plans against the hard
+// The product's reason to exist (docs/product.md): the session runs short, the Chair re-plans against the hard
 // stop, sees the re-plan before applying it, and the unheard speaker is invited to submit in writing.
 
 const root = resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 // In-memory rooms and participants of the LiveKit double, and their protobuf form. Server defaults and
-// semantics follow livekit-server (`roomallocator.go`, `localstore.go`, `auth/grants.go`; livekit.md §1.1, §2.2).
+// semantics follow livekit-server (`roomallocator.go`, `localstore.go`, `auth/grants.go`).
 import { randomBytes } from 'node:crypto';
 import {
   Codec,

@@ -1,6 +1,6 @@
 // LiveKit's RoomService methods as the double answers them: the grant each needs, request parsing as Go
 // protojson does (unknown keys ignored, both spellings), upsert/404/empty-list semantics of the real
-// server (livekit/livekit `pkg/service/roomservice.go`; livekit.md §2.2).
+// server (livekit/livekit `pkg/service/roomservice.go`).
 import {
   CreateRoomRequest,
   DataPacket_Kind,
@@ -120,7 +120,7 @@ export function roomServiceHandlers(world: DoubleWorld): Record<string, Handler>
       checkMetadata(req.metadata);
       if (req.metadata !== '') p.metadata = req.metadata;
       if (req.name !== '') p.name = req.name;
-      // proto3 drops `false`: a permission on the wire replaces the whole set (livekit.md §1.2 pitfall).
+      // proto3 drops `false`: a permission on the wire replaces the whole set.
       if (req.permission) p.permission = req.permission;
       for (const [key, value] of Object.entries(req.attributes)) {
         if (value === '') delete p.attributes[key];

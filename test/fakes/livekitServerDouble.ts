@@ -1,4 +1,4 @@
-// A protocol-faithful LiveKit server double (livekit.md §2.4): LiveKit's Twirp RoomService over JSON on
+// A protocol-faithful LiveKit server double: LiveKit's Twirp RoomService over JSON on
 // node:http (port 0), API-key auth with the grant each method needs, snake_case responses with defaults,
 // Twirp errors, simulated joins with access tokens, and signed webhooks with faults on demand.
 // The real `RoomServiceClient` and `WebhookReceiver` are the judges: test/integrations/livekit.contract.test.ts.

@@ -1,5 +1,5 @@
 // Twirp v7 framing and LiveKit's API-token check, as the real livekit-server answers them
-// (livekit/protocol `livekit_room.twirp.go`, livekit/livekit `pkg/service/auth.go`; livekit.md §2.2).
+// (livekit/protocol `livekit_room.twirp.go`, livekit/livekit `pkg/service/auth.go`).
 // Two details the Node SDK depends on: an error's Content-Type must be exactly `application/json` or
 // `toTwirpError` ignores the body, and a token the middleware rejects gets a *plain-text* 401.
 import type { IncomingMessage, ServerResponse } from 'node:http';

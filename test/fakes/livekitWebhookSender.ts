@@ -1,5 +1,5 @@
-// LiveKit's webhook notifier (livekit/protocol `webhook/resource_url_notifier.go`; livekit.md §3.1,
-// security-and-reliability.md §1.7), with faults on demand. Events go out one after another in the
+// LiveKit's webhook notifier (livekit/protocol `webhook/resource_url_notifier.go`),
+// with faults on demand. Events go out one after another in the
 // order they happened; a retry re-sends the very same bytes and token, which is what `duplicate` does.
 import { createHash } from 'node:crypto';
 import type { WebhookEvent } from '@livekit/protocol';

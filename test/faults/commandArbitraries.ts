@@ -85,7 +85,7 @@ const roomPlan = fc.record(
 );
 const lines = field(fc.array(good, { minLength: 1, maxLength: 3 }), fc.array(textAny, { maxLength: 3 }));
 
-/** The fields of every command a client may send (the shapes of API.md and server/domain/commands.ts). */
+/** The fields of every command a client may send (the shapes of docs/api.md and server/domain/commands.ts). */
 const SHAPES: Record<string, Shape> = {
   'engagement.update': { title: text(), theme: text(), description: text(), scheduledStart: instant, plannedMinutes: minutes, speakingSeconds: int(10, 600), timeZone: oneOf(['UTC', 'Europe/Geneva', 'America/New_York']) },
   'engagement.open': {},

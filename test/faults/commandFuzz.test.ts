@@ -5,7 +5,7 @@ import { createTestApp, type ApiResponse, type TestApp } from '../support/create
 import { body as commandBody, type IdKind, type IdSlot, type RawBody, type VersionSlot } from './commandArbitraries.js';
 import { ACTORS, buildMeeting, versionOf, type Meeting } from './meetingFixture.js';
 
-// Fuzzing the one write endpoint (API.md "Commands"): whatever body arrives, from whoever, the server
+// Fuzzing the one write endpoint (docs/api.md "Commands"): whatever body arrives, from whoever, the server
 // answers with a 2xx or a 4xx, never a 5xx; every error is application/problem+json with a stable `code`;
 // nothing is half-applied — a refused command leaves the version where it was, an accepted one advances it
 // by exactly the events it returns (and a retried commandId returns the first result without advancing).
@@ -77,7 +77,7 @@ function resolve(value: unknown, ids: Ids, version: number): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, ids, version)]));
 }
 
-describe('POST /commands under fuzzing (API.md "Commands", conventions: problem+json)', () => {
+describe('POST /commands under fuzzing (docs/api.md "Commands", conventions: problem+json)', () => {
   let app: TestApp;
   let meeting: Meeting;
   let ids: Ids;

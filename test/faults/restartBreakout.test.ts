@@ -10,7 +10,7 @@ import { recordStream } from './streamRecorder.js';
 
 // Fault suite: the server dies (SIGKILL) while a breakout round runs and is down when the round's deadline
 // passes. After a restart on the same database the round still ends, once, stamped with the time it fell
-// due (BREAKOUT-16; API.md: deadlines are recorded exactly once, also across a restart); its LiveKit rooms
+// due (BREAKOUT-16; docs/api.md: deadlines are recorded exactly once, also across a restart); its LiveKit rooms
 // are deleted (BREAKOUT-21); a stream resumed with Last-Event-ID continues without gap or duplicate; and a
 // second restart adds nothing. A round lasts whole minutes, so this drill waits one real minute (~70 s in
 // all on an idle machine; each server start takes longer under load, hence the generous timeout).

@@ -4,27 +4,27 @@ import { createTestApp, type TestApp } from '../support/createTestApp.js';
 import { ACTORS, buildMeeting, versionOf, type ActorName, type Meeting, type Stage } from './meetingFixture.js';
 
 // AUTH-1 as a generated table: every command a client may send × every role. The expectations are written
-// out here FROM API.md's "Commands" table (never computed from server/domain/policies.ts, which would test
+// out here FROM docs/api.md's "Commands" table (never computed from server/domain/policies.ts, which would test
 // the code against itself). Per command type one engagement is built at the stage where the command is
-// valid; the roles API.md forbids go first (403 FORBIDDEN, version unchanged), then the allowed roles: the
+// valid; the roles docs/api.md forbids go first (403 FORBIDDEN, version unchanged), then the allowed roles: the
 // first of them must get 200 (the command really is valid there), the others must not get 403 (a 409 is
 // fine: the first one already changed the state, and authorization runs before the rules).
-// Where API.md is silent (question.move and invitation.revoke are missing from its table; breakouts are
+// Where the version-1 table was silent (question.move and invitation.revoke were missing from it; breakouts are
 // listed without roles) the row says so and where its expectation comes from.
 
 const STAFF: ActorName[] = ['chair', 'secretariat'];
 const SPEAKERS: ActorName[] = ['stakeholder', 'delegation'];
-/** API.md: input.* "(the author)"; PRODUCT.md: observers watch and read, they do not write; non-members are no authors. */
+/** docs/api.md: input.* "(the author)"; docs/product.md: observers watch and read, they do not write; non-members are no authors. */
 const AUTHORS: ActorName[] = ['chair', 'secretariat', 'delegation', 'stakeholder'];
 
 interface Fixture {
-  /** API.md's "who may". */
+  /** docs/api.md's "who may". */
   allowed: ActorName[];
   stage: Stage;
   /** Commands run (as the chair unless they say otherwise) after the build, to reach the state the command needs. */
   prepare?: (m: Meeting) => Promise<Record<string, string>>;
   command: (m: Meeting, as: ActorName, prepared: Record<string, string>) => Record<string, unknown>;
-  /** Why the row is not (only) from API.md's table. */
+  /** Why the row is not (only) from docs/api.md's table. */
   note?: string;
 }
 
@@ -54,7 +54,7 @@ const TABLE: Record<string, Fixture> = {
   'question.move': {
     allowed: STAFF,
     stage: 'open',
-    note: 'not in API.md (code-only verb): staff, like every other question verb',
+    note: 'not in the version-1 table (code-only verb): staff, like every other question verb',
     command: (m) => ({ type: 'question.move', questionId: m.questionIds[1], position: 0 }),
   },
   'question.open': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'question.open', questionId: m.questionIds[1] }) },
@@ -76,7 +76,7 @@ const TABLE: Record<string, Fixture> = {
   'invitation.revoke': {
     allowed: STAFF,
     stage: 'open',
-    note: 'not in API.md\'s table (invitations are "chair or secretariat")',
+    note: 'not in the version-1 table (invitations are "chair or secretariat")',
     prepare: async (m) => {
       const res = await m.api.chair.post(`/api/engagements/${m.id}/invitations`, { role: 'observer' });
       if (res.status !== 201) throw new Error(`prepare invitation → ${res.status} ${res.text}`);
@@ -133,12 +133,12 @@ const TABLE: Record<string, Fixture> = {
   },
 };
 
-// ---- breakouts: API.md lists the verbs but not who may send them; the rows follow SPEC.md's
+// ---- breakouts: the version-1 table listed the verbs but not who may send them; the rows follow SPEC.md's
 // AUTH paragraph (plan..end: staff; choose: approved stakeholders, delegations and observers; report:
 // everyone but observers, the room's rapporteur or staff).
 const CHOOSERS: ActorName[] = ['stakeholder', 'delegation', 'observer'];
 const REPORTERS: ActorName[] = ['chair', 'secretariat', 'stakeholder', 'delegation'];
-const BREAKOUTS_NOTE = 'API.md names no roles for breakouts; expectations from SPEC.md';
+const BREAKOUTS_NOTE = 'the version-1 table named no roles for breakouts; expectations from SPEC.md';
 
 /** Plans a two-room round as the chair; with rapporteurs, the stakeholder reports for room 1 and the delegation for room 2. */
 async function planRound(m: Meeting, mode: 'self-select' | 'manual' | 'balanced', options: { rapporteurs?: boolean; start?: boolean } = {}) {
@@ -227,10 +227,10 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, Fixture>);
 
-// ---- the Chair's summary: API.md lists the verbs without roles; the rows follow SPEC.md
+// ---- the Chair's summary: the version-1 table listed the verbs without roles; the rows follow SPEC.md
 // (SUMMARY-1..7): staff edit, circulate and resolve; delegations and the stakeholders who spoke ask for
 // corrections. `summary.publish` is internal (its own endpoint), so it has no row.
-const SUMMARY_NOTE = 'API.md names no roles for the summary; expectations from SPEC.md';
+const SUMMARY_NOTE = 'the version-1 table named no roles for the summary; expectations from SPEC.md';
 const REVIEW_UNTIL = '2026-11-28T18:00:00.000Z';
 
 /** The stakeholder speaks (so it may review), the engagement ends and the draft is circulated. */
@@ -286,7 +286,7 @@ Object.assign(TABLE, {
 
 const types = Object.keys(TABLE);
 
-describe('AUTH-1: the role table of API.md, command by command', () => {
+describe('AUTH-1: the role table of docs/api.md, command by command', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp();
@@ -295,7 +295,7 @@ describe('AUTH-1: the role table of API.md, command by command', () => {
     await app?.close();
   });
 
-  it('given the Command union, then every type a client may send has a row here (API.md must say who may issue it)', () => {
+  it('given the Command union, then every type a client may send has a row here (docs/api.md must say who may issue it)', () => {
     const clientTypes = COMMAND_TYPES.filter((t) => !INTERNAL_COMMANDS.includes(t));
     expect(clientTypes.filter((t) => !(t in TABLE)), 'client command types without a row in the role table').toEqual([]);
     expect(types.filter((t) => !(COMMAND_TYPES as string[]).includes(t)), 'rows for types the server does not know').toEqual([]);

@@ -103,7 +103,7 @@ function expectStorageProblem(res: { status: number; contentType: string; body: 
   expect(res.body.detail).toMatch(/Nothing was changed/);
 }
 
-describe('storage faults under a running server (API.md conventions: problem+json; STORAGE_UNAVAILABLE)', () => {
+describe('storage faults under a running server (docs/api.md conventions: problem+json; STORAGE_UNAVAILABLE)', () => {
   faultTest(tmpfsMissing)(
     `given the data directory on a 2 MiB tmpfs, when the disk fills up, then commands fail with 503 STORAGE_UNAVAILABLE, nothing is half-written, and after space is freed the same commandId is recorded once${skipNote(tmpfsMissing)}`,
     async () => {

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/createTestApp.js';
 import { openSse, type SseConnection } from '../support/sseClient.js';
 import { buildMeeting, versionOf, type Meeting } from './meetingFixture.js';
 
-// The live stream's resume contract under faults (API.md "The live stream", notes §2.1 and §2.6): a cursor
+// The live stream's resume contract under faults (docs/api.md "The live stream"): a cursor
 // that makes no sense gets a fresh snapshot (never an error, never a loop); a client dropped at a random
 // point resumes with Last-Event-ID and sees every version exactly once, in order, while commands keep
 // coming; a reader that stops reading is cut off by the server once its buffer passes the limit (1 MiB by

@@ -1,6 +1,6 @@
 // Contract tests: the real livekit-server-sdk (RoomServiceClient, AccessToken) against the LiveKit
 // double, plus Convene's adapter on top. If the SDK accepts the double, the double speaks LiveKit as
-// livekit.md §2 says the real server does; if the adapter passes here, it speaks to LiveKit correctly.
+// the real server does (livekit/livekit); if the adapter passes here, it speaks to LiveKit correctly.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AccessToken, RoomServiceClient, ServerError } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Webhook contract: the double signs and sends webhooks as livekit/protocol's notifier does (livekit.md
+// Webhook contract: the double signs and sends webhooks as livekit/protocol's notifier does (livekit/protocol
 // §3.1); the real WebhookReceiver and Convene's adapter verify them; faults arrive as asked.
 import { decodeJwt } from 'jose';
 import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';

@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../server/domain/index.js';
 import { chairView as view } from './chairView.js';
 import { startSseServer } from './sseServer.js';
 
-// The tab's live copy against a real (tiny) SSE server: API.md "The live stream".
+// The tab's live copy against a real (tiny) SSE server: docs/api.md "The live stream".
 
 const questionAdded = (version: number): StoredEvent => ({
   type: 'question.added',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SseConnection } from '../../plugin/src/live/SseConnection.js';
 
-// Reconnect timing of the live stream (API.md: the server's `retry:` hint; mass reconnects spread out).
+// Reconnect timing of the live stream (docs/api.md: the server's `retry:` hint; mass reconnects spread out).
 
 describe('reconnect back-off', () => {
   it('given repeated failures, the delay doubles from the base (or the server retry) with up to 50 % jitter, capped', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displaySeconds, formatClock, remainingMs, serverNowMs, spokenStatus, toneOf } from '../../plugin/src/live/countdown.js';
 
-// Countdowns come from the server's deadline and the server's clock (API.md: clients show countdowns
+// Countdowns come from the server's deadline and the server's clock (docs/api.md: clients show countdowns
 // from deadlines whatever their own clock says).
 
 const deadline = '2026-11-28T10:03:00.000Z';

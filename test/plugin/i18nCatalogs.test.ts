@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../plugin/src/i18n/languages.js';
 
-// PRODUCT.md item 10: the tab speaks all six UN languages. A catalog that misses a key shows English
+// docs/product.md item 10: the tab speaks all six UN languages. A catalog that misses a key shows English
 // in the middle of Arabic; one that drops a placeholder shows "{{name}}" or loses the name; one without
 // a plural form its language needs says "2 minute" (or worse, in Arabic and Russian).
 
@@ -46,7 +46,7 @@ const en = flatten(load('en'));
 const enBases = bases(en);
 const others = LANGUAGES.filter((l) => l !== 'en');
 
-describe('the six catalogs (PRODUCT.md item 10)', () => {
+describe('the six catalogs (docs/product.md item 10)', () => {
   it('given the English catalog, then every key is in all five other catalogs, and they have no key English lacks', () => {
     for (const language of others) {
       const theirs = bases(flatten(load(language)));

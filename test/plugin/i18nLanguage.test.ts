@@ -4,7 +4,7 @@ import { resolveLanguage, toLanguage, type LanguageSources } from '../../plugin/
 import { formatMinutes } from '../../plugin/src/features/shared/selectors.js';
 import { spokenStatus } from '../../plugin/src/live/countdown.js';
 
-// Which of the six UN languages the tab speaks (PRODUCT.md item 10): ?lang= outside Teams, then the
+// Which of the six UN languages the tab speaks (docs/product.md item 10): ?lang= outside Teams, then the
 // picker's remembered choice, then Teams' app.locale, then the browser's languages, then English.
 
 const none: LanguageSources = { query: null, inTeams: false, stored: null, teamsLocale: null, browser: [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, problemMessage } from '../../plugin/src/api/problem.js';
 
-// Errors shown in the tab say what happened and what to do (API.md: problem+json; a 409 names the rule).
+// Errors shown in the tab say what happened and what to do (docs/api.md: problem+json; a 409 names the rule).
 
 describe('problem+json in words', () => {
   it('given a 409 RULE_VIOLATION, then the message shows the detail and names the rule', () => {

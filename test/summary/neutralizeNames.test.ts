@@ -25,7 +25,7 @@ const neutralize = nameNeutralizer([
   p('5', 'X', 'EU', 'delegation'),
 ]);
 
-describe('nameNeutralizer (non-attributive body, PRODUCT.md)', () => {
+describe('nameNeutralizer (non-attributive body, docs/product.md)', () => {
   it('given the longer of two overlapping names, when neutralized, then the longer one is replaced whole', () => {
     expect(neutralize('The Cyber Peace Institute said so.')).toBe('The a participant said so.');
     expect(neutralize('Cyber Peace said so.')).toBe('A participant said so.');

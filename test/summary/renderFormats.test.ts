@@ -17,7 +17,7 @@ import { parseCsv } from './support/parseCsv.js';
 import { smallEngagement } from './support/smallEngagement.js';
 
 // Every export format of the full-day summary, read back the way a reader's tool would read it, and each
-// checked for the export hazards of the security notes §1.6. Render times are logged, not asserted.
+// checked for the export hazards (docs/reliability.md: exports). Render times are logged, not asserted.
 
 let summary: Summary;
 const rendered = {} as Record<SummaryFormat, RenderedSummary>;

@@ -61,6 +61,9 @@ export interface TestAppOptions<C extends Clock> {
   extensions?: ApiExtension[];
   /** Side effects after each commit, as main.ts wires them (e.g. the breakout round directory of the LiveKit webhook). */
   onCommitted?: EngagementServiceDeps['onCommitted'];
+  /** The event log (default: SQLite in the temporary DATA_DIR). The caller closes a store it passes. */
+  store?: EventStore;
+  limits?: EngagementServiceDeps['limits'];
   /** The built tab to serve (default: none). */
   staticDir?: string;
   /**
@@ -83,7 +86,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     ? { LIVEKIT_URL: options.livekit.url, LIVEKIT_API_KEY: options.livekit.apiKey, LIVEKIT_API_SECRET: options.livekit.apiSecret }
     : {};
   const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...livekitEnv, ...options.env });
-  const store = openSqliteEventStore(join(dataDir, 'convene.db'));
+  const store = options.store ?? openSqliteEventStore(join(dataDir, 'convene.db'));
   const media = options.livekit ? createLiveKitAdapter(options.livekit) : null;
   const directory = createBreakoutRoundDirectory();
   const onCommitted: EngagementServiceDeps['onCommitted'] = media
@@ -92,7 +95,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
         options.onCommitted?.(engagementId, events, state);
       }
     : options.onCommitted;
-  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted, media });
+  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted, media, limits: options.limits });
   const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media, directory })] : undefined);
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 
-// A stand-in for Entra ID's key endpoint (notes §1.1.6): RSA keys generated with jose, a JWKS served on
+// A stand-in for Entra ID's key endpoint: RSA keys generated with jose, a JWKS served on
 // 127.0.0.1:0, and Entra-like v1/v2 access tokens minted with any claim bent for the SSO matrix.
 
 export interface MintOptions {

@@ -11,8 +11,8 @@ import type {
 import { apiFetch, apiUpload } from './http.js';
 import type { SessionUser } from './session.js';
 
-// The REST calls of API.md other than commands. Their bodies are the server's own zod schemas
-// (server/domain/wireContract.ts), so the tab never re-declares a server type (ARCHITECTURE style 2).
+// The REST calls of docs/api.md other than commands. Their bodies are the server's own zod schemas
+// (server/domain/wireContract.ts), so the tab never re-declares a server type (docs/architecture.md style 2).
 
 // The names the features import.
 export type EngagementRow = EngagementListRow;

@@ -1,6 +1,6 @@
 import { i18n } from '../i18n/i18n.js';
 
-// Every API error is application/problem+json (API.md). The tab shows what happened and what to do next.
+// Every API error is application/problem+json (docs/api.md). The tab shows what happened and what to do next.
 // The server's `detail` is English and shown as given; the tab's own words (next steps) are translated.
 
 export interface Problem {

@@ -2,7 +2,7 @@ import type { Command, StoredEvent } from '../../../server/domain/index.js';
 import { apiFetch } from './http.js';
 
 // Every change goes through POST /commands. The commandId is chosen here, once per user action, so a
-// retry of the same action (network blip, double click) is recorded once (API.md).
+// retry of the same action (network blip, double click) is recorded once (docs/api.md).
 
 export interface CommandResult {
   version: number;

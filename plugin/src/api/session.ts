@@ -1,5 +1,5 @@
 // Who is signed in, for this browser tab only. The token is a bearer kept in sessionStorage (never a
-// cookie: API.md), so closing the tab signs out and no other site can ride on it.
+// cookie: docs/api.md), so closing the tab signs out and no other site can ride on it.
 
 export interface SessionUser {
   id: string;

@@ -4,7 +4,7 @@ import { errorMessage } from '../api/problem.js';
 import { newCommandId, sendCommand, type CommandResult } from '../api/sendCommand.js';
 
 // Runs commands for one engagement and keeps the last error in words. A failed network call is retried
-// once with the same commandId, which the server deduplicates (API.md), so a retry never acts twice.
+// once with the same commandId, which the server deduplicates (docs/api.md), so a retry never acts twice.
 
 export interface CommandRunner {
   run: (command: Command) => Promise<CommandResult | null>;

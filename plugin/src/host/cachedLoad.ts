@@ -1,6 +1,6 @@
 import type { Surface } from './hostMode.js';
 
-// Teams app caching (notes/teams.md §5; Learn "App caching for your tab app"): Teams may keep the tab's
+// Teams app caching (Microsoft Learn: "App caching for your tab app"): Teams may keep the tab's
 // webview after it is closed and show it again later, sending `load` with the contentUrl and entityId it
 // wants now — possibly another meeting's tab. These rules decide where a re-shown tab goes.
 

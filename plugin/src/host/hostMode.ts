@@ -1,4 +1,4 @@
-// Where the tab runs, decided synchronously (notes/teams.md §4.2): Teams only when the URL carries the
+// Where the tab runs, decided synchronously: Teams only when the URL carries the
 // `inTeams=1` marker we put in every Teams URL and the page is framed. Everything else is browser mode.
 
 export type ThemeName = 'light' | 'dark' | 'contrast';

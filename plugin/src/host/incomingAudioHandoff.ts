@@ -1,4 +1,4 @@
-// Breakout audio handoff (notes/teams.md §5, option a): while someone is in a LiveKit breakout room from
+// Breakout audio handoff: while someone is in a LiveKit breakout room from
 // inside a Teams meeting, the Teams meeting's incoming audio is muted, so they do not hear the plenary and
 // the room at once; it is turned back on when they leave. Only what Convene muted is restored: someone who
 // had muted Teams themselves stays muted. No TeamsJS here: the two host calls are injected.

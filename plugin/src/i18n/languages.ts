@@ -1,4 +1,4 @@
-// The six official languages of the United Nations (PRODUCT.md item 10), and how any language tag the
+// The six official languages of the United Nations (docs/product.md item 10), and how any language tag the
 // browser, Teams or a link gives us maps onto them. Pure: the tests check the precedence without a browser.
 
 export const LANGUAGES = ['ar', 'zh-Hans', 'en', 'fr', 'ru', 'es'] as const;

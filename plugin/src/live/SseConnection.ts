@@ -1,6 +1,6 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
-// A fetch-based EventSource: unlike the browser's, it can send `Authorization` (API.md: bearer, never a
+// A fetch-based EventSource: unlike the browser's, it can send `Authorization` (docs/api.md: bearer, never a
 // cookie, never a token in a URL). It resumes with `Last-Event-ID`, backs off with jitter, honours the
 // server's `retry:`, and treats a silent socket (no byte, not even the ≤15 s heartbeat) as dead.
 

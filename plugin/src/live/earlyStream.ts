@@ -20,7 +20,7 @@ interface Early {
 
 let early: Early | null = null;
 
-/** Where an engagement's live stream is (API.md `GET /api/engagements/:id/stream`). */
+/** Where an engagement's live stream is (docs/api.md `GET /api/engagements/:id/stream`). */
 export const streamUrl = (engagementId: string, baseUrl = ''): string => `${baseUrl}/api/engagements/${encodeURIComponent(engagementId)}/stream`;
 
 /** Sends the stream request now, with the headers SseConnection sends on a first connect. */

@@ -3,7 +3,7 @@ import { evolve } from '../../../server/domain/evolve.js';
 import type { EngagementState, EngagementView, Membership, StoredEvent } from '../../../server/domain/index.js';
 import type { MessageVerdict } from './SseConnection.js';
 
-// Folds the live stream into the tab's copy of the engagement (API.md "The live stream"): a snapshot
+// Folds the live stream into the tab's copy of the engagement (docs/api.md "The live stream"): a snapshot
 // replaces it, a change is applied with the domain's own `evolve`, a hidden change only advances the
 // version. Any gap in versions means we missed something: ask for a snapshot instead of guessing.
 

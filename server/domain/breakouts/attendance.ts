@@ -7,7 +7,7 @@ import type { AttendanceRecord, BreakoutRound, WithBreakouts } from './state.js'
 
 // Who was in which breakout room, from LiveKit's webhooks and participant lists (BREAKOUT-23..27,
 // SPEC.md). LiveKit delivers webhooks at least once, out of order across retries, and sometimes
-// not at all (notes/livekit.md §6.3), so every observation is merged into the connection's record (keyed by
+// not at all (BREAKOUT-28), so every observation is merged into the connection's record (keyed by
 // participant sid) and the event carries the merged result: folding is a plain overwrite, and the same
 // observation twice is refused as "already recorded", so duplicates and reconciles append nothing.
 

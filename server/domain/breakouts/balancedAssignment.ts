@@ -1,4 +1,5 @@
 import type { Category, Region } from '../vocabulary.js';
+import { createPlacement, type Placement } from './placement.js';
 import { seededRandom, seededShuffle } from './seededRandom.js';
 
 // Balanced breakout assignment (BREAKOUT rules in SPEC.md). Everyone goes to exactly one room, within
@@ -48,12 +49,6 @@ export interface AssignmentResult {
   maxDeviation: { category: number; region: number };
 }
 
-const NO_REGION = 'unstated';
-type Attribute = 'category' | 'region';
-const ATTRIBUTES: readonly Attribute[] = ['category', 'region'];
-const valueOf = (p: AssignmentPerson, attribute: Attribute): string =>
-  attribute === 'category' ? p.category : (p.region ?? NO_REGION);
-
 /** Room sizes in proportion to capacity (largest remainder), never above capacity. */
 export function roomSizes(people: number, capacities: readonly number[]): number[] {
   const total = capacities.reduce((a, b) => a + b, 0);
@@ -100,61 +95,16 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
   const placedCount = sizes.reduce((a, b) => a + b, 0);
   const toPlace = ordered.slice(0, placedCount);
   const unassigned = ordered.slice(placedCount).map((p) => p.participantId);
-  const R = rooms.length;
-  const N = toPlace.length;
-  const roomIndex = new Map(rooms.map((r, i) => [r.roomId, i]));
+  const placement = createPlacement(toPlace, rooms, sizes);
+  placeGreedily(placement);
+  repairBySwaps(placement);
+  repairByBestSwap(placement);
+  honourPreferences(placement);
+  return summarize(placement, toPlace, rooms, unassigned);
+}
 
-  // Attribute values as small integers, counts and bounds in typed arrays: the inner loops do arithmetic only.
-  const names: Record<Attribute, string[]> = { category: [], region: [] };
-  const code = (a: Attribute, v: string) => {
-    let i = names[a].indexOf(v);
-    if (i < 0) i = names[a].push(v) - 1;
-    return i;
-  };
-  const cat = Int32Array.from(toPlace, (p) => code('category', valueOf(p, 'category')));
-  const reg = Int32Array.from(toPlace, (p) => code('region', valueOf(p, 'region')));
-  const C = names.category.length;
-  const G = names.region.length;
-  const totalCat = new Int32Array(C);
-  const totalReg = new Int32Array(G);
-  for (let i = 0; i < N; i += 1) {
-    totalCat[cat[i]] += 1;
-    totalReg[reg[i]] += 1;
-  }
-  const shareCat = new Float64Array(R * C);
-  const shareReg = new Float64Array(R * G);
-  const loCat = new Int32Array(R * C);
-  const hiCat = new Int32Array(R * C);
-  const loReg = new Int32Array(R * G);
-  const hiReg = new Int32Array(R * G);
-  for (let r = 0; r < R; r += 1) {
-    for (let c = 0; c < C; c += 1) {
-      const x = N === 0 ? 0 : (totalCat[c] * sizes[r]) / N;
-      shareCat[r * C + c] = x;
-      loCat[r * C + c] = Math.floor(x + 1e-9);
-      hiCat[r * C + c] = Math.ceil(x - 1e-9);
-    }
-    for (let g = 0; g < G; g += 1) {
-      const x = N === 0 ? 0 : (totalReg[g] * sizes[r]) / N;
-      shareReg[r * G + g] = x;
-      loReg[r * G + g] = Math.floor(x + 1e-9);
-      hiReg[r * G + g] = Math.ceil(x - 1e-9);
-    }
-  }
-  const countCat = new Int32Array(R * C);
-  const countReg = new Int32Array(R * G);
-  const roomOf = new Int32Array(N).fill(-1);
-  const members: number[][] = rooms.map(() => []);
-  const prefs = toPlace.map((p) => p.preferences.map((id) => roomIndex.get(id) ?? -1));
-  const prefers = (i: number, r: number) => prefs[i].includes(r);
-
-  const place = (i: number, r: number) => {
-    roomOf[i] = r;
-    members[r].push(i);
-    countCat[r * C + cat[i]] += 1;
-    countReg[r * G + reg[i]] += 1;
-  };
-
+function placeGreedily(p: Placement): void {
+  const { R, N, C, G, sizes, cat, reg, shareCat, shareReg, hiCat, hiReg, countCat, countReg, members, prefs } = p;
   // 1. Greedy: a broken bound costs more than any preference is worth; a preference outweighs the soft pull
   //    towards the exact share.
   for (let i = 0; i < N; i += 1) {
@@ -175,60 +125,13 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
         best = r;
       }
     }
-    place(i, best);
+    p.place(i, best);
   }
 
-  const vCat = (r: number, c: number) => {
-    const k = r * C + c;
-    const n = countCat[k];
-    return n > hiCat[k] ? n - hiCat[k] : n < loCat[k] ? loCat[k] - n : 0;
-  };
-  const vReg = (r: number, g: number) => {
-    const k = r * G + g;
-    const n = countReg[k];
-    return n > hiReg[k] ? n - hiReg[k] : n < loReg[k] ? loReg[k] - n : 0;
-  };
-  /** Change in total violation if i (in ra) and j (in rb) swap rooms. */
-  const swapDelta = (i: number, j: number): number => {
-    const ra = roomOf[i];
-    const rb = roomOf[j];
-    let delta = 0;
-    if (cat[i] !== cat[j]) {
-      const before = vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]);
-      countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
-      delta += vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]) - before;
-      countCat[ra * C + cat[i]] += 1; countCat[ra * C + cat[j]] -= 1; countCat[rb * C + cat[i]] -= 1; countCat[rb * C + cat[j]] += 1;
-    }
-    if (reg[i] !== reg[j]) {
-      const before = vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]);
-      countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
-      delta += vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]) - before;
-      countReg[ra * G + reg[i]] += 1; countReg[ra * G + reg[j]] -= 1; countReg[rb * G + reg[i]] -= 1; countReg[rb * G + reg[j]] += 1;
-    }
-    return delta;
-  };
-  const swap = (i: number, j: number) => {
-    const ra = roomOf[i];
-    const rb = roomOf[j];
-    countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
-    countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
-    roomOf[i] = rb;
-    roomOf[j] = ra;
-    members[ra][members[ra].indexOf(i)] = j;
-    members[rb][members[rb].indexOf(j)] = i;
-  };
-  const roomViolation = (r: number) => {
-    let v = 0;
-    for (let c = 0; c < C; c += 1) v += vCat(r, c);
-    for (let g = 0; g < G; g += 1) v += vReg(r, g);
-    return v;
-  };
-  const prefGain = (i: number, j: number) => {
-    const ra = roomOf[i];
-    const rb = roomOf[j];
-    return (prefers(i, rb) ? 1 : 0) + (prefers(j, ra) ? 1 : 0) - (prefers(i, ra) ? 1 : 0) - (prefers(j, rb) ? 1 : 0);
-  };
+}
 
+function repairBySwaps(p: Placement): void {
+  const { R, cat, reg, members, swapDelta, swap, roomViolation, prefGain } = p;
   // 2. Repair: passes over the broken rooms, applying each swap that lowers the total violation as it is
   //    found (one that also keeps preferences first), until a pass changes nothing.
   for (let pass = 0, changed = true; changed && pass < 50; pass += 1) {
@@ -260,9 +163,13 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
     }
   }
 
+}
+
+function repairByBestSwap(p: Placement): void {
+  const { R, members, swapDelta, swap, roomViolation, prefGain } = p;
   // 2b. Rarely the passes stall in a local minimum: then search every pair out of a broken room for the
   //     swap that helps most (slower, bounded).
-  const broken = () => rooms.some((_, r) => roomViolation(r) > 0);
+  const broken = () => members.some((_, r) => roomViolation(r) > 0);
   for (let guard = 0; broken() && guard < 200; guard += 1) {
     let best: [number, number] | null = null;
     let bestScore = 0;
@@ -285,6 +192,10 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
     swap(best[0], best[1]);
   }
 
+}
+
+function honourPreferences(p: Placement): void {
+  const { N, roomOf, members, prefs, prefers, swapDelta, swap } = p;
   // 3. Preferences: swap when it honours one more preference, un-honours nobody and breaks no bound.
   for (let changed = true, rounds = 0; changed && rounds < 20; rounds += 1) {
     changed = false;
@@ -303,6 +214,15 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
     }
   }
 
+}
+
+function summarize(
+  p: Placement,
+  toPlace: readonly AssignmentPerson[],
+  rooms: readonly AssignmentRoom[],
+  unassigned: string[],
+): AssignmentResult {
+  const { R, N, C, G, sizes, names, cat, reg, shareCat, shareReg, countCat, countReg, roomOf, members, prefers, roomViolation } = p;
   const assignment: Record<string, string> = {};
   for (let i = 0; i < N; i += 1) assignment[toPlace[i].participantId] = rooms[roomOf[i]].roomId;
   let deviationCategory = 0;

@@ -1,4 +1,4 @@
-// Instants are ISO 8601 strings in UTC (API.md). The domain reads no clock: every `now` comes in from
+// Instants are ISO 8601 strings in UTC (docs/api.md). The domain reads no clock: every `now` comes in from
 // outside; these helpers only parse and format, so the same inputs always give the same outputs.
 
 /** Milliseconds since the epoch of an ISO instant. */

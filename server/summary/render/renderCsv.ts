@@ -5,7 +5,7 @@ import type { Summary } from '../Summary.js';
 // The speakers-list audit annex as CSV (RFC 4180: CRLF records, fields with `"`, `,`, CR or LF quoted and
 // inner quotes doubled, which csv-stringify does). csv-stringify does not defuse spreadsheet formulas, so
 // the cast below prefixes `'` to any text cell starting with = + - @ TAB CR or NUL (OWASP CSV injection;
-// security notes §1.6). Numbers are numbers and stay untouched, so a negative figure is never mangled.
+// docs/reliability.md: exports). Numbers are numbers and stay untouched, so a negative figure is never mangled.
 
 const FORMULA_START = /^[=+\-@\t\r\0]/;
 

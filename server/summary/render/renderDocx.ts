@@ -22,7 +22,7 @@ import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../break
 import { agendaTable, inputsTable, participationTables, speakersTable, timeUseTable, type TextTable } from '../summaryTables.js';
 
 // A Word document built with `docx`, which XML-escapes every text run. User text only ever goes into text
-// runs: no field code (DDE, HYPERLINK, INCLUDETEXT) is ever built from it (security notes §1.6); the only
+// runs: no field code (DDE, HYPERLINK, INCLUDETEXT) is ever built from it (docs/reliability.md: exports); the only
 // fields are the footer's page numbers. Paragraph numbers are literal text (not Word list numbering) so that
 // they match the other formats and stay put when the document is edited or pasted elsewhere.
 // The time-use chart is a table whose last column holds bars drawn with block characters.

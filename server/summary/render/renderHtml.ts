@@ -6,7 +6,7 @@ import { agendaTable, inputsTable, participationTables, speakersTable, type Text
 
 // A standalone, printable HTML file. Every interpolated value goes through `escapeHtml` (ASVS 1.2.1), and the
 // file carries its own CSP so that even a missed escape cannot run script or fetch anything when opened
-// locally (security notes §1.6). Styles are inline only (the CSP allows inline styles, nothing else).
+// locally (docs/reliability.md: exports). Styles are inline only (the CSP allows inline styles, nothing else).
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 

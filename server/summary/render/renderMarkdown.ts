@@ -5,7 +5,7 @@ import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../break
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // Markdown is rendered by many viewers (GitHub, Teams wiki) that honour raw HTML and links, so every
-// user-supplied string is escaped (security notes §1.6): names and notes can neither inject markup nor
+// user-supplied string is escaped (docs/reliability.md: exports): names and notes can neither inject markup nor
 // break a table or a numbered paragraph.
 
 const METACHARACTERS = /[\\`*_[\]<>#|~&!]/g;

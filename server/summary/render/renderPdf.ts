@@ -6,7 +6,7 @@ import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
-// A PDF drawn with pdfkit: no browser, no script, nothing fetched (security notes §1.6). The standard
+// A PDF drawn with pdfkit: no browser, no script, nothing fetched (docs/reliability.md: exports). The standard
 // Helvetica covers Latin-1 only; Arabic, Russian (and accented names beyond Latin-1) need an embedded
 // Unicode font, so DejaVu Sans is used when the system has it. No CJK font is assumed: Chinese text needs
 // one installed (e.g. Noto Sans CJK) and passed as `fonts`. pdfkit does not reorder right-to-left text.

@@ -1,4 +1,4 @@
-// A small client of Convene's public HTTP API for benchmarks (written against API.md, like outside clients).
+// A small client of Convene's public HTTP API for benchmarks (written against docs/api.md, like outside clients).
 
 export class Api {
   constructor(readonly baseUrl: string, readonly token = '') {}

@@ -1,5 +1,5 @@
 // The baseline: a bare node:http SSE broadcaster with no framework, no auth and no domain. It writes each
-// message it is handed (over IPC) to every open response, as the naive server in notes §3.3 does, so that
+// message it is handed (over IPC) to every open response, as a naive server does, so that
 // Convene's fan-out is compared with the cost of the same bytes on the same machine at the same moment.
 import { createServer, type ServerResponse } from 'node:http';
 
@@ -21,7 +21,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message: { kind: string; data?: string }) => {
   if (message.kind === 'broadcast' && message.data !== undefined) {
     version += 1;
-    // Stamp at the moment the broadcast begins (notes §3.4), in the same field Convene's events use.
+    // Stamp at the moment the broadcast begins, in the same field Convene's events use.
     const data = message.data.replace('__AT__', new Date(performance.timeOrigin + performance.now()).toISOString());
     const frame = `id: ${version}\nevent: change\ndata: ${data}\n\n`;
     for (const res of clients) res.write(frame);

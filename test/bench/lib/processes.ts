@@ -1,5 +1,5 @@
 // Starting the processes a benchmark compares, each pinned to its own core where `taskset` exists
-// (notes §3.4: server on CPU 0, load generator on CPU 1), and talking to them over IPC.
+// (server on CPU 0, load generator on CPU 1), and talking to them over IPC.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

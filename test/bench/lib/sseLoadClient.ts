@@ -1,5 +1,5 @@
 // The load generator: one process (pinned to its own core by the runner) that opens C streams and measures
-// receipt latency on P probe connections spread evenly through the connection order (notes §3.4: probes at
+// receipt latency on P probe connections spread evenly through the connection order (probes at
 // the front of the fan-out order flatter the result ~7x). Bulk connections only drain bytes. A share of
 // connections can "stall" (stop reading) to check that slow readers do not slow the others.
 //

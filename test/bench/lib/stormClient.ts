@@ -1,6 +1,6 @@
 // The floor storm's load generator: its own process, pinned to the load generator's core by the runner, so
 // that neither the orchestrating process nor the stream readers' work is counted as the server's latency
-// (notes §3.4). It sends P `floor.request` commands at evenly spread intended times over one second and
+// It sends P `floor.request` commands at evenly spread intended times over one second and
 // records each one's latency from its INTENDED send time (no coordinated omission), over keep-alive HTTP.
 import { Agent, request } from 'node:http';
 import { encode, newHistogram } from './histogram.js';

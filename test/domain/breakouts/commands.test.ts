@@ -9,7 +9,7 @@ import {
   INTERNAL_BREAKOUT_COMMANDS,
 } from '../../../server/domain/breakouts/commands.js';
 
-// The wire contract of breakout commands: strict zod objects, `breakouts.<verb>` (API.md), ready to be
+// The wire contract of breakout commands: strict zod objects, `breakouts.<verb>` (docs/api.md), ready to be
 // spread into the `Command` union.
 
 const issues = (input: unknown) => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// A stand-in for the Teams client (notes/teams.md §4.3): a page on another origin that frames the tab
+// A stand-in for the Teams client: a page on another origin that frames the tab
 // and answers TeamsJS's postMessage protocol — initialize, getContext, getAuthToken, stage sharing,
 // the configuration page's save, app caching (load / beforeUnload → readyToUnload) and the meeting's
 // incoming audio (getIncomingClientAudioState / toggleIncomingClientAudio, message names as TeamsJS 2.58 sends them),

@@ -31,7 +31,7 @@ export async function startServer(root: string, env: Record<string, string> = {}
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'convene-e2e-'));
   let log = '';
-  // `node` directly, not `npx`: an npx chain can outlive a crashed runner (notes/toolchain.md).
+  // `node` directly, not `npx`: an npx chain can outlive a crashed runner.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: {

@@ -3,7 +3,7 @@ import { DOWNLOADED } from '../../../plugin/src/features/summary/downloadSummary
 import { fallbackFilename, filenameFromContentDisposition, SUMMARY_FORMATS, summaryPath } from '../../../plugin/src/features/summary/summaryFiles.js';
 
 describe('summary downloads', () => {
-  it('given the six formats of API.md, then each has a download URL; a published version adds ?version', () => {
+  it('given the six formats of docs/api.md, then each has a download URL; a published version adds ?version', () => {
     expect(SUMMARY_FORMATS).toEqual(['md', 'html', 'docx', 'pdf', 'json', 'csv']);
     expect(summaryPath('eng 1', 'pdf')).toBe('/api/engagements/eng%201/summary?format=pdf');
     expect(summaryPath('e1', 'csv', 3)).toBe('/api/engagements/e1/summary?format=csv&version=3');

@@ -7,7 +7,7 @@ import { createTestApp, type ApiClient, type TestApp } from '../../support/creat
 import { command } from './breakoutHttp.js';
 
 // BREAKOUT-29: a participant whose join token is still valid re-creates a breakout room after its round ended
-// (LiveKit auto-creates rooms on join, notes/livekit.md §6.4). Composed as main.ts composes it (the adapter is
+// (LiveKit auto-creates rooms on join). Composed as main.ts composes it (the adapter is
 // the service's media and the webhook route's), over real HTTP and real SQLite, against the protocol-faithful
 // LiveKit double posting its signed webhooks to the app. Real time: LiveKit's tokens are checked against it.
 

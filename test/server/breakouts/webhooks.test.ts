@@ -8,7 +8,7 @@ import { API_KEY, API_SECRET, breakoutMeeting, command, tokenFor, type BreakoutM
 
 // LiveKit's signed webhooks → breakout attendance, end to end over real HTTP: the LiveKit double posts the
 // very bytes and tokens LiveKit would (with faults on demand) to the real app, which records attendance in
-// real SQLite (BREAKOUT-23..27, BREAKOUT-VIEW-6; notes/security-and-reliability.md §1.7).
+// real SQLite (BREAKOUT-23..27, BREAKOUT-VIEW-6).
 
 let m: BreakoutMeeting | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, ENV_VARIABLES, parseConfig } from '../../../server/config.js';
 
-// The environment is parsed once, with defaults from API.md "Running", and a bad one names every problem.
+// The environment is parsed once, with defaults from docs/api.md "Running", and a bad one names every problem.
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -15,7 +15,7 @@ const problemsOf = (env: Record<string, string>): string[] => {
 };
 
 describe('parseConfig', () => {
-  it('given an empty environment, then the defaults of API.md', () => {
+  it('given an empty environment, then the defaults of docs/api.md', () => {
     const config = parseConfig({}, '/srv/convene');
     expect(config).toMatchObject({
       port: 3978,
@@ -70,8 +70,13 @@ describe('parseConfig', () => {
     expect(config.teamsExtraHostOrigins).toEqual([]);
   });
 
-  it('given DATABASE_URL, then it is accepted by the parser (main refuses to start with it)', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://db/convene' }, '/x').databaseUrl).toBe('postgres://db/convene');
+  it('given DATABASE_URL with SESSION_SECRET, then PostgreSQL is selected; without SESSION_SECRET, or not a postgres:// URL, then a clear problem', () => {
+    const secret = 's'.repeat(40);
+    expect(parseConfig({ DATABASE_URL: 'postgres://db/convene', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgres://db/convene');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/c', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgresql://u:p@db:5432/c');
+    expect(parseConfig({ DATABASE_URL: ' ' }, '/x').databaseUrl).toBeNull();
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/convene' })).toEqual([expect.stringMatching(/^SESSION_SECRET: required with DATABASE_URL: every instance/)]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/convene', SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL/)]);
   });
 
   it('given .env.example, then it lists every variable the server reads, each with a comment above it', () => {

@@ -9,7 +9,7 @@ import { openSse, type SseConnection, type SseMessage } from '../../support/sseC
 // The whole meeting over real HTTP and real SQLite: a chair prepares and runs an engagement, three
 // stakeholders join by invitation and request the floor, and every step shows on a stakeholder's live
 // stream. A stream resumed from Last-Event-ID loses nothing and repeats nothing, and folding what a
-// stream delivered gives exactly what GET returns (API.md "The live stream", VIEW-9).
+// stream delivered gives exactly what GET returns (docs/api.md "The live stream", VIEW-9).
 
 const dataMessages = (conn: SseConnection) => conn.messages.filter((m) => m.event === 'snapshot' || m.event === 'change');
 

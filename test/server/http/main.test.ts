@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
 import { openSse } from '../../support/sseClient.js';
 
 // server/main.ts as an operator runs it: a first development start seeds the demo engagement and prints
-// how to join; SIGTERM ends open streams with a retry hint and exits cleanly; a bad environment or
-// DATABASE_URL stops the start with every problem named.
+// how to join; SIGTERM ends open streams with a retry hint and exits cleanly; a bad environment stops the start
+// with every problem named; DATABASE_URL runs it on PostgreSQL.
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const children: ChildProcess[] = [];
@@ -17,7 +18,7 @@ const dirs: string[] = [];
 function start(env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'convene-main-'));
   dirs.push(dataDir);
-  // node directly, not npx: an npx chain can outlive the test and hold its pipes (notes/toolchain.md).
+  // node directly, not npx: an npx chain can outlive the test and hold its pipes.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:5999', LOG_LEVEL: 'warn', ...env },
@@ -82,10 +83,26 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
     expect(await server.exited).toBe(0);
   });
 
-  it('given DATABASE_URL, then the start stops with a clear message and a non-zero exit', async () => {
-    const server = start({ DATABASE_URL: 'postgres://convene@db/convene' });
-    expect(await server.exited).not.toBe(0);
-    expect(server.output()).toMatch(/PostgreSQL storage is not implemented yet/);
+  it('given DATABASE_URL without SESSION_SECRET, or of a database that cannot be reached, then the start stops in plain words with a non-zero exit', async () => {
+    const unsigned = start({ DATABASE_URL: 'postgres://convene@127.0.0.1:1/convene' });
+    expect(await unsigned.exited).not.toBe(0);
+    expect(unsigned.output()).toMatch(/SESSION_SECRET: required with DATABASE_URL/);
+
+    const unreachable = start({ DATABASE_URL: 'postgres://convene@127.0.0.1:1/convene', SESSION_SECRET: 's'.repeat(40) });
+    expect(await unreachable.exited).not.toBe(0);
+    expect(unreachable.output()).toMatch(/Cannot open the event log in PostgreSQL \(DATABASE_URL\): .*cannot be reached/);
+  });
+
+  it.skipIf(!hasPostgres)('given two servers started at once on one fresh PostgreSQL database, then both migrate without racing, start (health says postgres) and exit 0 on SIGTERM', async () => {
+    const env = { DATABASE_URL: await createTestDatabase(), SESSION_SECRET: 's'.repeat(40), NODE_ENV: 'production', PUBLIC_URL: 'https://convene.test' };
+    const servers = [start(env), start(env)];
+    for (const server of servers) {
+      const [, port] = await server.waitFor(/listens on http:\/\/127\.0\.0\.1:(\d+) \(.*event log in PostgreSQL/);
+      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', storage: 'postgres' });
+    }
+    for (const server of servers) server.child.kill('SIGTERM');
+    for (const server of servers) expect(await server.exited).toBe(0);
   });
 
   it('given several bad variables, then every problem is listed at once and the exit is non-zero', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/createTestApp.js';
 import type { FakeClock } from '../../support/fakeClock.js';
 
-// Rate limits count FAILED sign-ins and redemptions per client address (API.md): a whole delegation
+// Rate limits count FAILED sign-ins and redemptions per client address (docs/api.md): a whole delegation
 // behind one address must be able to join within a minute, while guessing codes is stopped.
 
 describe('sign-in rate limit', () => {

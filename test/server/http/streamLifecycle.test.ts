@@ -4,7 +4,7 @@ import type { FakeClock } from '../../support/fakeClock.js';
 import { openSse } from '../../support/sseClient.js';
 
 // A stream's life over real HTTP: heartbeats and the server clock while idle, the end of the stream when
-// the token expires (the client comes back with a fresh one, notes §1.1.7), and unsubscription when the
+// the token expires (the client comes back with a fresh one), and unsubscription when the
 // client goes away.
 
 describe('the live stream over time', () => {

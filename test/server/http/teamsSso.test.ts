@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../support/createTestApp.js';
 import type { FakeClock } from '../../support/fakeClock.js';
 import { startLocalJwks, type LocalJwks } from '../../support/localJwks.js';
 
-// Teams SSO validation over real HTTP against a local JWKS (notes §1.1.3, §1.1.6). Every refusal is a
+// Teams SSO validation over real HTTP against a local JWKS (server/integrations/teamsSso.ts). Every refusal is a
 // 401 problem+json; a key endpoint that cannot be reached fails closed with 503.
 
 describe('Teams SSO tokens (AUTH: Entra access tokens)', () => {

@@ -21,7 +21,7 @@ import { deviceFailureMessage, disconnectMessage } from './mediaProblems.js';
 import { ensureLocalStorage } from './storageStandIn.js';
 import { useTeamsAudioHandoff } from './useTeamsAudioHandoff.js';
 
-// The breakout room itself, on LiveKit (notes/livekit.md §5). Loaded with React.lazy only when someone joins,
+// The breakout room itself, on LiveKit. Loaded with React.lazy only when someone joins,
 // so livekit-client and the LiveKit components stay out of the tab's first load. A device check (PreJoin)
 // comes first: people choose microphone and camera, and see a permission problem before they are in the room.
 
@@ -96,7 +96,7 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
         onError={(error) => setDeviceProblem(t('breakouts.roomProblem', { message: error.message }))}
       >
         {compact ? <CompactRoom /> : <VideoConference />}
-        {/* Browsers may block sound until a click; this button shows only then (notes §5.1). */}
+        {/* Browsers may block sound until a click; this button shows only then. */}
         <StartAudio label={t('breakouts.clickToHear')} />
       </LiveKitRoom>
     </section>

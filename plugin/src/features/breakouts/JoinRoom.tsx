@@ -92,7 +92,7 @@ export function JoinRoom({
 export const browserUrlOf = (engagementId: string, compact: boolean): string =>
   `${typeof window === 'undefined' ? '' : window.location.origin}/e/${encodeURIComponent(engagementId)}?view=${compact ? 'panel' : 'console'}`;
 
-/** Inside Teams: device permission may be missing in the tab's frame (notes/livekit.md §5.3); name the ways out. */
+/** Inside Teams: device permission may be missing in the tab's frame; name the ways out. */
 export function TeamsMediaNote({ browserUrl }: { browserUrl: string }) {
   const { t } = useTranslation();
   const autoMute = useTeamsAutoMute();

@@ -2,7 +2,7 @@ import { apiFetch } from '../../api/http.js';
 import { ApiError, errorMessage } from '../../api/problem.js';
 import { i18n } from '../../i18n/i18n.js';
 
-// POST /api/engagements/:id/breakouts/:roomId/token (API.md). The server decides who may join which room
+// POST /api/engagements/:id/breakouts/:roomId/token (docs/api.md). The server decides who may join which room
 // (BREAKOUT-20); the tab only explains the answer in words.
 
 export interface BreakoutJoin {

@@ -1,6 +1,6 @@
 // Words for what can go wrong with the camera and microphone, by livekit-client's MediaDeviceFailure names
 // (kept as strings so this file, and the panel that uses it, stay out of the LiveKit chunk). Inside Teams
-// the tab's iframe often has no device permission at all (notes/livekit.md §5.3), so the way out is named.
+// the tab's iframe often has no device permission at all, so the way out is named.
 
 import { i18n } from '../../i18n/i18n.js';
 

@@ -1,7 +1,7 @@
 import { ACCREDITATIONS, CATEGORIES, ENGAGEMENT_STATUSES, REGIONS, ROLES, type Accreditation, type Category, type EngagementStatus, type Region, type Role } from '../../../../server/domain/vocabularyLists.js';
 import { i18n } from '../../i18n/i18n.js';
 
-// The words people read for the domain's closed sets (PRODUCT.md vocabulary), in the tab's language.
+// The words people read for the domain's closed sets (docs/product.md vocabulary), in the tab's language.
 // Functions, not constant maps: the words change when the user picks another language.
 
 export const categoryLabel = (category: Category): string => i18n.t(`labels.category.${category}`);

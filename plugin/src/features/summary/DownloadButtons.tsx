@@ -9,7 +9,7 @@ import { formatLabel, SUMMARY_FORMATS, type SummaryFormat } from './summaryFiles
 
 /**
  * The six formats of one summary (the draft, or a published version). After a download the exact words
- * "Results successfully downloaded" are shown (Teams Store rule, notes/teams.md §6).
+ * "Results successfully downloaded" are shown (a Teams Store rule).
  */
 export function DownloadButtons({ engagementId, version, label }: { engagementId: string; version?: number | null; label: string }) {
   const { t, i18n } = useTranslation();

@@ -2,7 +2,7 @@ import { ApiError, problemFrom } from '../../api/problem.js';
 import { bearerToken } from '../../api/session.js';
 import { fallbackFilename, filenameFromContentDisposition, summaryPath, type SummaryFormat } from './summaryFiles.js';
 
-// A download needs the bearer (never a token in a URL, API.md), so it cannot be a plain link: fetch the file,
+// A download needs the bearer (never a token in a URL, docs/api.md), so it cannot be a plain link: fetch the file,
 // turn it into an object URL, and click a temporary <a download>. Works inside the Teams webview as well as
 // in a browser; the object URL is revoked once the click has been handled.
 

@@ -1,4 +1,4 @@
-// The six export formats of GET /api/engagements/:id/summary (API.md), and the file name a download gets.
+// The six export formats of GET /api/engagements/:id/summary (docs/api.md), and the file name a download gets.
 // The format list mirrors server/summary/renderSummary.ts, which the tab may not import (only server/domain).
 
 import { i18n } from '../../i18n/i18n.js';
