@@ -8,7 +8,7 @@ import { createEngagementService } from './engagements/createEngagementService.j
 import { createAttachmentStore } from './attachments/attachmentStore.js';
 import { attachmentExtension } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
-import { createBreakoutRoundDirectory, livekitWebhookExtension } from './http/livekitWebhookRoute.js';
+import { livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger, prettyAvailable } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { AppError } from './appError.js';
@@ -61,11 +61,8 @@ const store = await openStore();
 // The demo is seeded on a first start only: an empty log.
 const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
-// Breakouts: join tokens, and LiveKit webhooks → attendance. A webhook names only a room
-// (`breakout-<roundId>-<n>`), so rounds are indexed by engagement: from the log now, then from every commit.
+// Breakouts: join tokens, and LiveKit webhooks → attendance (the service knows which engagement a round is of).
 const livekit = config.livekit ? createLiveKitAdapter(config.livekit) : null;
-const breakoutRounds = createBreakoutRoundDirectory();
-if (livekit) for (const engagementId of engagementIds) breakoutRounds.note(engagementId, await store.load(engagementId));
 const engagements = await createEngagementService({
   store,
   log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
@@ -74,13 +71,12 @@ const engagements = await createEngagementService({
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
-  onCommitted: (engagementId, events) => breakoutRounds.note(engagementId, events),
 });
 // One attachment store for uploads and for the summary's links to them.
 const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
 const extensions = [
   breakoutExtension({ adapter: livekit }),
-  livekitWebhookExtension({ adapter: livekit, directory: breakoutRounds }),
+  livekitWebhookExtension({ adapter: livekit }),
   attachmentExtension(attachments),
   summaryExtension(attachments),
 ];

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 
 // The boundaries docs/architecture.md draws, kept by a test rather than by good intentions.
@@ -76,6 +77,92 @@ describe('architecture boundaries', () => {
         if (/domain\/(decide|evolve)(\.js)?$/.test(spec)) offenders.push(`${file} imports ${spec}`);
       }
     }
+    expect(offenders).toEqual([]);
+  });
+});
+
+/** Every file of the repository (no node_modules, dist or .git), relative to the root. */
+function allFiles(dir = ''): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    if (name === 'node_modules' || name === 'dist' || name === '.git') return [];
+    const path = dir ? join(dir, name) : name;
+    return statSync(join(root, path)).isDirectory() ? allFiles(path) : [path];
+  });
+}
+
+/** The comments of a TypeScript file (line and block), or the whole text of a document. */
+function commentsOf(file: string): string {
+  const text = readFileSync(join(root, file), 'utf8');
+  if (file.endsWith('.md')) return text;
+  return [...text.matchAll(/\/\*[\s\S]*?\*\/|(?<![:'"`\\])\/\/[^\n]*/g)].map((m) => m[0]).join('\n');
+}
+
+/** Every function (declaration, expression, arrow) in a file that spans more than `max` lines. */
+function longFunctions(file: string, max: number): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: string; start: number; end: number; body?: unknown };
+    if (typeof n.type === 'string' && /Function/.test(n.type) && n.body) {
+      const lines = lineAt(n.end) - lineAt(n.start) + 1;
+      if (lines > max) found.push(`${file}:${lineAt(n.start)} (${lines} lines)`);
+    }
+    for (const [key, value] of Object.entries(n)) if (key !== 'parent') visit(value);
+  };
+  visit(parseAst(text, { lang: file.endsWith('.tsx') ? 'tsx' : 'ts' }));
+  return found;
+}
+
+describe('the repository stands alone', () => {
+  const files = allFiles();
+  const names = new Set(files.map((f) => f.split('/').at(-1)));
+  const cited = (file: string) => [...commentsOf(file).matchAll(/[\w./-]*[A-Za-z]\.md\b/g)].map((m) => m[0]);
+  const texts = files.filter((f) => /\.(ts|tsx|mts|mjs|md)$/.test(f) && !f.startsWith('test/summary/golden/'));
+
+  it('every .md file a comment or document cites is in the repository', () => {
+    const missing = texts.flatMap((file) =>
+      cited(file)
+        .filter((ref) => {
+          const name = ref.split('/').at(-1)!;
+          const inRepo = [ref, join(dirname(file), ref)].some((path) => files.includes(path.replace(/^\.\//, '')));
+          return !inRepo && !names.has(name);
+        })
+        .map((ref) => `${file} cites ${ref}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('no comment or document cites design notes a reader of the repository does not have ("notes §…")', () => {
+    const offenders = texts.filter((file) => /notes §|\/work\/shared/.test(commentsOf(file)));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('the house keeps its shape', () => {
+  it('server/http imports nothing from app.ts or main.ts (the types routes share live in http/)', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles('server/http')) {
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolveRelative(file, spec).replace(/\.js$/, '');
+        if (target === 'server/app' || target === 'server/main') offenders.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('no function in server/ or plugin/ is over 150 lines', () => {
+    const offenders = [...sourceFiles('server'), ...sourceFiles('plugin')].flatMap((file) => longFunctions(file, 150));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no command is cast to Command, and no route guards a service method that might be missing', () => {
+    const offenders = [...sourceFiles('server'), ...sourceFiles('plugin'), ...sourceFiles('test')].filter(
+      (file) => file !== 'test/architecture.test.ts' && /as unknown as Command\b|\bnotWired\b/.test(readFileSync(join(root, file), 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

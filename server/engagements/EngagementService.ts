@@ -81,6 +81,8 @@ export interface EngagementService {
   replanPreview(engagementId: string, viewer: Viewer, strategy: ReplanStrategy, minSeconds?: number, questionId?: string): ReplanPreviewResponse;
   /** Snapshot first unless `lastEventId` can be replayed; then one change per committed event. */
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
+  /** The engagement a breakout round belongs to and when the round ended (LiveKit webhooks name only a room), or null. */
+  breakoutRound(roundId: string): { engagementId: string; endedAt: string | null } | null;
   /** Graceful shutdown: end every stream with a retry hint, wait for in-flight commands, stop timers. */
   close(): Promise<void>;
 }

@@ -179,7 +179,7 @@ export interface BreakoutJoin {
  * round runs and before its deadline; only one's own room (the Chair and the secretariat: any room);
  * identity = participant id (attendance and LiveKit's duplicate-identity rule follow the person), name =
  * display name, listen-only for observers, valid 10 minutes but never more than 60 s past the round's
- * deadline (LiveKit refreshes it while connected, §6.1).
+ * deadline (LiveKit refreshes it while connected).
  */
 export async function joinTokenFor(
   adapter: BreakoutMediaAdapter | null,

@@ -1,33 +1,31 @@
-// The one write path (docs/write-path.md): per engagement, commands run one at a time against
-// the latest state: idempotency → expected version → authorize → decide → evolve (tentatively) → append
-// with the command row in one transaction → swap the state in → publish after the commit → re-arm the
-// deadline. Any error leaves the state, the version and the log as they were. Commands that arrive
-// together are group-committed: same order and answers as one by one, one fsync for the lot.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { AppError } from '../appError.js';
+// The engagement service: the one write path (docs/write-path.md) and the reads beside it, composed here from
+// named parts. A command goes prepare (optional, per command type: prepareStage.ts) → commit (authorize →
+// decide → evolve → append, group-committed per engagement: groupCommit.ts) → afterCommit (registered hooks:
+// afterCommitHooks.ts). No command has a pipeline of its own. Any refusal leaves the state, the version and
+// the log as they were; nothing is published before the append resolved.
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { isInternalCommand, type Command, type CommandOf } from '../domain/commands.js';
-import type { Actor } from '../domain/context.js';
-import type { EngagementEvent, StoredEvent } from '../domain/events.js';
-import { evolve } from '../domain/evolve.js';
+import type { CommandOf } from '../domain/commands.js';
+import type { StoredEvent } from '../domain/events.js';
 import { pendingDeadlines } from '../domain/floor/nextDeadline.js';
-import { previewReplan } from '../domain/floor/timeBudget.js';
-import { authorize } from '../domain/policies.js';
-import { emptyState, type EngagementState } from '../domain/state.js';
-import { membershipOf, viewFor } from '../domain/view.js';
-import { publishedVersionFor, summaryAccessOf } from '../domain/summaryReview/visibility.js';
+import type { EngagementState } from '../domain/state.js';
+import { viewFor } from '../domain/view.js';
 import type { EventStore } from '../store/EventStore.js';
-import { sha256Hex } from './commandFingerprint.js';
-import { createDeadlineScheduler } from './deadlineScheduler.js';
-import type { CommandResult, EngagementService, RedeemedInvitation } from './EngagementService.js';
-import { asAppError, createGroupCommit, engagementNotFound, type Entry } from './groupCommit.js';
-import { createLiveHub } from './liveHub.js';
-import { createEngagementIndexes } from './engagementIndexes.js';
-import { loadEngagement } from './loadEngagement.js';
-import { createStateSnapshots } from './stateSnapshots.js';
-import { applyMediaAfterCommit, openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
+import { runAfterCommitHooks, type AfterCommitHook } from './afterCommitHooks.js';
 import { createAttendanceReconciler } from './attendanceReconciler.js';
-import { decide } from '../domain/decide.js';
+import { applyMediaAfterCommit, type BreakoutMediaAdapter } from './breakoutMedia.js';
+import { createCommandIntake } from './commandIntake.js';
+import { createDeadlineScheduler } from './deadlineScheduler.js';
+import { createEngagementIndexes } from './engagementIndexes.js';
+import { createEngagementQueries, existingEngagement } from './engagementQueries.js';
+import type { EngagementService } from './EngagementService.js';
+import { createGroupCommit, type EngagementInMemory } from './groupCommit.js';
+import { createInvitationFlows, definedOnly } from './invitationFlows.js';
+import { createLiveHub } from './liveHub.js';
+import { loadEngagement } from './loadEngagement.js';
+import { openRoomsBeforeStart } from './openRoomsBeforeStart.js';
+import { prepareThenCommit, type PrepareSteps } from './prepareStage.js';
+import { createStateSnapshots } from './stateSnapshots.js';
 
 export interface EngagementServiceLimits {
   /** A stream with more unsent bytes than this is ended as a slow reader (default 1 MiB). */
@@ -71,279 +69,97 @@ export interface EngagementServiceDeps {
   reconcileAttendanceEveryMs?: number;
 }
 
-/** The service plus what tests and operations need to watch it. */
-export interface LocalEngagementService extends EngagementService {
+/** The service plus what tests and operations need to watch it (whether it is idle, who is subscribed). */
+export interface ObservableEngagementService extends EngagementService {
   /** Resolves when every command queued so far (including fired deadlines) has finished. */
   whenIdle(): Promise<void>;
   subscriberCount(engagementId?: string): number;
 }
 
-/** INV-4: unknown, expired, used and revoked codes all get these words, so a code cannot be probed. */
-const INVITATION_REFUSED = "This invitation code is not valid. Ask the Chair's team for a new invitation.";
-const CODE_BYTES = 24;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Builds the service and loads every engagement from the store; resolves once it can take commands. */
-export async function createEngagementService(deps: EngagementServiceDeps): Promise<LocalEngagementService> {
+export async function createEngagementService(deps: EngagementServiceDeps): Promise<ObservableEngagementService> {
   const { store, clock } = deps;
   const newId = deps.newId ?? randomUUID;
   const log = deps.log ?? ((message, error) => console.error(`[engagements] ${message}`, error ?? ''));
   const limits = deps.limits ?? {};
-  const entries = new Map<string, Entry>();
-  const { byCodeHash, byUser, index } = createEngagementIndexes();
-  const inFlight = new Set<Promise<unknown>>();
-  /** Work outside a command (snapshot writes, attendance checks) that a graceful shutdown waits for. */
-  const track = (work: Promise<unknown>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
-  let closing = false;
-  let closed: Promise<void> | null = null;
-
+  const media = deps.media ?? null;
+  const engagements = new Map<string, EngagementInMemory>();
+  const indexes = createEngagementIndexes();
   const current = (id: string) => {
-    const entry = entries.get(id);
+    const entry = engagements.get(id);
     return entry && entry.version > 0 ? { state: entry.state, version: entry.version } : undefined;
   };
 
-  const hub = createLiveHub({
-    store,
-    clock,
-    current,
-    maxBufferedBytes: limits.maxBufferedBytes,
-    historyWindow: limits.historyWindow,
-    maxReplay: limits.maxReplay,
-    random: deps.random,
-    log,
-    monotonicNow: deps.monotonicNow,
-  });
+  // The commit stage, and the afterCommit stage it hands every committed batch to.
+  const hooks: AfterCommitHook[] = [];
+  const commit = createGroupCommit({ store, clock, newId, log, afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log) });
+  const intake = createCommandIntake({ engagements, commit });
+  const system = { kind: 'system' } as const;
 
-  const scheduler = createDeadlineScheduler({
-    clock,
-    deadlines: pendingDeadlines,
-    current,
-    fire: (id, command, expectedVersion) => enqueue(id, { kind: 'system' }, command, { expectedVersion }, true),
-    log,
-  });
-
-  const snapshots = createStateSnapshots({ store, every: limits.snapshotEvery ?? 200, log, track });
-
-  // Start-up: each engagement from its state snapshot and the events after it (loadEngagement.ts).
-  const seed = limits.historyWindow ?? 512;
-  for (const engagementId of await store.engagementIds()) {
-    const { entry, recent, baseVersion, rejected } = await loadEngagement(store, engagementId, seed);
-    if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
-    entries.set(engagementId, entry);
-    index(entry, null);
-    hub.publish(engagementId, recent);
-    await snapshots.loaded(entry, baseVersion, Boolean(rejected));
-  }
-
-  const media = deps.media ?? null;
+  const hub = createLiveHub({ store, clock, current, log, random: deps.random, monotonicNow: deps.monotonicNow, track: intake.track, ...limits });
+  const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) => intake.submit(id, system, command, { expectedVersion }, true);
+  const scheduler = createDeadlineScheduler({ clock, deadlines: pendingDeadlines, current, fire, log });
+  const snapshots = createStateSnapshots({ store, every: limits.snapshotEvery ?? 200, log, track: intake.track });
   const reconciler =
     media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
       ? createAttendanceReconciler({
-          clock,
-          adapter: media,
-          everyMs: deps.reconcileAttendanceEveryMs!,
-          current,
-          log,
-          record: (id, command, commandId) => enqueue(id, { kind: 'system' }, command, { commandId }, true),
-          track,
+          clock, adapter: media, everyMs: deps.reconcileAttendanceEveryMs!, current, log, track: intake.track,
+          record: (id, command, commandId) => intake.submit(id, system, command, { commandId }, true),
         })
       : null;
-  const groupCommit = createGroupCommit({
-    store,
-    clock,
-    newId,
-    log,
-    // A failure to publish, re-arm or notify is a bug to log, not a reason to report the commands as
-    // failed: they are committed, and clients resync from the log.
-    afterCommit(entry, transitions, events) {
-      index(entry, events);
-      if (transitions.length === 0) return;
-      snapshots.afterCommit(entry);
-      try {
-        hub.publish(entry.id, transitions);
-        scheduler.rearm(entry.id);
-        reconciler?.watch(entry.id);
-        deps.onCommitted?.(entry.id, transitions.map((t) => t.event), entry.state);
-        if (media) {
-          const committed = transitions.map((t) => t.event);
-          void applyMediaAfterCommit(media, committed, entry.state).then(
-            (problems) => problems.forEach((problem) => log(`LiveKit after version ${entry.version} of ${entry.id}: ${problem}`)),
-            (error) => log(`LiveKit after version ${entry.version} of ${entry.id} failed`, error),
-          );
-        }
-      } catch (error) {
-        log(`after committing version ${entry.version} of ${entry.id}, publishing, re-arming or onCommitted failed`, error);
-      }
-    },
-  });
 
-  function enqueue(
-    id: string,
-    actor: Actor,
-    command: Command,
-    options: { commandId?: string; expectedVersion?: number },
-    allowInternal: boolean,
-    creating = false,
-  ): Promise<CommandResult> {
-    if (closing) {
-      return Promise.reject(new AppError('STORAGE_UNAVAILABLE', 'The server is restarting and records no changes right now. Try again in a few seconds.'));
-    }
-    if (isInternalCommand(command.type) && !allowInternal && actor.kind !== 'system') {
-      return Promise.reject(
-        new AppError('FORBIDDEN', `${command.type} is issued by the server itself or through its own endpoint, not as a command.`),
-      );
-    }
-    let entry = entries.get(id);
-    if (!entry) {
-      if (!creating) return Promise.reject(engagementNotFound());
-      entry = { id, state: emptyState(), version: 0, queue: [], scheduled: false };
-      entries.set(id, entry);
-    }
-    const target = entry;
-    const task = groupCommit.submit(target, { actor, command, options });
-    const tracked = task.finally(() => {
-      inFlight.delete(tracked);
-      // A creation that failed leaves no empty engagement behind.
-      if (creating && target.version === 0 && target.queue.length === 0 && entries.get(id) === target) entries.delete(id);
-    });
-    inFlight.add(tracked);
-    tracked.catch(() => undefined);
-    return task;
+  hooks.push(
+    { name: 'the indexes', run: (entry, transitions) => indexes.afterCommit(entry, transitions.map((t) => t.event)) },
+    { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
+    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
+    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
+  );
+  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
+  if (deps.onCommitted) hooks.push({ name: 'onCommitted', run: (entry, transitions) => deps.onCommitted!(entry.id, transitions.map((t) => t.event), entry.state) });
+  if (media) hooks.push(liveKitAfterCommit(media, log));
+
+  // The prepare stage: only the commands that have a step.
+  const prepareSteps: PrepareSteps = media ? { 'breakouts.start': openRoomsBeforeStart(media, newId) } : {};
+
+  // Start-up: each engagement from its state snapshot and the events after it (loadEngagement.ts).
+  for (const engagementId of await store.engagementIds()) {
+    const { entry, recent, baseVersion, rejected } = await loadEngagement(store, engagementId, limits.historyWindow ?? 512);
+    if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
+    engagements.set(engagementId, entry);
+    indexes.addLoaded(entry);
+    hub.publish(engagementId, recent);
+    await snapshots.loaded(entry, baseVersion, Boolean(rejected));
   }
-
-  const entryOf = (id: string): Entry => {
-    const entry = entries.get(id);
-    if (!entry || entry.version === 0) throw engagementNotFound();
-    return entry;
-  };
-
   // Overdue deadlines (a restart after a speaker's time ran out) fire at once.
-  for (const id of entries.keys()) scheduler.rearm(id);
-  if (reconciler) for (const id of entries.keys()) reconciler.watch(id);
+  for (const id of engagements.keys()) scheduler.rearm(id);
+  if (reconciler) for (const id of engagements.keys()) reconciler.watch(id);
 
+  let closed: Promise<void> | null = null;
   return {
+    ...createEngagementQueries({ engagements, indexes, clock }),
+    ...createInvitationFlows({ engagements, indexes, intake, clock, invitationDays: limits.invitationDays }),
+
     async create(user, input) {
       const id = newId();
-      const command: CommandOf<'engagement.create'> = { type: 'engagement.create', engagementId: id, ...definedOnly(input) } as CommandOf<'engagement.create'>;
-      await enqueue(id, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true, true);
-      const entry = entryOf(id);
+      const command = { type: 'engagement.create', engagementId: id, ...definedOnly(input) } as CommandOf<'engagement.create'>;
+      await intake.submit(id, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true, true);
+      const entry = existingEngagement(engagements, id);
       return viewFor(entry.state, entry.version, { userId: user.userId });
     },
 
     publishSummary(engagementId, user, input, options) {
-      return enqueue(engagementId, { kind: 'user', userId: user.userId, displayName: user.displayName }, { type: 'summary.publish', ...input }, options ?? {}, true);
+      const actor = { kind: 'user', userId: user.userId, displayName: user.displayName } as const;
+      return intake.submit(engagementId, actor, { type: 'summary.publish', ...input }, options ?? {}, true);
     },
 
-    publishedSummary(engagementId, viewer, version) {
-      const entry = entryOf(engagementId);
-      return publishedVersionFor(entry.state.summaryReview, membershipOf(entry.state, viewer), version);
-    },
-
-    draftSummarySource(engagementId, viewer) {
-      const entry = entryOf(engagementId);
-      const me = membershipOf(entry.state, viewer);
-      if (!summaryAccessOf(entry.state.summaryReview, me).draft) {
-        throw new AppError('FORBIDDEN', 'The draft summary is for the Chair, the secretariat and, while it is circulated, its reviewers.');
-      }
-      const chair = Object.values(entry.state.participants).find((p) => p.role === 'chair' && p.status === 'approved' && p.userId);
-      return { ...viewFor(entry.state, entry.version, { userId: chair?.userId ?? viewer.userId }), me };
-    },
-
-    list(user) {
-      const ids = byUser.get(user.userId) ?? new Set<string>();
-      return [...ids].flatMap((id) => {
-        const entry = entries.get(id);
-        if (!entry || entry.version === 0) return [];
-        const me = membershipOf(entry.state, { userId: user.userId });
-        const { title, scheduledStart } = entry.state.settings;
-        return [{ id, title, status: entry.state.status, role: me.role, scheduledStart }];
-      });
-    },
-
-    get(engagementId, viewer) {
-      const entry = entryOf(engagementId);
-      return viewFor(entry.state, entry.version, viewer);
-    },
-
-    async execute(engagementId, actor, command, options = {}) {
-      if (command.type !== 'breakouts.start' || !media) return enqueue(engagementId, actor, command, options, false);
-      // BREAKOUT-21: open the rooms first. A dry run of the same decision names them (room names come from the
-      // round id, so the real decision names the same rooms); a refusal here opens nothing, and a refusal of
-      // the real command (someone acted in between) closes what was opened.
-      const entry = entryOf(engagementId);
-      const now = clock.now().toISOString();
-      let after = entry.state;
-      let dryRun: EngagementEvent[];
-      try {
-        authorize(entry.state, actor, command);
-        dryRun = decide(entry.state, command, { now, actor, newId });
-      } catch (error) {
-        throw asAppError(error);
-      }
-      for (const event of dryRun) after = evolve(after, { ...event, version: 0 } as StoredEvent);
-      const opened = await openMediaBeforeAppend(media, dryRun, after, now);
-      try {
-        return await enqueue(engagementId, actor, command, options, false);
-      } catch (error) {
-        await opened.rollback();
-        throw error;
-      }
-    },
-
-    async createInvitation(engagementId, user, input) {
-      const code = randomBytes(CODE_BYTES).toString('base64url');
-      const expiresAt = input.expiresAt ?? new Date(clock.now().getTime() + (limits.invitationDays ?? 14) * DAY_MS).toISOString();
-      const command = { type: 'invitation.create', ...definedOnly(input), codeHash: sha256Hex(code), expiresAt } as CommandOf<'invitation.create'>;
-      const result = await enqueue(engagementId, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true);
-      const created = result.events.find((e) => e.type === 'invitation.created');
-      if (!created || created.type !== 'invitation.created') throw new AppError('INTERNAL', 'The invitation was not recorded.');
-      return { invitationId: created.invitationId, code, expiresAt };
-    },
-
-    async redeemInvitation(code, displayName) {
-      const refused = () => new AppError('UNAUTHENTICATED', INVITATION_REFUSED);
-      const codeHash = sha256Hex(code);
-      const engagementId = byCodeHash.get(codeHash);
-      const entry = engagementId ? entries.get(engagementId) : undefined;
-      const invitation = entry ? Object.values(entry.state.invitations).find((inv) => inv.codeHash === codeHash) : undefined;
-      if (!entry || !invitation) throw refused();
-      const name = (invitation.profile.displayName || displayName?.trim() || 'Guest').slice(0, 120);
-      const userId = `inv:${invitation.id}`;
-      let result: CommandResult;
-      try {
-        result = await enqueue(entry.id, { kind: 'system' }, { type: 'invitation.redeem', invitationId: invitation.id, userId, displayName: name }, {}, true);
-      } catch (error) {
-        if (error instanceof AppError && (error.code === 'RULE_VIOLATION' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) throw refused();
-        throw error;
-      }
-      const redeemed = result.events.find((e) => e.type === 'invitation.redeemed');
-      if (!redeemed || redeemed.type !== 'invitation.redeemed') throw refused();
-      const answer: RedeemedInvitation = {
-        engagementId: entry.id,
-        role: redeemed.participant.role,
-        participantId: redeemed.participant.id,
-        user: { userId, displayName: redeemed.participant.displayName },
-      };
-      return answer;
-    },
-
-    replanPreview(engagementId, viewer, strategy, minSeconds, questionId) {
-      const entry = entryOf(engagementId);
-      try {
-        // Who may re-plan may preview: the same policy as `time.replan`.
-        authorize(entry.state, { kind: 'user', userId: viewer.userId, displayName: '' }, { type: 'time.replan', strategy, minSeconds, questionId });
-        return previewReplan(entry.state, clock.now().toISOString(), strategy, minSeconds, questionId ?? entry.state.openQuestionId);
-      } catch (error) {
-        throw asAppError(error);
-      }
+    execute(engagementId, actor, command, options = {}) {
+      const input = () => ({ state: existingEngagement(engagements, engagementId).state, actor, command, now: clock.now().toISOString() });
+      return prepareThenCommit(prepareSteps, input, command.type, () => intake.submit(engagementId, actor, command, options, false));
     },
 
     subscribe(engagementId, viewer, lastEventId, sink) {
-      entryOf(engagementId);
-      if (closing) {
+      existingEngagement(engagements, engagementId);
+      if (intake.closing) {
         sink.end(500 + Math.round((deps.random ?? Math.random)() * 4500), 'shutdown');
         return () => undefined;
       }
@@ -353,26 +169,32 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     /** Ends every stream (jittered retry), drains the queued commands, stops the timers, closes the store. */
     close() {
       if (closed) return closed;
-      closing = true;
+      intake.shutDown();
       hub.close();
       reconciler?.stop();
       closed = (async () => {
-        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        await intake.drained();
         scheduler.stop();
         await store.close();
       })();
       return closed;
     },
 
-    async whenIdle() {
-      // Settling a command can queue another (a fired deadline), so loop until nothing is left.
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-
+    whenIdle: () => intake.drained(),
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** LiveKit after a commit: rooms of ended rounds closed, broadcasts, warnings and new end times told (never blocks). */
+function liveKitAfterCommit(media: BreakoutMediaAdapter, log: (message: string, error?: unknown) => void): AfterCommitHook {
+  return {
+    name: 'LiveKit',
+    run(entry, transitions) {
+      const { id, version } = entry;
+      void applyMediaAfterCommit(media, transitions.map((t) => t.event), entry.state).then(
+        (problems) => problems.forEach((problem) => log(`LiveKit after version ${version} of ${id}: ${problem}`)),
+        (error) => log(`LiveKit after version ${version} of ${id} failed`, error),
+      );
+    },
+  };
 }

@@ -1,21 +1,32 @@
 // Lookups across engagements that the write path keeps in memory: which engagement an invitation code's hash
-// belongs to (redemption), and which engagements a signed-in user takes part in (the list).
+// belongs to (redemption), which engagements a signed-in user takes part in (the list), and which engagement a
+// breakout round belongs to, with when it ended (LiveKit webhooks name only a room, `breakout-<roundId>-<n>`).
 import type { EngagementEvent } from '../domain/events.js';
-import type { Entry } from './groupCommit.js';
+import type { EngagementInMemory } from './groupCommit.js';
+
+/** A breakout round's engagement, and when the round ended (null while it is planned or running). */
+export interface BreakoutRoundIndexEntry {
+  engagementId: string;
+  endedAt: string | null;
+}
 
 export interface EngagementIndexes {
   readonly byCodeHash: ReadonlyMap<string, string>;
   readonly byUser: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly byBreakoutRound: ReadonlyMap<string, BreakoutRoundIndexEntry>;
+  /** Start-up: indexes an engagement from its whole state. */
+  addLoaded(engagement: EngagementInMemory): void;
   /**
-   * Keeps the indexes in step: at start-up from the whole state (`events` null), after a commit from the events
-   * that name a new code or a new signed-in participant (O(1), whatever the engagement's size).
+   * An afterCommit hook: indexes the events that name a new code, a new signed-in participant, or plan or end
+   * a breakout round (O(1) per event, whatever the engagement's size).
    */
-  index(entry: Entry, events: readonly EngagementEvent[] | null): void;
+  afterCommit(engagement: EngagementInMemory, events: readonly EngagementEvent[]): void;
 }
 
 export function createEngagementIndexes(): EngagementIndexes {
   const byCodeHash = new Map<string, string>();
   const byUser = new Map<string, Set<string>>();
+  const byBreakoutRound = new Map<string, BreakoutRoundIndexEntry>();
 
   const addUser = (userId: string | undefined, engagementId: string) => {
     if (!userId) return;
@@ -27,16 +38,21 @@ export function createEngagementIndexes(): EngagementIndexes {
   return {
     byCodeHash,
     byUser,
-    index(entry, events) {
-      if (events === null) {
-        for (const inv of Object.values(entry.state.invitations)) if (inv.codeHash) byCodeHash.set(inv.codeHash, entry.id);
-        for (const p of Object.values(entry.state.participants)) addUser(p.userId, entry.id);
-        return;
-      }
+    byBreakoutRound,
+    addLoaded(engagement) {
+      const { id, state } = engagement;
+      for (const inv of Object.values(state.invitations)) if (inv.codeHash) byCodeHash.set(inv.codeHash, id);
+      for (const p of Object.values(state.participants)) addUser(p.userId, id);
+      for (const round of Object.values(state.breakouts.rounds)) byBreakoutRound.set(round.id, { engagementId: id, endedAt: round.endedAt });
+    },
+    afterCommit(engagement, events) {
+      const { id } = engagement;
       for (const event of events) {
-        if (event.type === 'invitation.created') byCodeHash.set(event.codeHash, entry.id);
-        else if (event.type === 'engagement.created') addUser(event.chair.userId, entry.id);
-        else if (event.type === 'participant.registered' || event.type === 'invitation.redeemed') addUser(event.participant.userId, entry.id);
+        if (event.type === 'invitation.created') byCodeHash.set(event.codeHash, id);
+        else if (event.type === 'engagement.created') addUser(event.chair.userId, id);
+        else if (event.type === 'participant.registered' || event.type === 'invitation.redeemed') addUser(event.participant.userId, id);
+        else if (event.type === 'breakouts.planned') byBreakoutRound.set(event.roundId, { engagementId: id, endedAt: null });
+        else if (event.type === 'breakouts.ended') byBreakoutRound.set(event.roundId, { engagementId: id, endedAt: event.at });
       }
     },
   };

@@ -1,4 +1,4 @@
-// Group commit: the part of the write path that turns queued commands into one transaction. Per engagement,
+// The commit stage of the write path (docs/write-path.md): queued commands become one transaction. Per engagement,
 // commands wait in arrival order and are drained on the next turn of the event loop, so that commands
 // arriving together share one append (one fsync) while each still sees the state its predecessors left
 // and gets its own answer, exactly as if run one by one (rather than
@@ -18,7 +18,8 @@ import { commandFingerprint } from './commandFingerprint.js';
 import type { CommandResult } from './EngagementService.js';
 import type { Transition } from './liveHub.js';
 
-export interface Job {
+/** A command waiting in an engagement's queue, with the answer its caller awaits. */
+export interface QueuedCommand {
   actor: Actor;
   command: Command;
   options: { commandId?: string; expectedVersion?: number };
@@ -27,12 +28,12 @@ export interface Job {
 }
 
 /** One engagement in memory: its folded state, its version and its queue of commands. */
-export interface Entry {
+export interface EngagementInMemory {
   id: string;
   state: EngagementState;
   version: number;
   /** Commands waiting for this engagement, in arrival order; drained in batches, one batch at a time. */
-  queue: Job[];
+  queue: QueuedCommand[];
   /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
 }
@@ -50,132 +51,153 @@ export interface GroupCommitOptions {
   newId: () => string;
   log: (message: string, error?: unknown) => void;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
-  afterCommit: (entry: Entry, transitions: Transition[], events: EngagementEvent[]) => void;
+  afterCommit: (engagement: EngagementInMemory, transitions: Transition[]) => void;
 }
+
+const conflict = (current: number, expected: number) =>
+  new AppError(
+    'VERSION_CONFLICT',
+    `The engagement is at version ${current}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
+    { currentVersion: current },
+  );
+
+const replay = (stored: string, given: string, result: unknown): CommandResult => {
+  if (stored !== given) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This commandId was already used for a different command. Use a new commandId for a new command; resend the same body only to retry.',
+    );
+  }
+  return result as CommandResult;
+};
+
+/** What the log already holds under the batch's commandIds, read before the batch runs (one look-up each). */
+const recordedCommands = async (store: EventStore, jobs: readonly QueuedCommand[]): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
+  const ids = [...new Set(jobs.flatMap((job) => (job.options.commandId ? [job.options.commandId] : [])))];
+  const found = await Promise.allSettled(ids.map((id) => store.findCommand(id)));
+  return new Map(ids.map((id, i) => [id, found[i]]));
+};
+
+/** A batch run against a tentative state: what to append, and whom to answer once it is appended. */
+interface DecidedBatch {
+  state: EngagementState;
+  version: number;
+  accepted: { job: QueuedCommand; result: CommandResult }[];
+  transitions: Transition[];
+  events: EngagementEvent[];
+  records: CommandRecord[];
+  /** Retries of a command earlier in this same batch: answered once the batch is committed. */
+  echoes: { job: QueuedCommand; of: { fingerprint: string; result: CommandResult } }[];
+}
+
+/**
+ * Runs the batch's commands in order against a tentative state, synchronously: each sees the state its
+ * predecessors left, exactly as if run one by one; a refused command is answered at once and does not touch
+ * the others. Nothing is stored or swapped in here.
+ */
+const decideBatch = (
+  { clock, newId }: Pick<GroupCommitOptions, 'clock' | 'newId'>,
+  entry: EngagementInMemory,
+  jobs: QueuedCommand[],
+  recorded: Map<string, PromiseSettledResult<StoredCommand | null>>,
+): DecidedBatch => {
+  const batch: DecidedBatch = { state: entry.state, version: entry.version, accepted: [], transitions: [], events: [], records: [], echoes: [] };
+  const inBatch = new Map<string, { fingerprint: string; result: CommandResult }>();
+  for (const job of jobs) {
+    const { actor, command, options } = job;
+    try {
+      const fingerprint = options.commandId ? commandFingerprint(entry.id, actor, command) : '';
+      if (options.commandId) {
+        const earlier = inBatch.get(options.commandId);
+        if (earlier) {
+          replay(earlier.fingerprint, fingerprint, earlier.result);
+          batch.echoes.push({ job, of: earlier });
+          continue;
+        }
+        const lookup = recorded.get(options.commandId)!;
+        if (lookup.status === 'rejected') throw lookup.reason;
+        if (lookup.value) {
+          job.resolve(replay(lookup.value.fingerprint, fingerprint, lookup.value.result));
+          continue;
+        }
+      }
+      const { version, state } = batch;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
+      if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
+      authorize(state, actor, command);
+      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId });
+      // Fold before writing: an event that cannot be folded is never stored.
+      let next = state;
+      const mine: Transition[] = produced.map((event, i) => {
+        const stored = { ...event, version: version + 1 + i } as StoredEvent;
+        const after = evolve(next, stored);
+        const transition = { event: stored, before: next, after };
+        next = after;
+        return transition;
+      });
+      const result: CommandResult = { version: version + produced.length, events: mine.map((t) => t.event) };
+      batch.state = next;
+      batch.version = result.version;
+      batch.transitions.push(...mine);
+      batch.events.push(...produced);
+      if (options.commandId) {
+        batch.records.push({ commandId: options.commandId, fingerprint, result });
+        inBatch.set(options.commandId, { fingerprint, result });
+      }
+      batch.accepted.push({ job, result });
+    } catch (error) {
+      job.reject(asAppError(error));
+    }
+  }
+  return batch;
+};
+
+/** The append failed: nothing was written, so each waiting caller gets its replay or the error. */
+const answerFailedAppend = (entry: EngagementInMemory, waiting: QueuedCommand[], error: unknown) => {
+  for (const job of waiting) {
+    if (error instanceof CommandAlreadyRecorded) {
+      try {
+        job.resolve(replay(error.existing.fingerprint, commandFingerprint(entry.id, job.actor, job.command), error.existing.result));
+      } catch (refusal) {
+        job.reject(refusal);
+      }
+    } else job.reject(error);
+  }
+};
 
 /** Returns `submit`, which queues a command for an engagement and resolves with its result once committed. */
 export function createGroupCommit(options: GroupCommitOptions) {
-  const { store, clock, newId, log } = options;
-
-  const conflict = (current: number, expected: number) =>
-    new AppError(
-      'VERSION_CONFLICT',
-      `The engagement is at version ${current}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
-      { currentVersion: current },
-    );
-
-  const replay = (stored: string, given: string, result: unknown): CommandResult => {
-    if (stored !== given) {
-      throw new AppError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This commandId was already used for a different command. Use a new commandId for a new command; resend the same body only to retry.',
-      );
-    }
-    return result as CommandResult;
-  };
-
-  /** What the log already holds under the batch's commandIds, read before the batch runs (one look-up each). */
-  const recordedCommands = async (jobs: readonly Job[]): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
-    const ids = [...new Set(jobs.flatMap((job) => (job.options.commandId ? [job.options.commandId] : [])))];
-    const found = await Promise.allSettled(ids.map((id) => store.findCommand(id)));
-    return new Map(ids.map((id, i) => [id, found[i]]));
-  };
+  const { store, log } = options;
 
   /**
-   * Runs a batch of queued commands in order against a tentative state and commits all that succeeded in ONE
-   * transaction (group commit: a burst of 500 floor requests costs a few fsyncs, not 500). Each command
-   * sees the state its predecessors left, exactly as if run one by one; one refused command does not touch
-   * the others. Synchronous from the first check to the append's call; nothing is swapped in or published
-   * before the append resolved, and the next batch of this engagement starts only after it settled.
+   * Commits a batch in ONE transaction (group commit: a burst of 500 floor requests costs a few fsyncs, not
+   * 500). The commandIds are looked up first, then the batch is decided synchronously and appended; nothing is
+   * swapped in or published before the append resolved, and the next batch of this engagement starts only
+   * after it settled.
    */
-  const commitBatch = async (entry: Entry, jobs: Job[]): Promise<void> => {
-    const recorded = await recordedCommands(jobs);
-    let state = entry.state;
-    let version = entry.version;
-    const accepted: { job: Job; result: CommandResult }[] = [];
-    const transitions: Transition[] = [];
-    const events: EngagementEvent[] = [];
-    const records: CommandRecord[] = [];
-    /** Retries of a command earlier in this same batch: answered once the batch is committed. */
-    const echoes: { job: Job; of: { fingerprint: string; result: CommandResult } }[] = [];
-    const inBatch = new Map<string, { fingerprint: string; result: CommandResult }>();
-
-    for (const job of jobs) {
-      const { actor, command, options } = job;
+  const commitBatch = async (entry: EngagementInMemory, jobs: QueuedCommand[]): Promise<void> => {
+    const batch = decideBatch(options, entry, jobs, await recordedCommands(store, jobs));
+    if (batch.events.length > 0 || batch.records.length > 0) {
       try {
-        const fingerprint = options.commandId ? commandFingerprint(entry.id, actor, command) : '';
-        if (options.commandId) {
-          const earlier = inBatch.get(options.commandId);
-          if (earlier) {
-            replay(earlier.fingerprint, fingerprint, earlier.result);
-            echoes.push({ job, of: earlier });
-            continue;
-          }
-          const lookup = recorded.get(options.commandId)!;
-          if (lookup.status === 'rejected') throw lookup.reason;
-          if (lookup.value) {
-            job.resolve(replay(lookup.value.fingerprint, fingerprint, lookup.value.result));
-            continue;
-          }
-        }
-        if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
-        if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
-        authorize(state, actor, command);
-        const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId });
-        // Fold before writing: an event that cannot be folded is never stored.
-        let next = state;
-        const mine: Transition[] = produced.map((event, i) => {
-          const stored = { ...event, version: version + 1 + i } as StoredEvent;
-          const after = evolve(next, stored);
-          const transition = { event: stored, before: next, after };
-          next = after;
-          return transition;
-        });
-        const result: CommandResult = { version: version + produced.length, events: mine.map((t) => t.event) };
-        state = next;
-        version = result.version;
-        transitions.push(...mine);
-        events.push(...produced);
-        if (options.commandId) {
-          records.push({ commandId: options.commandId, fingerprint, result });
-          inBatch.set(options.commandId, { fingerprint, result });
-        }
-        accepted.push({ job, result });
+        await store.append(entry.id, entry.version, batch.events, batch.records);
       } catch (error) {
-        job.reject(asAppError(error));
-      }
-    }
-
-    if (events.length > 0 || records.length > 0) {
-      try {
-        await store.append(entry.id, entry.version, events, records);
-      } catch (error) {
-        const waiting = [...accepted.map((a) => a.job), ...echoes.map((e) => e.job)];
+        const waiting = [...batch.accepted.map((a) => a.job), ...batch.echoes.map((e) => e.job)];
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
         // gets its own answer (its replay, its conflict) and the others still commit.
         if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))) {
           for (const job of waiting) await commitBatch(entry, [job]);
           return;
         }
-        for (const job of waiting) {
-          if (error instanceof CommandAlreadyRecorded) {
-            try {
-              job.resolve(replay(error.existing.fingerprint, commandFingerprint(entry.id, job.actor, job.command), error.existing.result));
-            } catch (refusal) {
-              job.reject(refusal);
-            }
-          } else job.reject(error);
-        }
+        answerFailedAppend(entry, waiting, error);
         return;
       }
     }
-
-    // Committed: swap the new state in, then let the service publish; the callers get their results.
-    entry.state = state;
-    entry.version = version;
-    options.afterCommit(entry, transitions, events);
-    for (const { job, result } of accepted) job.resolve(result);
-    for (const { job, of } of echoes) job.resolve(of.result);
+    // Committed: swap the new state in, then the afterCommit stage; the callers get their results.
+    entry.state = batch.state;
+    entry.version = batch.version;
+    options.afterCommit(entry, batch.transitions);
+    for (const { job, result } of batch.accepted) job.resolve(result);
+    for (const { job, of } of batch.echoes) job.resolve(of.result);
   };
 
   /**
@@ -183,13 +205,13 @@ export function createGroupCommit(options: GroupCommitOptions) {
    * a commit. `scheduled` stays set until the batch settled: commands arriving during its append wait in the
    * queue and form the next batch.
    */
-  const schedule = (entry: Entry) => {
+  const schedule = (entry: EngagementInMemory) => {
     if (entry.scheduled) return;
     entry.scheduled = true;
     setImmediate(() => void drain(entry));
   };
 
-  const drain = async (entry: Entry) => {
+  const drain = async (entry: EngagementInMemory) => {
     const jobs = entry.queue.splice(0, MAX_BATCH);
     try {
       await commitBatch(entry, jobs);
@@ -204,7 +226,7 @@ export function createGroupCommit(options: GroupCommitOptions) {
   };
 
   return {
-    submit(entry: Entry, job: Omit<Job, 'resolve' | 'reject'>): Promise<CommandResult> {
+    submit(entry: EngagementInMemory, job: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<CommandResult> {
       return new Promise<CommandResult>((resolve, reject) => {
         entry.queue.push({ ...job, resolve, reject });
         schedule(entry);

@@ -7,11 +7,11 @@ import { foldTransitions } from '../domain/foldTransitions.js';
 import { emptyState } from '../domain/state.js';
 import type { EventStore } from '../store/EventStore.js';
 import { readSnapshotTail } from '../store/readSnapshotTail.js';
-import type { Entry } from './groupCommit.js';
+import type { EngagementInMemory } from './groupCommit.js';
 import type { Transition } from './liveHub.js';
 
 export interface LoadedEngagement {
-  entry: Entry;
+  entry: EngagementInMemory;
   /** The last `seed` transitions, their states made only if a resume asks for them (foldTransitions.ts). */
   recent: Transition[];
   /** The version of the snapshot the fold started from (0: none). */
@@ -27,6 +27,6 @@ export async function loadEngagement(store: EventStore, engagementId: string, se
   const upTo = foldEvents(base ?? emptyState(), tail.slice(0, keep));
   const recent = foldTransitions(upTo, tail.slice(keep));
   const state = foldEvents(upTo, tail.slice(keep));
-  const entry: Entry = { id: engagementId, state, version: tail.at(-1)?.version ?? baseVersion, queue: [], scheduled: false };
+  const entry: EngagementInMemory = { id: engagementId, state, version: tail.at(-1)?.version ?? baseVersion, queue: [], scheduled: false };
   return { entry, recent, baseVersion, rejected: rejected || null };
 }

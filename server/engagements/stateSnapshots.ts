@@ -4,15 +4,15 @@
 // `every` events later (start-up then folds a little more of the log, nothing is lost).
 import { STATE_SCHEMA_VERSION } from '../domain/stateSchemaVersion.js';
 import type { EventStore } from '../store/EventStore.js';
-import type { Entry } from './groupCommit.js';
+import type { EngagementInMemory } from './groupCommit.js';
 
 export interface StateSnapshots {
   /** Saves the engagement's state now (start-up, after a long fold or a set-aside snapshot); never rejects. */
-  save(entry: Entry): Promise<void>;
+  save(entry: EngagementInMemory): Promise<void>;
   /** After a commit: saves on a later turn once the engagement is `every` events past its last snapshot. */
-  afterCommit(entry: Entry): void;
+  afterCommit(entry: EngagementInMemory): void;
   /** Start-up: the version the engagement was loaded from; saves at once when the fold was long or the snapshot set aside. */
-  loaded(entry: Entry, baseVersion: number, rejected: boolean): Promise<void>;
+  loaded(entry: EngagementInMemory, baseVersion: number, rejected: boolean): Promise<void>;
 }
 
 export function createStateSnapshots(options: {
@@ -25,7 +25,7 @@ export function createStateSnapshots(options: {
 }): StateSnapshots {
   const { store, every, log } = options;
   const snapshotAt = new Map<string, number>();
-  const save = async (entry: Entry): Promise<void> => {
+  const save = async (entry: EngagementInMemory): Promise<void> => {
     snapshotAt.set(entry.id, entry.version);
     try {
       await store.saveSnapshot(entry.id, entry.version, STATE_SCHEMA_VERSION, JSON.stringify(entry.state));

@@ -16,40 +16,11 @@ import type { Logger } from './logger.js';
 // `livekit-<event id>`: a redelivered webhook is the same command, which the store's UNIQUE(command id)
 // answers with the first result, so duplicates record nothing twice (BREAKOUT-23..27).
 
-/** Events older than this are refused: the webhook token itself is only valid 5 minutes (§1.7 item 4). */
+/** Events older than this are refused: the webhook token itself is only valid 5 minutes. */
 export const WEBHOOK_MAX_AGE_SECONDS = 5 * 60;
 /** Clock skew allowed for an event that seems to come from the future (LiveKit allows 60 s on tokens). */
 export const WEBHOOK_MAX_FUTURE_SECONDS = 60;
 const WEBHOOK_BODY_LIMIT = '256kb';
-
-/**
- * roundId → engagementId, for webhooks that name only a LiveKit room (`breakout-<roundId>-<n>`). The
- * engagement service has no such lookup yet (proposed: `findByBreakoutRound(roundId)`), so this index is
- * fed from the log at start-up and from every commit (`onCommitted`), both in main.ts.
- */
-export interface BreakoutRoundDirectory {
-  engagementOf(roundId: string): string | null;
-  /** When the round ended (its `breakouts.ended`), or null while it is planned or running. */
-  endedAt(roundId: string): string | null;
-  /** Remembers the rounds these events plan and end (call it with every committed batch, and over the log at start). */
-  note(engagementId: string, events: Iterable<{ type: string; roundId?: unknown; at?: unknown }>): void;
-}
-
-export function createBreakoutRoundDirectory(): BreakoutRoundDirectory {
-  const rounds = new Map<string, string>();
-  const ended = new Map<string, string>();
-  return {
-    engagementOf: (roundId) => rounds.get(roundId) ?? null,
-    endedAt: (roundId) => ended.get(roundId) ?? null,
-    note(engagementId, events) {
-      for (const event of events) {
-        if (typeof event.roundId !== 'string') continue;
-        if (event.type === 'breakouts.planned') rounds.set(event.roundId, engagementId);
-        else if (event.type === 'breakouts.ended' && typeof event.at === 'string') ended.set(event.roundId, event.at);
-      }
-    },
-  };
-}
 
 const ROOM_NAME = /^breakout-(.+)-(\d+)$/;
 
@@ -93,7 +64,7 @@ export function attendanceCommandOf(event: LiveKitWebhookEvent): Command | null 
   }
 }
 
-/** §1.7 item 4: the signature proves who sent it, `createdAt` how fresh it is; a replay is neither new nor retried. */
+/** The signature proves who sent it, `createdAt` how fresh it is; a replay is neither new nor retried. */
 export function assertFresh(createdAtSeconds: number, now: Date, maxAge = WEBHOOK_MAX_AGE_SECONDS, maxFuture = WEBHOOK_MAX_FUTURE_SECONDS): void {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (!Number.isFinite(createdAtSeconds) || createdAtSeconds <= 0) {
@@ -116,13 +87,13 @@ export type WebhookOutcome = 'recorded' | 'ignored' | 'refused';
  */
 export async function applyWebhook(
   event: LiveKitWebhookEvent,
-  deps: { engagements: EngagementService; directory: BreakoutRoundDirectory; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
+  deps: { engagements: EngagementService; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
 ): Promise<WebhookOutcome> {
   if (await closedAgain(event, deps)) return 'refused';
   const command = attendanceCommandOf(event);
   if (!command || !event.room) return 'ignored';
   const roundId = roundIdOfRoom(event.room.name);
-  const engagementId = roundId === null ? null : deps.directory.engagementOf(roundId);
+  const engagementId = roundId === null ? null : (deps.engagements.breakoutRound(roundId)?.engagementId ?? null);
   if (engagementId === null) {
     deps.logger.warn('LiveKit webhook for a room that is no breakout room of any engagement (BREAKOUT-23)', { event: event.event, id: event.id, room: event.room.name });
     return 'refused';
@@ -146,13 +117,14 @@ export async function applyWebhook(
  */
 async function closedAgain(
   event: LiveKitWebhookEvent,
-  deps: { directory: BreakoutRoundDirectory; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
+  deps: { engagements: EngagementService; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
 ): Promise<boolean> {
   const roomName = event.room?.name;
   const roundId = roomName ? roundIdOfRoom(roomName) : null;
-  const endedAt = roundId === null ? null : deps.directory.endedAt(roundId);
+  const round = roundId === null ? null : deps.engagements.breakoutRound(roundId);
+  const endedAt = round?.endedAt ?? null;
   if (!roomName || endedAt === null || !reopenedAfterEnd(event, endedAt)) return false;
-  const engagementId = deps.directory.engagementOf(roundId!);
+  const engagementId = round!.engagementId;
   if (!deps.adapter) {
     deps.logger.warn('LiveKit room of an ended breakout round is open again, and no adapter is here to close it (BREAKOUT-29)', { event: event.event, id: event.id, room: roomName, engagementId });
     return true;
@@ -182,18 +154,16 @@ export function refusalOf(error: unknown): { rule?: string; detail: string } | n
 export interface LiveKitWebhookDeps {
   /** Default: an adapter built from LIVEKIT_* (ctx.config.livekit); null (or none configured): 404. */
   adapter?: Pick<LiveKitAdapter, 'receiveWebhook' | 'deleteRoom'> | null;
-  directory: BreakoutRoundDirectory;
 }
 
 export function livekitWebhookRouter(deps: {
   adapter: Pick<LiveKitAdapter, 'receiveWebhook' | 'deleteRoom'> | null;
-  directory: BreakoutRoundDirectory;
   engagements: EngagementService;
   clock: Clock;
   logger: Logger;
 }): Router {
   const router = Router();
-  // Raw bytes on this route only: the signature's sha256 covers the body exactly as sent (§3.2).
+  // Raw bytes on this route only: the signature's sha256 covers the body exactly as sent.
   router.post('/livekit/webhook', express.raw({ type: 'application/webhook+json', limit: WEBHOOK_BODY_LIMIT }), async (req, res) => {
     if (!deps.adapter) {
       throw new AppError('NOT_FOUND', 'No LiveKit server is configured here (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET), so this server takes no LiveKit webhooks.');
@@ -209,11 +179,14 @@ export function livekitWebhookRouter(deps: {
   return router;
 }
 
-/** For `createApp({ extensions: [livekitWebhookExtension({ directory })] })`. */
-export function livekitWebhookExtension(deps: LiveKitWebhookDeps): ApiExtension {
+/**
+ * For `createApp({ extensions: [livekitWebhookExtension()] })`. A webhook names only a room; the engagement
+ * service knows which engagement each round belongs to (engagementIndexes.ts).
+ */
+export function livekitWebhookExtension(deps: LiveKitWebhookDeps = {}): ApiExtension {
   return (ctx) => {
     const adapter = deps.adapter !== undefined ? deps.adapter : ctx.config.livekit ? createLiveKitAdapter(ctx.config.livekit) : null;
-    ctx.router.use(livekitWebhookRouter({ adapter, directory: deps.directory, engagements: ctx.engagements, clock: ctx.clock, logger: ctx.logger }));
+    ctx.router.use(livekitWebhookRouter({ adapter, engagements: ctx.engagements, clock: ctx.clock, logger: ctx.logger }));
     return {
       openApi: {
         paths: {

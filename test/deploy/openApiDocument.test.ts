@@ -11,7 +11,7 @@ import { parseConfig } from '../../server/config.js';
 import { createEngagementService } from '../../server/engagements/createEngagementService.js';
 import { attachmentExtension } from '../../server/http/attachmentRoutes.js';
 import { breakoutExtension } from '../../server/http/breakoutRoutes.js';
-import { createBreakoutRoundDirectory, livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
+import { livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
 import { summaryExtension } from '../../server/http/summaryRoutes.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 
@@ -31,7 +31,7 @@ const { app } = createApp({
   staticDir: null,
   extensions: [
     breakoutExtension({ adapter: null }),
-    livekitWebhookExtension({ adapter: null, directory: createBreakoutRoundDirectory() }),
+    livekitWebhookExtension({ adapter: null }),
     attachmentExtension(attachments),
     summaryExtension(attachments),
   ],

@@ -1,5 +1,5 @@
-// Webhook contract: the double signs and sends webhooks as livekit/protocol's notifier does (livekit/protocol
-// §3.1); the real WebhookReceiver and Convene's adapter verify them; faults arrive as asked.
+// Webhook contract: the double signs and sends webhooks as livekit/protocol's notifier does (livekit/protocol and
+// livekit/livekit); the real WebhookReceiver and Convene's adapter verify them; faults arrive as asked.
 import { decodeJwt } from 'jose';
 import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';

@@ -6,12 +6,12 @@ import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
 import { systemClock, type Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
-import { createEngagementService, type EngagementServiceDeps, type LocalEngagementService } from '../../server/engagements/createEngagementService.js';
+import { createEngagementService, type EngagementServiceDeps, type ObservableEngagementService } from '../../server/engagements/createEngagementService.js';
 import type { SignInLimit } from '../../server/http/signInRateLimit.js';
 import type { TeamsSsoOptions } from '../../server/integrations/teamsSso.js';
 import { createTeamsSsoVerifier } from '../../server/integrations/teamsSso.js';
 import { breakoutExtension } from '../../server/http/breakoutRoutes.js';
-import { createBreakoutRoundDirectory, livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
+import { livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
 import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitConfig } from '../../server/integrations/livekit.js';
 import type { EventStore } from '../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
@@ -39,7 +39,7 @@ export interface TestApp<C extends Clock = Clock> {
   baseUrl: string;
   clock: C;
   config: Config;
-  engagements: LocalEngagementService;
+  engagements: ObservableEngagementService;
   store: EventStore;
   dataDir: string;
   /** The LiveKit adapter given to the service as `media` (null without the `livekit` option). */
@@ -59,7 +59,7 @@ export interface TestAppOptions<C extends Clock> {
   signInLimit?: SignInLimit;
   heartbeatMs?: number;
   extensions?: ApiExtension[];
-  /** Side effects after each commit, as main.ts wires them (e.g. the breakout round directory of the LiveKit webhook). */
+  /** Side effects after each commit (EngagementServiceDeps.onCommitted). */
   onCommitted?: EngagementServiceDeps['onCommitted'];
   /** The event log (default: SQLite in the temporary DATA_DIR). The caller closes a store it passes. */
   store?: EventStore;
@@ -69,7 +69,7 @@ export interface TestAppOptions<C extends Clock> {
   /**
    * A LiveKit server (e.g. the double): sets LIVEKIT_* and composes media as main.ts does — the adapter is
    * the service's `media` (rooms open before a round starts, close when it ends) and, unless `extensions`
-   * are given, both breakout extensions use it, with the round directory fed by every commit.
+   * are given, both breakout extensions use it; the service indexes the rounds itself.
    */
   livekit?: LiveKitConfig;
 }
@@ -88,15 +88,8 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
   const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...livekitEnv, ...options.env });
   const store = options.store ?? openSqliteEventStore(join(dataDir, 'convene.db'));
   const media = options.livekit ? createLiveKitAdapter(options.livekit) : null;
-  const directory = createBreakoutRoundDirectory();
-  const onCommitted: EngagementServiceDeps['onCommitted'] = media
-    ? (engagementId, events, state) => {
-        directory.note(engagementId, events);
-        options.onCommitted?.(engagementId, events, state);
-      }
-    : options.onCommitted;
-  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted, media, limits: options.limits });
-  const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media, directory })] : undefined);
+  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted: options.onCommitted, media, limits: options.limits });
+  const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({
     config,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../server/domain/context.js';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import { joinTokenFor } from '../../../server/engagements/breakoutMedia.js';
-import { createEngagementService, type LocalEngagementService } from '../../../server/engagements/createEngagementService.js';
+import { createEngagementService, type ObservableEngagementService } from '../../../server/engagements/createEngagementService.js';
 import { createLiveKitAdapter, type LiveKitAdapter } from '../../../server/integrations/livekit.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 import { startLiveKitDouble, type LiveKitDouble } from '../../fakes/livekitServerDouble.js';
@@ -24,7 +24,7 @@ const chairUser = { userId: 'dev:chair', displayName: 'The Chair' };
 const chair: Actor = { kind: 'user', ...chairUser };
 
 interface Round {
-  service: LocalEngagementService;
+  service: ObservableEngagementService;
   clock: FakeClock;
   double: LiveKitDouble;
   media: LiveKitAdapter;
@@ -45,7 +45,7 @@ afterEach(async () => {
   r = undefined;
 });
 
-function startService(dir: string, clock: FakeClock, media: LiveKitAdapter, logs: string[]): Promise<LocalEngagementService> {
+function startService(dir: string, clock: FakeClock, media: LiveKitAdapter, logs: string[]): Promise<ObservableEngagementService> {
   return createEngagementService({
     store: openSqliteEventStore(join(dir, 'convene.db')),
     clock,

@@ -1,13 +1,13 @@
 import { expect } from 'vitest';
 import { systemClock } from '../../../server/clock.js';
 import { breakoutExtension } from '../../../server/http/breakoutRoutes.js';
-import { createBreakoutRoundDirectory, livekitWebhookExtension } from '../../../server/http/livekitWebhookRoute.js';
+import { livekitWebhookExtension } from '../../../server/http/livekitWebhookRoute.js';
 import { createLiveKitAdapter } from '../../../server/integrations/livekit.js';
 import { startLiveKitDouble, type LiveKitDouble } from '../../fakes/livekitServerDouble.js';
 import { createTestApp, type ApiClient, type TestApp } from '../../support/createTestApp.js';
 
 // A live engagement over real HTTP (real SQLite, the real app on port 0) with a running manual breakout
-// round, wired as main.ts wires it: both breakout extensions, and the round directory fed by onCommitted.
+// round, wired as main.ts wires it: both breakout extensions.
 // With `livekit`, the protocol-faithful LiveKit double stands in for the media server and posts its signed
 // webhooks to the app. The system clock is used because LiveKit's tokens are checked against real time.
 
@@ -44,12 +44,10 @@ export async function command(api: ApiClient, engagementId: string, body: Record
 
 export async function breakoutMeeting(options: { livekit: boolean; start?: boolean }): Promise<BreakoutMeeting> {
   const double = options.livekit ? await startLiveKitDouble({ apiKey: API_KEY, apiSecret: API_SECRET }) : null;
-  const directory = createBreakoutRoundDirectory();
   const app = await createTestApp({
     clock: systemClock,
     env: double ? { LIVEKIT_URL: double.url, LIVEKIT_API_KEY: API_KEY, LIVEKIT_API_SECRET: API_SECRET } : {},
-    onCommitted: (engagementId, events) => directory.note(engagementId, events),
-    extensions: [breakoutExtension(), livekitWebhookExtension({ directory })],
+    extensions: [breakoutExtension(), livekitWebhookExtension()],
   });
   double?.setWebhookUrl(`${app.baseUrl}/api/livekit/webhook`);
 

@@ -61,7 +61,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     expect(await attendanceSeenBy(m, m.ana)).toEqual({});
   });
 
-  it('§1.7: given a webhook whose body was altered, signed with another secret, or unsigned, then it is 401 problem+json and nothing is recorded', async () => {
+  it('given a webhook whose body was altered, signed with another secret, or unsigned, then it is 401 problem+json and nothing is recorded', async () => {
     m = await breakoutMeeting({ livekit: true });
     await joinRoom(m, m.ana, 0);
     await m.double!.settleWebhooks();
@@ -87,7 +87,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     expect((await attendanceEvents(m))).toHaveLength(before);
   });
 
-  it('§1.7: given LiveKit delivers the same webhook twice (a retry), then both are answered 200 and one event is recorded', async () => {
+  it('given LiveKit delivers the same webhook twice (a retry), then both are answered 200 and one event is recorded', async () => {
     m = await breakoutMeeting({ livekit: true });
     m.double!.faults.duplicateNext();
     const sid = await joinRoom(m, m.ana, 0);
@@ -114,7 +114,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     expect(statuses(m, 'participant_joined')).toEqual([200]);
   });
 
-  it('§1.7: given a webhook created more than 5 minutes ago (a replay with a fresh token), then it is refused with 401 and nothing is recorded', async () => {
+  it('given a webhook created more than 5 minutes ago (a replay with a fresh token), then it is refused with 401 and nothing is recorded', async () => {
     m = await breakoutMeeting({ livekit: true });
     m.double!.faults.backdateNext(6 * 60);
     const sid = await joinRoom(m, m.ana, 0);
@@ -123,7 +123,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
     expect((await attendanceSeenBy(m, m.chair))[sid]).toBeUndefined();
   });
 
-  it('BREAKOUT-23: given a signed webhook for a room that is no breakout room of any engagement, then it is answered 200 (no retries) and nothing is recorded', async () => {
+  it('given a signed webhook for a room that is no breakout room of any engagement, then it is answered 200 (no retries) and nothing is recorded', async () => {
     m = await breakoutMeeting({ livekit: true });
     const adapter = createLiveKitAdapter({ url: m.double!.url, apiKey: API_KEY, apiSecret: API_SECRET });
     const { token } = await adapter.mintJoinToken({ room: 'breakout-unknown-round-1', identity: m.ana.participantId, name: 'Ana', canPublish: true });
@@ -201,7 +201,7 @@ describe('reconciling attendance with LiveKit', () => {
   });
 });
 
-describe('the webhook replay window (§1.7 item 4)', () => {
+describe('the webhook replay window', () => {
   const now = new Date('2026-11-28T09:00:00.000Z');
   const seconds = Math.floor(now.getTime() / 1000);
 

@@ -12,7 +12,7 @@ import {
   createEngagementService,
   type EngagementServiceDeps,
   type EngagementServiceLimits,
-  type LocalEngagementService,
+  type ObservableEngagementService,
 } from '../../../server/engagements/createEngagementService.js';
 import { openSqliteEventStore } from '../../../server/store/sqliteEventStore.js';
 import { FakeClock } from '../../support/fakeClock.js';
@@ -30,7 +30,7 @@ export class Harness {
   readonly dir = mkdtempSync(join(scratch, 'convene-engagements-'));
   readonly file = join(this.dir, 'convene.db');
   clock = new FakeClock();
-  service!: LocalEngagementService;
+  service!: ObservableEngagementService;
   logs: string[] = [];
 
   private constructor(
@@ -48,7 +48,7 @@ export class Harness {
     return h;
   }
 
-  async start(clock = this.clock): Promise<LocalEngagementService> {
+  async start(clock = this.clock): Promise<ObservableEngagementService> {
     this.clock = clock;
     this.service = await createEngagementService({
       store: openSqliteEventStore(this.file),
@@ -64,7 +64,7 @@ export class Harness {
     return this.service;
   }
 
-  async restart(clock = this.clock): Promise<LocalEngagementService> {
+  async restart(clock = this.clock): Promise<ObservableEngagementService> {
     await this.service.close();
     return this.start(clock);
   }

@@ -1,0 +1,85 @@
+// Where every command enters the commit stage: refused while the server shuts down, internal commands only
+// from the server itself, a new engagement only for `engagement.create`. It keeps the set of work in flight
+// (commands, snapshot writes, attendance checks, replays from the log) that `whenIdle` and a graceful
+// shutdown wait for.
+import { AppError } from '../appError.js';
+import { isInternalCommand, type Command } from '../domain/commands.js';
+import type { Actor } from '../domain/context.js';
+import { emptyState } from '../domain/state.js';
+import type { CommandResult } from './EngagementService.js';
+import { engagementNotFound, type createGroupCommit, type EngagementInMemory } from './groupCommit.js';
+
+export interface CommandIntake {
+  /**
+   * Queues a command for the commit stage; resolves with its result once committed. `allowInternal`: the
+   * service's own methods may issue internal commands; `creating`: the engagement may not exist yet.
+   */
+  submit(
+    id: string,
+    actor: Actor,
+    command: Command,
+    options: { commandId?: string; expectedVersion?: number },
+    allowInternal: boolean,
+    creating?: boolean,
+  ): Promise<CommandResult>;
+  /** Work outside a command that whenIdle and close wait for. */
+  track(work: Promise<unknown>): void;
+  /** Resolves when everything in flight (and whatever it queued meanwhile) has settled. */
+  drained(): Promise<void>;
+  /** From now on every command is refused (STORAGE_UNAVAILABLE: the server is restarting). */
+  shutDown(): void;
+  readonly closing: boolean;
+}
+
+export function createCommandIntake(deps: {
+  engagements: Map<string, EngagementInMemory>;
+  commit: ReturnType<typeof createGroupCommit>;
+}): CommandIntake {
+  const { engagements } = deps;
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+  };
+
+  return {
+    submit(id, actor, command, options, allowInternal, creating = false) {
+      if (closing) {
+        return Promise.reject(new AppError('STORAGE_UNAVAILABLE', 'The server is restarting and records no changes right now. Try again in a few seconds.'));
+      }
+      if (isInternalCommand(command.type) && !allowInternal && actor.kind !== 'system') {
+        return Promise.reject(
+          new AppError('FORBIDDEN', `${command.type} is issued by the server itself or through its own endpoint, not as a command.`),
+        );
+      }
+      let entry = engagements.get(id);
+      if (!entry) {
+        if (!creating) return Promise.reject(engagementNotFound());
+        entry = { id, state: emptyState(), version: 0, queue: [], scheduled: false };
+        engagements.set(id, entry);
+      }
+      const target = entry;
+      const task = deps.commit.submit(target, { actor, command, options });
+      const tracked = task.finally(() => {
+        inFlight.delete(tracked);
+        // A creation that failed leaves no empty engagement behind.
+        if (creating && target.version === 0 && target.queue.length === 0 && engagements.get(id) === target) engagements.delete(id);
+      });
+      inFlight.add(tracked);
+      tracked.catch(() => undefined);
+      return task;
+    },
+    track,
+    async drained() {
+      // Settling a command can queue another (a fired deadline), so loop until nothing is left.
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    shutDown() {
+      closing = true;
+    },
+    get closing() {
+      return closing;
+    },
+  };
+}
