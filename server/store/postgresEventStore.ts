@@ -55,7 +55,8 @@ async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function openPostgresEventStore(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+/** The pool, with the schema brought up to date under the migrations' advisory lock; closed again if that fails. */
+async function openMigratedPool(url: string, options: PostgresEventStoreOptions): Promise<pg.Pool> {
   const queryTimeoutMs = options.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: url,
@@ -88,6 +89,11 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     await pool.end().catch(() => undefined);
     throw error;
   }
+  return pool;
+}
+
+export async function openPostgresEventStore(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+  const pool = await openMigratedPool(url, options);
 
   /** One query on a connection of its own; a connection that failed is destroyed, never reused. */
   const onConnection = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
