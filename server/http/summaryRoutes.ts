@@ -12,6 +12,7 @@ import { emptySummaryReview, versionsOf, type PublishedSummary, type SummaryRevi
 import type { Viewer } from '../domain/context.js';
 import { summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EngagementView } from '../domain/view.js';
+import { SummaryLanguage } from '../domain/vocabulary.js';
 import type { CommandResult, EngagementService, SignedInUser } from '../engagements/EngagementService.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { renderSummary, SUMMARY_FORMATS, summaryFilename } from '../summary/renderSummary.js';
@@ -62,6 +63,8 @@ export interface SummaryRouteDeps {
 export const SummaryQuery = z.strictObject({
   format: z.enum(SUMMARY_FORMATS).default('md'),
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** LIFE-7: the language to write it in; without it, the engagement's (a published version: the one it was published in). */
+  lang: SummaryLanguage.optional(),
   attributive: z
     .enum(['0', '1', 'true', 'false'])
     .optional()
@@ -88,7 +91,7 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
   const draftOf = async (
     view: EngagementView,
     review: SummaryReviewState,
-    options: { attributive: boolean; status: Summary['metadata']['status']; version: number | null },
+    options: { attributive: boolean; status: Summary['metadata']['status']; version: number | null; language?: SummaryLanguage },
   ): Promise<Summary> => {
     const attachmentIds = Object.values(view.inputs).flatMap((input) => input.attachmentIds);
     const attachmentNames = deps.attachments ? await deps.attachments.names(view.id, attachmentIds) : {};
@@ -111,7 +114,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       // Built from the Chair's view for every reader: a reviewer's own view holds only their own room and no
       // attendance, which would skew the breakout figures; the body names no one (SUMMARY-VIEW-2).
       const source = notWired(engagements.draftSummarySource, 'draftSummarySource').call(engagements, engagementId, viewerOf(principal));
-      const rendered = await renderSummary(await draftOf(source, review, { attributive: query.attributive, status, version: null }), query.format);
+      const draft = await draftOf(source, review, { attributive: query.attributive, status, version: null, language: query.lang });
+      const rendered = await renderSummary(draft, query.format);
       sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
       return;
     }
@@ -133,7 +137,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       sendDownload(res, summaryFilename(summary, 'json'), 'application/json; charset=utf-8', published.content);
       return;
     }
-    const rendered = await renderSummary(summary, query.format);
+    // The record stays as published; `lang` changes only the words around it (headings, tables, labels).
+    const rendered = await renderSummary(summary, query.format, query.lang);
     sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
   });
 
@@ -182,6 +187,7 @@ export function summaryExtension(attachments?: AttachmentStore): ApiExtension {
                 { name: 'format', in: 'query', schema: { type: 'string', enum: [...SUMMARY_FORMATS], default: 'md' } },
                 { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
                 { name: 'attributive', in: 'query', schema: { type: 'string', enum: ['0', '1'] } },
+                { name: 'lang', in: 'query', schema: { type: 'string', enum: [...SummaryLanguage.options] } },
               ],
               responses: { '200': { description: 'The file, with a Content-Disposition file name' } },
             },

@@ -1,7 +1,19 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { assertNever } from '../../domain/events.js';
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, questionHeading, statusLine } from '../labels.js';
+import {
+  categoryLabels,
+  headingsOf,
+  metadataLine,
+  notHeardOutcome,
+  participationCount,
+  proposalLabel,
+  proposalText,
+  questionHeading,
+  statusLine,
+  titleLine,
+} from '../labels.js';
+import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
@@ -45,6 +57,7 @@ class PdfWriter {
   constructor(
     readonly doc: Doc,
     readonly fonts: PdfFonts,
+    readonly words: SummaryWords,
   ) {
     this.width = doc.page.width - 2 * MARGIN;
   }
@@ -145,11 +158,11 @@ class PdfWriter {
       doc.text(r.label, MARGIN, y + 2, { width: labelW - 6, height: rowH - 2, ellipsis: true });
       doc.rect(MARGIN + labelW, y + 2, (r.plannedMinutes / max) * barW, 7).fill('#bbbbbb');
       doc.rect(MARGIN + labelW, y + 10, ((r.actualMinutes ?? 0) / max) * barW, 7).fill('#2b6cb0');
-      doc.fillColor('black').text(`${r.plannedMinutes} / ${r.actualMinutes ?? '—'} min`, MARGIN + labelW + barW + 6, y + 5, { width: this.width - labelW - barW - 6 });
+      doc.fillColor('black').text(this.words.t('chart.minutesPair', { planned: r.plannedMinutes, actual: r.actualMinutes ?? '—' }), MARGIN + labelW + barW + 6, y + 5, { width: this.width - labelW - barW - 6 });
       doc.x = MARGIN;
       doc.y = y + rowH;
     }
-    doc.font(this.fonts.regular).fontSize(8).text('Grey: planned minutes. Blue: actual minutes.', MARGIN, doc.y + 4, { width: this.width });
+    doc.font(this.fonts.regular).fontSize(8).text(this.words.t('chart.legend'), MARGIN, doc.y + 4, { width: this.width });
     doc.moveDown(0.8);
   }
 
@@ -163,21 +176,24 @@ class PdfWriter {
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font(this.fonts.regular).fontSize(8).fillColor('#444');
-      doc.text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - FOOTER_Y_FROM_BOTTOM, { width: this.width, align: 'center', lineBreak: false });
+      doc.text(this.words.t('page.of', { page: i + 1, pages: range.count }), MARGIN, doc.page.height - FOOTER_Y_FROM_BOTTOM, { width: this.width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottomMargin;
     }
   }
 }
 
-export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}): Promise<Buffer> {
+/** `language`: the words around the record (headings, tables, labels); the paragraphs are the record's own. */
+export function renderPdf(summary: Summary, options: { fonts?: PdfFonts; language?: string } = {}): Promise<Buffer> {
   const m = summary.metadata;
+  const words = wordsFor(options.language ?? m.language);
+  const HEADINGS = headingsOf(words);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    lang: m.language,
+    lang: words.language,
     displayTitle: true,
-    info: { Title: `${HEADINGS.title}: ${m.title}`, Author: 'Convene', Creator: 'Convene', CreationDate: new Date(m.generatedAt) },
+    info: { Title: titleLine(summary, words), Author: 'Convene', Creator: 'Convene', CreationDate: new Date(m.generatedAt) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -185,20 +201,20 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const w = new PdfWriter(doc, options.fonts ?? defaultPdfFonts());
+  const w = new PdfWriter(doc, options.fonts ?? defaultPdfFonts(), words);
 
-  w.heading(`${HEADINGS.title}: ${m.title}`, 0);
-  if (m.theme) w.text(`Theme: ${m.theme}`);
-  w.text(metadataLine(summary));
-  w.text(statusLine(summary), { italic: true, size: 9 });
+  w.heading(titleLine(summary, words), 0);
+  if (m.theme) w.text(`${words.t('heading.theme')} ${m.theme}`);
+  w.text(metadataLine(summary, words));
+  w.text(statusLine(summary, words), { italic: true, size: 9 });
   summary.opening.forEach((p) => w.numbered(p));
   w.heading(HEADINGS.questions, 1);
   for (const q of summary.questions) {
-    w.heading(questionHeading(q.number, q.text), 2);
+    w.heading(questionHeading(q.number, q.text, words), 2);
     q.paragraphs.forEach((p) => w.numbered(p));
     if (q.proposals.length > 0) {
       w.text(HEADINGS.proposals, { bold: true });
-      for (const p of q.proposals) w.bullet(`${PROPOSAL_LABELS[p.kind]}: `, proposalText(p));
+      for (const p of q.proposals) w.bullet(`${proposalLabel(words, p.kind)}: `, proposalText(p, words));
     }
   }
   if (summary.generalDiscussion.length > 0) {
@@ -207,7 +223,7 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
   }
   if (summary.breakouts) {
     w.heading(HEADINGS.breakouts, 1);
-    for (const b of breakoutBlocks(summary)) {
+    for (const b of breakoutBlocks(summary, words)) {
       switch (b.kind) {
         case 'heading':
           if (b.level === 3) w.heading(b.text, 2);
@@ -234,26 +250,27 @@ export function renderPdf(summary: Summary, options: { fonts?: PdfFonts } = {}):
 
   const p = summary.participation;
   w.heading(HEADINGS.annexParticipation, 1);
-  w.text(`${p.total} participants from ${p.organizationCount} organizations.`);
-  participationTables(summary).forEach((t) => w.table(t, 9));
-  for (const g of p.organizations) w.text(`${CATEGORY_LABELS[g.category]}: ${g.names.join('; ')}`, { size: 9 });
+  w.text(participationCount(summary, words));
+  participationTables(summary, words).forEach((t) => w.table(t, 9));
+  const categories = categoryLabels(words);
+  for (const g of p.organizations) w.text(`${categories[g.category]}: ${g.names.join('; ')}`, { size: 9 });
   w.heading(HEADINGS.annexAgenda, 1);
-  w.table(agendaTable(summary), 9);
+  w.table(agendaTable(summary, words), 9);
   w.heading(HEADINGS.timeUse, 2);
   w.timeUseChart(summary);
   w.heading(HEADINGS.annexInputs, 1);
-  w.table(inputsTable(summary));
+  w.table(inputsTable(summary, words));
   w.heading(HEADINGS.annexSpeakers, 1);
-  w.table(speakersTable(summary));
+  w.table(speakersTable(summary, words));
   const attributive = summary.annexes.attributive;
   if (attributive) {
     w.heading(HEADINGS.annexAttributive, 1);
     for (const q of attributive.questions) {
-      w.heading(`Guiding question ${q.questionNumber}`, 2);
+      w.heading(words.t('heading.questionNumber', { number: q.questionNumber }), 2);
       for (const s of q.statements) w.bullet(s.name ? `${s.organization} (${s.name}): ` : `${s.organization}: `, s.text);
-      for (const d of q.deferredSpeakers) w.bullet('Not heard: ', `${d.organization} (${d.name}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`);
+      for (const d of q.deferredSpeakers) w.bullet(`${words.t('annex.notHeard')} `, `${d.organization} (${d.name}), ${notHeardOutcome(d, words)}`);
     }
-    const rooms = breakoutAnnexLines(summary);
+    const rooms = breakoutAnnexLines(summary, words);
     if (rooms.length > 0) {
       w.heading(HEADINGS.breakouts, 2);
       rooms.forEach((l) => w.bullet('', l));
