@@ -13,7 +13,7 @@ const bidi = bidiFactory();
 const require = createRequire(import.meta.url);
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
-type Family = 'latin' | 'arabic' | 'cjk';
+export type Family = 'latin' | 'arabic' | 'cjk';
 
 const FILES: Record<Family, Record<FontStyle, string>> = {
   latin: {
@@ -77,7 +77,7 @@ function familyOf(ch: string): Family | null {
 }
 
 /** Each code unit's family: neutral characters (spaces, digits, punctuation) take their neighbour's. */
-function families(text: string, fallback: Family): Family[] {
+export function families(text: string, fallback: Family): Family[] {
   const out: (Family | null)[] = [...text].flatMap((ch) => {
     const f = familyOf(ch);
     return ch.length === 2 ? [f, f] : [f];
@@ -100,6 +100,8 @@ interface Run {
   font: string;
   width: number;
   arabic: boolean;
+  /** A bracket in right-to-left text: its own glyph drawn flipped, so the text layer keeps the character typed. */
+  mirror?: boolean;
 }
 
 export interface TextOptions {
@@ -117,14 +119,15 @@ export interface LaidOutLine {
 }
 
 /**
- * Noto Sans Arabic decomposes letters into a dotless base and dot marks (`ccmp`); the base glyph is shared by
- * several letters, so the PDF's text layer (one Unicode value per glyph) would read "ت" for "ي". Its
- * precomposed contextual forms draw the same letters and keep the text layer exact.
+ * The Noto faces decompose letters into a base and marks (`ccmp`): Arabic into a dotless base and dots, some
+ * accented Latin ("ị") into "i" and a combining dot. The base glyph is shared, so the PDF's text layer (one
+ * Unicode value per glyph) would read "ت" for "ي" or "i" for "ị". Their precomposed forms draw the same letters
+ * and keep the text layer exact.
  */
-const ARABIC_FEATURES = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
+const NO_DECOMPOSITION = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
 
 const measure = (doc: Doc, font: string, size: number, text: string, arabic: boolean): number =>
-  doc.font(font).fontSize(size).widthOfString(text, arabic ? ARABIC_FEATURES : {});
+  doc.font(font).fontSize(size).widthOfString(text, NO_DECOMPOSITION);
 
 /** Splits `text` into lines no wider than `width`, then orders each line's runs visually. */
 export function layoutText(doc: Doc, text: string, width: number, options: TextOptions): LaidOutLine[] {
@@ -190,16 +193,17 @@ function orderLine(
     const level = levels.levels[first];
     const font = fontAt(first);
     let j = i + 1;
-    while (j < order.length && levels.levels[order[j]] === level && fontAt(order[j]) === font && Math.abs(order[j] - order[j - 1]) === 1) j++;
+    const alone = (k: number) => mirrored.has(order[k]);
+    while (j < order.length && !alone(i) && !alone(j) && levels.levels[order[j]] === level && fontAt(order[j]) === font && Math.abs(order[j] - order[j - 1]) === 1) j++;
     const indices = order.slice(i, j);
     const low = Math.min(...indices);
     const high = Math.max(...indices);
-    const logical = [...Array(high - low + 1).keys()].map((k) => mirrored.get(low + k) ?? text[low + k]).join('');
+    const logical = text.slice(low, high + 1);
     // fontkit lays an Arabic run out right to left itself (from its script); any other right-to-left run
     // (brackets, punctuation between Arabic words) is handed over already in visual order.
     const runText = level % 2 === 1 && !ARABIC.test(logical) ? [...logical].reverse().join('') : logical;
     const arabic = ARABIC.test(logical);
-    runs.push({ text: runText, font, arabic, width: measure(doc, font, size, runText, arabic) });
+    runs.push({ text: runText, font, arabic, width: measure(doc, font, size, runText, arabic), ...(alone(i) ? { mirror: true } : {}) });
     i = j;
   }
   return { runs, width: runs.reduce((w, r) => w + r.width, 0) };
@@ -212,7 +216,9 @@ export function drawLine(doc: Doc, line: LaidOutLine, x: number, y: number, widt
   let cursor = align === 'center' ? x + (width - line.width) / 2 : fromRight ? x + width - line.width : x;
   doc.fontSize(options.size).fillColor(options.color ?? 'black');
   for (const run of line.runs) {
-    doc.font(run.font).fontSize(options.size).text(run.text, cursor, y, { lineBreak: false, ...(run.arabic ? ARABIC_FEATURES : {}) });
+    if (run.mirror) doc.save().transform(-1, 0, 0, 1, 2 * cursor + run.width, 0);
+    doc.font(run.font).fontSize(options.size).text(run.text, cursor, y, { lineBreak: false, ...NO_DECOMPOSITION });
+    if (run.mirror) doc.restore();
     cursor += run.width;
   }
 }
