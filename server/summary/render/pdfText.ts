@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import bidiFactory from 'bidi-js';
+import PDFDocument from 'pdfkit';
 
 // Text in any of the summary's scripts, laid out for pdfkit: pdfkit shapes with fontkit (Arabic joining
 // forms come from the font) but draws one font per call, never reorders right-to-left text and wraps only
@@ -125,9 +126,38 @@ export interface LaidOutLine {
  * and keep the text layer exact.
  */
 const NO_DECOMPOSITION = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
+/** Only where it matters: passing features turns pdfkit's layout cache off, and layout is a page's main cost. */
+const DECOMPOSED = /[\u0300-\u036F\u1E00-\u1EFF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const featuresFor = (text: string) => (DECOMPOSED.test(text) ? NO_DECOMPOSITION : {});
 
-const measure = (doc: Doc, font: string, size: number, text: string, arabic: boolean): number =>
-  doc.font(font).fontSize(size).widthOfString(text, NO_DECOMPOSITION);
+// pdfkit caches layouts only without OpenType features, and fontkit's layout is the costly part of a page:
+// widths are kept here per face and text, at size 1 (advances scale with the size).
+const widths = new Map<string, number>();
+const MAX_CACHED = 100_000;
+
+/**
+ * Widths are taken on a document of their own that is never written: selecting a face on the summary's own
+ * document would embed it there, so what a PDF holds would depend on what earlier renders had measured.
+ */
+let rulerDoc: Doc | null = null;
+function ruler(): Doc {
+  if (!rulerDoc) {
+    rulerDoc = new PDFDocument({ autoFirstPage: false });
+    registerFonts(rulerDoc);
+  }
+  return rulerDoc;
+}
+
+function measure(_doc: Doc, font: string, size: number, text: string): number {
+  const key = `${font}\u0000${text}`;
+  let unit = widths.get(key);
+  if (unit === undefined) {
+    if (widths.size > MAX_CACHED) widths.clear();
+    unit = ruler().font(font).fontSize(1000).widthOfString(text, featuresFor(text)) / 1000;
+    widths.set(key, unit);
+  }
+  return unit * size;
+}
 
 /** Splits `text` into lines no wider than `width`, then orders each line's runs visually. */
 export function layoutText(doc: Doc, text: string, width: number, options: TextOptions): LaidOutLine[] {
@@ -141,7 +171,7 @@ export function layoutText(doc: Doc, text: string, width: number, options: TextO
     let s = start;
     for (let i = start + 1; i <= end; i++) {
       if (i === end || fontAt(i) !== fontAt(s)) {
-        w += measure(doc, fontAt(s), options.size, text.slice(s, i), fam[s] === 'arabic');
+        w += measure(doc, fontAt(s), options.size, text.slice(s, i));
         s = i;
       }
     }
@@ -157,13 +187,18 @@ export function layoutText(doc: Doc, text: string, width: number, options: TextO
       start = i;
     }
   }
+  // Greedy, word by word: a word's width is measured once (cached), a line's is the sum of its words'.
   const lines: [number, number][] = [];
   let lineStart = 0;
+  let lineWidth = 0;
   for (const [s, e] of words) {
-    if (s > lineStart && widthOf(lineStart, trimEnd(text, lineStart, e)) > width) {
+    const bare = trimEnd(text, s, e);
+    if (s > lineStart && lineWidth + widthOf(s, bare) > width) {
       lines.push([lineStart, s]);
       lineStart = s;
+      lineWidth = 0;
     }
+    lineWidth += widthOf(s, e);
   }
   if (lineStart < text.length || lines.length === 0) lines.push([lineStart, text.length]);
   return lines.map(([s, e]) => orderLine(doc, text, s, trimEnd(text, s, e), levels, fontAt, options.size));
@@ -203,7 +238,7 @@ function orderLine(
     // (brackets, punctuation between Arabic words) is handed over already in visual order.
     const runText = level % 2 === 1 && !ARABIC.test(logical) ? [...logical].reverse().join('') : logical;
     const arabic = ARABIC.test(logical);
-    runs.push({ text: runText, font, arabic, width: measure(doc, font, size, runText, arabic), ...(alone(i) ? { mirror: true } : {}) });
+    runs.push({ text: runText, font, arabic, width: measure(doc, font, size, runText), ...(alone(i) ? { mirror: true } : {}) });
     i = j;
   }
   return { runs, width: runs.reduce((w, r) => w + r.width, 0) };
@@ -217,7 +252,7 @@ export function drawLine(doc: Doc, line: LaidOutLine, x: number, y: number, widt
   doc.fontSize(options.size).fillColor(options.color ?? 'black');
   for (const run of line.runs) {
     if (run.mirror) doc.save().transform(-1, 0, 0, 1, 2 * cursor + run.width, 0);
-    doc.font(run.font).fontSize(options.size).text(run.text, cursor, y, { lineBreak: false, ...NO_DECOMPOSITION });
+    doc.font(run.font).fontSize(options.size).text(run.text, cursor, y, { lineBreak: false, ...featuresFor(run.text) });
     if (run.mirror) doc.restore();
     cursor += run.width;
   }

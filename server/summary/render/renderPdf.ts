@@ -15,7 +15,7 @@ import {
 import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks } from '../breakoutBlocks.js';
-import { drawLine, layoutText, lineHeight, registerFonts, type TextOptions } from './pdfText.js';
+import { drawLine, layoutText, lineHeight, registerFonts, type LaidOutLine, type TextOptions } from './pdfText.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // A PDF drawn with pdfkit: no browser, no script, nothing fetched (security notes §1.6). Every script the
@@ -65,10 +65,17 @@ class PdfWriter {
   }
 
   /** Draws wrapped text at `offset` from the start edge, `width` wide, as content of `el`; breaks pages between lines. */
-  private block(el: Struct, text: string, offset: number, width: number, options: Omit<TextOptions, 'rtl'> & { align?: 'start' | 'end' | 'center' }): void {
+  private block(
+    el: Struct,
+    text: string,
+    offset: number,
+    width: number,
+    options: Omit<TextOptions, 'rtl'> & { align?: 'start' | 'end' | 'center' },
+    laidOut?: LaidOutLine[],
+  ): void {
     const doc = this.doc;
     const opts = { ...options, rtl: this.rtl };
-    const lines = layoutText(doc, text, width, opts);
+    const lines = laidOut ?? layoutText(doc, text, width, opts);
     const lh = lineHeight(options.size);
     let content = doc.markStructureContent(TAGS.get(el)!);
     el.add(content);
@@ -141,9 +148,11 @@ class PdfWriter {
     const pad = 2.5;
     const lh = lineHeight(fontSize);
     const table = this.element('Table');
-    const rowHeight = (cells: string[], header: boolean) =>
-      Math.max(...cells.map((c, i) => layoutText(doc, c, widths[i] - 2 * pad, { style: header ? 'bold' : 'regular', size: fontSize, rtl: this.rtl }).length)) * lh + 2 * pad;
-    const drawRow = (cells: string[], header: boolean, h: number) => {
+    // Each cell is laid out once: its line count sizes the row, then its lines are drawn.
+    const layoutRow = (cells: string[], header: boolean) =>
+      cells.map((c, i) => layoutText(doc, c, widths[i] - 2 * pad, { style: header ? 'bold' : 'regular', size: fontSize, rtl: this.rtl }));
+    const rowHeight = (laid: LaidOutLine[][]) => Math.max(...laid.map((lines) => lines.length)) * lh + 2 * pad;
+    const drawRow = (cells: string[], header: boolean, h: number, laid: LaidOutLine[][]) => {
       const y = doc.y;
       doc.markContent('Artifact', { type: 'Layout' });
       if (header) doc.rect(MARGIN, y, this.width, h).fill('#e7e6e6').fillColor('black');
@@ -154,23 +163,25 @@ class PdfWriter {
         doc.y = y + pad;
         const cell = this.element(header ? 'TH' : 'TD', tr);
         const align = !header && NUMERIC.test(c) ? 'end' : 'start';
-        this.block(cell, c, offsets[i] + pad, widths[i] - 2 * pad, { style: header ? 'bold' : 'regular', size: fontSize, align });
+        this.block(cell, c, offsets[i] + pad, widths[i] - 2 * pad, { style: header ? 'bold' : 'regular', size: fontSize, align }, laid[i]);
         cell.end();
       });
       tr.end();
       doc.x = MARGIN;
       doc.y = y + h;
     };
-    const headerHeight = rowHeight(t.header, true);
+    const header = layoutRow(t.header, true);
+    const headerHeight = rowHeight(header);
     this.ensure(headerHeight * 2);
-    drawRow(t.header, true, headerHeight);
+    drawRow(t.header, true, headerHeight, header);
     for (const r of t.rows) {
-      const h = rowHeight(r, false);
+      const laid = layoutRow(r, false);
+      const h = rowHeight(laid);
       if (doc.y + h > this.bottom) {
         doc.addPage();
-        drawRow(t.header, true, headerHeight);
+        drawRow(t.header, true, headerHeight, header);
       }
-      drawRow(r, false, h);
+      drawRow(r, false, h, laid);
     }
     table.end();
     doc.y += 10;
