@@ -244,6 +244,33 @@ function orderLine(
   return { runs, width: runs.reduce((w, r) => w + r.width, 0) };
 }
 
+interface LayoutFont {
+  layoutRun(text: string, features: unknown): unknown;
+}
+const cachedFonts = new WeakSet<object>();
+
+/**
+ * pdfkit lays out again every run drawn with OpenType features (it caches only runs without), and an Arabic
+ * summary repeats the same words hundreds of times (table headers, outcomes). The current face's layouts are
+ * kept per text for the document's life; a layout is read, never changed, when it is encoded.
+ */
+function cacheFeatureLayouts(doc: Doc): void {
+  const font = (doc as unknown as { _font?: LayoutFont })._font;
+  if (!font || cachedFonts.has(font) || typeof font.layoutRun !== 'function') return;
+  cachedFonts.add(font);
+  const layoutRun = font.layoutRun.bind(font);
+  const cache = new Map<string, unknown>();
+  font.layoutRun = (text, features) => {
+    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
+    let run = cache.get(key);
+    if (run === undefined) {
+      run = layoutRun(text, features);
+      cache.set(key, run);
+    }
+    return run;
+  };
+}
+
 /** Draws one laid-out line at `y`, from the start edge of [x, x + width] (the right edge when `rtl`). */
 export function drawLine(doc: Doc, line: LaidOutLine, x: number, y: number, width: number, options: TextOptions & { align?: 'start' | 'end' | 'center' }): void {
   const align = options.align ?? 'start';
@@ -252,7 +279,9 @@ export function drawLine(doc: Doc, line: LaidOutLine, x: number, y: number, widt
   doc.fontSize(options.size).fillColor(options.color ?? 'black');
   for (const run of line.runs) {
     if (run.mirror) doc.save().transform(-1, 0, 0, 1, 2 * cursor + run.width, 0);
-    doc.font(run.font).fontSize(options.size).text(run.text, cursor, y, { lineBreak: false, ...featuresFor(run.text) });
+    doc.font(run.font).fontSize(options.size);
+    cacheFeatureLayouts(doc);
+    doc.text(run.text, cursor, y, { lineBreak: false, ...featuresFor(run.text) });
     if (run.mirror) doc.restore();
     cursor += run.width;
   }
