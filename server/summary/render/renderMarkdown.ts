@@ -109,7 +109,10 @@ export function renderMarkdown(summary: Summary, language?: string): string {
     const rooms = breakoutAnnexLines(summary, w);
     if (rooms.length > 0) out.push(`### ${HEADINGS.breakouts}`, '', ...rooms.map((l) => `- ${e(l)}`), '');
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  // Markdown has no language of its own: viewers that render raw HTML (GitHub, Teams wiki) take it, and the
+  // direction, from a wrapping block. English, the viewers' default, stays bare, as it always was.
+  const body = out.join('\n').replace(/\n+$/, '\n');
+  return w.language === 'en' ? body : `<div lang="${w.language}" dir="${w.dir}">\n\n${body}\n</div>\n`;
 }
 
 /** A text bar chart, one character per two minutes (planned `=`, actual `#`), readable in any viewer. */
