@@ -144,3 +144,28 @@ describe('the DOCX read back through LibreOffice (issue 11)', () => {
   );
   if (!hasSoffice && !REQUIRED) console.warn('SKIPPED: the DOCX-through-LibreOffice check needs soffice (Debian libreoffice-writer-nogui).');
 });
+
+describe('language markup in DOCX and HTML (issue 11)', () => {
+  it('given the Arabic DOCX, then the document language is Arabic, paragraphs are right to left, Arabic runs are rtl and East Asian text has its font and language', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await renderDocx(summaries.get('ar')!));
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(styles).toMatch(/<w:lang w:val="ar-SA" w:eastAsia="zh-CN" w:bidi="ar-SA"\/>/);
+    expect(styles).toMatch(/w:eastAsia="Microsoft YaHei"/);
+    expect(document).toContain('<w:bidi/>');
+    expect(document).toContain('<w:rtl/>');
+    const french = await JSZip.loadAsync(await renderDocx(summaries.get('fr')!));
+    expect(await french.file('word/styles.xml')!.async('string')).toContain('w:val="fr-FR"');
+    expect(await french.file('word/document.xml')!.async('string')).not.toContain('<w:bidi/>');
+  });
+
+  it('given the HTML in French and in Arabic, then the page has its lang and dir and every name typed is isolated with <bdi>', async () => {
+    const { renderHtml } = await import('../../server/summary/render/renderHtml.js');
+    const ar = renderHtml(summaries.get('ar')!);
+    expect(ar).toContain('<html lang="ar" dir="rtl">');
+    expect(renderHtml(summaries.get('fr')!)).toContain('<html lang="fr" dir="ltr">');
+    expect(ar).toContain('<bdi>Российский университет дружбы народов</bdi>');
+    expect(ar).toContain('<td dir="auto">王小明</td>');
+  });
+});
