@@ -115,6 +115,7 @@ describe('a summary of people writing in four scripts, in each of the six langua
     expect(raw).toContain(`/Lang (${language})`);
     expect(raw).toMatch(/\/S \/H1/);
     expect(raw).toMatch(/\/S \/Table/);
+    expect(raw).toMatch(/\/S \/L\b/);
   });
 });
 

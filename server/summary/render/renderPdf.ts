@@ -38,6 +38,7 @@ const TAGS = new WeakMap<Struct, string>();
 class PdfWriter {
   readonly width: number;
   readonly rtl: boolean;
+  private list: Struct | null = null;
   constructor(
     readonly doc: Doc,
     readonly words: SummaryWords,
@@ -58,6 +59,11 @@ class PdfWriter {
 
   /** A tagged element: its lines are marked content of `el`, split where a page breaks. */
   private element(tag: string, parent: Struct = this.root): Struct {
+    // Consecutive bullets are the items of one list (L); anything else at the top level closes it.
+    if (parent === this.root && this.list && tag !== 'L') {
+      this.list.end();
+      this.list = null;
+    }
     const el = this.doc.struct(tag);
     TAGS.set(el, tag);
     parent.add(el);
@@ -126,7 +132,8 @@ class PdfWriter {
 
   bullet(label: string, text: string): void {
     this.ensure(lineHeight(10));
-    const item = this.element('LI');
+    this.list ??= this.element('L');
+    const item = this.element('LI', this.list);
     const y = this.doc.y;
     const lbl = this.element('Lbl', item);
     this.block(lbl, '•', 8, 10, { style: 'regular', size: 10 });
