@@ -2,6 +2,7 @@ import { checkDomains } from './checkDomains.js';
 import { checkColorIcon, checkOutlineIcon } from './checkIcons.js';
 import { checkPermissions } from './checkPermissions.js';
 import { fillTemplate, type TemplateValues } from './fillTemplate.js';
+import { validateLanguageFiles } from './validateLanguageFiles.js';
 import { validateManifest } from './validateManifest.js';
 import { PACKAGE_FILES, zipPackage } from './zipPackage.js';
 
@@ -14,6 +15,8 @@ export interface PackageSources {
   readonly templateText: string;
   readonly colorPng: Buffer;
   readonly outlinePng: Buffer;
+  /** The language files `localizationInfo` names: file name → text. */
+  readonly languageFiles: Readonly<Record<string, string>>;
 }
 
 export interface PackageResult {
@@ -34,9 +37,10 @@ export async function buildPackage(values: TemplateValues, sources: PackageSourc
     ...checkIconPaths(manifest),
     ...checkColorIcon('color.png', sources.colorPng),
     ...checkOutlineIcon('outline.png', sources.outlinePng),
+    ...(await validateLanguageFiles(manifest, sources.languageFiles)),
   ];
   if (problems.length > 0) return { manifest, problems };
-  const zip = await zipPackage({ manifest, colorPng: sources.colorPng, outlinePng: sources.outlinePng });
+  const zip = await zipPackage({ manifest, colorPng: sources.colorPng, outlinePng: sources.outlinePng, languageFiles: sources.languageFiles });
   return { manifest, problems, zip };
 }
 

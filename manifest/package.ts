@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildPackage, type PackageSources } from './buildPackage.js';
 import type { TemplateValues } from './fillTemplate.js';
+import { LANGUAGE_FILES } from './zipPackage.js';
 
 /**
  * `npm run package:manifest [-- --allow-http-localhost]`: builds manifest/build/convene-<version>.zip,
@@ -40,7 +41,7 @@ export { validateManifest } from './validateManifest.js';
 export { checkDomains } from './checkDomains.js';
 export { checkColorIcon, checkOutlineIcon } from './checkIcons.js';
 export { checkPermissions } from './checkPermissions.js';
-export { zipPackage, PACKAGE_FILES } from './zipPackage.js';
+export { zipPackage, LANGUAGE_FILES, PACKAGE_FILES } from './zipPackage.js';
 
 /** A fixed id for development packages only: every real tenant install needs its own registered id. */
 export const DEV_TEAMS_APP_ID = 'c764117d-8bd0-473a-ba19-b93fbea9b327';
@@ -132,6 +133,7 @@ export function readPackageSources(dir: string = MANIFEST_DIR): PackageSources {
     templateText: readFileSync(path.join(dir, 'manifest.template.json'), 'utf8'),
     colorPng: readFileSync(path.join(dir, 'color.png')),
     outlinePng: readFileSync(path.join(dir, 'outline.png')),
+    languageFiles: Object.fromEntries(LANGUAGE_FILES.map((name) => [name, readFileSync(path.join(dir, 'locales', name), 'utf8')])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BREAKOUT_COMMANDS, INTERNAL_BREAKOUT_COMMANDS } from './breakouts/commands.js';
 import { INTERNAL_SUMMARY_COMMANDS, SUMMARY_COMMANDS } from './summaryReview/commands.js';
-import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role } from './vocabulary.js';
+import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role, SummaryLanguage } from './vocabulary.js';
 
 // Every change to an engagement is one of these commands: `slice.verb`, validated here once (docs/architecture.md
 // style 2 and 3). Objects are strict, so an unknown field is a 400, never silently ignored.
@@ -40,6 +40,7 @@ export const EngagementUpdate = cmd('engagement.update', {
   plannedMinutes: Minutes.optional(),
   speakingSeconds: Seconds.optional(),
   timeZone: z.string().max(64).optional(),
+  summaryLanguage: SummaryLanguage.optional(),
 });
 export const EngagementOpen = cmd('engagement.open', {});
 export const EngagementStart = cmd('engagement.start', {});

@@ -9,6 +9,7 @@ import type {
   Region,
   ReplanStrategy,
   Role,
+  SummaryLanguage,
 } from './vocabulary.js';
 
 // STORED FOREVER. Every event ever appended must stay readable by `evolve`: add new event types or new
@@ -54,6 +55,8 @@ export interface EngagementSettings {
   plannedMinutes: number;
   speakingSeconds: number;
   timeZone: string;
+  /** LIFE-7: the language of the Chair's summary; absent (engagements created before it existed) reads as English. */
+  summaryLanguage?: SummaryLanguage;
 }
 
 export type DeferralReason = 'chair' | 'replan' | 'engagement-ended';

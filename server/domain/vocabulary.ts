@@ -27,6 +27,11 @@ export const AGENDA_KINDS = ['opening', 'question', 'breakouts', 'report-back', 
 export const AgendaKind = z.enum(AGENDA_KINDS);
 export type AgendaKind = z.infer<typeof AgendaKind>;
 
+/** The six official languages of the United Nations: the Chair's summary is written in one of them (LIFE-7). */
+export const SUMMARY_LANGUAGES = ['ar', 'zh-Hans', 'en', 'fr', 'ru', 'es'] as const;
+export const SummaryLanguage = z.enum(SUMMARY_LANGUAGES);
+export type SummaryLanguage = z.infer<typeof SummaryLanguage>;
+
 export const QUESTION_STATUSES = ['draft', 'open', 'closed'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 

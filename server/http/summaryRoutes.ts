@@ -10,6 +10,7 @@ import { applyParagraphEdits } from '../domain/summaryReview/paragraphKeys.js';
 import { versionsOf, type SummaryReviewState } from '../domain/summaryReview/state.js';
 import { summaryAccessOf } from '../domain/summaryReview/visibility.js';
 import type { EngagementView } from '../domain/view.js';
+import { SummaryLanguage } from '../domain/vocabulary.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import { buildSummary } from '../summary/buildSummary.js';
 import { renderSummary, SUMMARY_FORMATS, summaryFilename } from '../summary/renderSummary.js';
@@ -37,6 +38,8 @@ export interface SummaryRouteDeps {
 export const SummaryQuery = z.strictObject({
   format: z.enum(SUMMARY_FORMATS).default('md'),
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** LIFE-7: the language to write it in; without it, the engagement's (a published version: the one it was published in). */
+  lang: SummaryLanguage.optional(),
   attributive: z
     .enum(['0', '1', 'true', 'false'])
     .optional()
@@ -56,7 +59,7 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
   const draftOf = async (
     view: EngagementView,
     review: SummaryReviewState,
-    options: { attributive: boolean; status: Summary['metadata']['status']; version: number | null },
+    options: { attributive: boolean; status: Summary['metadata']['status']; version: number | null; language?: SummaryLanguage },
   ): Promise<Summary> => {
     const attachmentIds = Object.values(view.inputs).flatMap((input) => input.attachmentIds);
     const attachmentNames = deps.attachments ? await deps.attachments.names(view.id, attachmentIds) : {};
@@ -79,7 +82,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       // Built from the Chair's view for every reader: a reviewer's own view holds only their own room and no
       // attendance, which would skew the breakout figures; the body names no one (SUMMARY-VIEW-2).
       const source = engagements.draftSummarySource(engagementId, viewerOf(principal));
-      const rendered = await renderSummary(await draftOf(source, review, { attributive: query.attributive, status, version: null }), query.format);
+      const draft = await draftOf(source, review, { attributive: query.attributive, status, version: null, language: query.lang });
+      const rendered = await renderSummary(draft, query.format);
       sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
       return;
     }
@@ -101,7 +105,8 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
       sendDownload(res, summaryFilename(summary, 'json'), 'application/json; charset=utf-8', published.content);
       return;
     }
-    const rendered = await renderSummary(summary, query.format);
+    // The record stays as published; `lang` changes only the words around it (headings, tables, labels).
+    const rendered = await renderSummary(summary, query.format, query.lang);
     sendDownload(res, rendered.filename, rendered.contentType, rendered.body);
   });
 

@@ -1,4 +1,5 @@
-import { HEADINGS } from './labels.js';
+import { headingsOf } from './labels.js';
+import type { SummaryWords } from './summaryWords.js';
 import type { Paragraph, Summary } from './Summary.js';
 import { breakoutRoomsTable, implementationTable, type TextTable } from './summaryTables.js';
 
@@ -13,9 +14,10 @@ export type BreakoutBlock =
   | { kind: 'list'; title: string; items: string[] }
   | { kind: 'table'; title: string | null; table: TextTable };
 
-export function breakoutBlocks(summary: Summary): BreakoutBlock[] {
+export function breakoutBlocks(summary: Summary, w: SummaryWords): BreakoutBlock[] {
   const section = summary.breakouts;
   if (!section) return [];
+  const HEADINGS = headingsOf(w);
   const byNumber = new Map(section.paragraphs.map((p) => [p.number, p]));
   const placed = new Set<number>();
   const paragraphsOf = (numbers: number[] | undefined): BreakoutBlock[] => {
@@ -25,15 +27,15 @@ export function breakoutBlocks(summary: Summary): BreakoutBlock[] {
   };
   const blocks: BreakoutBlock[] = [];
   section.rounds.forEach((round, i) => {
-    const name = round.title ? `Breakout round ${i + 1}: ${round.title}` : `Breakout round ${i + 1}`;
+    const name = round.title ? w.t('breakout.roundHeading', { number: i + 1, title: round.title }) : w.t('breakout.roundName', { number: i + 1 });
     blocks.push({ kind: 'heading', level: 3, text: name }, ...paragraphsOf(round.paragraphNumbers));
-    blocks.push({ kind: 'table', title: null, table: breakoutRoomsTable(round) });
+    blocks.push({ kind: 'table', title: null, table: breakoutRoomsTable(round, w) });
     for (const room of round.rooms) {
-      blocks.push({ kind: 'heading', level: 4, text: room.theme ? `${room.name}: ${room.theme}` : room.name }, ...paragraphsOf(room.paragraphNumbers));
+      blocks.push({ kind: 'heading', level: 4, text: room.theme ? w.t('breakout.roomHeading', { room: room.name, theme: room.theme }) : room.name }, ...paragraphsOf(room.paragraphNumbers));
       const report = room.report;
       if (!report) continue;
       if (report.proposals.length > 0) blocks.push({ kind: 'list', title: HEADINGS.breakoutProposals, items: report.proposals });
-      const steps = implementationTable(room);
+      const steps = implementationTable(room, w);
       if (steps) blocks.push({ kind: 'table', title: HEADINGS.breakoutImplementation, table: steps });
       if (report.openQuestions.length > 0) blocks.push({ kind: 'list', title: HEADINGS.breakoutOpenQuestions, items: report.openQuestions });
     }
@@ -43,16 +45,21 @@ export function breakoutBlocks(summary: Summary): BreakoutBlock[] {
   return loose.length > 0 ? [{ kind: 'paragraphs', paragraphs: loose }, ...blocks] : blocks;
 }
 
-const who = (p: { organization: string; name: string } | null): string => (p ? `${p.name} (${p.organization})` : 'none named');
-
 /** The attributive annex's breakout lines: who facilitated and who reported, room by room (never in the body). */
-export function breakoutAnnexLines(summary: Summary): string[] {
+export function breakoutAnnexLines(summary: Summary, w: SummaryWords): string[] {
+  const who = (p: { organization: string; name: string } | null): string =>
+    p ? w.t('breakout.who', { name: p.name, organization: p.organization }) : w.t('breakout.noneNamed');
   const rows = summary.annexes.attributive?.breakouts ?? [];
   const roundNumber = new Map((summary.breakouts?.rounds ?? []).map((r, i) => [r.roundId, i + 1]));
   return rows.map(
     (r) =>
-      `Breakout round ${roundNumber.get(r.roundId) ?? '?'}, ${r.roomName} (${r.theme}): facilitator ${who(r.facilitator)}; ` +
-      `rapporteur ${who(r.rapporteur)}` +
-      (r.reportedBy ? `; report submitted by ${who(r.reportedBy)}` : '; no report'),
+      w.t('breakout.annexLine', {
+        round: roundNumber.get(r.roundId) ?? '?',
+        room: r.roomName,
+        theme: r.theme,
+        facilitator: who(r.facilitator),
+        rapporteur: who(r.rapporteur),
+        report: r.reportedBy ? w.t('breakout.reportBy', { who: who(r.reportedBy) }) : w.t('breakout.noReportShort'),
+      }),
   );
 }

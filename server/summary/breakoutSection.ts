@@ -1,8 +1,9 @@
 import type { BreakoutRoom as RoomState, BreakoutRound as RoundState } from '../domain/breakouts/state.js';
 import type { EngagementState, Participant } from '../domain/state.js';
 import { CATEGORIES, REGIONS, isStaffRole } from '../domain/vocabulary.js';
-import { CATEGORY_LABELS, REGION_LABELS } from './labels.js';
+import { categoryLabels, regionLabels } from './labels.js';
 import type { NameNeutralizer } from './neutralizeNames.js';
+import type { SummaryWords } from './summaryWords.js';
 import type { AttributiveAnnex, BreakoutReportSection, BreakoutRoom, BreakoutRound, BreakoutsSection, Paragraph, Proposal } from './Summary.js';
 
 // The breakouts section of the Chair's summary, read from the breakout slice of the state: every round that
@@ -24,7 +25,6 @@ export interface BreakoutsDraft {
   annex: AnnexRows;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 /** A line of a list, ready to be joined with "; " into a sentence. */
 const asClause = (text: string): string => clean(text).replace(/[\s.;]+$/, '');
@@ -66,11 +66,11 @@ function attendedOf(round: RoundState, room: RoomState, participants: Record<str
   return joined.size;
 }
 
-const mixWords = <K extends string>(counts: Record<K, number>, labels: Record<K, string>): string =>
+const mixWords = <K extends string>(counts: Record<K, number>, labels: Record<K, string>, w: SummaryWords): string =>
   (Object.entries(counts) as [K, number][])
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${labels[k]} ${n}`)
-    .join(', ') || 'none';
+    .map(([k, n]) => `${labels[k]} ${w.n(n)}`)
+    .join(w.language === 'zh-Hans' ? '，' : w.language === 'ar' ? '، ' : ', ') || w.t('breakout.none');
 
 function reportOf(round: RoundState, room: RoomState, neutralize: NameNeutralizer): BreakoutReportSection | null {
   const r = round.reports[room.id];
@@ -91,14 +91,16 @@ function person(participants: Record<string, Participant>, id: string | null): A
   return p ? { organization: p.organization, name: p.displayName } : null;
 }
 
-export function draftBreakouts(state: EngagementState, neutralize: NameNeutralizer, questionNumber: Map<string, number>): BreakoutsDraft {
+export function draftBreakouts(state: EngagementState, neutralize: NameNeutralizer, questionNumber: Map<string, number>, w: SummaryWords): BreakoutsDraft {
   const participants = state.participants;
+  const categories = categoryLabels(w);
+  const regions = regionLabels(w);
   const proposalsByQuestion = new Map<string, Proposal[]>();
   const annex: AnnexRows = [];
   const rounds = roundsThatRan(state).map((round, i) => {
     const rooms = [...round.rooms].sort((a, b) => a.index - b.index);
     const drafted = rooms.map((room) => {
-      const name = `Room ${room.index}`;
+      const name = w.t('breakout.room', { index: room.index });
       const mix = mixOf(round, room, participants);
       const attended = attendedOf(round, room, participants);
       const report = reportOf(round, room, neutralize);
@@ -117,19 +119,21 @@ export function draftBreakouts(state: EngagementState, neutralize: NameNeutraliz
         rapporteur: person(participants, room.rapporteurId),
         reportedBy: person(participants, round.reports[room.id]?.byParticipantId ?? null),
       });
-      const linked = number !== null ? ` (guiding question ${number})` : '';
-      const joined = attended === null ? '' : ` ${plural(attended, 'participant', 'participants')} joined the room.`;
+      const linked = number !== null ? w.t('breakout.linked', { number }) : '';
+      const joined = attended === null ? '' : `${w.sentenceGap}${w.t('breakout.joined', { count: attended })}`;
       const facts =
-        `${name}, on “${clean(room.theme)}”${linked}: ${plural(mix.participants, 'participant was', 'participants were')} assigned ` +
-        `(by category: ${mixWords(mix.byCategory, CATEGORY_LABELS)}; by region: ${mixWords(mix.byRegion, REGION_LABELS)}).${joined}`;
+        w.t('breakout.facts', {
+          room: name,
+          theme: clean(room.theme),
+          linked,
+          assigned: w.t('breakout.assigned', { count: mix.participants }),
+          byCategory: mixWords(mix.byCategory, categories, w),
+          byRegion: mixWords(mix.byRegion, regions, w),
+        }) + joined;
       // Joined from the rapporteur's own lines, then neutralised as one text: a name inside the list becomes
       // "a participant", not a capitalised "A participant" after a semicolon.
       const points = (round.reports[room.id]?.keyPoints ?? []).map(asClause).filter((x) => x !== '').join('; ');
-      const findings = !report
-        ? 'No report was received from this room when this summary was generated.'
-        : points
-          ? `The rapporteur reported these key points: ${points}.`
-          : 'The rapporteur reported no key points; the proposals, implementation steps and open questions follow.';
+      const findings = !report ? w.t('breakout.noReport') : points ? w.t('breakout.keyPoints', { points }) : w.t('breakout.noKeyPoints');
       const summaryRoom: BreakoutRoom = {
         roomId: room.id,
         name,
@@ -147,14 +151,18 @@ export function draftBreakouts(state: EngagementState, neutralize: NameNeutraliz
     const actual = minutesBetween(round.startedAt, round.endedAt);
     const title = round.title ? clean(round.title) : null;
     const assigned = drafted.reduce((n, d) => n + d.room.participants, 0);
-    const extended = round.extendedMinutes > 0 ? `, extended by ${plural(round.extendedMinutes, 'minute', 'minutes')}` : '';
+    const minutes = (count: number) => w.t('counts.minutes', { count });
+    const extended = round.extendedMinutes > 0 ? w.t('breakout.extended', { minutes: minutes(round.extendedMinutes) }) : '';
     const ran =
       round.status === 'ended'
-        ? `met for ${plural(actual ?? 0, 'minute', 'minutes')} (planned ${round.durationMinutes}${extended})`
-        : `was still meeting when this summary was generated (planned ${plural(round.durationMinutes, 'minute', 'minutes')}${extended})`;
-    const intro =
-      `${title ? `Breakout round ${i + 1}, “${title}”,` : `Breakout round ${i + 1}`} ${ran} in ${plural(rooms.length, 'room', 'rooms')}, ` +
-      `with ${plural(assigned, 'participant', 'participants')} assigned.`;
+        ? w.t('breakout.met', { minutes: minutes(actual ?? 0), planned: round.durationMinutes, extended })
+        : w.t('breakout.stillMeeting', { minutes: minutes(round.durationMinutes), extended });
+    const intro = w.t('breakout.intro', {
+      round: title ? w.t('breakout.roundTitled', { number: i + 1, title }) : w.t('breakout.round', { number: i + 1 }),
+      ran,
+      rooms: w.t('breakout.rooms', { count: rooms.length }),
+      assigned: w.t('breakout.participants', { count: assigned }),
+    });
     const summaryRound: BreakoutRound = {
       roundId: round.id,
       themes: rooms.map((r) => r.theme),

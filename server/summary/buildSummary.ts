@@ -1,8 +1,10 @@
 import type { EngagementState, FloorRequest, Note, Participant, WrittenInput } from '../domain/state.js';
 import { CATEGORIES, REGIONS, ROLES, isStaffRole } from '../domain/vocabulary.js';
 import { draftBreakouts, numberBreakouts } from './breakoutSection.js';
-import { PROPOSAL_LABELS, localDate } from './labels.js';
+import type { SummaryLanguage } from '../domain/vocabulary.js';
+import { localDate, proposalLabel } from './labels.js';
 import { nameNeutralizer, type NameNeutralizer } from './neutralizeNames.js';
+import { toSummaryLanguage, wordsFor, type SummaryWords } from './summaryWords.js';
 import type {
   AgendaRow,
   AttributiveAnnex,
@@ -29,6 +31,8 @@ export interface BuildSummaryOptions {
   version?: number | null;
   /** Attachment id → file name, from the attachment store (the state holds ids only). */
   attachmentNames?: Readonly<Record<string, string>>;
+  /** The language of the summary's own sentences (LIFE-7); the engagement's setting by default, else English. */
+  language?: SummaryLanguage;
 }
 
 const PROPOSAL_PREFIX = /^(proposal|action|recommendation)\s*:\s*/i;
@@ -38,8 +42,6 @@ const minutesBetween = (from: string | null, to: string | null): number | null =
 
 const byTimeThenId = <T extends { id?: string }>(at: (x: T) => string, id: (x: T) => string) => (a: T, b: T) =>
   at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Whitespace (line breaks included) collapsed: a note becomes one paragraph. */
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -53,7 +55,9 @@ class Numbering {
 
 export function buildSummary(state: EngagementState, options: BuildSummaryOptions): Summary {
   const participants = Object.values(state.participants);
-  const neutralize = nameNeutralizer(participants);
+  const language = options.language ?? toSummaryLanguage(state.settings.summaryLanguage);
+  const w = wordsFor(language);
+  const neutralize = nameNeutralizer(participants, w);
   const requests = Object.values(state.requests).sort(byTimeThenId((r: FloorRequest) => r.requestedAt, (r) => r.id));
   const liveInputs = Object.values(state.inputs)
     .filter((i) => i.withdrawnAt === null)
@@ -67,20 +71,14 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
     n.questionId ?? (n.requestId ? state.requests[n.requestId]?.questionId ?? null : null);
 
   // Drafted before numbering: rooms linked to a question add their reports' proposals to that question.
-  const breakoutDraft = draftBreakouts(state, neutralize, questionNumber);
+  const breakoutDraft = draftBreakouts(state, neutralize, questionNumber, w);
   const numbering = new Numbering();
   const s = state.settings;
   const approved = participants.filter((p) => p.status === 'approved');
   const participation = participationOf(approved);
   const dateSource = state.startedAt ?? s.scheduledStart;
 
-  const opening = [
-    numbering.paragraph(
-      "This summary is issued under the Chair's own responsibility. It is not a negotiated text and does not " +
-        "attribute views to individual participants; it reflects the Chair's understanding of the main points raised.",
-    ),
-    numbering.paragraph(openingFacts(state, participation)),
-  ];
+  const opening = [numbering.paragraph(w.t('opening.disclaimer')), numbering.paragraph(openingFacts(state, participation, w))];
 
   const questions: QuestionSection[] = state.questions.map((q) => {
     const interventions = Object.values(state.interventions).filter((i) => i.questionId === q.id);
@@ -98,7 +96,7 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
       timeUsedSeconds,
       deferred: { count: deferred.length, submittedInWriting: submitted },
       paragraphs: [
-        numbering.paragraph(countsSentence(interventions.length, timeUsedSeconds, deferred.length, submitted, inputsOnQuestion)),
+        numbering.paragraph(countsSentence(interventions.length, timeUsedSeconds, deferred.length, submitted, inputsOnQuestion, w)),
         ...paragraphs.map((t) => numbering.paragraph(t)),
       ],
       proposals: [...proposals, ...(breakoutDraft.proposalsByQuestion.get(q.id) ?? [])],
@@ -110,16 +108,17 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
     neutralize,
   );
   // Without a question to list them under, proposals stay in the text with their label.
-  const generalDiscussion = [...general.paragraphs, ...general.proposals.map((p) => `${PROPOSAL_LABELS[p.kind]}: ${p.text}`)].map((t) =>
+  const generalDiscussion = [...general.paragraphs, ...general.proposals.map((p) => `${proposalLabel(w, p.kind)}: ${p.text}`)].map((t) =>
     numbering.paragraph(t),
   );
 
   const breakouts = numberBreakouts(breakoutDraft, (text) => numbering.paragraph(text));
 
-  const closing = [numbering.paragraph(closingFacts(requests, liveInputs.length))];
+  const closing = [numbering.paragraph(closingFacts(requests, liveInputs.length, w))];
 
   const agenda = agendaOf(state, questionNumber);
-  const speakersList = requests.map((r) => auditRow(state, r, questionNumber, answerOf.get(r.id) ?? null));
+  const unknown = w.t('annex.unknown');
+  const speakersList = requests.map((r) => auditRow(state, r, questionNumber, answerOf.get(r.id) ?? null, unknown));
 
   return {
     schema: 'convene.summary/1',
@@ -127,7 +126,7 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
       engagementId: state.id,
       title: s.title,
       theme: s.theme,
-      language: 'en',
+      language,
       timeZone: s.timeZone,
       date: dateSource ? localDate(dateSource, s.timeZone) : null,
       scheduledStart: s.scheduledStart,
@@ -148,10 +147,10 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
     breakouts,
     closing,
     annexes: {
-      writtenInputs: liveInputs.map((i) => inputRow(state, i, questionNumber, answerOf, options.attachmentNames ?? {})),
+      writtenInputs: liveInputs.map((i) => inputRow(state, i, questionNumber, answerOf, options.attachmentNames ?? {}, unknown)),
       speakersList,
       attributive: options.attributive
-        ? { ...attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf), ...(breakoutDraft.annex.length > 0 ? { breakouts: breakoutDraft.annex } : {}) }
+        ? { ...attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf, w), ...(breakoutDraft.annex.length > 0 ? { breakouts: breakoutDraft.annex } : {}) }
         : null,
     },
     timeUse: agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })),
@@ -187,43 +186,51 @@ function draftFromNotes(notes: Note[], neutralize: NameNeutralizer): { paragraph
   return { paragraphs, proposals };
 }
 
-export function countsSentence(interventions: number, seconds: number, deferred: number, submitted: number, inputs: number): string {
+export function countsSentence(
+  interventions: number,
+  seconds: number,
+  deferred: number,
+  submitted: number,
+  inputs: number,
+  w: SummaryWords = wordsFor('en'),
+): string {
   const minutes = Math.round(seconds / 60);
-  let text = `${plural(interventions, 'intervention was', 'interventions were')} made on this question over ${plural(minutes, 'minute', 'minutes')}`;
-  text +=
+  const made = { interventions: w.t('counts.interventions', { count: interventions }), minutes: w.t('counts.minutes', { count: minutes }) };
+  const text =
     deferred > 0
-      ? `; ${plural(deferred, 'request to speak', 'requests to speak')} could not be heard and ${deferred === 1 ? 'was' : 'were'} invited to submit in writing, of which ${submitted} did so.`
-      : '.';
-  if (inputs > 0) text += ` ${plural(inputs, 'written input was', 'written inputs were')} received on this question (Annex III).`;
-  return text;
+      ? w.t('counts.sentenceDeferred', { ...made, deferred: w.t('counts.deferred', { count: deferred }), submitted })
+      : w.t('counts.sentence', made);
+  return inputs > 0 ? `${text}${w.sentenceGap}${w.t('counts.inputs', { count: inputs })}` : text;
 }
 
-function openingFacts(state: EngagementState, participation: Participation): string {
+function openingFacts(state: EngagementState, participation: Participation, w: SummaryWords): string {
   const s = state.settings;
-  const theme = s.theme ? `, on the theme “${s.theme}”,` : '';
+  const theme = s.theme ? w.t('opening.theme', { theme: s.theme }) : '';
   const when = state.startedAt ?? s.scheduledStart;
-  const held = when ? ` was held on ${localDate(when, s.timeZone)} (${s.timeZone})` : ' was held';
-  const delegations = participation.byRole.delegation;
-  const stakeholders = participation.byRole.stakeholder;
-  return (
-    `The informal virtual engagement “${s.title}”${theme}${held}. ` +
-    `${plural(participation.total, 'participant', 'participants')} from ${plural(participation.organizationCount, 'organization', 'organizations')} took part, ` +
-    `including ${plural(delegations, 'delegation', 'delegations')} of Member States and ${plural(stakeholders, 'stakeholder', 'stakeholders')} (Annex I). ` +
-    'The agenda as it ran, with planned and actual times, is in Annex II.'
-  );
+  const held = when
+    ? w.t('opening.heldOn', { title: s.title, theme, date: w.date(localDate(when, s.timeZone)), timeZone: s.timeZone })
+    : w.t('opening.held', { title: s.title, theme });
+  const tookPart = w.t('opening.tookPart', {
+    participants: w.t('opening.participants', { count: participation.total }),
+    organizations: w.t('opening.organizations', { count: participation.organizationCount }),
+    delegations: w.t('opening.delegations', { count: participation.byRole.delegation }),
+    stakeholders: w.t('opening.stakeholders', { count: participation.byRole.stakeholder }),
+  });
+  return [held, tookPart, w.t('opening.agenda')].join(w.sentenceGap);
 }
 
-function closingFacts(requests: FloorRequest[], inputs: number): string {
+function closingFacts(requests: FloorRequest[], inputs: number, w: SummaryWords): string {
   const count = (status: FloorRequest['status']) => requests.filter((r) => r.status === status).length;
   const waiting = count('waiting') + count('speaking');
-  return (
-    `${plural(inputs, 'written input was', 'written inputs were')} received (Annex III). ` +
-    `Of ${plural(requests.length, 'request to speak', 'requests to speak')}, ${count('heard')} ${count('heard') === 1 ? 'was' : 'were'} heard, ` +
-    `${count('deferred')} could not be heard and ${count('deferred') === 1 ? 'was' : 'were'} invited to submit in writing, ` +
-    `${count('skipped')} ${count('skipped') === 1 ? 'was' : 'were'} skipped and ${count('withdrawn')} withdrawn` +
-    (waiting > 0 ? `; ${waiting} ${waiting === 1 ? 'was' : 'were'} still open when this summary was generated` : '') +
-    '. The full speakers list is in Annex IV.'
-  );
+  return w.t('closing.sentence', {
+    inputs: w.t('closing.inputs', { count: inputs }),
+    requests: w.t('closing.requests', { count: requests.length }),
+    heard: w.t('closing.heard', { count: count('heard') }),
+    deferred: w.t('closing.deferred', { count: count('deferred') }),
+    skipped: w.t('closing.skipped', { count: count('skipped') }),
+    withdrawn: w.t('closing.withdrawn', { count: count('withdrawn') }),
+    open: waiting > 0 ? w.t('closing.open', { count: waiting }) : '',
+  });
 }
 
 function participationOf(approved: Participant[]): Participation {
@@ -278,13 +285,14 @@ function inputRow(
   questionNumber: Map<string, number>,
   answerOf: Map<string, WrittenInput>,
   attachmentNames: Readonly<Record<string, string>>,
+  unknown: string,
 ): WrittenInputRow {
   const question = input.questionId ? state.questions.find((q) => q.id === input.questionId) ?? null : null;
   const answers = [...answerOf.entries()].some(([requestId, i]) => i.id === input.id && state.requests[requestId]?.status === 'deferred');
   return {
     inputId: input.id,
     title: input.title,
-    organization: state.participants[input.participantId]?.organization ?? 'Unknown',
+    organization: state.participants[input.participantId]?.organization ?? unknown,
     questionNumber: question ? questionNumber.get(question.id) ?? null : null,
     questionText: question?.text ?? null,
     submittedAt: input.submittedAt,
@@ -293,7 +301,7 @@ function inputRow(
   };
 }
 
-function auditRow(state: EngagementState, r: FloorRequest, questionNumber: Map<string, number>, answer: WrittenInput | null): AuditRow {
+function auditRow(state: EngagementState, r: FloorRequest, questionNumber: Map<string, number>, answer: WrittenInput | null, unknown: string): AuditRow {
   const p = state.participants[r.participantId];
   const speech = state.interventions[r.id];
   const question = state.questions.find((q) => q.id === r.questionId) ?? null;
@@ -301,8 +309,8 @@ function auditRow(state: EngagementState, r: FloorRequest, questionNumber: Map<s
   return {
     requestId: r.id,
     requestedAt: r.requestedAt,
-    organization: p?.organization ?? 'Unknown',
-    name: p?.displayName ?? 'Unknown',
+    organization: p?.organization ?? unknown,
+    name: p?.displayName ?? unknown,
     category: p?.category ?? 'other',
     questionNumber: questionNumber.get(r.questionId) ?? null,
     questionText: question?.text ?? null,
@@ -325,7 +333,9 @@ function attributiveAnnex(
   noteQuestion: (n: Note) => string | null,
   requests: FloorRequest[],
   answerOf: Map<string, WrittenInput>,
+  w: SummaryWords,
 ): AttributiveAnnex {
+  const unknown = w.t('annex.unknown');
   return {
     questions: state.questions.map((q, index) => ({
       questionNumber: index + 1,
@@ -333,13 +343,13 @@ function attributiveAnnex(
         .filter((n) => noteQuestion(n) === q.id && clean(n.text))
         .map((n) => {
           const speaker = n.requestId ? state.participants[state.requests[n.requestId]?.participantId ?? ''] : undefined;
-          return { organization: speaker?.organization ?? 'Chair (general note)', name: speaker?.displayName ?? null, text: clean(n.text) };
+          return { organization: speaker?.organization ?? w.t('annex.chairNote'), name: speaker?.displayName ?? null, text: clean(n.text) };
         }),
       deferredSpeakers: requests
         .filter((r) => r.questionId === q.id && r.status === 'deferred')
         .map((r) => ({
-          organization: state.participants[r.participantId]?.organization ?? 'Unknown',
-          name: state.participants[r.participantId]?.displayName ?? 'Unknown',
+          organization: state.participants[r.participantId]?.organization ?? unknown,
+          name: state.participants[r.participantId]?.displayName ?? unknown,
           submittedInWriting: answerOf.has(r.id),
         })),
     })),

@@ -1,89 +1,48 @@
 import { assertNever } from '../domain/events.js';
-import type { Category, Role } from '../domain/vocabulary.js';
+import { CATEGORIES, ROLES, type Category, type Role } from '../domain/vocabulary.js';
 import type { AuditRow, Proposal, ProposalKind, Summary } from './Summary.js';
+import { wordsFor, type SummaryWords } from './summaryWords.js';
 
 // The words every renderer prints for the summary's closed sets and times, in one place so that the six
-// formats say the same thing.
+// formats say the same thing, in the language of `SummaryWords` (server/summary/locales/*.json).
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  ngo: 'Non-governmental organizations',
-  academia: 'Academia',
-  'private-sector': 'Private sector',
-  'technical-community': 'Technical community',
-  intergovernmental: 'Intergovernmental organizations',
-  'member-state': 'Member States',
-  other: 'Other',
-};
+type RegionKey = keyof Summary['participation']['byRegion'];
+const REGION_KEYS = Object.keys({ african: 0, 'asia-pacific': 0, 'eastern-european': 0, grulac: 0, weog: 0, other: 0, unspecified: 0 }) as RegionKey[];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  chair: 'Chair',
-  secretariat: 'Secretariat',
-  delegation: 'Delegations',
-  stakeholder: 'Stakeholders',
-  observer: 'Observers',
-};
+const labelsOf = <K extends string>(w: SummaryWords, prefix: string, keys: readonly K[]): Record<K, string> =>
+  Object.fromEntries(keys.map((k) => [k, w.t(`${prefix}.${k}`)])) as Record<K, string>;
 
-export const REGION_LABELS: Record<keyof Summary['participation']['byRegion'], string> = {
-  african: 'African Group',
-  'asia-pacific': 'Asia-Pacific Group',
-  'eastern-european': 'Eastern European Group',
-  grulac: 'Latin American and Caribbean Group (GRULAC)',
-  weog: 'Western European and Others Group (WEOG)',
-  other: 'Other',
-  unspecified: 'Not specified',
-};
-
+export const categoryLabels = (w: SummaryWords): Record<Category, string> => labelsOf(w, 'categoryLabel', CATEGORIES);
+export const roleLabels = (w: SummaryWords): Record<Role, string> => labelsOf(w, 'roleLabel', ROLES);
+export const regionLabels = (w: SummaryWords): Record<RegionKey, string> => labelsOf(w, 'regionLabel', REGION_KEYS);
 /** Short forms for the breakout mix cells, where seven long labels would not fit a table column. */
-export const CATEGORY_SHORT_LABELS: Record<Category, string> = {
-  ngo: 'NGO',
-  academia: 'Academia',
-  'private-sector': 'Private sector',
-  'technical-community': 'Technical community',
-  intergovernmental: 'IGO',
-  'member-state': 'Member State',
-  other: 'Other',
-};
-
-export const REGION_SHORT_LABELS: Record<keyof Summary['participation']['byRegion'], string> = {
-  african: 'African',
-  'asia-pacific': 'Asia-Pacific',
-  'eastern-european': 'Eastern European',
-  grulac: 'GRULAC',
-  weog: 'WEOG',
-  other: 'Other',
-  unspecified: 'Not specified',
-};
-
-export const PROPOSAL_LABELS: Record<ProposalKind, string> = {
-  proposal: 'Proposal',
-  action: 'Action',
-  recommendation: 'Recommendation',
-};
+export const categoryShortLabels = (w: SummaryWords): Record<Category, string> => labelsOf(w, 'categoryShort', CATEGORIES);
+export const regionShortLabels = (w: SummaryWords): Record<RegionKey, string> => labelsOf(w, 'regionShort', REGION_KEYS);
+export const proposalLabel = (w: SummaryWords, kind: ProposalKind): string => w.t(`proposal.${kind}`);
 
 /** A proposal's text as printed: one from a breakout report says which room it came from. */
-export const proposalText = (p: Proposal): string => (p.breakout ? `${p.text} (breakout room on “${p.breakout.theme}”)` : p.text);
+export const proposalText = (p: Proposal, w: SummaryWords): string =>
+  p.breakout ? w.t('breakout.proposalFrom', { text: p.text, theme: p.breakout.theme }) : p.text;
 
-const DEFERRAL_LABELS: Record<string, string> = {
-  chair: 'deferred by the Chair',
-  replan: 'deferred when the remaining time was re-planned',
-  'engagement-ended': 'not reached before the meeting ended',
+const DEFERRAL_KEYS: Record<string, string> = {
+  chair: 'outcome.deferredChair',
+  replan: 'outcome.deferredReplan',
+  'engagement-ended': 'outcome.deferredEnded',
 };
 
 /** The outcome column of the speakers-list annex, in words. */
-export function outcomeLabel(row: AuditRow): string {
+export function outcomeLabel(row: AuditRow, w: SummaryWords): string {
   switch (row.outcome) {
     case 'heard':
-      return 'heard';
     case 'speaking':
-      return 'speaking';
     case 'withdrawn':
-      return 'withdrawn';
     case 'waiting':
-      return 'still waiting';
+      return w.t(`outcome.${row.outcome}`);
     case 'skipped':
-      return row.reason ? `skipped: ${row.reason}` : 'skipped';
+      return row.reason ? w.t('outcome.skippedReason', { reason: row.reason }) : w.t('outcome.skipped');
     case 'deferred':
-      return row.reason ? DEFERRAL_LABELS[row.reason] ?? `deferred: ${row.reason}` : 'deferred';
+      if (!row.reason) return w.t('outcome.deferred');
+      return DEFERRAL_KEYS[row.reason] ? w.t(DEFERRAL_KEYS[row.reason]) : w.t('outcome.deferredReason', { reason: row.reason });
     default:
       return assertNever(row.outcome);
   }
@@ -146,41 +105,62 @@ export function localDateTime(iso: string, timeZone: string): string {
 
 export const minutesOrDash = (m: number | null): string => (m === null ? '—' : String(m));
 
-/** The headings every format uses, so that a reader finds the same words in each. */
-export const HEADINGS = {
-  title: "Chair's summary",
-  questions: 'Discussion on the guiding questions',
-  general: 'General discussion',
-  breakouts: 'Breakout discussions',
-  closing: 'Closing',
-  proposals: 'Proposals for implementation',
-  breakoutProposals: 'Proposals',
-  breakoutImplementation: 'Implementation',
-  breakoutOpenQuestions: 'Open questions',
-  annexParticipation: 'Annex I. Participation',
-  annexAgenda: 'Annex II. Agenda as it ran',
-  annexInputs: 'Annex III. Written inputs received',
-  annexSpeakers: 'Annex IV. Speakers list',
-  annexAttributive: 'Annex V. Attributive record',
-  timeUse: 'Time use: planned and actual minutes per agenda item',
-} as const;
+const HEADING_KEYS = [
+  'title',
+  'questions',
+  'general',
+  'breakouts',
+  'closing',
+  'proposals',
+  'breakoutProposals',
+  'breakoutImplementation',
+  'breakoutOpenQuestions',
+  'annexParticipation',
+  'annexAgenda',
+  'annexInputs',
+  'annexSpeakers',
+  'annexAttributive',
+  'timeUse',
+] as const;
+export type Headings = Record<(typeof HEADING_KEYS)[number], string>;
 
-export function questionHeading(number: number, text: string): string {
-  return `Guiding question ${number}: ${text}`;
+/** The headings every format uses, so that a reader finds the same words in each. */
+export const headingsOf = (w: SummaryWords): Headings => labelsOf(w, 'heading', HEADING_KEYS);
+
+/** The English headings (the summary's first language), for callers that only ever spoke English. */
+export const HEADINGS: Headings = headingsOf(wordsFor('en'));
+
+export function questionHeading(number: number, text: string, w: SummaryWords = wordsFor('en')): string {
+  return w.t('heading.question', { number, text });
 }
 
+/** "Chair's summary: <title>". */
+export const titleLine = (summary: Summary, w: SummaryWords): string => w.t('heading.titled', { heading: w.t('heading.title'), title: summary.metadata.title });
+
 /** The status line under the title (draft, circulated, or the published version). */
-export function statusLine(summary: Summary): string {
+export function statusLine(summary: Summary, w: SummaryWords): string {
   const m = summary.metadata;
-  const state = m.status === 'published' ? `Published, version ${m.version ?? 1}` : m.status === 'circulated' ? 'Circulated for review' : 'Draft';
-  return `${state}. Generated ${m.generatedAt}.`;
+  const state =
+    m.status === 'published' ? w.t('status.published', { version: m.version ?? 1 }) : m.status === 'circulated' ? w.t('status.circulated') : w.t('status.draft');
+  return w.t('status.line', { state, generatedAt: m.generatedAt });
 }
 
 /** "Date: 2026-11-28 (Europe/Zurich), 09:00–17:00; planned 480 minutes, actual 470 minutes." */
-export function metadataLine(summary: Summary): string {
+export function metadataLine(summary: Summary, w: SummaryWords): string {
   const m = summary.metadata;
-  const date = m.date ?? 'not scheduled';
-  const span = m.startedAt ? `, ${localTime(m.startedAt, m.timeZone)}–${localTime(m.endedAt, m.timeZone)}` : '';
-  const actual = m.actualMinutes === null ? '' : `, actual ${m.actualMinutes} minutes`;
-  return `Date: ${date} (${m.timeZone})${span}; planned ${m.plannedMinutes} minutes${actual}.`;
+  const date = m.date ? w.date(m.date) : w.t('meta.notScheduled');
+  const span = m.startedAt ? w.t('meta.span', { start: localTime(m.startedAt, m.timeZone), end: localTime(m.endedAt, m.timeZone) }) : '';
+  const actual = m.actualMinutes === null ? '' : w.t('meta.actual', { actual: m.actualMinutes });
+  return w.t('meta.line', { date, timeZone: m.timeZone, span, planned: m.plannedMinutes, actual });
 }
+
+/** "12 participants from 7 organizations." (Annex I). */
+export const participationCount = (summary: Summary, w: SummaryWords): string =>
+  w.t('annex.participationCount', {
+    participants: w.t('opening.participants', { count: summary.participation.total }),
+    organizations: w.t('opening.organizations', { count: summary.participation.organizationCount }),
+  });
+
+/** Whether a speaker who could not be heard sent a written input instead (the attributive annex). */
+export const notHeardOutcome = (d: { submittedInWriting: boolean }, w: SummaryWords): string =>
+  w.t(d.submittedInWriting ? 'annex.submittedInWriting' : 'annex.noWrittenInput');

@@ -1,5 +1,6 @@
 import { assertNever } from '../domain/events.js';
 import type { Participant } from '../domain/state.js';
+import { wordsFor, type SummaryWords } from './summaryWords.js';
 
 // A Chair's summary does not attribute views to named participants (docs/product.md). Notes are written live
 // and often name who spoke, so every organisation, person and country of the engagement's participants
@@ -20,17 +21,17 @@ const TOKEN = `${TOKEN_OPEN}\\d+${TOKEN_CLOSE}`;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function phraseFor(participant: Participant): string {
+function phraseFor(participant: Participant, w: SummaryWords): string {
   switch (participant.role) {
     case 'chair':
-      return 'the Chair';
+      return w.t('neutral.chair');
     case 'secretariat':
-      return 'the secretariat';
+      return w.t('neutral.secretariat');
     case 'delegation':
-      return 'a delegation';
+      return w.t('neutral.delegation');
     case 'stakeholder':
     case 'observer':
-      return 'a participant';
+      return w.t('neutral.participant');
     default:
       return assertNever(participant.role);
   }
@@ -41,10 +42,11 @@ export interface NameNeutralizer {
 }
 
 /** Builds a function that replaces, case-insensitively and on word boundaries, every participant's name. */
-export function nameNeutralizer(participants: readonly Participant[]): NameNeutralizer {
+export function nameNeutralizer(participants: readonly Participant[], w: SummaryWords = wordsFor('en')): NameNeutralizer {
   const rules = new Map<string, NameRule>();
+  const aParticipant = w.t('neutral.participant');
   for (const p of participants) {
-    const phrase = phraseFor(p);
+    const phrase = phraseFor(p, w);
     const names = [p.organization, p.displayName, p.role === 'delegation' ? p.country : null];
     for (const raw of names) {
       const name = raw?.trim();
@@ -52,7 +54,7 @@ export function nameNeutralizer(participants: readonly Participant[]): NameNeutr
       const key = name.toLocaleLowerCase('en');
       // A name shared by several people keeps the most neutral phrase.
       const existing = rules.get(key);
-      if (!existing || phrase === 'a participant') rules.set(key, { name, phrase });
+      if (!existing || phrase === aParticipant) rules.set(key, { name, phrase });
     }
   }
   if (rules.size === 0) return (text) => text;
@@ -68,7 +70,7 @@ export function nameNeutralizer(participants: readonly Participant[]): NameNeutr
   return (text) => {
     const phrases: string[] = [];
     const tokenized = text.replace(/[\uE000\uE001]/g, '').replace(pattern, (match: string) => {
-      phrases.push(phraseByKey.get(match.toLocaleLowerCase('en')) ?? 'a participant');
+      phrases.push(phraseByKey.get(match.toLocaleLowerCase('en')) ?? aParticipant);
       return `${TOKEN_OPEN}${phrases.length - 1}${TOKEN_CLOSE}`;
     });
     const collapsed = tokenized

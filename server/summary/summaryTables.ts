@@ -1,9 +1,9 @@
 import {
-  CATEGORY_LABELS,
-  CATEGORY_SHORT_LABELS,
-  REGION_SHORT_LABELS,
-  REGION_LABELS,
-  ROLE_LABELS,
+  categoryLabels,
+  categoryShortLabels,
+  regionLabels,
+  regionShortLabels,
+  roleLabels,
   localDateTime,
   localTime,
   localTimeSeconds,
@@ -11,6 +11,7 @@ import {
   outcomeLabel,
 } from './labels.js';
 import type { Summary } from './Summary.js';
+import type { SummaryWords } from './summaryWords.js';
 
 // The annex tables as plain text cells, defined once so that Markdown, HTML, DOCX and PDF show the same
 // columns. Cells are unescaped: each renderer escapes for its own format.
@@ -24,36 +25,40 @@ export interface TextTable {
 
 const dash = (v: string | number | null): string => (v === null ? '—' : String(v));
 
-export function participationTables(summary: Summary): TextTable[] {
+export function participationTables(summary: Summary, w: SummaryWords): TextTable[] {
   const p = summary.participation;
+  const [roles, categories, regions] = [roleLabels(w), categoryLabels(w), regionLabels(w)];
+  const count = w.t('table.participants');
   return [
-    { header: ['Role', 'Participants'], rows: Object.entries(p.byRole).map(([k, v]) => [ROLE_LABELS[k as keyof typeof ROLE_LABELS], String(v)]), widths: [3, 1] },
+    { header: [w.t('table.role'), count], rows: Object.entries(p.byRole).map(([k, v]) => [roles[k as keyof typeof roles], String(v)]), widths: [3, 1] },
     {
-      header: ['Category', 'Participants'],
-      rows: Object.entries(p.byCategory).map(([k, v]) => [CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS], String(v)]),
+      header: [w.t('table.category'), count],
+      rows: Object.entries(p.byCategory).map(([k, v]) => [categories[k as keyof typeof categories], String(v)]),
       widths: [3, 1],
     },
     {
-      header: ['Regional group', 'Participants'],
-      rows: Object.entries(p.byRegion).map(([k, v]) => [REGION_LABELS[k as keyof typeof REGION_LABELS], String(v)]),
+      header: [w.t('table.region'), count],
+      rows: Object.entries(p.byRegion).map(([k, v]) => [regions[k as keyof typeof regions], String(v)]),
       widths: [3, 1],
     },
   ];
 }
 
-export function agendaTable(summary: Summary): TextTable {
+const headers = (w: SummaryWords, keys: string[]): string[] => keys.map((k) => w.t(`table.${k}`));
+
+export function agendaTable(summary: Summary, w: SummaryWords): TextTable {
   const tz = summary.metadata.timeZone;
   return {
-    header: ['Agenda item', 'Planned (min)', 'Actual (min)', 'Start', 'End'],
+    header: headers(w, ['agendaItem', 'plannedMin', 'actualMin', 'start', 'end']),
     rows: summary.agenda.map((a) => [a.title, String(a.plannedMinutes), minutesOrDash(a.actualMinutes), localTime(a.startedAt, tz), localTime(a.endedAt, tz)]),
     widths: [5, 2, 2, 1.5, 1.5],
   };
 }
 
-export function inputsTable(summary: Summary): TextTable {
+export function inputsTable(summary: Summary, w: SummaryWords): TextTable {
   const tz = summary.metadata.timeZone;
   return {
-    header: ['Title', 'Organization', 'Q.', 'Submitted', 'Attachments'],
+    header: headers(w, ['title', 'organization', 'questionShort', 'submitted', 'attachments']),
     rows: summary.annexes.writtenInputs.map((i) => [
       i.title,
       i.organization,
@@ -65,17 +70,17 @@ export function inputsTable(summary: Summary): TextTable {
   };
 }
 
-export function speakersTable(summary: Summary): TextTable {
+export function speakersTable(summary: Summary, w: SummaryWords): TextTable {
   const tz = summary.metadata.timeZone;
   // Seconds as plain numbers: the audit is to the second, and narrow columns stay readable in print.
   return {
-    header: ['Requested', 'Organization', 'Name', 'Q.', 'Outcome', 'Allowed (s)', 'Spoke (s)', 'Overrun (s)', 'Written input'],
+    header: headers(w, ['requested', 'organization', 'name', 'questionShort', 'outcome', 'allowedS', 'spokeS', 'overrunS', 'writtenInput']),
     rows: summary.annexes.speakersList.map((r) => [
       localTimeSeconds(r.requestedAt, tz),
       r.organization,
       r.name,
       dash(r.questionNumber),
-      outcomeLabel(r),
+      outcomeLabel(r, w),
       String(r.allowanceSeconds + (r.extendedSeconds ?? 0)),
       dash(r.spokeSeconds),
       dash(r.overrunSeconds),
@@ -85,9 +90,9 @@ export function speakersTable(summary: Summary): TextTable {
   };
 }
 
-export function timeUseTable(summary: Summary): TextTable {
+export function timeUseTable(summary: Summary, w: SummaryWords): TextTable {
   return {
-    header: ['Agenda item', 'Planned (min)', 'Actual (min)', 'Difference (min)'],
+    header: headers(w, ['agendaItem', 'plannedMin', 'actualMin', 'differenceMin']),
     rows: summary.timeUse.map((t) => [
       t.label,
       String(t.plannedMinutes),
@@ -108,27 +113,28 @@ const mixCell = <K extends string>(counts: Record<K, number>, labels: Record<K, 
     .join('; ') || '—';
 
 /** One row per room of a round: theme, question, how many were assigned and joined, and the mix. */
-export function breakoutRoomsTable(round: Round): TextTable {
+export function breakoutRoomsTable(round: Round, w: SummaryWords): TextTable {
+  const [categories, regions] = [categoryShortLabels(w), regionShortLabels(w)];
   return {
-    header: ['Room', 'Theme', 'Q.', 'Assigned', 'Joined', 'By category', 'By region'],
+    header: headers(w, ['room', 'theme', 'questionShort', 'assigned', 'joined', 'byCategory', 'byRegion']),
     rows: round.rooms.map((r) => [
       r.name,
       dash(r.theme),
       dash(r.questionNumber ?? null),
       String(r.participants),
       dash(r.attended ?? null),
-      mixCell(r.byCategory, CATEGORY_SHORT_LABELS),
-      mixCell(r.byRegion, REGION_SHORT_LABELS),
+      mixCell(r.byCategory, categories),
+      mixCell(r.byRegion, regions),
     ]),
     widths: [1.2, 3, 0.5, 1.1, 1, 3, 3],
   };
 }
 
 /** A room report's implementation steps, or null when it has none. */
-export function implementationTable(room: Room): TextTable | null {
+export function implementationTable(room: Room, w: SummaryWords): TextTable | null {
   const steps = room.report?.implementation ?? [];
   if (steps.length === 0) return null;
-  return { header: ['Who', 'What', 'When'], rows: steps.map((s) => [s.who, s.what, s.when]), widths: [3, 6, 2] };
+  return { header: headers(w, ['who', 'what', 'when']), rows: steps.map((s) => [s.who, s.what, s.when]), widths: [3, 6, 2] };
 }
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));

@@ -5,6 +5,7 @@
 import { balancedAssignment, type AssignmentPerson } from '../../server/domain/breakouts/balancedAssignment.js';
 import { seededRandom } from '../../server/domain/breakouts/seededRandom.js';
 import { CATEGORIES, REGIONS } from '../../server/domain/vocabulary.js';
+import { SUMMARY_LANGUAGES } from '../../server/domain/vocabulary.js';
 import { buildSummary } from '../../server/summary/buildSummary.js';
 import { renderSummary, SUMMARY_FORMATS } from '../../server/summary/renderSummary.js';
 import { fullDayEngagement } from '../summary/support/fullDayEngagement.js';
@@ -71,11 +72,18 @@ const summary: ExtraBenchmark = {
     const baseline = await time(() => JSON.stringify(state), repeats);
     console.log(`summary on the full day (300 interventions, 200 inputs): build p50 ${build.p50} ms; baseline JSON.stringify(state) p50 ${baseline.p50} ms`);
     const lines = [`summary build: p50 ${build.p50} ms (${(build.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x JSON.stringify of the state)`];
-    for (const format of SUMMARY_FORMATS) {
-      let bytes = 0;
-      const t = await time(async () => (bytes = Buffer.byteLength((await renderSummary(built, format)).body as string | Buffer)), repeats, 1);
-      console.log(`  ${format.padEnd(4)} p50 ${t.p50} / max ${t.max} ms, ${(bytes / 1024).toFixed(0)} kB`);
-      lines.push(`summary ${format}: p50 ${t.p50} / max ${t.max} ms (target ≤ 1,000 ms), ${(bytes / 1024).toFixed(0)} kB; ${(t.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x baseline`);
+    // Every format in every language (LIFE-7): the record is built in each language, then rendered.
+    for (const language of SUMMARY_LANGUAGES) {
+      const inLanguage = language === 'en' ? built : buildSummary(state, { generatedAt: '2026-11-30T18:00:00.000Z', language });
+      const times = language === 'en' ? repeats : quick ? 1 : 3;
+      for (const format of SUMMARY_FORMATS) {
+        let bytes = 0;
+        const t = await time(async () => (bytes = Buffer.byteLength((await renderSummary(inLanguage, format)).body as string | Buffer)), times, 1);
+        console.log(`  ${language.padEnd(7)} ${format.padEnd(4)} p50 ${t.p50} / max ${t.max} ms, ${(bytes / 1024).toFixed(0)} kB`);
+        lines.push(
+          `summary ${language} ${format}: p50 ${t.p50} / max ${t.max} ms (target ≤ 1,000 ms), ${(bytes / 1024).toFixed(0)} kB; ${(t.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x baseline`,
+        );
+      }
     }
     return lines;
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Command } from '../../server/domain/commands.js';
 import { decide } from '../../server/domain/decide.js';
 import { emptyState } from '../../server/domain/state.js';
 import { given, userActor, T0 } from './support/engagementBuilder.js';
@@ -23,6 +24,16 @@ describe('engagement lifecycle', () => {
     const chair = Object.values(g.state.participants)[0];
     expect(chair).toMatchObject({ role: 'chair', status: 'approved', userId: 'dev:chair' });
     expect(g.state.status).toBe('draft');
+  });
+
+  it('LIFE-7: given an engagement, when the Chair sets the summary language, then it is recorded; a language outside the six is refused at the edge', () => {
+    const g = given().engagement();
+    expect(g.state.settings.summaryLanguage).toBeUndefined();
+    const events = g.run({ type: 'engagement.update', summaryLanguage: 'fr' });
+    expect(events).toEqual([{ type: 'engagement.updated', at: expect.any(String), changes: { summaryLanguage: 'fr' } }]);
+    expect(g.state.settings.summaryLanguage).toBe('fr');
+    expect(Command.safeParse({ type: 'engagement.update', summaryLanguage: 'de' }).success).toBe(false);
+    expect(Command.safeParse({ type: 'engagement.update', summaryLanguage: 'zh-Hans' }).success).toBe(true);
   });
 
   it('LIFE-0: given an existing engagement, when it is created again, then it is refused', () => {

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildPackage, PACKAGE_FILES } from '../../manifest/package.js';
+import { buildPackage, LANGUAGE_FILES, PACKAGE_FILES } from '../../manifest/package.js';
 import { CLEAN_VALUES, solidPng, sources, templateWith, withPixel } from './support.js';
 
 afterEach(() => {
@@ -123,13 +123,47 @@ describe('building the Teams app package', () => {
     ]);
   });
 
-  it('given a clean build, when the zip is opened, then it holds exactly the three files and the filled manifest', async () => {
+  it('given the committed template, when built, then localizationInfo declares the six UN languages and each language file validates', async () => {
+    const result = await buildPackage(CLEAN_VALUES, sources());
+
+    expect(result.problems).toEqual([]);
+    expect(result.manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      defaultLanguageFile: 'en.json',
+      additionalLanguages: [
+        { languageTag: 'ar', file: 'ar.json' },
+        { languageTag: 'zh-cn', file: 'zh-Hans.json' },
+        { languageTag: 'fr', file: 'fr.json' },
+        { languageTag: 'ru', file: 'ru.json' },
+        { languageTag: 'es', file: 'es.json' },
+      ],
+    });
+    const names = Object.fromEntries(Object.entries(sources().languageFiles).map(([f, text]) => [f, (JSON.parse(text) as Record<string, string>)['name.full']]));
+    expect(names['ar.json']).toMatch(/\p{Script=Arabic}/u);
+    expect(names['zh-Hans.json']).toMatch(/\p{Script=Han}/u);
+    expect(names['ru.json']).toMatch(/\p{Script=Cyrillic}/u);
+  });
+
+  it('given a language file missing and one too long, when built, then each is named and nothing is zipped', async () => {
+    const { languageFiles } = sources();
+    const fr = JSON.parse(languageFiles['fr.json']) as Record<string, string>;
+    const broken = { ...languageFiles, 'fr.json': JSON.stringify({ ...fr, 'name.short': 'Convene, consultations informelles' }) };
+    delete (broken as Record<string, string>)['ru.json'];
+
+    const result = await buildPackage(CLEAN_VALUES, sources({ languageFiles: broken }));
+
+    expect(result.zip).toBeUndefined();
+    expect(result.problems).toContain('/localizationInfo: "ru.json" is named but no such language file was given');
+    expect(result.problems.some((p) => p.startsWith('fr.json: schema:') && p.includes('name.short'))).toBe(true);
+  });
+
+  it('given a clean build, when the zip is opened, then it holds exactly the three files, the six language files and the filled manifest', async () => {
     const { colorPng, outlinePng } = sources();
     const result = await buildPackage(CLEAN_VALUES, sources());
 
     const zip = await JSZip.loadAsync(result.zip as Buffer);
     const names = Object.values(zip.files).map((entry) => entry.name);
-    expect(names.sort()).toEqual([...PACKAGE_FILES].sort());
+    expect(names.sort()).toEqual([...PACKAGE_FILES, ...LANGUAGE_FILES].sort());
     expect(Object.values(zip.files).some((entry) => entry.dir)).toBe(false);
     const manifestInZip = JSON.parse(await zip.file('manifest.json')!.async('string')) as unknown;
     expect(manifestInZip).toEqual(result.manifest);

@@ -5,6 +5,7 @@ import { breakoutBlocks } from '../../server/summary/breakoutBlocks.js';
 import { buildSummary } from '../../server/summary/buildSummary.js';
 import { renderMarkdown } from '../../server/summary/render/renderMarkdown.js';
 import { Summary } from '../../server/summary/Summary.js';
+import { wordsFor } from '../../server/summary/summaryWords.js';
 import type { FullDayLedger } from './support/fullDayEngagement.js';
 import { fullDaySummary, GENERATED_AT } from './support/fullDaySummary.js';
 
@@ -176,7 +177,7 @@ describe('buildSummary: breakout rounds from the state', () => {
       paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }],
     };
     const parsed = Summary.parse(JSON.parse(JSON.stringify(old)));
-    expect(breakoutBlocks(parsed)[0]).toEqual({ kind: 'paragraphs', paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }] });
+    expect(breakoutBlocks(parsed, wordsFor('en'))[0]).toEqual({ kind: 'paragraphs', paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }] });
     expect(renderMarkdown(parsed)).toContain(`${n}. An old breakouts paragraph.`);
   });
 });

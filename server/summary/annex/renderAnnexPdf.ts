@@ -1,12 +1,21 @@
 import PDFDocument from 'pdfkit';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
-import { defaultPdfFonts, type PdfFonts } from '../render/renderPdf.js';
+import { fontFiles } from '../render/pdfText.js';
 import type { Annex } from './Annex.js';
 import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
 
 // The annex as a PDF drawn with pdfkit, as the Chair's summary's (renderPdf.ts): no browser, no script,
-// nothing fetched; the same fonts (DejaVu Sans when installed: Latin, Cyrillic, Arabic; no CJK font is
-// assumed). Text flows and breaks pages by itself; "Page n of m" is written on every page at the end.
+// nothing fetched; the summary's own Noto Sans from the project's install (Latin with any accent, Cyrillic).
+// Arabic shaping, bidi and CJK (render/pdfText.ts) are not wired into the annex yet. Text flows and breaks
+// pages by itself; "Page n of m" is written on every page at the end.
+
+export interface PdfFonts {
+  regular: string;
+  bold: string;
+  italic: string;
+}
+
+const defaultPdfFonts = (): PdfFonts => fontFiles().latin;
 
 const MARGIN = 56;
 

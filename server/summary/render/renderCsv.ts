@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { outcomeLabel } from '../labels.js';
+import { wordsFor } from '../summaryWords.js';
 import type { Summary } from '../Summary.js';
 
 // The speakers-list audit annex as CSV (RFC 4180: CRLF records, fields with `"`, `,`, CR or LF quoted and
@@ -34,7 +35,9 @@ export const CSV_COLUMNS = [
   'written_input_title',
 ] as const;
 
-export function renderCsv(summary: Summary): string {
+/** `language`: the words of `outcome_text`; the column names and codes are the same in every language. */
+export function renderCsv(summary: Summary, language?: string): string {
+  const w = wordsFor(language ?? summary.metadata.language);
   const records = summary.annexes.speakersList.map((r) => [
     r.requestId,
     r.requestedAt,
@@ -45,7 +48,7 @@ export function renderCsv(summary: Summary): string {
     r.questionText,
     r.outcome,
     r.reason,
-    outcomeLabel(r),
+    outcomeLabel(r, w),
     r.allowanceSeconds,
     r.extendedSeconds,
     r.givenAt,

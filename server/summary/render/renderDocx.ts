@@ -16,7 +16,19 @@ import {
   WidthType,
 } from 'docx';
 import { assertNever } from '../../domain/events.js';
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, questionHeading, statusLine } from '../labels.js';
+import {
+  categoryLabels,
+  headingsOf,
+  metadataLine,
+  notHeardOutcome,
+  participationCount,
+  proposalLabel,
+  proposalText,
+  questionHeading,
+  statusLine,
+  titleLine,
+} from '../labels.js';
+import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph as SummaryParagraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, timeUseTable, type TextTable } from '../summaryTables.js';
@@ -26,23 +38,46 @@ import { agendaTable, inputsTable, participationTables, speakersTable, timeUseTa
 // fields are the footer's page numbers. Paragraph numbers are literal text (not Word list numbering) so that
 // they match the other formats and stay put when the document is edited or pasted elsewhere.
 // The time-use chart is a table whose last column holds bars drawn with block characters.
+// Languages: the document's language is `w:lang` of the default run, with Simplified Chinese as its East Asian
+// and Arabic as its complex-script language, and an East Asian font named, so Word picks a CJK font for Chinese
+// names whatever the summary's language. An Arabic summary's paragraphs are right-to-left (`w:bidi`); any run
+// holding Arabic letters is marked `w:rtl`, so an Arabic name in a French line keeps its order.
 
 /** A4 portrait with 2 cm margins: the usable width in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1134;
 const NUMBER_INDENT = 567;
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/** The document's direction, set once per (synchronous) build by `renderDocx`. */
+let bidi = false;
+
+type RunOptions = { bold?: boolean; italics?: boolean; size?: number };
+const run = (text: string, options: RunOptions = {}) => new TextRun({ text, ...options, rightToLeft: RIGHT_TO_LEFT.test(text) });
+const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, bidirectional: bidi });
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => para({ children: [run(text)], heading: level });
 
 const numbered = (p: SummaryParagraph) =>
-  new Paragraph({
-    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text] })],
-    indent: { left: NUMBER_INDENT, hanging: NUMBER_INDENT },
-    tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }],
+  para({
+    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text], rightToLeft: RIGHT_TO_LEFT.test(p.text) })],
+    indent: { start: NUMBER_INDENT, hanging: NUMBER_INDENT },
+    tabStops: [{ type: TabStopType.START, position: NUMBER_INDENT }],
     spacing: { after: 120 },
   });
 
-const plain = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
-  new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
+const plain = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => para({ children: [run(text, options)], spacing: { after: 120 } });
+
+const bullet = (...children: TextRun[]) => para({ bullet: { level: 0 }, children });
+
+const DOCUMENT_LANGUAGE: Record<SummaryWords['language'], string> = {
+  ar: 'ar-SA',
+  'zh-Hans': 'zh-CN',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ru: 'ru-RU',
+  es: 'es-ES',
+};
 
 const NUMERIC = /^[+-]?\d+$/;
 
@@ -56,8 +91,9 @@ function table(t: TextTable): Table {
       children: text.split('\n').map(
         (line) =>
           new Paragraph({
-            alignment: !header && NUMERIC.test(line) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [new TextRun({ text: line, bold: header, size: 16 })],
+            alignment: !header && NUMERIC.test(line) ? AlignmentType.END : AlignmentType.START,
+            bidirectional: bidi,
+            children: [run(line, { bold: header, size: 16 })],
           }),
       ),
     });
@@ -72,13 +108,13 @@ function table(t: TextTable): Table {
 }
 
 /** The time-use table with a bar column: `░` planned, `█` actual, one block per scaled unit. */
-function timeUseChart(summary: Summary): Table {
-  const t = timeUseTable(summary);
+function timeUseChart(summary: Summary, w: SummaryWords): Table {
+  const t = timeUseTable(summary, w);
   const max = Math.max(1, ...summary.timeUse.map((r) => Math.max(r.plannedMinutes, r.actualMinutes ?? 0)));
   const bar = (m: number) => '█'.repeat(Math.round((m / max) * 24));
   const planned = (m: number) => '░'.repeat(Math.round((m / max) * 24));
   return table({
-    header: [...t.header, 'Planned ░ / actual █'],
+    header: [...t.header, `${w.t('chart.planned')} ░ / ${w.t('chart.actual')} █`],
     rows: t.rows.map((r, i) => [...r, `${planned(summary.timeUse[i].plannedMinutes)}\n${bar(summary.timeUse[i].actualMinutes ?? 0)}`]),
     widths: [...t.widths, 5],
   });
@@ -91,7 +127,7 @@ function block(b: BreakoutBlock): (Paragraph | Table)[] {
     case 'paragraphs':
       return b.paragraphs.map(numbered);
     case 'list':
-      return [plain(b.title, { bold: true }), ...b.items.map((i) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(i)] }))];
+      return [plain(b.title, { bold: true }), ...b.items.map((i) => bullet(run(i)))];
     case 'table':
       return [...(b.title ? [plain(b.title, { bold: true })] : []), table(b.table), plain('')];
     default:
@@ -99,73 +135,89 @@ function block(b: BreakoutBlock): (Paragraph | Table)[] {
   }
 }
 
-export async function renderDocx(summary: Summary): Promise<Buffer> {
+/** `language`: the words around the record (headings, tables, labels); the paragraphs are the record's own. */
+export async function renderDocx(summary: Summary, language?: string): Promise<Buffer> {
   const m = summary.metadata;
+  const w = wordsFor(language ?? m.language);
+  const HEADINGS = headingsOf(w);
+  bidi = w.dir === 'rtl';
   const body: (Paragraph | Table)[] = [];
-  body.push(heading(`${HEADINGS.title}: ${m.title}`, HeadingLevel.TITLE));
-  if (m.theme) body.push(plain(`Theme: ${m.theme}`));
-  body.push(plain(metadataLine(summary)), plain(statusLine(summary), { italics: true }));
+  body.push(heading(titleLine(summary, w), HeadingLevel.TITLE));
+  if (m.theme) body.push(plain(`${w.t('heading.theme')} ${m.theme}`));
+  body.push(plain(metadataLine(summary, w)), plain(statusLine(summary, w), { italics: true }));
   body.push(...summary.opening.map(numbered));
   body.push(heading(HEADINGS.questions, HeadingLevel.HEADING_1));
   for (const q of summary.questions) {
-    body.push(heading(questionHeading(q.number, q.text), HeadingLevel.HEADING_2), ...q.paragraphs.map(numbered));
+    body.push(heading(questionHeading(q.number, q.text, w), HeadingLevel.HEADING_2), ...q.paragraphs.map(numbered));
     if (q.proposals.length > 0) {
       body.push(plain(HEADINGS.proposals, { bold: true }));
       for (const p of q.proposals) {
-        body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: `${PROPOSAL_LABELS[p.kind]}: `, italics: true }), new TextRun(proposalText(p))] }));
+        body.push(bullet(run(`${proposalLabel(w, p.kind)}: `, { italics: true }), run(proposalText(p, w))));
       }
     }
   }
   if (summary.generalDiscussion.length > 0) body.push(heading(HEADINGS.general, HeadingLevel.HEADING_1), ...summary.generalDiscussion.map(numbered));
   if (summary.breakouts) {
-    body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_1), ...breakoutBlocks(summary).flatMap(block));
+    body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_1), ...breakoutBlocks(summary, w).flatMap(block));
   }
   body.push(heading(HEADINGS.closing, HeadingLevel.HEADING_1), ...summary.closing.map(numbered));
 
   const p = summary.participation;
-  body.push(heading(HEADINGS.annexParticipation, HeadingLevel.HEADING_1), plain(`${p.total} participants from ${p.organizationCount} organizations.`));
-  for (const t of participationTables(summary)) body.push(table(t), plain(''));
+  body.push(heading(HEADINGS.annexParticipation, HeadingLevel.HEADING_1), plain(participationCount(summary, w)));
+  const categories = categoryLabels(w);
+  for (const t of participationTables(summary, w)) body.push(table(t), plain(''));
+  // One run per name: each keeps its own direction inside the line.
   for (const g of p.organizations) {
-    body.push(new Paragraph({ children: [new TextRun({ text: `${CATEGORY_LABELS[g.category]}: `, bold: true }), new TextRun(g.names.join('; '))] }));
+    body.push(para({ children: [run(`${categories[g.category]}: `, { bold: true }), ...g.names.flatMap((n, i) => (i === 0 ? [run(n)] : [run('; '), run(n)]))] }));
   }
-  body.push(heading(HEADINGS.annexAgenda, HeadingLevel.HEADING_1), table(agendaTable(summary)));
-  body.push(heading(HEADINGS.timeUse, HeadingLevel.HEADING_2), timeUseChart(summary));
-  body.push(heading(HEADINGS.annexInputs, HeadingLevel.HEADING_1), table(inputsTable(summary)));
-  body.push(heading(HEADINGS.annexSpeakers, HeadingLevel.HEADING_1), table(speakersTable(summary)));
+  body.push(heading(HEADINGS.annexAgenda, HeadingLevel.HEADING_1), table(agendaTable(summary, w)));
+  body.push(heading(HEADINGS.timeUse, HeadingLevel.HEADING_2), timeUseChart(summary, w));
+  body.push(heading(HEADINGS.annexInputs, HeadingLevel.HEADING_1), table(inputsTable(summary, w)));
+  body.push(heading(HEADINGS.annexSpeakers, HeadingLevel.HEADING_1), table(speakersTable(summary, w)));
   const attributive = summary.annexes.attributive;
   if (attributive) {
     body.push(heading(HEADINGS.annexAttributive, HeadingLevel.HEADING_1));
     for (const q of attributive.questions) {
-      body.push(heading(`Guiding question ${q.questionNumber}`, HeadingLevel.HEADING_2));
+      body.push(heading(w.t('heading.questionNumber', { number: q.questionNumber }), HeadingLevel.HEADING_2));
       for (const s of q.statements) {
-        body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun({ text: s.name ? `${s.organization} (${s.name}): ` : `${s.organization}: `, bold: true }), new TextRun(s.text)] }));
+        body.push(bullet(run(s.organization, { bold: true }), ...(s.name ? [run(' ('), run(s.name, { bold: true }), run(')')] : []), run(': '), run(s.text)));
       }
       for (const d of q.deferredSpeakers) {
-        body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`Not heard: ${d.organization} (${d.name}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`)] }));
+        body.push(bullet(run(`${w.t('annex.notHeard')} `), run(d.organization), run(' ('), run(d.name), run(`), ${notHeardOutcome(d, w)}`)));
       }
     }
-    const rooms = breakoutAnnexLines(summary);
+    const rooms = breakoutAnnexLines(summary, w);
     if (rooms.length > 0) {
       body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_2));
-      for (const l of rooms) body.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] }));
+      for (const l of rooms) body.push(bullet(run(l)));
     }
   }
 
   const doc = new Document({
-    title: `${HEADINGS.title}: ${m.title}`,
+    title: titleLine(summary, w),
     creator: 'Convene',
     lastModifiedBy: 'Convene',
-    description: statusLine(summary),
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    description: statusLine(summary, w),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei', cs: 'Arial' },
+            size: 22,
+            language: { value: DOCUMENT_LANGUAGE[w.language], eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+          },
+        },
+      },
+    },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({
+              para({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [new TextRun({ children: pageOf(w), size: 16 })],
               }),
             ],
           }),
@@ -175,4 +227,13 @@ export async function renderDocx(summary: Summary): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** "Page {{page}} of {{pages}}" with Word's own page fields in place of the two numbers. */
+function pageOf(w: SummaryWords): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  const text = w.t('page.of');
+  return text
+    .split(/(\{\{page\}\}|\{\{pages\}\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{{page}}' ? PageNumber.CURRENT : part === '{{pages}}' ? PageNumber.TOTAL_PAGES : part));
 }

@@ -1,5 +1,18 @@
 import { assertNever } from '../../domain/events.js';
-import { CATEGORY_LABELS, HEADINGS, PROPOSAL_LABELS, metadataLine, proposalText, minutesOrDash, questionHeading, statusLine } from '../labels.js';
+import {
+  categoryLabels,
+  headingsOf,
+  metadataLine,
+  minutesOrDash,
+  notHeardOutcome,
+  participationCount,
+  proposalLabel,
+  proposalText,
+  questionHeading,
+  statusLine,
+  titleLine,
+} from '../labels.js';
+import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
@@ -43,67 +56,77 @@ function block(b: BreakoutBlock): string[] {
   }
 }
 
-export function renderMarkdown(summary: Summary): string {
+/** `language`: the words around the record (headings, tables, labels); the paragraphs are the record's own. */
+export function renderMarkdown(summary: Summary, language?: string): string {
   const m = summary.metadata;
+  const w = wordsFor(language ?? m.language);
+  const HEADINGS = headingsOf(w);
   const out: string[] = [];
-  out.push(`# ${HEADINGS.title}: ${e(m.title)}`, '');
-  if (m.theme) out.push(`**Theme:** ${e(m.theme)}`, '');
-  out.push(e(metadataLine(summary)), '', `*${e(statusLine(summary))}*`, '');
+  out.push(`# ${e(titleLine(summary, w))}`, '');
+  if (m.theme) out.push(`**${e(w.t('heading.theme'))}** ${e(m.theme)}`, '');
+  out.push(e(metadataLine(summary, w)), '', `*${e(statusLine(summary, w))}*`, '');
   out.push(...paragraphs(summary.opening));
 
   out.push(`## ${HEADINGS.questions}`, '');
   for (const q of summary.questions) {
-    out.push(`### ${e(questionHeading(q.number, q.text))}`, '', ...paragraphs(q.paragraphs));
+    out.push(`### ${e(questionHeading(q.number, q.text, w))}`, '', ...paragraphs(q.paragraphs));
     if (q.proposals.length > 0) {
       out.push(`**${HEADINGS.proposals}**`, '');
-      out.push(...q.proposals.map((p) => `- *${PROPOSAL_LABELS[p.kind]}:* ${e(proposalText(p))}`), '');
+      out.push(...q.proposals.map((p) => `- *${e(proposalLabel(w, p.kind))}:* ${e(proposalText(p, w))}`), '');
     }
   }
   if (summary.generalDiscussion.length > 0) out.push(`## ${HEADINGS.general}`, '', ...paragraphs(summary.generalDiscussion));
   if (summary.breakouts) {
-    out.push(`## ${HEADINGS.breakouts}`, '', ...breakoutBlocks(summary).flatMap(block));
+    out.push(`## ${HEADINGS.breakouts}`, '', ...breakoutBlocks(summary, w).flatMap(block));
   }
   out.push(`## ${HEADINGS.closing}`, '', ...paragraphs(summary.closing));
 
   const p = summary.participation;
   out.push(`## ${HEADINGS.annexParticipation}`, '');
-  out.push(`${p.total} participants from ${p.organizationCount} organizations.`, '');
-  for (const t of participationTables(summary)) out.push(...table(t));
-  for (const group of p.organizations) out.push(`**${CATEGORY_LABELS[group.category]}:** ${group.names.map(e).join('; ')}`, '');
+  out.push(e(participationCount(summary, w)), '');
+  const categories = categoryLabels(w);
+  for (const t of participationTables(summary, w)) out.push(...table(t));
+  for (const group of p.organizations) out.push(`**${e(categories[group.category])}:** ${group.names.map(e).join('; ')}`, '');
 
-  out.push(`## ${HEADINGS.annexAgenda}`, '', ...table(agendaTable(summary)));
-  out.push(`### ${HEADINGS.timeUse}`, '', '```text', ...timeUseBars(summary), '```', '');
-  out.push(`## ${HEADINGS.annexInputs}`, '', ...table(inputsTable(summary)));
-  out.push(`## ${HEADINGS.annexSpeakers}`, '', ...table(speakersTable(summary)));
+  out.push(`## ${HEADINGS.annexAgenda}`, '', ...table(agendaTable(summary, w)));
+  out.push(`### ${HEADINGS.timeUse}`, '', '```text', ...timeUseBars(summary, w), '```', '');
+  out.push(`## ${HEADINGS.annexInputs}`, '', ...table(inputsTable(summary, w)));
+  out.push(`## ${HEADINGS.annexSpeakers}`, '', ...table(speakersTable(summary, w)));
 
   const attributive = summary.annexes.attributive;
   if (attributive) {
     out.push(`## ${HEADINGS.annexAttributive}`, '');
     for (const q of attributive.questions) {
-      out.push(`### Guiding question ${q.questionNumber}`, '');
+      out.push(`### ${e(w.t('heading.questionNumber', { number: q.questionNumber }))}`, '');
       out.push(...q.statements.map((s) => `- **${e(s.organization)}**${s.name ? ` (${e(s.name)})` : ''}: ${e(s.text)}`));
       out.push(
         ...q.deferredSpeakers.map(
-          (d) => `- Not heard: **${e(d.organization)}** (${e(d.name)}), ${d.submittedInWriting ? 'submitted in writing' : 'no written input'}`,
+          (d) => `- ${e(w.t('annex.notHeard'))} **${e(d.organization)}** (${e(d.name)}), ${e(notHeardOutcome(d, w))}`,
         ),
       );
       out.push('');
     }
-    const rooms = breakoutAnnexLines(summary);
+    const rooms = breakoutAnnexLines(summary, w);
     if (rooms.length > 0) out.push(`### ${HEADINGS.breakouts}`, '', ...rooms.map((l) => `- ${e(l)}`), '');
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  // Markdown has no language of its own: viewers that render raw HTML (GitHub, Teams wiki) take it, and the
+  // direction, from a wrapping block. English, the viewers' default, stays bare, as it always was.
+  const body = out.join('\n').replace(/\n+$/, '\n');
+  return w.language === 'en' ? body : `<div lang="${w.language}" dir="${w.dir}">\n\n${body}\n</div>\n`;
 }
 
 /** A text bar chart, one character per two minutes (planned `=`, actual `#`), readable in any viewer. */
-function timeUseBars(summary: Summary): string[] {
+function timeUseBars(summary: Summary, w: SummaryWords): string[] {
   const labelWidth = Math.min(40, Math.max(5, ...summary.timeUse.map((t) => t.label.length)));
+  // The two words share one width, so the bars start in one column in every language.
+  const [planned, actual] = [w.t('chart.planned'), w.t('chart.actual')];
+  const wordWidth = Math.max(planned.length, actual.length);
   return summary.timeUse.flatMap((t) => {
     // Inside a code fence nothing is interpreted, but a backtick run could close the fence.
     const label = t.label.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, labelWidth).padEnd(labelWidth);
     return [
-      `${label} planned ${String(t.plannedMinutes).padStart(4)} ${'='.repeat(Math.round(t.plannedMinutes / 2))}`,
-      `${' '.repeat(labelWidth)} actual  ${minutesOrDash(t.actualMinutes).padStart(4)} ${'#'.repeat(Math.round((t.actualMinutes ?? 0) / 2))}`,
+      `${label} ${planned.padEnd(wordWidth)} ${String(t.plannedMinutes).padStart(4)} ${'='.repeat(Math.round(t.plannedMinutes / 2))}`,
+      `${' '.repeat(labelWidth)} ${actual.padEnd(wordWidth)} ${minutesOrDash(t.actualMinutes).padStart(4)} ${'#'.repeat(Math.round((t.actualMinutes ?? 0) / 2))}`,
     ];
   });
 }

@@ -9,6 +9,12 @@ describe('summary downloads', () => {
     expect(summaryPath('e1', 'csv', 3)).toBe('/api/engagements/e1/summary?format=csv&version=3');
   });
 
+  it('LIFE-7: given a language chosen, then the download asks for it with ?lang; without one the summary keeps its own', () => {
+    expect(summaryPath('e1', 'pdf', null, 'ar')).toBe('/api/engagements/e1/summary?format=pdf&lang=ar');
+    expect(summaryPath('e1', 'docx', 2, 'zh-Hans')).toBe('/api/engagements/e1/summary?format=docx&version=2&lang=zh-Hans');
+    expect(summaryPath('e1', 'md', null, null)).toBe('/api/engagements/e1/summary?format=md');
+  });
+
   it('given Express’s Content-Disposition for an ASCII name, then the quoted filename is used', () => {
     expect(filenameFromContentDisposition('attachment; filename="chairs-summary-capacity-building-v2.docx"')).toBe('chairs-summary-capacity-building-v2.docx');
   });

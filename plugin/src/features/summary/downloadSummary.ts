@@ -9,9 +9,14 @@ import { fallbackFilename, filenameFromContentDisposition, summaryPath, type Sum
 /** The Store's wording in English; the tab shows `summary.downloaded`, which is this sentence in each language. */
 export const DOWNLOADED = 'Results successfully downloaded';
 
-export async function fetchSummaryFile(engagementId: string, format: SummaryFormat, version?: number | null): Promise<{ blob: Blob; filename: string }> {
+export async function fetchSummaryFile(
+  engagementId: string,
+  format: SummaryFormat,
+  version?: number | null,
+  lang?: string | null,
+): Promise<{ blob: Blob; filename: string }> {
   const token = await bearerToken();
-  const response = await fetch(summaryPath(engagementId, format, version), {
+  const response = await fetch(summaryPath(engagementId, format, version, lang), {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   if (!response.ok) throw new ApiError(await problemFrom(response));
@@ -33,8 +38,8 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function downloadSummary(engagementId: string, format: SummaryFormat, version?: number | null): Promise<string> {
-  const { blob, filename } = await fetchSummaryFile(engagementId, format, version);
+export async function downloadSummary(engagementId: string, format: SummaryFormat, version?: number | null, lang?: string | null): Promise<string> {
+  const { blob, filename } = await fetchSummaryFile(engagementId, format, version, lang);
   saveBlob(blob, filename);
   return filename;
 }

@@ -8,10 +8,14 @@ export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export const formatLabel = (format: SummaryFormat): string => i18n.t(`summary.format.${format}`);
 
-/** The download URL: the current draft (staff; reviewers while circulated), or a published version. */
-export function summaryPath(engagementId: string, format: SummaryFormat, version?: number | null): string {
+/**
+ * The download URL: the current draft (staff; reviewers while circulated), or a published version; `lang`
+ * (one of the six) writes it in that language, else in the engagement's summary language (LIFE-7).
+ */
+export function summaryPath(engagementId: string, format: SummaryFormat, version?: number | null, lang?: string | null): string {
   const params = new URLSearchParams({ format });
   if (version) params.set('version', String(version));
+  if (lang) params.set('lang', lang);
   return `/api/engagements/${encodeURIComponent(engagementId)}/summary?${params.toString()}`;
 }
 
