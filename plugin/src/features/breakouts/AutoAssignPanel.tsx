@@ -42,7 +42,7 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           <Button onClick={() => compute(seed)}>{preview ? t('bconsole.auto.previewAgain') : t('bconsole.auto.preview')}</Button>
           <Button onClick={() => compute(randomSeed())}>{t('bconsole.auto.another')}</Button>
-          <Button appearance="primary" disabled={!preview?.ok || commands.busy} onClick={apply}>
+          <Button appearance="primary" disabledFocusable={!preview?.ok || commands.busy} onClick={apply}>
             {t('bconsole.auto.apply')}
           </Button>
         </div>

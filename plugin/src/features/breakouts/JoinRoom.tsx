@@ -80,7 +80,7 @@ export function JoinRoom({
           />
         </Suspense>
       ) : (
-        <Button appearance="primary" onClick={start} disabled={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
+        <Button appearance="primary" onClick={start} disabledFocusable={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
           {busy ? t('breakouts.asking') : (label ?? t('breakouts.join'))}
         </Button>
       )}

@@ -78,7 +78,7 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
         <Field label={t('breakouts.report.openQuestions')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.openQuestions} onChange={(_, d) => set('openQuestions', d.value)} rows={3} resize="vertical" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy}>
           {existing ? t('breakouts.report.fileRevised') : t('breakouts.report.file')}
         </Button>
       </form>

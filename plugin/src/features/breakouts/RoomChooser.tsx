@@ -56,7 +56,7 @@ export function RoomChooser({
             />
           ))}
         </RadioGroup>
-        <Button appearance="primary" disabled={!picked || picked === mine || commands.busy} onClick={choose}>
+        <Button appearance="primary" disabledFocusable={!picked || picked === mine || commands.busy} onClick={choose}>
           {mine ? t('breakouts.moveHere') : t('breakouts.takeRoom')}
         </Button>
         {saved && <p role="status">{saved}</p>}
@@ -88,7 +88,7 @@ export function RoomChooser({
           </Select>
         </Field>
       ))}
-      <Button appearance="primary" onClick={save} disabled={commands.busy}>
+      <Button appearance="primary" onClick={save} disabledFocusable={commands.busy}>
         {t('breakouts.savePrefs')}
       </Button>
       {saved && <p role="status">{saved}</p>}

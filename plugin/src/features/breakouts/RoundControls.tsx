@@ -40,7 +40,7 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
         </Title3>
         {warning && <HardStopBar warning={warning} title={t('bconsole.controls.startWouldPass')} />}
         {notLive && <p style={{ margin: 0 }}>{t('bconsole.controls.notLive')}</p>}
-        <Button appearance="primary" disabled={notLive || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.start', roundId: round.id })}>
+        <Button appearance="primary" disabledFocusable={notLive || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.start', roundId: round.id })}>
           {t(warning ? 'bconsole.controls.startAnyway' : 'bconsole.controls.start', { minutes: round.durationMinutes })}
         </Button>
       </section>
@@ -67,7 +67,7 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
         <Field label={t('bconsole.controls.message')}>
           <Textarea value={message} onChange={(_, d) => setMessage(d.value)} rows={2} resize="vertical" />
         </Field>
-        <Button type="submit" disabled={!message.trim() || commands.busy}>
+        <Button type="submit" disabledFocusable={!message.trim() || commands.busy}>
           {t('bconsole.controls.send')}
         </Button>
         {sent && <p role="status" style={{ margin: 0 }}>{sent}</p>}
@@ -77,7 +77,7 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
           <Input type="number" min={1} max={120} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
         {extendWarning && <HardStopBar warning={extendWarning} title={t('bconsole.controls.extendWouldPass')} />}
-        <Button disabled={extendBy < 1 || extendBy > 120 || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.extend', roundId: round.id, minutes: extendBy })}>
+        <Button disabledFocusable={extendBy < 1 || extendBy > 120 || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.extend', roundId: round.id, minutes: extendBy })}>
           {extendBy > 0 ? t('bconsole.controls.extendMinutes', { count: extendBy }) : t('bconsole.controls.extend')}
         </Button>
       </div>
@@ -86,7 +86,7 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
           <span>{t('bconsole.controls.endQuestion')}</span>
           <Button
             appearance="primary"
-            disabled={commands.busy}
+            disabledFocusable={commands.busy}
             onClick={async () => {
               await runBreakoutCommand(commands, { type: 'breakouts.end', roundId: round.id });
               setConfirmEnd(false);

@@ -134,7 +134,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
             {t('bconsole.planner.addRoom')}
           </Button>
         </fieldset>
-        <Button type="submit" appearance="primary" disabled={commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy}>
           {t('bconsole.planner.plan')}
         </Button>
       </form>

@@ -1,6 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { i18n } from '../../i18n/i18n.js';
 import { useHost } from '../../host/HostProvider.js';
 import { EngagementList } from '../home/EngagementList.js';
@@ -13,6 +14,7 @@ import { useSession } from '../home/useSession.js';
  */
 export default function ConfigPage() {
   const { t } = useTranslation();
+  usePageTitle(t('a11y.title.config'));
   const host = useHost();
   const session = useSession();
   const [chosen, setChosen] = useState<string | null>(null);

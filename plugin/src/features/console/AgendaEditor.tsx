@@ -27,7 +27,7 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
   };
   return (
     <section aria-labelledby="agenda-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="agenda-h">
+      <Title3 as="h2" id="agenda-h">
         {t('console.agenda.title')}
       </Title3>
       {state.agenda.length === 0 ? (
@@ -41,18 +41,18 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
                 <Body1>
                   {t(item.id === state.currentAgendaItemId ? 'console.agenda.itemRunning' : 'console.agenda.item', { kind: kindLabel(item.kind), minutes: item.plannedMinutes })}
                 </Body1>
-                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabled={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
+                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabledFocusable={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
                 <Button
                   size="small"
                   aria-label={t('console.agenda.moveDown', { title: item.title })}
                   icon={<ArrowDownRegular />}
-                  disabled={index === state.agenda.length - 1 || commands.busy}
+                  disabledFocusable={index === state.agenda.length - 1 || commands.busy}
                   onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index + 1 })}
                 />
-                <Button size="small" icon={<PlayRegular />} disabled={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
+                <Button size="small" icon={<PlayRegular />} disabledFocusable={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
                   {t('console.agenda.begin')}
                 </Button>
-                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabled={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
+                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
               </span>
             </li>
           ))}
@@ -91,7 +91,7 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
         <Field label={t('console.agenda.plannedMinutes')}>
           <Input type="number" min={0} value={minutes} onChange={(_, d) => setMinutes(d.value)} style={{ width: 90 }} />
         </Field>
-        <Button type="submit" disabled={commands.busy}>
+        <Button type="submit" disabledFocusable={commands.busy}>
           {t('console.agenda.add')}
         </Button>
       </form>

@@ -12,7 +12,7 @@ export function FairnessRecord({ state, now }: { state: EngagementState; now: nu
   const groups = Object.entries(record.byConstituency) as [string, { timesHeard: number; secondsUsed: number; participants: number }][];
   return (
     <section aria-labelledby="fair-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="fair-h">
+      <Title3 as="h2" id="fair-h">
         {t('console.fairness.title')}
       </Title3>
       <Table size="small" aria-label={t('console.fairness.perConstituency')}>

@@ -29,7 +29,7 @@ export function InvitationList({ state, now, commands }: { state: EngagementStat
   if (invitations.length === 0) return <Body1 as="p">{t('console.invitations.noneSent')}</Body1>;
   return (
     <section aria-labelledby="inv-list-h" style={{ display: 'grid', gap: 8, overflowX: 'auto' }}>
-      <Title3 as="h3" id="inv-list-h">
+      <Title3 as="h2" id="inv-list-h">
         {t('console.invitations.sent')}
       </Title3>
       <Table size="small" aria-labelledby="inv-list-h">
@@ -58,7 +58,7 @@ export function InvitationList({ state, now, commands }: { state: EngagementStat
                   {status === 'waiting' && (
                     <Button
                       size="small"
-                      disabled={commands.busy}
+                      disabledFocusable={commands.busy}
                       aria-label={t('console.invitations.revokeNamed', { who })}
                       onClick={() => void commands.run({ type: 'invitation.revoke', invitationId: invitation.id })}
                     >

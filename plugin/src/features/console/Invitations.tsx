@@ -47,7 +47,7 @@ export function Invitations({ engagementId }: { engagementId: string }) {
   };
   return (
     <section aria-labelledby="inv-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="inv-h">
+      <Title3 as="h2" id="inv-h">
         {t('console.invitations.title')}
       </Title3>
       <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>

@@ -11,7 +11,7 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
   const open = openQuestion(state);
   return (
     <section aria-labelledby="liveq-h" style={{ display: 'grid', gap: 6 }}>
-      <Title3 as="h3" id="liveq-h">
+      <Title3 as="h2" id="liveq-h">
         {t('console.liveQuestion.title')}
       </Title3>
       <Body1 as="p" dir="auto" style={{ margin: 0, fontSize: 16 }} data-testid="open-question">
@@ -36,7 +36,7 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
           </Field>
         )}
         {open && (
-          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
+          <Button disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
             {t('console.liveQuestion.close')}
           </Button>
         )}

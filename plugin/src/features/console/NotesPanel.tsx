@@ -20,7 +20,7 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
       : (state.questions.find((q) => q.id === note.questionId)?.text ?? t('console.notes.general'));
   return (
     <section aria-labelledby="notes-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="notes-h">
+      <Title3 as="h2" id="notes-h">
         {t('console.notes.title')}
       </Title3>
       <form
@@ -44,7 +44,7 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
           <Radio value="secretariat" label={t('console.notes.secretariat')} />
           <Radio value="public" label={t('console.notes.public')} />
         </RadioGroup>
-        <Button type="submit" disabled={commands.busy || !text.trim()}>
+        <Button type="submit" disabledFocusable={commands.busy || !text.trim()}>
           {t('console.notes.add')}
         </Button>
       </form>

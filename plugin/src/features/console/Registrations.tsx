@@ -10,7 +10,7 @@ export function Registrations({ state, commands }: { state: EngagementState; com
   const people = Object.values(state.participants).sort((a, b) => (a.status === 'pending' ? -1 : 0) - (b.status === 'pending' ? -1 : 0));
   return (
     <section aria-labelledby="reg-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="reg-h">
+      <Title3 as="h2" id="reg-h">
         {t('console.registrations.title')}
       </Title3>
       {people.length === 0 ? (
@@ -56,12 +56,12 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                   </TableCell>
                   <TableCell>
                     {p.role !== 'chair' && p.status !== 'approved' && (
-                      <Button size="small" appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
+                      <Button size="small" appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
                         {t('console.registrations.approve')}
                       </Button>
                     )}{' '}
                     {p.role !== 'chair' && p.status !== 'declined' && (
-                      <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
+                      <Button size="small" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
                         {t('console.registrations.decline')}
                       </Button>
                     )}

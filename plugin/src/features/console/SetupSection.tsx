@@ -28,7 +28,7 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
   };
   return (
     <section aria-labelledby="setup-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="setup-h">
+      <Title3 as="h2" id="setup-h">
         {t('console.setup.title')}
       </Title3>
       <Body1 as="p" style={{ margin: 0 }}>
@@ -42,17 +42,17 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
       </Body1>
       <div style={{ display: 'flex', gap: 8 }}>
         {state.status === 'draft' && (
-          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
+          <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
             {t('console.setup.openButton')}
           </Button>
         )}
         {state.status === 'open' && (
-          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
+          <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
             {t('console.setup.startButton')}
           </Button>
         )}
         {state.status === 'live' && (
-          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
+          <Button disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
             {t('console.setup.endButton')}
           </Button>
         )}
@@ -73,7 +73,7 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
         <Field label={t('console.setup.speakingTime')}>
           <Input type="number" min={10} max={3600} value={speaking} onChange={(_, d) => setSpeaking(d.value)} />
         </Field>
-        <Button type="submit" disabled={commands.busy || !title.trim()}>
+        <Button type="submit" disabledFocusable={commands.busy || !title.trim()}>
           {t('console.setup.save')}
         </Button>
       </form>

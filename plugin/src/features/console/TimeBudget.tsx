@@ -48,7 +48,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
 
   return (
     <section aria-labelledby="time-h" style={{ display: 'grid', gap: 12 }}>
-      <Title3 as="h3" id="time-h">
+      <Title3 as="h2" id="time-h">
         {t('console.time.title')}
       </Title3>
       <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
@@ -78,7 +78,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
         <Field label={t('console.time.hardStopLocal')}>
           <Input type="datetime-local" value={hardStop} onChange={(_, d) => setHardStop(d.value)} />
         </Field>
-        <Button type="submit" disabled={commands.busy}>
+        <Button type="submit" disabledFocusable={commands.busy}>
           {t('console.time.setHardStop')}
         </Button>
       </form>
@@ -116,7 +116,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
       </Table>
 
       <div style={{ display: 'grid', gap: 8 }}>
-        <Title3 as="h4" style={{ fontSize: 16 }}>
+        <Title3 as="h3" style={{ fontSize: 16 }}>
           {t('console.time.replanTitle')}
         </Title3>
         <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
@@ -143,7 +143,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
             </Body1>
             {preview.deferredRequestIds.length > 0 && <Body1 as="p">{t('console.time.deferred', { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(preview.deferredRequestIds.map(who)) })}</Body1>}
             <div style={{ display: 'flex', gap: 8 }}>
-              <Button appearance="primary" disabled={commands.busy} onClick={() => void apply()}>
+              <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void apply()}>
                 {t('console.time.apply')}
               </Button>
               <Button onClick={() => setPreview(null)}>{t('console.time.cancel')}</Button>

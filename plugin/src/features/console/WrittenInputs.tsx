@@ -11,7 +11,7 @@ export function WrittenInputs({ state }: { state: EngagementState }) {
   const open = deferred.filter((r) => !r.fulfilledByInputId).length;
   return (
     <section aria-labelledby="inputs-h" style={{ display: 'grid', gap: 6 }}>
-      <Title3 as="h3" id="inputs-h">
+      <Title3 as="h2" id="inputs-h">
         {t('console.inputs.title')}
       </Title3>
       <Body1 as="p" style={{ margin: 0 }}>

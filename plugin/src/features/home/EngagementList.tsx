@@ -74,7 +74,7 @@ export function EngagementList({ onOpen, openLabel }: { onOpen: (id: string) => 
           <Field label={t('home.theme')}>
             <Input value={theme} onChange={(_, d) => setTheme(d.value)} name="theme" />
           </Field>
-          <Button appearance="primary" type="submit" disabled={busy || !title.trim()}>
+          <Button appearance="primary" type="submit" disabledFocusable={busy || !title.trim()}>
             {t('home.createButton')}
           </Button>
         </form>

@@ -44,7 +44,7 @@ export function SignIn() {
             <Field label={t('home.yourName')} required>
               <Input value={name} onChange={(_, d) => setName(d.value)} name="displayName" autoComplete="name" />
             </Field>
-            <Button appearance="primary" type="submit" disabled={busy || !name.trim()}>
+            <Button appearance="primary" type="submit" disabledFocusable={busy || !name.trim()}>
               {t('home.signIn')}
             </Button>
           </form>

@@ -1,6 +1,7 @@
 import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { redeemInvitation } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { saveSession } from '../../api/session.js';
@@ -12,6 +13,7 @@ import { navigate } from '../../router.js';
  */
 export function JoinPage() {
   const { t } = useTranslation();
+  usePageTitle(t('a11y.title.join'));
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function JoinPage() {
     redeemInvitation(code).then(
       ({ token, user, engagementId }) => {
         saveSession({ token, user, kind: 'convene' });
-        navigate(`/e/${encodeURIComponent(engagementId)}`);
+        navigate(engagementId ? `/e/${encodeURIComponent(engagementId)}` : '/');
       },
       (failure: unknown) =>
         setError(t('join.failed', { error: errorMessage(failure) })),

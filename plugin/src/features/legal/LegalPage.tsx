@@ -1,5 +1,6 @@
 import { Body1, Link, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/usePageTitle.js';
 
 // The privacy statement and terms of use that the Teams app package links to (manifest developer URLs).
 // They open without signing in and say plainly what Convene keeps, who sees it, and for how long.
@@ -67,6 +68,7 @@ function Terms() {
 export default function LegalPage({ page }: { page: 'privacy' | 'terms' }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
+  usePageTitle(t(page === 'privacy' ? 'a11y.title.privacy' : 'a11y.title.terms'));
   return (
     <main className={styles.page}>
       <Title2 as="h1">{t(page === 'privacy' ? 'legal.privacyTitle' : 'legal.termsTitle')}</Title2>

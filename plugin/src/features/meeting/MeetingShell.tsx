@@ -1,5 +1,6 @@
 import { Body1, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { useHost } from '../../host/HostProvider.js';
 import { useEarlyHeading } from '../../live/earlyHeading.js';
 
@@ -15,6 +16,7 @@ export function MeetingShell({ engagementId, heading = null }: { engagementId: s
   const early = useEarlyHeading(engagementId);
   const compact = useHost().surface === 'sidePanel';
   const { title = null, theme = null } = heading ?? early ?? {};
+  usePageTitle(t('a11y.title.loading'), title);
   const bar = (width: number, height: number) => (
     <span style={{ display: 'inline-block', width, height, borderRadius: 4, background: tokens.colorNeutralBackground3 }} />
   );

@@ -50,7 +50,7 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
           <Field label={t('objection.reason')} required>
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
-          <Button type="submit" disabled={commands.busy || !participantId || !reason.trim()}>
+          <Button type="submit" disabledFocusable={commands.busy || !participantId || !reason.trim()}>
             {t('objection.record')}
           </Button>
         </form>

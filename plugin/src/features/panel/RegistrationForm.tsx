@@ -81,7 +81,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
             ))}
           </Dropdown>
         </Field>
-        <Button appearance="primary" type="submit" disabled={commands.busy || !organization.trim()}>
+        <Button appearance="primary" type="submit" disabledFocusable={commands.busy || !organization.trim()}>
           {t('register.submit')}
         </Button>
       </form>

@@ -128,7 +128,7 @@ export function WrittenInputForm({
             ))}
           </ul>
         )}
-        <Button type="submit" appearance="primary" disabled={commands.busy || uploading || !title.trim() || !text.trim()}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim()}>
           {t('common.submit')}
         </Button>
       </form>

@@ -39,7 +39,7 @@ export function CirculateForm({ review, ended, serverNow, commands }: { review: 
         <Field label={t('summary.reviewCloses')} validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
           <Input type="datetime-local" value={until} onChange={(_, d) => setUntil(d.value)} />
         </Field>
-        <Button type="submit" disabled={!ended || commands.busy}>
+        <Button type="submit" disabledFocusable={!ended || commands.busy}>
           {again ? t('summary.newWindow') : t('summary.circulateDraft')}
         </Button>
       </form>

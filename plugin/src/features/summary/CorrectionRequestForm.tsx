@@ -82,7 +82,7 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
         <Field label={t('summary.whatShouldItSay')} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={!ready || commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={!ready || commands.busy}>
           {t('summary.sendCorrection')}
         </Button>
       </form>

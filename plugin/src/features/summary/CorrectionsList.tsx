@@ -73,10 +73,10 @@ function CorrectionItem({ state, correction, sections, commands }: { state: Enga
             <Textarea value={reply} onChange={(_, d) => setReply(d.value)} rows={2} resize="vertical" />
           </Field>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-            <Button appearance="primary" disabled={commands.busy} onClick={() => void resolve('accepted')}>
+            <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void resolve('accepted')}>
               {t('summary.accept')}
             </Button>
-            <Button disabled={commands.busy} onClick={() => void resolve('declined')}>
+            <Button disabledFocusable={commands.busy} onClick={() => void resolve('declined')}>
               {t('summary.decline')}
             </Button>
           </div>

@@ -45,7 +45,7 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
             <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={4} resize="vertical" />
           </Field>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-            <Button appearance="primary" disabled={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
+            <Button appearance="primary" disabledFocusable={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
               {t('summary.saveWording')}
             </Button>
             <Button
@@ -80,7 +80,7 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
               {t('summary.edit')}
             </Button>
             {paragraph.edited && (
-              <Button size="small" disabled={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
+              <Button size="small" disabledFocusable={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
                 {t('summary.restore')}
               </Button>
             )}

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SummaryPublishedResponse } from '../../../../server/domain/wireContract.js';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
@@ -19,7 +20,7 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     setBusy(true);
     setError(null);
     try {
-      const result = await apiFetch<{ version: number; contentHash: string }>(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, { method: 'POST', body: {} });
+      const result = await apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, SummaryPublishedResponse, { method: 'POST', body: {} });
       setDone(t('summary.versionPublished', { version: result.version }));
       setConfirming(false);
     } catch (failure) {
@@ -48,7 +49,7 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
       {confirming ? (
         <div role="group" aria-label={t('summary.confirmPublication')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
           <span>{t('summary.confirmText', { version: nextVersion })}</span>
-          <Button appearance="primary" disabled={busy} onClick={() => void publish()}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void publish()}>
             {busy ? t('summary.publishing') : t('summary.publishVersion', { version: nextVersion })}
           </Button>
           <Button onClick={() => setConfirming(false)}>{t('summary.notYet')}</Button>
