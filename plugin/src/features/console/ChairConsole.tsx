@@ -37,6 +37,10 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalM,
     overflowWrap: 'anywhere',
+    // Form fields have a natural width (20 characters) that doubles with the text size; a percentage
+    // maximum lets them shrink with the column instead of widening it (WCAG 1.4.4, 1.4.10).
+    '& input, & textarea, & select': { maxWidth: '100%' },
+    '& .fui-Field, & .fui-Input, & .fui-Textarea, & .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   pageCompact: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -53,6 +57,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
     minWidth: 0,
+    // A data table wider than a narrow panel scrolls inside its card, not the page (WCAG 1.4.10 allows it).
+    overflowX: 'auto',
   },
 });
 

@@ -14,7 +14,7 @@ import { currentSpeaker, formatMinutes, myLiveRequest, nameOf, openQuestion, org
 const NOTE_MAX = FloorRequestCommand.shape.note.unwrap().maxLength ?? undefined;
 
 const useStyles = makeStyles({
-  card: { display: 'grid', gap: tokens.spacingVerticalS },
+  card: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   mine: {
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusLarge,
@@ -27,6 +27,9 @@ const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalS },
   place: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
+
+/** 56 px at the usual size; bounded by the panel's width so that enlarged text never pushes it out of a 320 px panel. */
+const MY_CLOCK = 'min(3.5rem, 18vw)';
 
 const PLACE_FOCUS = 'floor-place';
 const REQUEST_FOCUS = 'floor-request';
@@ -99,7 +102,7 @@ export function FloorCard({
           <div className={styles.youHaveIt} data-testid="you-have-the-floor">
             {t('floor.youHaveIt')}
           </div>
-          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={56} label={t('floor.yourTimeLeft')} />
+          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={MY_CLOCK} label={t('floor.yourTimeLeft')} />
         </div>
       ) : speaker ? (
         <div>

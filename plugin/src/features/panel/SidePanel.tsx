@@ -27,6 +27,10 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     boxSizing: 'border-box',
     overflowWrap: 'anywhere',
+    // Form fields have a natural width (20 characters) that doubles with the text size; a percentage
+    // maximum lets them shrink with the column instead of widening it (WCAG 1.4.4, 1.4.10).
+    '& input, & textarea, & select': { maxWidth: '100%' },
+    '& .fui-Field, & .fui-Input, & .fui-Textarea, & .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   title: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   plain: { margin: 0 },
