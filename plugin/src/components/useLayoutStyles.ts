@@ -1,0 +1,37 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+// The few layouts every card repeats, from Fluent's spacing tokens (so that they follow the theme and
+// stay consistent), instead of inline style objects. Columns are minmax(0, 1fr): a child's natural width
+// (a field, a long word) never widens the card past a 320 px panel.
+export const useLayoutStyles = makeStyles({
+  /** Stacked blocks: a card's heading, text and forms. */
+  stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  /** Stacked lines that belong together. */
+  stackTight: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXS },
+  /** Fields and their button on one line, wrapping when narrow. */
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  /** Buttons side by side, wrapping when narrow. */
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  /** A paragraph without the page's default margin. */
+  plain: { margin: 0 },
+  /** A line under a name (a note, an objection). */
+  under: { margin: `${tokens.spacingVerticalXXS} 0 0` },
+  /** A bulleted or numbered list indented from the start edge (the right edge in Arabic). */
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  /** A list whose items are spaced like a stack. */
+  listStack: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalXS },
+  /** Small controls inline with text, wrapping when narrow. */
+  inline: { display: 'inline-flex', gap: tokens.spacingHorizontalSNudge, alignItems: 'center', flexWrap: 'wrap' },
+  /** Fields side by side where there is room, each at least 12.5rem (or the whole width). */
+  fields: { display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fill, minmax(min(12.5rem, 100%), 1fr))', alignItems: 'end' },
+  /** A field that takes the rest of its line. */
+  fill: { flex: '1 1 12.5rem', minWidth: 0 },
+  /** A data table that scrolls inside its card when the card is narrower (WCAG 1.4.10 allows it). */
+  scroll: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, overflowX: 'auto' },
+  /** The line a card is about, a step larger than body text. */
+  lead: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  /** Space before a badge that follows text. */
+  spaced: { marginInlineStart: tokens.spacingHorizontalXS },
+  /** A number field of a few digits. */
+  number: { width: '7rem' },
+});
