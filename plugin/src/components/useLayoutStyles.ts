@@ -4,6 +4,16 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 // stay consistent), instead of inline style objects. Columns are minmax(0, 1fr): a child's natural width
 // (a field, a long word) never widens the card past a 320 px panel.
 export const useLayoutStyles = makeStyles({
+  /** A bordered card of the side panel. */
+  card: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+  },
   /** Stacked blocks: a card's heading, text and forms. */
   stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   /** Stacked lines that belong together. */
@@ -32,6 +42,15 @@ export const useLayoutStyles = makeStyles({
   lead: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   /** Space before a badge that follows text. */
   spaced: { marginInlineStart: tokens.spacingHorizontalXS },
+  /** A list without bullets, spaced like a stack. */
+  bare: { listStyleType: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  /** A small heading inside a card. */
+  minor: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  /** A quoted paragraph of the draft. */
+  quoteHeading: { fontSize: tokens.fontSizeBase300, marginBlock: `${tokens.spacingVerticalS} ${tokens.spacingVerticalXS}` },
+  quote: { marginBlock: tokens.spacingVerticalXS },
+  /** Text as its author wrote it, line breaks kept. */
+  pre: { whiteSpace: 'pre-wrap' },
   /** A number field of a few digits. */
   number: { width: '7rem' },
 });
