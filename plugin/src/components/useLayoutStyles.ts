@@ -16,6 +16,8 @@ export const useLayoutStyles = makeStyles({
   },
   /** Stacked blocks: a card's heading, text and forms. */
   stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  /** Stacked cards or sections, further apart. */
+  stackWide: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, minWidth: 0 },
   /** Stacked lines that belong together. */
   stackTight: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXS },
   /** Fields and their button on one line, wrapping when narrow. */
@@ -51,6 +53,16 @@ export const useLayoutStyles = makeStyles({
   quote: { marginBlock: tokens.spacingVerticalXS },
   /** Text as its author wrote it, line breaks kept. */
   pre: { whiteSpace: 'pre-wrap' },
+  /** Controls and text on one line, centred, wrapping when narrow. */
+  rowCenter: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  /** A fieldset without the browser's frame, laid out as a stack. */
+  fieldset: { border: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  /** An inline element shown on its own line. */
+  block: { display: 'block' },
+  /** Emphasis by weight. */
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  /** Secondary text. */
+  muted: { color: tokens.colorNeutralForeground3 },
   /** A number field of a few digits. */
   number: { width: '7rem' },
 });

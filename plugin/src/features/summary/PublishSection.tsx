@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { SummaryPublishedResponse } from '../../../../server/domain/wireContract.js';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
@@ -11,6 +12,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
  * afterwards, so the button asks once more; unanswered corrections are named first.
  */
 export function PublishSection({ engagementId, ended, pendingCorrections, nextVersion }: { engagementId: string; ended: boolean; pendingCorrections: number; nextVersion: number }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -30,11 +32,11 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     }
   };
   return (
-    <section aria-labelledby="publish-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="publish-h" className={layout.stack}>
       <Title3 block as="h3" id="publish-h">
         {t('summary.publish')}
       </Title3>
-      {!ended && <p style={{ margin: 0 }}>{t('summary.publishAfterEnd')}</p>}
+      {!ended && <p className={layout.plain}>{t('summary.publishAfterEnd')}</p>}
       {pendingCorrections > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('summary.unanswered', { count: pendingCorrections })}</MessageBarBody>
@@ -42,12 +44,12 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
       )}
       <ErrorBar message={error} title={t('summary.couldNotPublish')} onDismiss={() => setError(null)} />
       {done && (
-        <p role="status" style={{ margin: 0 }}>
+        <p role="status" className={layout.plain}>
           {done}
         </p>
       )}
       {confirming ? (
-        <div role="group" aria-label={t('summary.confirmPublication')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <div role="group" aria-label={t('summary.confirmPublication')} className={layout.rowCenter}>
           <span>{t('summary.confirmText', { version: nextVersion })}</span>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => void publish()}>
             {busy ? t('summary.publishing') : t('summary.publishVersion', { version: nextVersion })}
