@@ -14,6 +14,10 @@ export const useLayoutStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     minWidth: 0,
   },
+  /** A page of its own (home, join, configuration): padded, at most 45rem wide. */
+  page: { padding: tokens.spacingHorizontalXL, maxWidth: '45rem', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL },
+  /** A page's header: its title and its tools at the other end. */
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   /** Stacked blocks: a card's heading, text and forms. */
   stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   /** Stacked cards or sections, further apart. */

@@ -1,6 +1,7 @@
 import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
 import { redeemInvitation } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
@@ -12,6 +13,7 @@ import { navigate } from '../../router.js';
  * so that it is in no history entry, bookmark or screenshot. The fragment never reaches a server log.
  */
 export function JoinPage() {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   usePageTitle(t('a11y.title.join'));
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function JoinPage() {
     );
   }, [t]);
   return (
-    <main style={{ padding: 20, maxWidth: 560 }}>
+    <main className={layout.page}>
       <Title2 as="h1">{t('join.title')}</Title2>
       {error ? (
         <>
