@@ -149,6 +149,15 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
     expect(await consolePage.getByRole('button', { name: 'Next speaker' }).getAttribute('aria-disabled')).toBe('true');
     await expect.poll(() => announced(consolePage)).toBe('Amina Diallo has the floor');
     await expect.poll(() => announced(aminaPage)).toBe('You have the floor');
+
+    // Pause and Resume are one button: focus stays on it.
+    await consolePage.getByRole('button', { name: 'Pause' }).focus();
+    await consolePage.keyboard.press('Enter');
+    await consolePage.getByRole('button', { name: 'Resume' }).waitFor();
+    await expect.poll(() => focused(consolePage)).toContain('Resume');
+    await consolePage.keyboard.press('Enter');
+    await consolePage.getByRole('button', { name: 'Pause' }).waitFor();
+    await expect.poll(() => focused(consolePage)).toContain('Pause');
   });
 
   it('given a stakeholder who has the floor, when the clocks tick, then no live region on any surface changes its text every second', async () => {
@@ -240,4 +249,15 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
     }
     expect(found).toEqual({});
   }, 240_000);
+
+  it('given the Chair with the keyboard, when she ends the intervention, then focus lands on the floor card’s heading and the end is said', async () => {
+    await consolePage.setViewportSize({ width: 1280, height: 800 });
+    await consolePage.goto(engagementUrl);
+    await consolePage.getByTestId('speaker-name').filter({ hasText: 'Amina Diallo' }).waitFor();
+    await consolePage.getByRole('button', { name: 'End', exact: true }).focus();
+    await consolePage.keyboard.press('Enter');
+    await consolePage.getByText('Nobody has the floor.').waitFor();
+    await expect.poll(() => focused(consolePage)).toMatch(/^h2#current-h/);
+    await expect.poll(() => announced(consolePage)).toBe('Nobody has the floor');
+  });
 });

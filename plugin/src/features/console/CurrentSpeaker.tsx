@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { Countdown } from '../../components/Countdown.js';
-import { useFocusWhenShown } from '../../components/focusWhenShown.js';
+import { cancelFocusWhenShown, focusWhenShown, useFocusWhenShown } from '../../components/focusWhenShown.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { currentSpeaker, nameOf, orgOf, waitingList } from '../shared/selectors.js';
 
@@ -32,8 +32,14 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
   const speaker = currentSpeaker(state);
   const waiting = waitingList(state, state.openQuestionId);
   const busy = commands.busy;
-  // Give the floor (its row leaves the list) lands here: the heading of the result.
-  useFocusWhenShown(CURRENT_SPEAKER_FOCUS, heading, speaker?.request.id);
+  // Give the floor (its row leaves the list) and End (the speaker's controls leave) land here: the heading
+  // of the result.
+  useFocusWhenShown(CURRENT_SPEAKER_FOCUS, heading, speaker?.request.id ?? 'nobody');
+  const end = () => {
+    focusWhenShown(CURRENT_SPEAKER_FOCUS);
+    void commands.run({ type: 'floor.end' }).then((r) => r || cancelFocusWhenShown(CURRENT_SPEAKER_FOCUS));
+  };
+  const paused = Boolean(speaker?.intervention.pausedAt);
   // FLOOR-2: never two speakers, so "next" first ends the current intervention, then gives the floor.
   const next = async () => {
     if (speaker && !(await commands.run({ type: 'floor.end' }))) return;
@@ -74,14 +80,14 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
         <Button appearance="primary" disabledFocusable={busy || waiting.length === 0} onClick={() => void next()}>
           {speaker ? t('console.current.nextSpeaker') : t('console.current.giveNext')}
         </Button>
-        {speaker && !speaker.intervention.pausedAt && (
-          <Button icon={<PauseRegular />} disabledFocusable={busy} onClick={() => void commands.run({ type: 'floor.pause' })}>
-            {t('console.current.pause')}
-          </Button>
-        )}
-        {speaker && speaker.intervention.pausedAt && (
-          <Button icon={<PlayRegular />} disabledFocusable={busy} onClick={() => void commands.run({ type: 'floor.resume' })}>
-            {t('console.current.resume')}
+        {/* One button that changes its action, not two that replace each other: focus stays on it. */}
+        {speaker && (
+          <Button
+            icon={paused ? <PlayRegular /> : <PauseRegular />}
+            disabledFocusable={busy}
+            onClick={() => void commands.run({ type: paused ? 'floor.resume' : 'floor.pause' })}
+          >
+            {paused ? t('console.current.resume') : t('console.current.pause')}
           </Button>
         )}
         {speaker && (
@@ -90,7 +96,7 @@ export function CurrentSpeaker({ state, serverNow, commands }: { state: Engageme
           </Button>
         )}
         {speaker && (
-          <Button icon={<StopRegular />} disabledFocusable={busy} onClick={() => void commands.run({ type: 'floor.end' })}>
+          <Button icon={<StopRegular />} disabledFocusable={busy} onClick={end}>
             {t('console.current.end')}
           </Button>
         )}
