@@ -241,8 +241,12 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
         expect(await page.getByRole('tab').count() > 0).toBe(name === 'console' || name === 'Chair’s panel');
         if (variant === 'lang=ar') {
           await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-          expect(await page.title()).toContain(TITLE);
+          // The view's name in the title is translated too.
+          expect(await page.title()).toMatch(/^\p{Script=Arabic}/u);
         }
+        // Every view, in every language: a title naming the engagement, headings without gaps.
+        expect(await page.title()).toContain(TITLE);
+        expect({ view: name, variant, levels: noGaps(await headingLevels(page)) }).toEqual({ view: name, variant, levels: true });
         const violations = await wcagViolations(page);
         if (violations.length) found[`${name} (${variant})`] = violations.map((v) => `${v.id}: ${v.targets.slice(0, 3).join(', ')}`);
       }
