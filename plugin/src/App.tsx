@@ -1,6 +1,7 @@
-import { Body1, Spinner, Title3 } from '@fluentui/react-components';
+import { Body1, makeStyles, Spinner, Title3, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from './components/usePageTitle.js';
 import { HomePage } from './features/home/HomePage.js';
 import { JoinPage } from './features/join/JoinPage.js';
 import { MeetingShell } from './features/meeting/MeetingShell.js';
@@ -36,6 +37,22 @@ function EngagementRoute({ engagementId }: { engagementId: string }) {
   );
 }
 
+const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXL } });
+
+function NotFound() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  usePageTitle(t('a11y.title.notFound'));
+  return (
+    <main className={styles.page}>
+      <Title3 as="h1">{t('app.notFoundTitle')}</Title3>
+      <Body1 as="p">
+        {t('app.notFoundBody')} <a href="/">{t('common.goHome')}</a>
+      </Body1>
+    </main>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
@@ -47,14 +64,7 @@ export function App() {
       {(route.name === 'privacy' || route.name === 'terms') && <LegalPage page={route.name} />}
       {route.name === 'engagement' && <EngagementRoute engagementId={route.engagementId} />}
       {route.name === 'stage' && <StagePage engagementId={route.engagementId} />}
-      {route.name === 'notFound' && (
-        <main style={{ padding: 20 }}>
-          <Title3 as="h1">{t('app.notFoundTitle')}</Title3>
-          <Body1 as="p">
-            {t('app.notFoundBody')} <a href="/">{t('common.goHome')}</a>
-          </Body1>
-        </main>
-      )}
+      {route.name === 'notFound' && <NotFound />}
     </Suspense>
   );
 }

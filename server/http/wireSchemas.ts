@@ -6,12 +6,19 @@ import { ReplanStrategy, Role } from '../domain/vocabulary.js';
 // tab reads too live in the domain (the plugin may import nothing else of the server) and are re-exported.
 export {
   ClientConfigResponse,
+  CommandEnvelope,
+  CommandResultResponse,
   CreateEngagementBody,
   CreateInvitationBody,
   EngagementListResponse,
+  EngagementViewResponse,
   HealthResponse,
   InvitationCreatedResponse,
+  MeResponse,
   ReplanPreviewResponse,
+  SessionResponse,
+  StoredEventBody,
+  UserBody,
 } from '../domain/wireContract.js';
 
 const DisplayName = z.string().trim().min(1).max(120);
@@ -26,54 +33,11 @@ export const InvitationRedeemBody = z
   })
   ;
 
-/** The fields of POST /commands that are not the command itself. */
-export const CommandEnvelope = z.object({
-  commandId: z.string().trim().min(1).max(128).optional(),
-  expectedVersion: z.number().int().min(0).optional(),
-});
-
 export const ReplanQuery = z.strictObject({
   strategy: ReplanStrategy,
   minSeconds: z.coerce.number().int().min(10).max(600).optional(),
   questionId: z.string().min(1).max(64).optional(),
 });
-
-export const UserBody = z.object({ id: z.string(), displayName: z.string() });
-
-export const SessionResponse = z
-  .object({
-    token: z.string().describe('Send as `Authorization: Bearer <token>`.'),
-    expiresAt: z.iso.datetime(),
-    user: UserBody,
-    engagementId: z.string().optional(),
-    role: Role.optional(),
-  })
-  ;
-
-export const MeResponse = z
-  .object({
-    user: UserBody,
-    via: z.enum(['session', 'teams']),
-    engagementId: z.string().optional().describe('Invitation sessions only: the one engagement they reach.'),
-    role: Role.optional(),
-  })
-  ;
-
-export const EngagementViewResponse = z
-  .looseObject({
-    id: z.string(),
-    status: z.string(),
-    version: z.number().int().describe('The number of the last event applied.'),
-    serverNow: z.iso.datetime(),
-    me: z.looseObject({ role: Role.nullable(), audience: z.string() }),
-  })
-  .meta({ description: 'The engagement as the caller’s role may see it (server/domain/state.ts EngagementState).' });
-
-export const StoredEventBody = z
-  .looseObject({ version: z.number().int(), type: z.string(), at: z.iso.datetime() })
-  .meta({ description: 'One committed event (server/domain/events.ts), past tense.' });
-
-export const CommandResultResponse = z.object({ version: z.number().int(), events: z.array(StoredEventBody) });
 
 export const ReadyResponse = z
   .object({

@@ -1,17 +1,11 @@
+import { ProblemBody } from '../../../server/domain/wireContract.js';
 import { i18n } from '../i18n/i18n.js';
 
 // Every API error is application/problem+json (docs/api.md). The tab shows what happened and what to do next.
 // The server's `detail` is English and shown as given; the tab's own words (next steps) are translated.
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  code?: string;
-  detail?: string;
-  rule?: string;
-  issues?: { path: string; message: string }[];
-}
+/** The wire contract's problem (server/domain/wireContract.ts), as the tab reads it. */
+export type Problem = ProblemBody;
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -54,19 +48,23 @@ export function problemMessage(problem: Problem): string {
 
 export async function problemFrom(response: Response): Promise<Problem> {
   const text = await response.text().catch(() => '');
+  let body: unknown;
   try {
-    const body = JSON.parse(text) as Partial<Problem>;
-    return { ...body, status: response.status } as Problem;
+    body = JSON.parse(text);
   } catch {
-    return {
-      status: response.status,
-      title: response.statusText,
-      detail:
-        response.status >= 500 || response.status === 0
-          ? i18n.t('problem.serverFailed')
-          : i18n.t('problem.serverAnsweredText', { status: response.status, statusText: response.statusText }),
-    };
+    body = undefined;
   }
+  // The HTTP status is the truth; the body's fields are kept when they read as a problem.
+  const parsed = ProblemBody.safeParse(body && typeof body === 'object' ? { ...body, status: response.status } : undefined);
+  if (parsed.success) return parsed.data;
+  return {
+    status: response.status,
+    title: response.statusText,
+    detail:
+      response.status >= 500 || response.status === 0
+        ? i18n.t('problem.serverFailed')
+        : i18n.t('problem.serverAnsweredText', { status: response.status, statusText: response.statusText }),
+  };
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,15 +1,14 @@
-import type { Command, StoredEvent } from '../../../server/domain/index.js';
+import type { z } from 'zod';
+import type { Command } from '../../../server/domain/index.js';
+import { CommandResultResponse, type CommandEnvelope } from '../../../server/domain/wireContract.js';
 import { apiFetch } from './http.js';
 
 // Every change goes through POST /commands. The commandId is chosen here, once per user action, so a
 // retry of the same action (network blip, double click) is recorded once (docs/api.md).
 
-export interface CommandResult {
-  version: number;
-  events: StoredEvent[];
-}
+export type CommandResult = z.output<typeof CommandResultResponse>;
 
-export type ClientCommand = Command & { commandId?: string; expectedVersion?: number };
+export type ClientCommand = Command & CommandEnvelope;
 
 export function newCommandId(): string {
   return crypto.randomUUID();
@@ -18,5 +17,5 @@ export function newCommandId(): string {
 export async function sendCommand(engagementId: string, command: Command, options: { commandId?: string; expectedVersion?: number } = {}): Promise<CommandResult> {
   const body: ClientCommand = { ...command, commandId: options.commandId ?? newCommandId() };
   if (options.expectedVersion !== undefined) body.expectedVersion = options.expectedVersion;
-  return apiFetch<CommandResult>(`/api/engagements/${encodeURIComponent(engagementId)}/commands`, { body });
+  return apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/commands`, CommandResultResponse, { body });
 }

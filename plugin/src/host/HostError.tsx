@@ -1,11 +1,14 @@
-import { Body1, Button, Title3 } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+
+const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXL, maxWidth: '35rem' } });
 
 /** Shown when Teams does not answer the handshake: say what happened and what to do. */
 export function HostError({ detail }: { detail: string }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   return (
-    <main style={{ padding: 20, maxWidth: 560 }}>
+    <main className={styles.page}>
       <Title3 as="h1">{t('host.errorTitle')}</Title3>
       <Body1 as="p">{t('host.errorBody')}</Body1>
       <Body1 as="p">{t('host.details', { detail })}</Body1>

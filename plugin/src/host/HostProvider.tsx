@@ -1,4 +1,4 @@
-import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getClientConfig, getHealth } from '../api/endpoints.js';
@@ -9,6 +9,7 @@ import { HostError } from './HostError.js';
 import { isTeamsHint, surfaceFromQuery, themeFromQuery, type Surface, type ThemeName } from './hostMode.js';
 import type { TeamsHost } from './teamsHost.js';
 import { useAppCaching } from './useAppCaching.js';
+import { remTheme } from './remTheme.js';
 
 // Decides browser or Teams mode once, wires SSO and the theme, and renders the Fluent provider.
 
@@ -20,7 +21,9 @@ export interface HostInfo {
   teams: TeamsHost | null;
 }
 
-const THEMES: Record<ThemeName, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const THEMES: Record<ThemeName, Theme> = { light: remTheme(teamsLightTheme), dark: remTheme(teamsDarkTheme), contrast: remTheme(teamsHighContrastTheme) };
+
+const useStyles = makeStyles({ connecting: { padding: tokens.spacingHorizontalL } });
 
 const HostContext = createContext<HostInfo>({ mode: 'browser', surface: null, theme: 'light', teams: null });
 export const useHost = (): HostInfo => useContext(HostContext);
@@ -79,8 +82,11 @@ export function HostProvider({ children }: { children: ReactNode }) {
   // Once per page load: a cached tab shown again is announced by useAppCaching.
   const toldTeams = useRef(false);
   const theme = THEMES[host?.theme ?? themeFromQuery()];
+  const styles = useStyles();
   const dir = isRightToLeft(toLanguage(i18n.language) ?? 'en') ? 'rtl' : 'ltr';
   return (
+    // Inline, not a class: Fluent copies the provider's classes onto its portal nodes (menus, listboxes),
+    // which would then cover the page.
     <FluentProvider theme={theme} dir={dir} style={{ minHeight: '100vh' }}>
       {failure ? (
         <HostError detail={failure} />
@@ -93,7 +99,7 @@ export function HostProvider({ children }: { children: ReactNode }) {
           <NotifyWhenRendered teams={host.teams} told={toldTeams} />
         </>
       ) : inTeams ? (
-        <p role="status" style={{ padding: 16 }}>
+        <p role="status" className={styles.connecting}>
           {t('host.connecting')}
         </p>
       ) : null}

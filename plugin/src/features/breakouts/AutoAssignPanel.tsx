@@ -1,5 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatTimeSeconds } from '../../i18n/format.js';
 import { useState } from 'react';
 import type { EngagementState } from '../../../../server/domain/index.js';
@@ -15,6 +16,7 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * another draw, then apply it — the command carries the same seed, so the server records the same rooms.
  */
 export function AutoAssignPanel({ state, round, serverNow, commands }: { state: EngagementState; round: BreakoutRound; serverNow: () => number; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [seed, setSeed] = useState(() => randomSeed());
   const [preview, setPreview] = useState<AutoAssignPreview | null>(null);
@@ -34,7 +36,7 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
   const last = round.lastAutoAssign;
   const planned = round.status === 'planned';
   return (
-    <section aria-labelledby={`auto-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby={`auto-h-${round.id}`} className={layout.stack}>
       <Title3 block as="h3" id={`auto-h-${round.id}`}>
         {t('bconsole.auto.title')}
       </Title3>
@@ -42,7 +44,7 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           <Button onClick={() => compute(seed)}>{preview ? t('bconsole.auto.previewAgain') : t('bconsole.auto.preview')}</Button>
           <Button onClick={() => compute(randomSeed())}>{t('bconsole.auto.another')}</Button>
-          <Button appearance="primary" disabled={!preview?.ok || commands.busy} onClick={apply}>
+          <Button appearance="primary" disabledFocusable={!preview?.ok || commands.busy} onClick={apply}>
             {t('bconsole.auto.apply')}
           </Button>
         </div>
@@ -56,7 +58,7 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
         )}
         {preview?.ok && (
           <>
-            <p style={{ margin: 0 }}>
+            <p className={layout.plain}>
               {t('bconsole.auto.proposal', { seed, verdict: previewVerdict(preview.event) })}
             </p>
             <MixTable caption={t('bconsole.auto.proposedCaption')} rows={mixRows(round, preview.event.rooms, preview.event.assignment, state.participants)} />

@@ -1,5 +1,6 @@
 import { Body1, Button, Field, Select, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { useState } from 'react';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
@@ -22,6 +23,7 @@ export function BreakoutsConsole({
   commands: given,
   compact = false,
 }: SectionProps & { compact?: boolean }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const breakouts = breakoutsOf(state);
@@ -32,12 +34,12 @@ export function BreakoutsConsole({
   const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8 } as const;
   const showPlanner = planning || breakouts.order.length === 0;
   return (
-    <section aria-labelledby="breakouts-console-h" style={{ display: 'grid', gap: 12 }}>
+    <section aria-labelledby="breakouts-console-h" className={layout.stackWide}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
         <Title2 block as="h2" id="breakouts-console-h" style={{ fontSize: compact ? 18 : undefined }}>
           {t('bconsole.title')}
         </Title2>
-        <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+        <div className={layout.row}>
           {breakouts.order.length > 1 && (
             <Field label={t('bconsole.round')}>
               <Select value={round?.id ?? ''} onChange={(_, d) => setChosenId(d.value)}>
@@ -74,7 +76,7 @@ export function BreakoutsConsole({
       )}
       {round && (
         <>
-          <Body1 block as="p" style={{ margin: 0 }}>
+          <Body1 block as="p" className={layout.plain}>
             {t('bconsole.line', {
               title: round.title ?? t('bconsole.thisRound'),
               rooms: t('bconsole.rooms', { count: round.rooms.length }),

@@ -1,5 +1,6 @@
-import { Body1, MessageBar, MessageBarBody, Title3, tokens } from '@fluentui/react-components';
+import { Body1, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { Trans, useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { BroadcastBanner } from './BroadcastBanner.js';
@@ -21,6 +22,7 @@ export function BreakoutsPanel({
   serverNow,
   commands: given,
 }: SectionProps) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const round = currentRound(breakoutsOf(state));
@@ -35,13 +37,13 @@ export function BreakoutsPanel({
   return (
     <section
       aria-labelledby={headingId}
-      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12, padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, minWidth: 0 }}
+      className={layout.card}
     >
       <header>
         <Title3 block as="h2" id={headingId}>
           {round.title ? t('breakouts.titleNamed', { title: round.title }) : t('breakouts.title')}
         </Title3>
-        <Body1 block as="p" style={{ margin: 0 }}>
+        <Body1 block as="p" className={layout.plain}>
           {round.status === 'planned' && t('breakouts.planned', { count: round.rooms.length, minutes: round.durationMinutes })}
           {round.status === 'running' && t('breakouts.running')}
           {round.status === 'ended' && t('breakouts.ended')}
@@ -56,18 +58,18 @@ export function BreakoutsPanel({
       )}
       <BroadcastBanner round={round} />
       {mine ? (
-        <div style={{ display: 'grid', gap: 4 }}>
-          <Body1 block as="p" style={{ margin: 0 }}>
+        <div className={layout.stackTight}>
+          <Body1 block as="p" className={layout.plain}>
             <Trans t={t} i18nKey="breakouts.yourRoom" values={{ theme: mine.theme }} components={{ strong: <strong /> }} />
           </Body1>
           {questionText(mine.questionId) && (
-            <Body1 block as="p" style={{ margin: 0 }}>
+            <Body1 block as="p" className={layout.plain}>
               {t('breakouts.onQuestion', { question: questionText(mine.questionId) })}
             </Body1>
           )}
-          {mine.facilitatorId && <Body1 block as="p" style={{ margin: 0 }}>{t('breakouts.facilitator', { name: state.participants[mine.facilitatorId]?.displayName ?? t('breakouts.namedByChair') })}</Body1>}
+          {mine.facilitatorId && <Body1 block as="p" className={layout.plain}>{t('breakouts.facilitator', { name: state.participants[mine.facilitatorId]?.displayName ?? t('breakouts.namedByChair') })}</Body1>}
           {mine.rapporteurId && (
-            <Body1 block as="p" style={{ margin: 0 }}>
+            <Body1 block as="p" className={layout.plain}>
               {t('breakouts.rapporteur', {
                 name: mine.rapporteurId === me.participantId ? t('breakouts.you') : (state.participants[mine.rapporteurId]?.displayName ?? t('breakouts.namedByChair')),
               })}
@@ -79,7 +81,7 @@ export function BreakoutsPanel({
           <MessageBarBody>{t('breakouts.noRoom')}</MessageBarBody>
         </MessageBar>
       ) : round.mode === 'manual' && round.status === 'planned' ? (
-        <Body1 block as="p" style={{ margin: 0 }}>
+        <Body1 block as="p" className={layout.plain}>
           {t('breakouts.chairAssigns')}
         </Body1>
       ) : null}

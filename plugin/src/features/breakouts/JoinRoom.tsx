@@ -1,6 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { useHost } from '../../host/HostProvider.js';
 import { requestJoinToken, type JoinOutcome } from './joinToken.js';
 import { useTeamsAutoMute } from './useTeamsAudioHandoff.js';
@@ -27,6 +28,7 @@ export function JoinRoom({
   /** Off where a list of rooms shows the note once above them. */
   teamsNote?: boolean;
 }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const host = useHost();
   const inTeams = host.mode === 'teams';
@@ -44,10 +46,10 @@ export function JoinRoom({
   };
   const browserUrl = browserUrlOf(engagementId, compact);
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div className={layout.stack}>
       {inTeams && teamsNote && <TeamsMediaNote browserUrl={browserUrl} />}
       {left && (
-        <p role="status" style={{ margin: 0 }}>
+        <p role="status" className={layout.plain}>
           {left}
         </p>
       )}
@@ -80,7 +82,7 @@ export function JoinRoom({
           />
         </Suspense>
       ) : (
-        <Button appearance="primary" onClick={start} disabled={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
+        <Button appearance="primary" onClick={start} disabledFocusable={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
           {busy ? t('breakouts.asking') : (label ?? t('breakouts.join'))}
         </Button>
       )}

@@ -1,9 +1,11 @@
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { MixRow } from './autoAssignPreview.js';
 
 /** Each room's mix: size against capacity, constituencies, regions, preferences honoured, and who. */
 export function MixTable({ rows, caption }: { rows: MixRow[]; caption: string }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -22,7 +24,7 @@ export function MixTable({ rows, caption }: { rows: MixRow[]; caption: string })
             <TableRow key={row.roomId}>
               <TableCell>
                 <strong>{row.theme}</strong>
-                <Caption1 style={{ display: 'block' }}>{row.members.join(', ') || t('bconsole.mix.nobody')}</Caption1>
+                <Caption1 className={layout.block}>{row.members.join(', ') || t('bconsole.mix.nobody')}</Caption1>
               </TableCell>
               <TableCell>
                 {row.size} / {row.capacity}

@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, Title3 } fr
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { BreakoutReport, BreakoutRoom } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { draftFromReport, emptyReportDraft, reportFromDraft, type ReportDraft } from './reportDraft.js';
@@ -12,6 +13,7 @@ const narrow = { minWidth: 0, width: '100%' } as const;
 
 /** The rapporteur's structured report (BREAKOUT-19): key points, proposals, who/what/when, open questions. */
 export function RapporteurReportForm({ roundId, room, existing, commands }: { roundId: string; room: BreakoutRoom; existing: BreakoutReport | null; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ReportDraft>(() => (existing ? draftFromReport(existing) : emptyReportDraft()));
   const [problems, setProblems] = useState<string[]>([]);
@@ -36,21 +38,21 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
       <Title3 block as="h2" id={headingId}>
         {t('breakouts.report.title', { theme: room.theme })}
       </Title3>
-      {existing && <p style={{ marginBlock: 4 }}>{t('breakouts.report.existing', { revision: existing.revision })}</p>}
+      {existing && <p className={layout.quote}>{t('breakouts.report.existing', { revision: existing.revision })}</p>}
       {sent && <p role="status">{sent}</p>}
       {problems.length > 0 && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{problems.join(' ')}</MessageBarBody>
         </MessageBar>
       )}
-      <form onSubmit={submit} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }}>
+      <form onSubmit={submit} className={layout.stack}>
         <Field label={t('breakouts.report.keyPoints')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.keyPoints} onChange={(_, d) => set('keyPoints', d.value)} rows={4} resize="vertical" />
         </Field>
         <Field label={t('breakouts.report.proposals')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.proposals} onChange={(_, d) => set('proposals', d.value)} rows={3} resize="vertical" />
         </Field>
-        <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+        <fieldset className={layout.fieldset}>
           <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('breakouts.report.implementation')}</legend>
           {draft.implementation.map((row, i) => (
             <div key={i} role="group" aria-label={t('breakouts.report.step', { number: i + 1 })} style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}>
@@ -78,7 +80,7 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
         <Field label={t('breakouts.report.openQuestions')} hint={t('breakouts.report.onePerLine')}>
           <Textarea value={draft.openQuestions} onChange={(_, d) => set('openQuestions', d.value)} rows={3} resize="vertical" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy}>
           {existing ? t('breakouts.report.fileRevised') : t('breakouts.report.file')}
         </Button>
       </form>

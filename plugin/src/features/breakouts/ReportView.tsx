@@ -1,16 +1,18 @@
 import { Caption1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatTimeSeconds } from '../../i18n/format.js';
 import type { BreakoutReport } from '../../../../server/domain/breakouts/index.js';
 
 /** A filed rapporteur report, read-only, for the Chair's report-back. */
 export function ReportView({ report, theme }: { report: BreakoutReport; theme: string }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
-        <dt style={{ fontWeight: 600 }}>{title}</dt>
-        <dd style={{ margin: 0 }}>
+        <dt className={layout.strong}>{title}</dt>
+        <dd className={layout.plain}>
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {items.map((item, i) => (
               <li key={i}>{item}</li>

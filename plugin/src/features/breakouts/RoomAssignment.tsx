@@ -10,6 +10,7 @@ import {
 } from '@dnd-kit/core';
 import { Badge, Body1, Caption1, Select, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { Participant } from '../../../../server/domain/index.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -22,6 +23,7 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * the card's own select. Each change is one `breakouts.assign`; capacity and eligibility are the server's.
  */
 export function RoomAssignment({ round, participants, commands }: { round: BreakoutRound; participants: Record<string, Participant>; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const columns = boardColumns(round, participants);
   // Pointer only: the keyboard path is each card's select, one tab stop per person that lands exactly on a
@@ -45,7 +47,7 @@ export function RoomAssignment({ round, participants, commands }: { round: Break
   };
   const editable = round.status !== 'ended';
   return (
-    <section aria-labelledby={`assign-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby={`assign-h-${round.id}`} className={layout.stack}>
       <Title3 block as="h3" id={`assign-h-${round.id}`}>
         {t('bconsole.assign.title')}
       </Title3>
@@ -74,6 +76,7 @@ function RoomColumn({
   editable: boolean;
   onMove: (participantId: string, target: string) => void;
 }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.id, disabled: !editable });
   const full = column.capacity !== null && column.people.length >= column.capacity;
@@ -95,14 +98,14 @@ function RoomColumn({
         <span>{column.title}</span>
         <span>
           {column.capacity === null ? column.people.length : `${column.people.length} / ${column.capacity}`}
-          {full && <Badge appearance="tint" color="warning" style={{ marginInlineStart: 4 }}>{t('bconsole.assign.full')}</Badge>}
+          {full && <Badge appearance="tint" color="warning" className={layout.spaced}>{t('bconsole.assign.full')}</Badge>}
         </span>
       </div>
       <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: 6 }}>
         {column.people.map((p) => (
           <PersonCard key={p.id} person={p} round={round} pinnedRoom={pinned[p.id]} current={column.id} editable={editable} onMove={onMove} />
         ))}
-        {column.people.length === 0 && <li style={{ color: tokens.colorNeutralForeground3 }}>{t('bconsole.assign.nobodyYet')}</li>}
+        {column.people.length === 0 && <li className={layout.muted}>{t('bconsole.assign.nobodyYet')}</li>}
       </ul>
     </div>
   );
@@ -123,6 +126,7 @@ function PersonCard({
   editable: boolean;
   onMove: (participantId: string, target: string) => void;
 }) {
+  const layout = useLayoutStyles();
   // The drag handle is the name area only; the select stays an ordinary control for keyboard users.
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id, disabled: !editable });
@@ -139,7 +143,7 @@ function PersonCard({
     <li ref={setNodeRef} style={style}>
       <div {...listeners} {...attributes} tabIndex={-1} aria-roledescription={t('bconsole.assign.draggable')} aria-describedby={selectId} style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}>
         <Body1 style={{ display: 'block', fontWeight: 600 }}>{person.displayName}</Body1>
-        <Caption1 style={{ display: 'block' }}>
+        <Caption1 className={layout.block}>
           {[person.organization, categoryLabel(person.category), person.region ? regionLabel(person.region) : null].filter(Boolean).join(' · ')}
           {pinnedRoom && t('bconsole.assign.pinned')}
         </Caption1>

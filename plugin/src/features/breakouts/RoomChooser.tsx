@@ -1,6 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { Question } from '../../../../server/domain/index.js';
 import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -23,6 +24,7 @@ export function RoomChooser({
   questions: Question[];
   commands: CommandRunner;
 }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const myPreferences = Object.values(round.preferences)[0] ?? [];
   const [picked, setPicked] = useState(mine ?? '');
@@ -37,7 +39,7 @@ export function RoomChooser({
       if (result) setSaved(t('breakouts.youAreIn', { theme: round.rooms.find((r) => r.id === picked)?.theme ?? t('breakouts.theRoom') }));
     };
     return (
-      <section aria-labelledby={headingId} style={{ display: 'grid', gap: 8 }}>
+      <section aria-labelledby={headingId} className={layout.stack}>
         <Title3 block as="h2" id={headingId}>
           {t('breakouts.chooseRoom')}
         </Title3>
@@ -49,14 +51,14 @@ export function RoomChooser({
               label={
                 <span>
                   <strong>{room.theme}</strong> {t('breakouts.upTo', { capacity: room.capacity })}
-                  {questionOf(room.questionId) && <span style={{ display: 'block' }}>{t('breakouts.on', { question: questionOf(room.questionId) })}</span>}
-                  {mine === room.id && <span style={{ display: 'block' }}>{t('breakouts.yourRoomNow')}</span>}
+                  {questionOf(room.questionId) && <span className={layout.block}>{t('breakouts.on', { question: questionOf(room.questionId) })}</span>}
+                  {mine === room.id && <span className={layout.block}>{t('breakouts.yourRoomNow')}</span>}
                 </span>
               }
             />
           ))}
         </RadioGroup>
-        <Button appearance="primary" disabled={!picked || picked === mine || commands.busy} onClick={choose}>
+        <Button appearance="primary" disabledFocusable={!picked || picked === mine || commands.busy} onClick={choose}>
           {mine ? t('breakouts.moveHere') : t('breakouts.takeRoom')}
         </Button>
         {saved && <p role="status">{saved}</p>}
@@ -71,11 +73,11 @@ export function RoomChooser({
     if (result) setSaved(preferences.length ? t('breakouts.prefsSaved') : t('breakouts.prefsCleared'));
   };
   return (
-    <section aria-labelledby={headingId} style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby={headingId} className={layout.stack}>
       <Title3 block as="h2" id={headingId}>
         {t('breakouts.whichRooms')}
       </Title3>
-      <p style={{ margin: 0 }}>{t('breakouts.balancedNote')}</p>
+      <p className={layout.plain}>{t('breakouts.balancedNote')}</p>
       {PREFERENCE_PLACES.map((place, i) => (
         <Field key={place} label={t(place)}>
           <Select value={ranked[i]} onChange={(_, d) => setRanked(ranked.map((v, j) => (j === i ? d.value : v)))}>
@@ -88,7 +90,7 @@ export function RoomChooser({
           </Select>
         </Field>
       ))}
-      <Button appearance="primary" onClick={save} disabled={commands.busy}>
+      <Button appearance="primary" onClick={save} disabledFocusable={commands.busy}>
         {t('breakouts.savePrefs')}
       </Button>
       {saved && <p role="status">{saved}</p>}

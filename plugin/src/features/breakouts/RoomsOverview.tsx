@@ -1,5 +1,6 @@
 import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { occupancy, type BreakoutRound } from '../../../../server/domain/breakouts/index.js';
 import { attendanceOf } from './breakoutsOf.js';
@@ -23,13 +24,14 @@ export function RoomsOverview({
   compact: boolean;
   commands: CommandRunner;
 }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const host = useHost();
   const attendance = attendanceOf(round);
   const name = (id: string | null) => (id ? (state.participants[id]?.displayName ?? t('bconsole.overview.someone')) : null);
   const question = (id: string | null) => (id ? state.questions.findIndex((q) => q.id === id) : -1);
   return (
-    <section aria-labelledby={`rooms-h-${round.id}`} style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby={`rooms-h-${round.id}`} className={layout.stack}>
       <Title3 block as="h3" id={`rooms-h-${round.id}`}>
         {t('bconsole.overview.title')}
       </Title3>
@@ -41,7 +43,7 @@ export function RoomsOverview({
           const report = round.reports[room.id];
           return (
             <li key={room.id} style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}>
-              <Body1 style={{ fontWeight: 600 }}>
+              <Body1 className={layout.strong}>
                 {t('bconsole.overview.roomName', { index: room.index, theme: room.theme })}
               </Body1>
               {q >= 0 && <Caption1>{t('bconsole.overview.onQuestion', { number: q + 1, text: state.questions[q].text })}</Caption1>}

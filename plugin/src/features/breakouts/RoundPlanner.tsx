@@ -1,5 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { EngagementState, Participant } from '../../../../server/domain/index.js';
@@ -12,6 +13,7 @@ const MODES = ['balanced', 'self-select', 'manual'] as const satisfies readonly 
 
 /** Plan a round (BREAKOUT-1, BREAKOUT-2): rooms with theme, question, facilitator, rapporteur and capacity. */
 export function RoundPlanner({ state, commands, onPlanned }: { state: EngagementState; commands: CommandRunner; onPlanned?: () => void }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<PlanDraft>(emptyPlanDraft);
   const [problems, setProblems] = useState<string[]>([]);
@@ -54,7 +56,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
           </MessageBarBody>
         </MessageBar>
       )}
-      <form onSubmit={submit} style={{ display: 'grid', gap: 12 }}>
+      <form onSubmit={submit} className={layout.stackWide}>
         <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))' }}>
           <Field label={t('bconsole.planner.titleOptional')}>
             <Input value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
@@ -85,7 +87,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
             ))}
           </RadioGroup>
         </Field>
-        <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+        <fieldset className={layout.fieldset}>
           <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('bconsole.planner.rooms')}</legend>
           {draft.rooms.map((room, i) => (
             <div
@@ -134,7 +136,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
             {t('bconsole.planner.addRoom')}
           </Button>
         </fieldset>
-        <Button type="submit" appearance="primary" disabled={commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy}>
           {t('bconsole.planner.plan')}
         </Button>
       </form>

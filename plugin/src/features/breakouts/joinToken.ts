@@ -1,3 +1,4 @@
+import { BreakoutJoinResponse } from '../../../../server/domain/wireContract.js';
 import { apiFetch } from '../../api/http.js';
 import { ApiError, errorMessage } from '../../api/problem.js';
 import { i18n } from '../../i18n/i18n.js';
@@ -5,12 +6,7 @@ import { i18n } from '../../i18n/i18n.js';
 // POST /api/engagements/:id/breakouts/:roomId/token (docs/api.md). The server decides who may join which room
 // (BREAKOUT-20); the tab only explains the answer in words.
 
-export interface BreakoutJoin {
-  serverUrl: string;
-  token: string;
-  roomName: string;
-  expiresAt: string;
-}
+export type BreakoutJoin = BreakoutJoinResponse;
 
 export type JoinOutcome =
   | { kind: 'ready'; join: BreakoutJoin }
@@ -22,8 +18,9 @@ export const noMediaMessage = (): string => i18n.t('breakouts.noMedia');
 
 export async function requestJoinToken(engagementId: string, roomId: string): Promise<JoinOutcome> {
   try {
-    const join = await apiFetch<BreakoutJoin>(
+    const join = await apiFetch(
       `/api/engagements/${encodeURIComponent(engagementId)}/breakouts/${encodeURIComponent(roomId)}/token`,
+      BreakoutJoinResponse,
       { method: 'POST', body: {} },
     );
     return { kind: 'ready', join };

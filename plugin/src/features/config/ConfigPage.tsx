@@ -1,6 +1,8 @@
 import { Body1, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { i18n } from '../../i18n/i18n.js';
 import { useHost } from '../../host/HostProvider.js';
 import { EngagementList } from '../home/EngagementList.js';
@@ -12,7 +14,9 @@ import { useSession } from '../home/useSession.js';
  * runs. Save stays disabled until one is chosen; then the tab's contentUrl carries the `inTeams=1` marker.
  */
 export default function ConfigPage() {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
+  usePageTitle(t('a11y.title.config'));
   const host = useHost();
   const session = useSession();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -46,9 +50,9 @@ export default function ConfigPage() {
 
   const signedIn = host.mode === 'teams' ? !host.teams?.isAnonymous : Boolean(session);
   return (
-    <main style={{ padding: 20, maxWidth: 640, display: 'grid', gap: 12 }}>
+    <main className={layout.page}>
       <Title2 as="h1">{t('config.title')}</Title2>
-      <Body1 as="p" style={{ margin: 0 }}>
+      <Body1 as="p" className={layout.plain}>
         {t('config.intro')}
       </Body1>
       {host.mode === 'browser' && (

@@ -4,10 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, type AgendaKind, type EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
 /** The agenda with planned minutes; "Begin" records the actual start (and the end of the previous item). */
 export function AgendaEditor({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const kindLabel = (k: AgendaKind) => t(`console.agenda.kind.${k}`);
   const [kind, setKind] = useState<AgendaKind>('opening');
@@ -26,39 +28,39 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
     if (r) setTitle('');
   };
   return (
-    <section aria-labelledby="agenda-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="agenda-h">
+    <section aria-labelledby="agenda-h" className={layout.stack}>
+      <Title3 as="h2" id="agenda-h">
         {t('console.agenda.title')}
       </Title3>
       {state.agenda.length === 0 ? (
         <Body1 as="p">{t('console.agenda.none')}</Body1>
       ) : (
-        <ol style={{ margin: 0, paddingInlineStart: 20, display: 'grid', gap: 4 }}>
+        <ol className={layout.listStack}>
           {state.agenda.map((item, index) => (
             <li key={item.id}>
-              <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+              <span className={layout.inline}>
                 <strong>{item.title}</strong>
                 <Body1>
                   {t(item.id === state.currentAgendaItemId ? 'console.agenda.itemRunning' : 'console.agenda.item', { kind: kindLabel(item.kind), minutes: item.plannedMinutes })}
                 </Body1>
-                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabled={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
+                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabledFocusable={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
                 <Button
                   size="small"
                   aria-label={t('console.agenda.moveDown', { title: item.title })}
                   icon={<ArrowDownRegular />}
-                  disabled={index === state.agenda.length - 1 || commands.busy}
+                  disabledFocusable={index === state.agenda.length - 1 || commands.busy}
                   onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index + 1 })}
                 />
-                <Button size="small" icon={<PlayRegular />} disabled={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
+                <Button size="small" icon={<PlayRegular />} disabledFocusable={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
                   {t('console.agenda.begin')}
                 </Button>
-                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabled={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
+                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
               </span>
             </li>
           ))}
         </ol>
       )}
-      <form onSubmit={add} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+      <form onSubmit={add} className={layout.row}>
         <Field label={t('console.agenda.kindLabel')}>
           <Dropdown style={fitWidth} value={kindLabel(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}>
             {AGENDA_KINDS.map((k) => (
@@ -89,9 +91,9 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
           <Input value={title} onChange={(_, d) => setTitle(d.value)} placeholder={kindLabel(kind)} />
         </Field>
         <Field label={t('console.agenda.plannedMinutes')}>
-          <Input type="number" min={0} value={minutes} onChange={(_, d) => setMinutes(d.value)} style={{ width: 90 }} />
+          <Input type="number" min={0} value={minutes} onChange={(_, d) => setMinutes(d.value)} className={layout.number} />
         </Field>
-        <Button type="submit" disabled={commands.busy}>
+        <Button type="submit" disabledFocusable={commands.busy}>
           {t('console.agenda.add')}
         </Button>
       </form>

@@ -1,12 +1,15 @@
-import { Body1, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import { Body1, makeStyles, mergeClasses, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { Announcer } from '../../components/Announcer.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { LanguagePicker } from '../../i18n/LanguagePicker.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { ShareToStage } from '../meeting/ShareToStage.js';
+import { useFloorAnnouncement } from '../shared/useFloorAnnouncement.js';
 import { AgendaEditor } from './AgendaEditor.js';
 import { CurrentSpeaker } from './CurrentSpeaker.js';
 import { FairnessRecord } from './FairnessRecord.js';
@@ -27,36 +30,76 @@ const SummaryConsole = lazy(() => import('../summary/SummaryConsole.js').then((m
 
 type Section = 'live' | 'prepare' | 'participants' | 'breakouts' | 'record' | 'summary';
 
-/** The Chair's console: run the meeting live (floor and clock first), prepare, admit, and keep the record. */
-export function ChairConsole({
-  state,
-  me = null,
-  serverNow,
-  compact = false,
-}: {
+const useStyles = makeStyles({
+  page: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    overflowWrap: 'anywhere',
+    // Form fields have a natural width (20 characters) that doubles with the text size; a percentage
+    // maximum lets them shrink with the column instead of widening it (WCAG 1.4.4, 1.4.10).
+    '& input, & textarea, & select': { maxWidth: '100%' },
+    '& .fui-Field, & .fui-Input, & .fui-Textarea, & .fui-Select': { minWidth: 0, maxWidth: '100%' },
+  },
+  pageCompact: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  titleCompact: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  plain: { margin: 0 },
+  tools: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // At side-panel width the tabs wrap instead of scrolling sideways (Store rule: no horizontal scroll).
+  tabs: { flexWrap: 'wrap' },
+  column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  // Two columns when each can be 26rem wide (it grows with the text size), one otherwise.
+  live: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(26rem, 100%), 1fr))', alignItems: 'start' },
+  card: {
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    minWidth: 0,
+    // A data table wider than a narrow panel scrolls inside its card, not the page (WCAG 1.4.10 allows it).
+    overflowX: 'auto',
+  },
+});
+
+type ConsoleProps = {
   state: EngagementState;
   me?: Membership | null;
   serverNow: () => number;
   compact?: boolean;
-}) {
+};
+
+/** The Chair's console: run the meeting live (floor and clock first), prepare, admit, and keep the record. */
+export function ChairConsole(props: ConsoleProps) {
+  return (
+    <Announcer>
+      <ConsoleContent {...props} />
+    </Announcer>
+  );
+}
+
+function ConsoleContent({ state, me = null, serverNow, compact = false }: ConsoleProps) {
   const { t } = useTranslation();
+  const styles = useStyles();
+  usePageTitle(t(compact ? 'a11y.title.chairPanel' : 'a11y.title.console'), state.settings.title);
+  useFloorAnnouncement(state, me);
   const commands = useCommand(state.id);
   // Projected end and fairness move slowly; the countdown ticks by itself.
   const now = useServerClock(serverNow, 5000);
   const [section, setSection] = useState<Section>('live');
   const [shareError, setShareError] = useState<string | null>(null);
   const pending = Object.values(state.participants).filter((p) => p.status === 'pending').length;
-  const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8 } as const;
+  const card = styles.card;
   return (
-    <div style={{ padding: compact ? '8px 12px' : '12px 20px', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+    <div className={mergeClasses(styles.page, compact && styles.pageCompact)}>
+      <header className={styles.header}>
         <div>
-          <Title2 as="h1" style={{ fontSize: compact ? 20 : undefined }}>
+          <Title2 as="h1" className={compact ? styles.titleCompact : undefined}>
             {state.settings.title}
           </Title2>
-          {state.settings.theme && <Body1 as="p" style={{ margin: 0 }}>{state.settings.theme}</Body1>}
+          {state.settings.theme && <Body1 as="p" className={styles.plain}>{state.settings.theme}</Body1>}
         </div>
-        <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <div className={styles.tools}>
           <LanguagePicker />
           <ShareToStage engagementId={state.id} onError={setShareError} />
         </div>
@@ -68,8 +111,7 @@ export function ChairConsole({
           selectedValue={section}
           onTabSelect={(_, d) => setSection(d.value as Section)}
           size={compact ? 'small' : 'medium'}
-          // At side-panel width the tabs wrap instead of scrolling sideways (Store rule: no horizontal scroll).
-          style={{ flexWrap: 'wrap' }}
+          className={styles.tabs}
         >
           <Tab value="live">{t('console.tab.live')}</Tab>
           <Tab value="prepare">{t('console.tab.prepare')}</Tab>
@@ -79,47 +121,47 @@ export function ChairConsole({
           <Tab value="summary">{t('console.tab.summary')}</Tab>
         </TabList>
       </nav>
-      <main aria-label={t('console.label')} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
+      <main aria-label={t('console.label')} className={styles.column}>
         {section === 'live' && (
-          <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? 'minmax(0, 1fr)' : 'repeat(auto-fit, minmax(420px, 1fr))', alignItems: 'start' }}>
-            <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }}>
+          <div className={compact ? styles.column : styles.live}>
+            <div className={styles.column}>
               <CurrentSpeaker state={state} serverNow={serverNow} commands={commands} />
-              <div style={card}>
+              <div className={card}>
                 <LiveQuestion state={state} commands={commands} />
               </div>
-              <div style={card}>
+              <div className={card}>
                 <SpeakersList state={state} commands={commands} />
               </div>
             </div>
-            <div style={{ display: 'grid', gap: 12 }}>
-              <div style={card}>
+            <div className={styles.column}>
+              <div className={card}>
                 <TimeBudget state={state} now={now} commands={commands} />
               </div>
-              <div style={card}>
+              <div className={card}>
                 <NotesPanel state={state} commands={commands} />
               </div>
             </div>
           </div>
         )}
         {section === 'prepare' && (
-          <div style={{ display: 'grid', gap: 12 }}>
-            <div style={card}>
+          <div className={styles.column}>
+            <div className={card}>
               <SetupSection state={state} commands={commands} />
             </div>
-            <div style={card}>
+            <div className={card}>
               <QuestionsEditor state={state} commands={commands} />
             </div>
-            <div style={card}>
+            <div className={card}>
               <AgendaEditor state={state} commands={commands} />
             </div>
           </div>
         )}
         {section === 'participants' && (
-          <div style={{ display: 'grid', gap: 12 }}>
-            <div style={card}>
+          <div className={styles.column}>
+            <div className={card}>
               <Registrations state={state} commands={commands} />
             </div>
-            <div style={card}>
+            <div className={card}>
               <Invitations engagementId={state.id} />
               <InvitationList state={state} now={now} commands={commands} />
             </div>
@@ -136,11 +178,11 @@ export function ChairConsole({
           </Suspense>
         )}
         {section === 'record' && (
-          <div style={{ display: 'grid', gap: 12 }}>
-            <div style={card}>
+          <div className={styles.column}>
+            <div className={card}>
               <FairnessRecord state={state} now={now} />
             </div>
-            <div style={card}>
+            <div className={card}>
               <WrittenInputs state={state} />
             </div>
           </div>

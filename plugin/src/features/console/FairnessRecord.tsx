@@ -1,5 +1,6 @@
 import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import { fairness } from '../../../../server/domain/floor/fairness.js';
 import { formatClock } from '../../live/countdown.js';
@@ -7,12 +8,13 @@ import { nameOf } from '../shared/selectors.js';
 
 /** FLOOR-17: who was heard how often and for how long, per constituency and per participant. */
 export function FairnessRecord({ state, now }: { state: EngagementState; now: number }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const record = fairness(state, new Date(now).toISOString());
   const groups = Object.entries(record.byConstituency) as [string, { timesHeard: number; secondsUsed: number; participants: number }][];
   return (
-    <section aria-labelledby="fair-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="fair-h">
+    <section aria-labelledby="fair-h" className={layout.stack}>
+      <Title3 as="h2" id="fair-h">
         {t('console.fairness.title')}
       </Title3>
       <Table size="small" aria-label={t('console.fairness.perConstituency')}>

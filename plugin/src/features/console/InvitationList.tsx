@@ -1,5 +1,6 @@
 import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { roleLabel } from '../shared/labels.js';
 import type { EngagementState, Invitation } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -24,12 +25,13 @@ const COLOR: Record<InvitationStatus, 'informative' | 'success' | 'subtle' | 'wa
 };
 
 export function InvitationList({ state, now, commands }: { state: EngagementState; now: number; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const invitations = Object.values(state.invitations).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   if (invitations.length === 0) return <Body1 as="p">{t('console.invitations.noneSent')}</Body1>;
   return (
-    <section aria-labelledby="inv-list-h" style={{ display: 'grid', gap: 8, overflowX: 'auto' }}>
-      <Title3 as="h3" id="inv-list-h">
+    <section aria-labelledby="inv-list-h" className={layout.scroll}>
+      <Title3 as="h2" id="inv-list-h">
         {t('console.invitations.sent')}
       </Title3>
       <Table size="small" aria-labelledby="inv-list-h">
@@ -58,7 +60,7 @@ export function InvitationList({ state, now, commands }: { state: EngagementStat
                   {status === 'waiting' && (
                     <Button
                       size="small"
-                      disabled={commands.busy}
+                      disabledFocusable={commands.busy}
                       aria-label={t('console.invitations.revokeNamed', { who })}
                       onClick={() => void commands.run({ type: 'invitation.revoke', invitationId: invitation.id })}
                     >

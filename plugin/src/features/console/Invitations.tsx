@@ -1,5 +1,6 @@
 import { Body1, Button, Dropdown, Field, Input, Option, Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
@@ -13,6 +14,7 @@ const INVITABLE = ['stakeholder', 'delegation', 'observer', 'secretariat'] as co
 
 /** Invitation links: single use, expiring, bound to this engagement and one role. Shown once. */
 export function Invitations({ engagementId }: { engagementId: string }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>('stakeholder');
   const [displayName, setDisplayName] = useState('');
@@ -46,11 +48,11 @@ export function Invitations({ engagementId }: { engagementId: string }) {
     }
   };
   return (
-    <section aria-labelledby="inv-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="inv-h">
+    <section aria-labelledby="inv-h" className={layout.stack}>
+      <Title3 as="h2" id="inv-h">
         {t('console.invitations.title')}
       </Title3>
-      <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+      <form onSubmit={create} className={layout.row}>
         <Field label={t('console.invitations.roleLabel')}>
           <Dropdown style={fitWidth} value={(INVITABLE as readonly Role[]).includes(role) ? t(`console.invitations.role.${role as (typeof INVITABLE)[number]}`) : role} selectedOptions={[role]} onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue as Role)}>
             {INVITABLE.map((r) => (
@@ -70,10 +72,10 @@ export function Invitations({ engagementId }: { engagementId: string }) {
       </form>
       <ErrorBar message={error} onDismiss={() => setError(null)} />
       {created && (
-        <div role="status" style={{ display: 'grid', gap: 4 }}>
+        <div role="status" className={layout.stackTight}>
           <Body1>{t('console.invitations.sendLink', { date: formatDateTime(created.expiresAt) })}</Body1>
-          <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <Input readOnly value={created.url} aria-label={t('console.invitations.link')} data-testid="invitation-url" style={{ flex: 1, minWidth: 200 }} />
+          <span className={layout.row}>
+            <Input readOnly value={created.url} aria-label={t('console.invitations.link')} data-testid="invitation-url" className={layout.fill} />
             <Button icon={<CopyRegular />} onClick={() => void copy()}>
               {copied ? t('console.invitations.copied') : t('console.invitations.copy')}
             </Button>

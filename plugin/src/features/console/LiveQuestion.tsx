@@ -2,22 +2,24 @@ import { Body1, Button, Dropdown, Field, Option, Title3 } from '@fluentui/react-
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { openQuestion } from '../shared/selectors.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
 /** Which guiding question is open now; opening another closes its list to new requests. */
 export function LiveQuestion({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const open = openQuestion(state);
   return (
-    <section aria-labelledby="liveq-h" style={{ display: 'grid', gap: 6 }}>
-      <Title3 as="h3" id="liveq-h">
+    <section aria-labelledby="liveq-h" className={layout.stack}>
+      <Title3 as="h2" id="liveq-h">
         {t('console.liveQuestion.title')}
       </Title3>
-      <Body1 as="p" dir="auto" style={{ margin: 0, fontSize: 16 }} data-testid="open-question">
+      <Body1 as="p" dir="auto" className={layout.lead} data-testid="open-question">
         {open ? open.text : state.questions.length ? t('console.liveQuestion.noneOpen') : t('console.liveQuestion.addFirst')}
       </Body1>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+      <div className={layout.row}>
         {state.questions.length > 0 && (
           <Field label={t('console.liveQuestion.openLabel')}>
             <Dropdown
@@ -36,7 +38,7 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
           </Field>
         )}
         {open && (
-          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
+          <Button disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'question.close', questionId: open.id })}>
             {t('console.liveQuestion.close')}
           </Button>
         )}

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState, NoteVisibility } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { nameOf } from '../shared/selectors.js';
 
 /** Notes on the current intervention (or the open question): for the secretariat only, or public. */
 export function NotesPanel({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [visibility, setVisibility] = useState<NoteVisibility>('secretariat');
@@ -19,8 +21,8 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
       ? nameOf(state.participants[state.requests[note.requestId]?.participantId ?? ''])
       : (state.questions.find((q) => q.id === note.questionId)?.text ?? t('console.notes.general'));
   return (
-    <section aria-labelledby="notes-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="notes-h">
+    <section aria-labelledby="notes-h" className={layout.stack}>
+      <Title3 as="h2" id="notes-h">
         {t('console.notes.title')}
       </Title3>
       <form
@@ -35,7 +37,7 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
             })
             .then((r) => r && setText(''));
         }}
-        style={{ display: 'grid', gap: 6 }}
+        className={layout.stack}
       >
         <Field label={t('console.notes.noteOn', { about })} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
@@ -44,14 +46,14 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
           <Radio value="secretariat" label={t('console.notes.secretariat')} />
           <Radio value="public" label={t('console.notes.public')} />
         </RadioGroup>
-        <Button type="submit" disabled={commands.busy || !text.trim()}>
+        <Button type="submit" disabledFocusable={commands.busy || !text.trim()}>
           {t('console.notes.add')}
         </Button>
       </form>
       {state.notes.length === 0 ? (
         <Body1 as="p">{t('console.notes.none')}</Body1>
       ) : (
-        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        <ul className={layout.list}>
           {[...state.notes].reverse().map((n) => (
             <li key={n.id}>
               <Body1>

@@ -2,15 +2,17 @@ import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHe
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { accreditationLabel, categoryLabel, regionLabel, roleLabel } from '../shared/labels.js';
 
 /** Registrations to approve or decline, with the objections delegations recorded. */
 export function Registrations({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const people = Object.values(state.participants).sort((a, b) => (a.status === 'pending' ? -1 : 0) - (b.status === 'pending' ? -1 : 0));
   return (
-    <section aria-labelledby="reg-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="reg-h">
+    <section aria-labelledby="reg-h" className={layout.stack}>
+      <Title3 as="h2" id="reg-h">
         {t('console.registrations.title')}
       </Title3>
       {people.length === 0 ? (
@@ -35,7 +37,7 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                     <strong>{p.displayName}</strong>
                     {p.organization ? ` — ${p.organization}` : ''} ({roleLabel(p.role)})
                     {objections.map((o) => (
-                      <Body1 as="p" key={o.id} style={{ margin: '2px 0 0' }}>
+                      <Body1 as="p" key={o.id} className={layout.under}>
                         {t('console.registrations.objectionBy', { name: state.participants[o.byParticipantId]?.displayName ?? t('console.registrations.aDelegation'), reason: o.reason })}
                       </Body1>
                     ))}
@@ -49,19 +51,19 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                   <TableCell>
                     <Badge color={p.status === 'approved' ? 'success' : p.status === 'declined' ? 'danger' : 'warning'}>{t(`console.registrations.participantStatus.${p.status}`)}</Badge>
                     {objections.length > 0 && (
-                      <Badge color="danger" appearance="outline" style={{ marginInlineStart: 4 }}>
+                      <Badge color="danger" appearance="outline" className={layout.spaced}>
                         {t('console.registrations.objections', { count: objections.length })}
                       </Badge>
                     )}
                   </TableCell>
                   <TableCell>
                     {p.role !== 'chair' && p.status !== 'approved' && (
-                      <Button size="small" appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
+                      <Button size="small" appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
                         {t('console.registrations.approve')}
                       </Button>
                     )}{' '}
                     {p.role !== 'chair' && p.status !== 'declined' && (
-                      <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
+                      <Button size="small" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
                         {t('console.registrations.decline')}
                       </Button>
                     )}

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { engagementStatusLabel } from '../shared/labels.js';
 import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
 
 /** Title, theme, schedule and speaking time; and the engagement's own cycle: open → start → end. */
 export function SetupSection({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const s = state.settings;
   const [title, setTitle] = useState(s.title);
@@ -27,11 +29,11 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
     });
   };
   return (
-    <section aria-labelledby="setup-h" style={{ display: 'grid', gap: 8 }}>
-      <Title3 as="h3" id="setup-h">
+    <section aria-labelledby="setup-h" className={layout.stack}>
+      <Title3 as="h2" id="setup-h">
         {t('console.setup.title')}
       </Title3>
-      <Body1 as="p" style={{ margin: 0 }}>
+      <Body1 as="p" className={layout.plain}>
         <Trans
           t={t}
           i18nKey="console.setup.status"
@@ -40,24 +42,24 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
         />{' '}
         {t(`console.setup.${state.status}`)}
       </Body1>
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={layout.buttons}>
         {state.status === 'draft' && (
-          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
+          <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.open' })}>
             {t('console.setup.openButton')}
           </Button>
         )}
         {state.status === 'open' && (
-          <Button appearance="primary" disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
+          <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.start' })}>
             {t('console.setup.startButton')}
           </Button>
         )}
         {state.status === 'live' && (
-          <Button disabled={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
+          <Button disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'engagement.end' })}>
             {t('console.setup.endButton')}
           </Button>
         )}
       </div>
-      <form onSubmit={save} style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', alignItems: 'end' }}>
+      <form onSubmit={save} className={layout.fields}>
         <Field label={t('console.setup.titleLabel')} required>
           <Input value={title} onChange={(_, d) => setTitle(d.value)} />
         </Field>
@@ -73,7 +75,7 @@ export function SetupSection({ state, commands }: { state: EngagementState; comm
         <Field label={t('console.setup.speakingTime')}>
           <Input type="number" min={10} max={3600} value={speaking} onChange={(_, d) => setSpeaking(d.value)} />
         </Field>
-        <Button type="submit" disabled={commands.busy || !title.trim()}>
+        <Button type="submit" disabledFocusable={commands.busy || !title.trim()}>
           {t('console.setup.save')}
         </Button>
       </form>

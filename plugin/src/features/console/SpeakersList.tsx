@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Dropdown, Field, Input, Option, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Dropdown, Field, Input, makeStyles, Option, Title3, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -11,7 +11,24 @@ import type { CommandRunner } from '../../components/useCommand.js';
 import { formatClock } from '../../live/countdown.js';
 import { nameOf, waitingList, type Waiting } from '../shared/selectors.js';
 import { fitWidth } from '../../components/fitWidth.js';
+import { cancelFocusWhenShown, focusWhenShown } from '../../components/focusWhenShown.js';
+import { CURRENT_SPEAKER_FOCUS } from './CurrentSpeaker.js';
 
+const useStyles = makeStyles({
+  row: {
+    listStyleType: 'none',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  place: { minWidth: '1.5rem', fontVariantNumeric: 'tabular-nums' },
+  who: { flex: '1 1 10rem', minWidth: 0, overflowWrap: 'anywhere' },
+  note: { margin: `${tokens.spacingVerticalXXS} 0 0` },
+  skip: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', marginTop: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: { margin: 0, padding: 0 },
+});
 
 function Row({
   item,
@@ -27,28 +44,28 @@ function Row({
   commands: CommandRunner;
 }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.request.id });
   const [skipping, setSkipping] = useState(false);
   const [reason, setReason] = useState('');
   const { request, participant } = item;
   const move = (position: number) => void commands.run({ type: 'floor.move', requestId: request.id, position });
   const name = nameOf(participant);
+  // The row leaves the list once the floor is given: focus goes to the card that now shows the speaker.
+  const give = () => {
+    focusWhenShown(CURRENT_SPEAKER_FOCUS);
+    void commands.run({ type: 'floor.give', requestId: request.id }).then((r) => r || cancelFocusWhenShown(CURRENT_SPEAKER_FOCUS));
+  };
   const objections = participant ? state.objections.filter((o) => o.participantId === participant.id).length : 0;
   return (
     <li
       ref={setNodeRef}
-      style={{
-        transform: CSS.Transform.toString(transform),
-        transition,
-        opacity: isDragging ? 0.6 : 1,
-        listStyle: 'none',
-        padding: 8,
-        borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-        background: tokens.colorNeutralBackground1,
-      }}
+      className={styles.row}
+      // Dynamic: where the row is while it is dragged.
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
       data-testid="waiting-row"
     >
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div className={styles.line}>
         <Button
           appearance="subtle"
           icon={<ReOrderDotsVerticalRegular />}
@@ -56,8 +73,8 @@ function Row({
           {...attributes}
           {...listeners}
         />
-        <span style={{ minWidth: 24, fontVariantNumeric: 'tabular-nums' }}>{index + 1}.</span>
-        <span style={{ flex: '1 1 160px' }}>
+        <span className={styles.place}>{index + 1}.</span>
+        <span className={styles.who}>
           <strong>{name}</strong>
           {participant?.organization ? ` — ${participant.organization}` : ''}{' '}
           <Badge appearance="outline" size="small">
@@ -74,32 +91,32 @@ function Row({
             </Badge>
           )}
           {request.note && (
-            <Body1 as="p" style={{ margin: '2px 0 0' }}>
+            <Body1 as="p" className={styles.note}>
               {request.note}
             </Body1>
           )}
         </span>
-        <Button size="small" icon={<ArrowUpRegular />} aria-label={t('console.speakers.moveUp', { name })} disabled={index === 0 || commands.busy} onClick={() => move(index - 1)} />
+        <Button size="small" icon={<ArrowUpRegular />} aria-label={t('console.speakers.moveUp', { name })} disabledFocusable={index === 0 || commands.busy} onClick={() => move(index - 1)} />
         <Button
           size="small"
           icon={<ArrowDownRegular />}
           aria-label={t('console.speakers.moveDown', { name })}
-          disabled={index === count - 1 || commands.busy}
+          disabledFocusable={index === count - 1 || commands.busy}
           onClick={() => move(index + 1)}
         />
-        <Button size="small" appearance="primary" disabled={commands.busy || Boolean(state.currentRequestId)} onClick={() => void commands.run({ type: 'floor.give', requestId: request.id })}>
+        <Button size="small" appearance="primary" disabledFocusable={commands.busy || Boolean(state.currentRequestId)} onClick={give}>
           {t('console.speakers.give')}
         </Button>
         <Button size="small" onClick={() => setSkipping((s) => !s)} aria-expanded={skipping}>
           {t('console.speakers.skipEllipsis')}
         </Button>
-        <Button size="small" disabled={commands.busy} onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}>
+        <Button size="small" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}>
           {t('console.speakers.defer')}
         </Button>
       </div>
       {skipping && (
         <form
-          style={{ display: 'flex', gap: 8, alignItems: 'end', marginTop: 6, flexWrap: 'wrap' }}
+          className={styles.skip}
           onSubmit={(e) => {
             e.preventDefault();
             void commands.run({ type: 'floor.skip', requestId: request.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then((r) => {
@@ -110,7 +127,7 @@ function Row({
           <Field label={t('console.speakers.skipReason', { name })}>
             <Input value={reason} onChange={(_, d) => setReason(d.value)} />
           </Field>
-          <Button type="submit" disabled={commands.busy}>
+          <Button type="submit" disabledFocusable={commands.busy}>
             {t('console.speakers.skip')}
           </Button>
         </form>
@@ -122,6 +139,7 @@ function Row({
 /** The open question's speakers list: reorder by drag (pointer or keyboard) or with the move buttons. */
 export function SpeakersList({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const list = waitingList(state, state.openQuestionId);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const onDragEnd = (event: DragEndEvent) => {
@@ -132,8 +150,8 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
   };
   return (
     <section aria-labelledby="speakers-h">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
-        <Title3 as="h3" id="speakers-h">
+      <div className={styles.head}>
+        <Title3 as="h2" id="speakers-h">
           {t('console.speakers.title', { count: list.length })}
         </Title3>
         <Field label={t('console.speakers.order')}>
@@ -158,7 +176,7 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
       ) : (
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
           <SortableContext items={list.map((w) => w.request.id)} strategy={verticalListSortingStrategy}>
-            <ol aria-label={t('console.speakers.waiting')} style={{ margin: 0, padding: 0 }}>
+            <ol aria-label={t('console.speakers.waiting')} className={styles.list}>
               {list.map((item, index) => (
                 <Row key={item.request.id} item={item} index={index} count={list.length} state={state} commands={commands} />
               ))}

@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Input, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
@@ -13,12 +13,34 @@ import { fromLocalInput, toLocalInput } from '../shared/localTime.js';
 import { nameOf } from '../shared/selectors.js';
 import { MeetingEndOffer } from './MeetingEndOffer.js';
 
+const useStyles = makeStyles({
+  section: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  figures: { display: 'flex', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
+  figure: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightBold },
+  verdict: { alignSelf: 'end', fontWeight: tokens.fontWeightSemibold },
+  late: { color: tokens.colorPaletteRedForeground1 },
+  onTime: { color: tokens.colorPaletteGreenForeground1 },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  wideRow: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  stack: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  subheading: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  seconds: { width: '7rem' },
+  preview: {
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  previewText: { marginTop: 0 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
 const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
 const speakers = (n: number) => i18n.t('console.time.speakers', { count: n });
 const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60000);
 
 /** Planned against actual, the projected end against the hard stop, and a re-plan shown before it applies. */
 export function TimeBudget({ state, now, commands }: { state: EngagementState; now: number; commands: CommandRunner }) {
+  const styles = useStyles();
   const { t } = useTranslation();
   const [hardStop, setHardStop] = useState(toLocalInput(state.hardStop));
   // Another member of the Chair's team may set it: follow the engagement.
@@ -48,23 +70,23 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
   const who = (id: string) => nameOf(state.participants[state.requests[id]?.participantId ?? '']);
 
   return (
-    <section aria-labelledby="time-h" style={{ display: 'grid', gap: 12 }}>
-      <Title3 as="h3" id="time-h">
+    <section aria-labelledby="time-h" className={styles.section}>
+      <Title3 as="h2" id="time-h">
         {t('console.time.title')}
       </Title3>
-      <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
+      <div className={styles.figures}>
         <div>
           <Body1>{t('console.time.projectedEnd')}</Body1>
-          <div style={{ fontSize: 24, fontWeight: 700 }} data-testid="projected-end">
+          <div className={styles.figure} data-testid="projected-end">
             {time(projected)}
           </div>
         </div>
         <div>
           <Body1>{t('console.time.hardStop')}</Body1>
-          <div style={{ fontSize: 24, fontWeight: 700 }}>{time(state.hardStop)}</div>
+          <div className={styles.figure}>{time(state.hardStop)}</div>
         </div>
         {late !== null && (
-          <div role="status" style={{ alignSelf: 'end', color: late > 0 ? tokens.colorPaletteRedForeground1 : tokens.colorPaletteGreenForeground1, fontWeight: 600 }}>
+          <div role="status" className={mergeClasses(styles.verdict, late > 0 ? styles.late : styles.onTime)}>
             {late > 0 ? t('console.time.late', { minutes: late }) : t('console.time.onTime')}
           </div>
         )}
@@ -75,12 +97,12 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
           e.preventDefault();
           void commands.run({ type: 'time.setHardStop', at: fromLocalInput(hardStop) });
         }}
-        style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}
+        className={styles.row}
       >
         <Field label={t('console.time.hardStopLocal')}>
           <Input type="datetime-local" value={hardStop} onChange={(_, d) => setHardStop(d.value)} />
         </Field>
-        <Button type="submit" disabled={commands.busy}>
+        <Button type="submit" disabledFocusable={commands.busy}>
           {t('console.time.setHardStop')}
         </Button>
       </form>
@@ -107,7 +129,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
                     {item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}
                   </TableCell>
                   <TableCell>{t('console.time.minutes', { minutes: item.plannedMinutes })}</TableCell>
-                  <TableCell style={{ color: actual !== null && actual > item.plannedMinutes ? tokens.colorPaletteRedForeground1 : undefined }}>
+                  <TableCell className={actual !== null && actual > item.plannedMinutes ? styles.late : undefined}>
                     {actual === null ? '—' : t(item.endedAt ? 'console.time.minutes' : 'console.time.minutesSoFar', { minutes: actual })}
                   </TableCell>
                 </TableRow>
@@ -117,11 +139,11 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
         </TableBody>
       </Table>
 
-      <div style={{ display: 'grid', gap: 8 }}>
-        <Title3 as="h4" style={{ fontSize: 16 }}>
+      <div className={styles.stack}>
+        <Title3 as="h3" className={styles.subheading}>
           {t('console.time.replanTitle')}
         </Title3>
-        <div style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
+        <div className={styles.wideRow}>
           <Field label={t('console.time.strategy')}>
             <RadioGroup value={strategy} onChange={(_, d) => setStrategy(d.value as 'shorten' | 'cap')} layout="horizontal">
               <Radio value="shorten" label={t('console.time.shorten')} />
@@ -129,14 +151,14 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
             </RadioGroup>
           </Field>
           <Field label={t('console.time.shortest')}>
-            <Input type="number" min={10} max={600} value={minSeconds} onChange={(_, d) => setMinSeconds(d.value)} style={{ width: 100 }} />
+            <Input type="number" min={10} max={600} value={minSeconds} onChange={(_, d) => setMinSeconds(d.value)} className={styles.seconds} />
           </Field>
           <Button onClick={() => void askPreview()}>{t('console.time.preview')}</Button>
         </div>
         <ErrorBar message={previewError} title={t('console.time.noReplan')} onDismiss={() => setPreviewError(null)} />
         {preview && (
-          <div role="region" aria-label={t('console.time.previewLabel')} style={{ padding: 12, border: `1px dashed ${tokens.colorNeutralStroke1}`, borderRadius: 8 }}>
-            <Body1 as="p" style={{ marginTop: 0 }}>
+          <div role="region" aria-label={t('console.time.previewLabel')} className={styles.preview}>
+            <Body1 as="p" className={styles.previewText}>
               {t('console.time.available', { minutes: Math.floor(preview.availableSeconds / 60), seconds: preview.availableSeconds % 60 })}{' '}
               {preview.strategy === 'shorten'
                 ? t('console.time.eachGets', { speakers: speakers(preview.keptRequestIds.length), seconds: preview.allowanceSeconds })
@@ -144,8 +166,8 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
               {preview.fits ? t('console.time.fits') : t('console.time.doesNotFit')}
             </Body1>
             {preview.deferredRequestIds.length > 0 && <Body1 as="p">{t('console.time.deferred', { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(preview.deferredRequestIds.map(who)) })}</Body1>}
-            <div style={{ display: 'flex', gap: 8 }}>
-              <Button appearance="primary" disabled={commands.busy} onClick={() => void apply()}>
+            <div className={styles.buttons}>
+              <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void apply()}>
                 {t('console.time.apply')}
               </Button>
               <Button onClick={() => setPreview(null)}>{t('console.time.cancel')}</Button>

@@ -1,6 +1,7 @@
 import { Body1, Button, Field, Input, Link, Spinner, Title3 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { engagementStatusLabel, roleLabel } from '../shared/labels.js';
 import { createEngagement, listEngagements, type EngagementRow } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
@@ -8,6 +9,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
 
 /** The engagements I belong to, and a form to create one (I become its Chair). */
 export function EngagementList({ onOpen, openLabel }: { onOpen: (id: string) => void; openLabel?: string }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [rows, setRows] = useState<EngagementRow[] | null>(null);
   const [title, setTitle] = useState('');
@@ -67,14 +69,14 @@ export function EngagementList({ onOpen, openLabel }: { onOpen: (id: string) => 
         <Title3 as="h2" id="create-h">
           {t('home.create')}
         </Title3>
-        <form onSubmit={create} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+        <form onSubmit={create} className={layout.row}>
           <Field label={t('home.title')} required>
             <Input value={title} onChange={(_, d) => setTitle(d.value)} name="title" />
           </Field>
           <Field label={t('home.theme')}>
             <Input value={theme} onChange={(_, d) => setTheme(d.value)} name="theme" />
           </Field>
-          <Button appearance="primary" type="submit" disabled={busy || !title.trim()}>
+          <Button appearance="primary" type="submit" disabledFocusable={busy || !title.trim()}>
             {t('home.createButton')}
           </Button>
         </form>

@@ -1,6 +1,8 @@
 import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { saveSession } from '../../api/session.js';
 import { useHost } from '../../host/HostProvider.js';
 import { navigate } from '../../router.js';
@@ -12,13 +14,15 @@ import { useSession } from './useSession.js';
 const EngagementList = lazy(() => import('./EngagementList.js').then((m) => ({ default: m.EngagementList })));
 
 export function HomePage() {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const host = useHost();
   const session = useSession();
   const signedIn = host.mode === 'teams' ? !host.teams?.isAnonymous || Boolean(session) : Boolean(session);
+  usePageTitle(t(signedIn ? 'a11y.title.home' : 'a11y.title.signIn'));
   return (
-    <main style={{ padding: 20, maxWidth: 720, display: 'grid', gap: 16 }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+    <main className={layout.page}>
+      <header className={layout.header}>
         <Title2 as="h1">Convene</Title2>
         {session && host.mode === 'browser' && (
           <span>

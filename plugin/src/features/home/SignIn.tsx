@@ -1,6 +1,7 @@
 import { Body1, Button, Field, Input, Title3 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { devSignIn, getClientConfig } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { saveSession } from '../../api/session.js';
@@ -8,6 +9,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
 
 /** Development sign-in (browser mode): a display name, no password. The server refuses it in production. */
 export function SignIn() {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -40,11 +42,11 @@ export function SignIn() {
       {available ? (
         <>
           <Body1 as="p">{t('home.signInIntro')}</Body1>
-          <form onSubmit={submit} style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+          <form onSubmit={submit} className={layout.row}>
             <Field label={t('home.yourName')} required>
               <Input value={name} onChange={(_, d) => setName(d.value)} name="displayName" autoComplete="name" />
             </Field>
-            <Button appearance="primary" type="submit" disabled={busy || !name.trim()}>
+            <Button appearance="primary" type="submit" disabledFocusable={busy || !name.trim()}>
               {t('home.signIn')}
             </Button>
           </form>

@@ -1,6 +1,8 @@
 import { Body1, Button, Spinner, Title2 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { redeemInvitation } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { saveSession } from '../../api/session.js';
@@ -11,7 +13,9 @@ import { navigate } from '../../router.js';
  * so that it is in no history entry, bookmark or screenshot. The fragment never reaches a server log.
  */
 export function JoinPage() {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
+  usePageTitle(t('a11y.title.join'));
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
   useEffect(() => {
@@ -26,14 +30,14 @@ export function JoinPage() {
     redeemInvitation(code).then(
       ({ token, user, engagementId }) => {
         saveSession({ token, user, kind: 'convene' });
-        navigate(`/e/${encodeURIComponent(engagementId)}`);
+        navigate(engagementId ? `/e/${encodeURIComponent(engagementId)}` : '/');
       },
       (failure: unknown) =>
         setError(t('join.failed', { error: errorMessage(failure) })),
     );
   }, [t]);
   return (
-    <main style={{ padding: 20, maxWidth: 560 }}>
+    <main className={layout.page}>
       <Title2 as="h1">{t('join.title')}</Title2>
       {error ? (
         <>

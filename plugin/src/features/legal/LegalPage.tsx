@@ -1,5 +1,7 @@
 import { Body1, Link, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 
 // The privacy statement and terms of use that the Teams app package links to (manifest developer URLs).
 // They open without signing in and say plainly what Convene keeps, who sees it, and for how long.
@@ -11,8 +13,9 @@ const useStyles = makeStyles({
 // The titles and links follow the tab's language; the statement itself is English only (marked lang="en"),
 // as a legal text is only binding in the version the host organisation issued.
 function Privacy() {
+  const layout = useLayoutStyles();
   return (
-    <div lang="en" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+    <div lang="en" className={layout.stackWide}>
       <Body1>
         Convene is run by the organisation that hosts it (usually the Chair's secretariat). That organisation decides why and
         how your information is used; this page says what the software keeps.
@@ -45,8 +48,9 @@ function Privacy() {
 }
 
 function Terms() {
+  const layout = useLayoutStyles();
   return (
-    <div lang="en" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+    <div lang="en" className={layout.stackWide}>
       <Body1>
         Convene is for preparing and running informal engagements between a Chair, stakeholders and delegations. Use it in
         good faith, for the engagement you were invited to, under the rules the Chair sets for it.
@@ -67,6 +71,7 @@ function Terms() {
 export default function LegalPage({ page }: { page: 'privacy' | 'terms' }) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
+  usePageTitle(t(page === 'privacy' ? 'a11y.title.privacy' : 'a11y.title.terms'));
   return (
     <main className={styles.page}>
       <Title2 as="h1">{t(page === 'privacy' ? 'legal.privacyTitle' : 'legal.termsTitle')}</Title2>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
 /**
@@ -10,6 +11,7 @@ import { fitWidth } from '../../components/fitWidth.js';
  * procedure), and is encouraged to tell the Chair why.
  */
 export function ObjectionForm({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [participantId, setParticipantId] = useState('');
   const [reason, setReason] = useState('');
@@ -32,7 +34,7 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
               if (r) setReason('');
             });
           }}
-          style={{ display: 'grid', gap: 8 }}
+          className={layout.stack}
         >
           <Field label={t('objection.stakeholder')} required>
             <Dropdown
@@ -50,7 +52,7 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
           <Field label={t('objection.reason')} required>
             <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
           </Field>
-          <Button type="submit" disabled={commands.busy || !participantId || !reason.trim()}>
+          <Button type="submit" disabledFocusable={commands.busy || !participantId || !reason.trim()}>
             {t('objection.record')}
           </Button>
         </form>

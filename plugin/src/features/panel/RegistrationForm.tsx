@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ACCREDITATIONS, CATEGORIES, REGIONS, type Accreditation, type Category, type Region } from '../../../../server/domain/index.js';
 import { accreditationLabel, categoryLabel, regionLabel } from '../shared/labels.js';
 import type { CommandRunner } from '../../components/useCommand.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { fitWidth } from '../../components/fitWidth.js';
 
 export function RegistrationForm({ commands, defaults }: { commands: CommandRunner; defaults?: { organization?: string } }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [organization, setOrganization] = useState(defaults?.organization ?? '');
   const [category, setCategory] = useState<Category>('ngo');
@@ -29,7 +31,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
       <Title3 as="h2" id="register-h">
         {t('register.title')}
       </Title3>
-      <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
+      <form onSubmit={submit} className={layout.stack}>
         <Field label={t('register.organization')} required>
           <Input value={organization} onChange={(_, d) => setOrganization(d.value)} name="organization" />
         </Field>
@@ -81,7 +83,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
             ))}
           </Dropdown>
         </Field>
-        <Button appearance="primary" type="submit" disabled={commands.busy || !organization.trim()}>
+        <Button appearance="primary" type="submit" disabledFocusable={commands.busy || !organization.trim()}>
           {t('register.submit')}
         </Button>
       </form>

@@ -1,11 +1,14 @@
-import { Body1, Divider, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
+import { Body1, Divider, makeStyles, MessageBar, MessageBarBody, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { Announcer } from '../../components/Announcer.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
+import { usePageTitle } from '../../components/usePageTitle.js';
 import { LanguagePicker } from '../../i18n/LanguagePicker.js';
 import { useServerClock } from '../../live/useEngagement.js';
 import { myDeferredRequests } from '../shared/selectors.js';
+import { useFloorAnnouncement } from '../shared/useFloorAnnouncement.js';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.js';
 import { SummaryPanel } from '../summary/SummaryPanel.js';
 import { FloorCard } from './FloorCard.js';
@@ -14,9 +17,42 @@ import { QuestionsAhead } from './QuestionsAhead.js';
 import { RegistrationForm } from './RegistrationForm.js';
 import { WrittenInputForm } from './WrittenInputForm.js';
 
+const useStyles = makeStyles({
+  panel: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    maxWidth: '30rem',
+    minWidth: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalL,
+    boxSizing: 'border-box',
+    overflowWrap: 'anywhere',
+    // Form fields have a natural width (20 characters) that doubles with the text size; a percentage
+    // maximum lets them shrink with the column instead of widening it (WCAG 1.4.4, 1.4.10).
+    '& input, & textarea, & select': { maxWidth: '100%' },
+    '& .fui-Field, & .fui-Input, & .fui-Textarea, & .fui-Select': { minWidth: 0, maxWidth: '100%' },
+  },
+  title: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  plain: { margin: 0 },
+  stack: { display: 'grid', gap: tokens.spacingVerticalS },
+});
+
+type PanelProps = { state: EngagementState; me: Membership | null; serverNow: () => number };
+
 /** The stakeholder's and the delegation's panel: one column, works at 280–320 px. */
-export function SidePanel({ state, me, serverNow }: { state: EngagementState; me: Membership | null; serverNow: () => number }) {
+export function SidePanel(props: PanelProps) {
+  return (
+    <Announcer>
+      <PanelContent {...props} />
+    </Announcer>
+  );
+}
+
+function PanelContent({ state, me, serverNow }: PanelProps) {
   const { t } = useTranslation();
+  const styles = useStyles();
+  usePageTitle(t('a11y.title.panel'), state.settings.title);
+  useFloorAnnouncement(state, me);
   const commands = useCommand(state.id);
   // The wait estimate needs no more than a tick every few seconds; the countdown ticks by itself.
   const now = useServerClock(serverNow, 5000);
@@ -26,13 +62,13 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
   const deferred = myDeferredRequests(state, me);
   const questionText = (id: string) => state.questions.find((q) => q.id === id)?.text ?? t('panel.theQuestion');
   return (
-    <main aria-labelledby="panel-title" style={{ padding: '12px 16px', maxWidth: 480, display: 'grid', gap: 16, boxSizing: 'border-box' }}>
+    <main aria-labelledby="panel-title" className={styles.panel}>
       <header>
         <LanguagePicker />
-        <Title2 as="h1" id="panel-title" dir="auto" style={{ fontSize: 20 }}>
+        <Title2 as="h1" id="panel-title" dir="auto" className={styles.title}>
           {state.settings.title}
         </Title2>
-        {state.settings.theme && <Body1 as="p" dir="auto" style={{ margin: 0 }}>{state.settings.theme}</Body1>}
+        {state.settings.theme && <Body1 as="p" dir="auto" className={styles.plain}>{state.settings.theme}</Body1>}
         {state.status === 'ended' && <Body1 as="p">{t('panel.ended')}</Body1>}
       </header>
       <ErrorBar message={commands.error} onDismiss={commands.clearError} />
@@ -57,7 +93,7 @@ export function SidePanel({ state, me, serverNow }: { state: EngagementState; me
             <MessageBarBody>{t('panel.deferredReceived', { question: questionText(r.questionId) })}</MessageBarBody>
           </MessageBar>
         ) : (
-          <div key={r.id} style={{ display: 'grid', gap: 8 }}>
+          <div key={r.id} className={styles.stack}>
             <MessageBar intent="info">
               <MessageBarBody>{t('panel.deferredInvite', { question: questionText(r.questionId) })}</MessageBarBody>
             </MessageBar>

@@ -1,4 +1,4 @@
-import { Button, Caption1, Dropdown, Field, Input, Label, Option, Textarea, Title3, tokens, useId } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, Input, Label, makeStyles, Option, Textarea, Title3, tokens, useId } from '@fluentui/react-components';
 import { uploadAttachment, type Attachment } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,16 @@ import type { Question } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { fitWidth } from '../../components/fitWidth.js';
 import { formatNumber } from '../../i18n/format.js';
+
+const useStyles = makeStyles({
+  // minmax(0, 1fr): the column never grows wider than the panel, whatever a child's natural width.
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
+  file: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXXS },
+  // The browser's file input has a fixed natural width that does not shrink; at 200 % text it overflowed.
+  fileInput: { maxWidth: '100%', minWidth: 0, fontSize: tokens.fontSizeBase300, whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  files: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, overflowWrap: 'anywhere' },
+});
 
 /** A written statement on a question; when `requestId` is given it answers a deferred floor request. */
 export function WrittenInputForm({
@@ -66,13 +76,14 @@ export function WrittenInputForm({
     }
   };
   const id = `input-h-${requestId ?? 'any'}`;
+  const styles = useStyles();
   return (
     <section aria-labelledby={id}>
       <Title3 as="h2" id={id}>
         {heading ?? t('input.heading')}
       </Title3>
       {sent && <p role="status">{t('input.received')}</p>}
-      <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
+      <form onSubmit={submit} className={styles.form}>
         {!fixedQuestion && (
           <Field label={t('input.question')}>
             <Dropdown
@@ -96,11 +107,12 @@ export function WrittenInputForm({
         <Field label={t('input.statement')} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={5} resize="vertical" />
         </Field>
-        <div style={{ display: 'grid', gap: 2 }}>
+        <div className={styles.file}>
           <Label htmlFor={fileId}>{t('input.attach')}</Label>
           <input
             id={fileId}
             type="file"
+            className={styles.fileInput}
             aria-describedby={`${fileId}-hint`}
             accept=".pdf,.docx,.odt,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain,text/markdown"
             onChange={(e) => {
@@ -111,13 +123,13 @@ export function WrittenInputForm({
           />
           <Caption1 id={`${fileId}-hint`}>{t('input.formats')}</Caption1>
           {uploadError && (
-            <Caption1 role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+            <Caption1 role="alert" className={styles.error}>
               {uploadError}
             </Caption1>
           )}
         </div>
         {files.length > 0 && (
-          <ul aria-label={t('input.attached')} style={{ margin: 0, paddingInlineStart: 20 }}>
+          <ul aria-label={t('input.attached')} className={styles.files}>
             {files.map((f) => (
               <li key={f.id}>
                 {t('input.fileSize', { name: f.filename, size: formatNumber(Math.ceil(f.size / 1024)) })}{' '}
@@ -128,7 +140,7 @@ export function WrittenInputForm({
             ))}
           </ul>
         )}
-        <Button type="submit" appearance="primary" disabled={commands.busy || uploading || !title.trim() || !text.trim()}>
+        <Button type="submit" appearance="primary" disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim()}>
           {t('common.submit')}
         </Button>
       </form>

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { SummaryReviewState } from '../../../../server/domain/summaryReview/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -9,6 +10,7 @@ import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** Open the review window to delegations and the stakeholders who spoke (SUMMARY-3). */
 export function CirculateForm({ review, ended, serverNow, commands }: { review: SummaryReviewState; ended: boolean; serverNow: () => number; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [until, setUntil] = useState(() => localInputValue(serverNow(), 72));
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,24 +24,24 @@ export function CirculateForm({ review, ended, serverNow, commands }: { review: 
   };
   const again = review.review !== null;
   return (
-    <section aria-labelledby="circulate-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="circulate-h" className={layout.stack}>
       <Title3 block as="h3" id="circulate-h">
         {again ? t('summary.circulateAgain') : t('summary.circulateForReview')}
       </Title3>
       {review.review && (
-        <p style={{ margin: 0 }}>
+        <p className={layout.plain}>
           {t(review.status === 'circulated' ? 'summary.underReviewUntil' : 'summary.lastReviewClosed', {
             date: formatDateTime(review.review.reviewUntil),
             count: review.review.reviewerIds.length,
           })}
         </p>
       )}
-      {!ended && <p style={{ margin: 0 }}>{t('summary.circulateAfterEnd')}</p>}
-      <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
+      {!ended && <p className={layout.plain}>{t('summary.circulateAfterEnd')}</p>}
+      <form onSubmit={submit} className={layout.stack}>
         <Field label={t('summary.reviewCloses')} validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
           <Input type="datetime-local" value={until} onChange={(_, d) => setUntil(d.value)} />
         </Field>
-        <Button type="submit" disabled={!ended || commands.busy}>
+        <Button type="submit" disabledFocusable={!ended || commands.busy}>
           {again ? t('summary.newWindow') : t('summary.circulateDraft')}
         </Button>
       </form>

@@ -1,6 +1,7 @@
 import { Button, Field, Radio, RadioGroup, Select, Textarea, Title3 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { EngagementState, FloorRequest, Membership } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { formatTimeSeconds } from '../../i18n/format.js';
@@ -20,6 +21,7 @@ export const myEntries = (state: EngagementState, me: Membership | null): FloorR
  * stakeholders who spoke on their own entry only.
  */
 export function CorrectionRequestForm({ state, me, sections, commands }: { state: EngagementState; me: Membership; sections: DraftSection[] | null; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const canParagraph = me.role === 'delegation';
   const entries = myEntries(state, me);
@@ -43,12 +45,12 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
   };
   const ready = text.trim() && (target === 'paragraph' ? paragraphKey : requestId);
   return (
-    <section aria-labelledby="correction-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="correction-h" className={layout.stack}>
       <Title3 block as="h3" id="correction-h">
         {t('summary.askCorrection')}
       </Title3>
       {sent && <p role="status">{t('summary.correctionSent')}</p>}
-      <form onSubmit={submit} style={{ display: 'grid', gap: 8 }}>
+      <form onSubmit={submit} className={layout.stack}>
         {canParagraph && (
           <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'paragraph' | 'entry')} aria-label={t('summary.whatToCorrect')}>
             <Radio value="paragraph" label={t('summary.aParagraph')} />
@@ -67,7 +69,7 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
             </Select>
           </Field>
         ) : entries.length === 0 ? (
-          <p style={{ margin: 0 }}>{t('summary.noEntry')}</p>
+          <p className={layout.plain}>{t('summary.noEntry')}</p>
         ) : (
           <Field label={t('summary.yourEntry')} required>
             <Select value={requestId} onChange={(_, d) => setRequestId(d.value)}>
@@ -82,7 +84,7 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
         <Field label={t('summary.whatShouldItSay')} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={3} resize="vertical" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={!ready || commands.busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={!ready || commands.busy}>
           {t('summary.sendCorrection')}
         </Button>
       </form>

@@ -1,6 +1,7 @@
-import { Badge, Button, Caption1, Field, Textarea, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Textarea, Title3, tokens, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { Correction, CorrectionDecision } from '../../../../server/domain/summaryReview/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -28,17 +29,18 @@ export function correctionContext(state: EngagementState, correction: Correction
 
 /** Corrections asked during the review, oldest first; staff accept or decline each, with a reply (SUMMARY-7). */
 export function CorrectionsList({ state, corrections, sections, commands }: { state: EngagementState; corrections: Correction[]; sections: DraftSection[] | null; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const pending = corrections.filter((c) => c.status === 'pending').length;
   return (
-    <section aria-labelledby="corrections-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="corrections-h" className={layout.stack}>
       <Title3 block as="h3" id="corrections-h">
         {pending ? t('summary.correctionsPending', { count: pending }) : t('summary.corrections')}
       </Title3>
       {corrections.length === 0 ? (
-        <p style={{ margin: 0 }}>{t('summary.noCorrections')}</p>
+        <p className={layout.plain}>{t('summary.noCorrections')}</p>
       ) : (
-        <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+        <ul className={layout.bare}>
           {[...corrections]
             .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
             .map((c) => (
@@ -51,6 +53,7 @@ export function CorrectionsList({ state, corrections, sections, commands }: { st
 }
 
 function CorrectionItem({ state, correction, sections, commands }: { state: EngagementState; correction: Correction; sections: DraftSection[] | null; commands: CommandRunner }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [reply, setReply] = useState('');
   const who = state.participants[correction.participantId];
@@ -59,24 +62,24 @@ function CorrectionItem({ state, correction, sections, commands }: { state: Enga
   const status = STATUS[correction.status];
   return (
     <li style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 6 }}>
-      <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div className={layout.rowCenter}>
         <Badge appearance="tint" color={status.color}>
           {t(status.label)}
         </Badge>
         <strong>{who ? (who.organization ? t('summary.whoOrg', { name: who.displayName, organization: who.organization }) : who.displayName) : t('common.aParticipant')}</strong>
         <Caption1>{t('summary.onTargetLower', { target: correctionContext(state, correction, sections) })}</Caption1>
       </div>
-      <p style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{correction.text}</p>
+      <p className={mergeClasses(layout.plain, layout.pre)}>{correction.text}</p>
       {correction.status === 'pending' ? (
         <>
           <Field label={t('summary.replyLabel')} hint={t('summary.replyHint')}>
             <Textarea value={reply} onChange={(_, d) => setReply(d.value)} rows={2} resize="vertical" />
           </Field>
-          <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-            <Button appearance="primary" disabled={commands.busy} onClick={() => void resolve('accepted')}>
+          <div className={layout.buttons}>
+            <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void resolve('accepted')}>
               {t('summary.accept')}
             </Button>
-            <Button disabled={commands.busy} onClick={() => void resolve('declined')}>
+            <Button disabledFocusable={commands.busy} onClick={() => void resolve('declined')}>
               {t('summary.decline')}
             </Button>
           </div>

@@ -49,7 +49,7 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
             key={format}
             size="small"
             icon={<ArrowDownloadRegular />}
-            disabled={busy !== null}
+            disabledFocusable={busy !== null}
             aria-label={t('summary.downloadAs', { what: label.toLocaleLowerCase(i18n.language), format: formatLabel(format) })}
             onClick={() => void download(format)}
           >

@@ -1,22 +1,24 @@
 import { Badge, Button, Caption1, Field, Textarea, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import type { DraftParagraph, DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** The Chair's wording, paragraph by paragraph (SUMMARY-1): edit, save, or restore the generated text. */
 export function ParagraphEditor({ sections, commands, onSaved }: { sections: DraftSection[]; commands: CommandRunner; onSaved: () => void }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   if (sections.length === 0) return <p>{t('summary.noParagraphs')}</p>;
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
+    <div className={layout.stackWide}>
       {sections.map((section) => (
-        <section key={section.id} aria-label={section.title} style={{ display: 'grid', gap: 8 }}>
-          <Title3 block as="h3" style={{ fontSize: 16 }}>
+        <section key={section.id} aria-label={section.title} className={layout.stack}>
+          <Title3 block as="h3" className={layout.minor}>
             {section.title}
           </Title3>
-          <ol style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+          <ol className={layout.bare}>
             {section.paragraphs.map((p) => (
               <EditableParagraph key={p.key} paragraph={p} commands={commands} onSaved={onSaved} />
             ))}
@@ -28,6 +30,7 @@ export function ParagraphEditor({ sections, commands, onSaved }: { sections: Dra
 }
 
 function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftParagraph; commands: CommandRunner; onSaved: () => void }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(paragraph.text);
@@ -40,12 +43,12 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
   return (
     <li style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}` }}>
       {editing ? (
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div className={layout.stack}>
           <Field label={t('summary.paragraphLabel', { number: paragraph.number })}>
             <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={4} resize="vertical" />
           </Field>
-          <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-            <Button appearance="primary" disabled={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
+          <div className={layout.buttons}>
+            <Button appearance="primary" disabledFocusable={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
               {t('summary.saveWording')}
             </Button>
             <Button
@@ -59,11 +62,11 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
           </div>
         </div>
       ) : (
-        <div style={{ display: 'grid', gap: 4 }}>
-          <p style={{ margin: 0 }}>
+        <div className={layout.stackTight}>
+          <p className={layout.plain}>
             <strong>{paragraph.number}.</strong> {paragraph.text}
           </p>
-          <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
+          <div className={layout.rowCenter}>
             {paragraph.edited && (
               <Badge appearance="tint" color="informative">
                 {t('summary.yourWording')}
@@ -80,12 +83,12 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
               {t('summary.edit')}
             </Button>
             {paragraph.edited && (
-              <Button size="small" disabled={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
+              <Button size="small" disabledFocusable={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
                 {t('summary.restore')}
               </Button>
             )}
           </div>
-          <Caption1 style={{ color: tokens.colorNeutralForeground3 }}>{paragraph.key}</Caption1>
+          <Caption1 className={layout.muted}>{paragraph.key}</Caption1>
         </div>
       )}
     </li>

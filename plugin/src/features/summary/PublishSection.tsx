@@ -1,6 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
+import { SummaryPublishedResponse } from '../../../../server/domain/wireContract.js';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
@@ -10,6 +12,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
  * afterwards, so the button asks once more; unanswered corrections are named first.
  */
 export function PublishSection({ engagementId, ended, pendingCorrections, nextVersion }: { engagementId: string; ended: boolean; pendingCorrections: number; nextVersion: number }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -19,7 +22,7 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     setBusy(true);
     setError(null);
     try {
-      const result = await apiFetch<{ version: number; contentHash: string }>(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, { method: 'POST', body: {} });
+      const result = await apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, SummaryPublishedResponse, { method: 'POST', body: {} });
       setDone(t('summary.versionPublished', { version: result.version }));
       setConfirming(false);
     } catch (failure) {
@@ -29,11 +32,11 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     }
   };
   return (
-    <section aria-labelledby="publish-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="publish-h" className={layout.stack}>
       <Title3 block as="h3" id="publish-h">
         {t('summary.publish')}
       </Title3>
-      {!ended && <p style={{ margin: 0 }}>{t('summary.publishAfterEnd')}</p>}
+      {!ended && <p className={layout.plain}>{t('summary.publishAfterEnd')}</p>}
       {pendingCorrections > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('summary.unanswered', { count: pendingCorrections })}</MessageBarBody>
@@ -41,14 +44,14 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
       )}
       <ErrorBar message={error} title={t('summary.couldNotPublish')} onDismiss={() => setError(null)} />
       {done && (
-        <p role="status" style={{ margin: 0 }}>
+        <p role="status" className={layout.plain}>
           {done}
         </p>
       )}
       {confirming ? (
-        <div role="group" aria-label={t('summary.confirmPublication')} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <div role="group" aria-label={t('summary.confirmPublication')} className={layout.rowCenter}>
           <span>{t('summary.confirmText', { version: nextVersion })}</span>
-          <Button appearance="primary" disabled={busy} onClick={() => void publish()}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void publish()}>
             {busy ? t('summary.publishing') : t('summary.publishVersion', { version: nextVersion })}
           </Button>
           <Button onClick={() => setConfirming(false)}>{t('summary.notYet')}</Button>

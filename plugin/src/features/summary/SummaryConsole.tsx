@@ -1,5 +1,6 @@
 import { Badge, Body1, Button, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
 import { CirculateForm } from './CirculateForm.js';
@@ -24,6 +25,7 @@ export function SummaryConsole({
   commands: given,
   compact = false,
 }: SectionProps & { compact?: boolean }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const review = summaryReviewOf(state);
@@ -34,7 +36,7 @@ export function SummaryConsole({
   const ended = state.status === 'ended';
   const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 8, minWidth: 0 } as const;
   return (
-    <section aria-labelledby="summary-console-h" style={{ display: 'grid', gap: 12 }}>
+    <section aria-labelledby="summary-console-h" className={layout.stackWide}>
       <header style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Title2 block as="h2" id="summary-console-h" style={{ fontSize: compact ? 18 : undefined }}>
           {t('summary.title')}
@@ -52,7 +54,7 @@ export function SummaryConsole({
               {t('summary.reloadDraft')}
             </Button>
           </div>
-          <Body1 block as="p" style={{ margin: 0 }}>
+          <Body1 block as="p" className={layout.plain}>
             {t('summary.draftIntro')}
           </Body1>
           <DownloadButtons engagementId={state.id} label={t('summary.currentDraft')} />
@@ -60,7 +62,7 @@ export function SummaryConsole({
           {loading && !sections && <Spinner size="small" label={t('summary.loadingDraft')} />}
           {sections && <ParagraphEditor sections={sections} commands={commands} onSaved={reload} />}
         </div>
-        <div style={{ display: 'grid', gap: 12, minWidth: 0 }}>
+        <div className={layout.stackWide}>
           <div style={card}>
             <CirculateForm review={review} ended={ended} serverNow={serverNow} commands={commands} />
           </div>

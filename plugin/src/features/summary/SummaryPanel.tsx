@@ -1,6 +1,7 @@
-import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, Title3 } from '@fluentui/react-components';
 import { isReviewer, isReviewWindowOpen } from '../../../../server/domain/summaryReview/index.js';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useSectionCommands, type SectionProps } from '../../components/sectionProps.js';
@@ -25,6 +26,7 @@ export function SummaryPanel({
   serverNow,
   commands: given,
 }: SectionProps) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const now = useServerClock(serverNow, 30_000);
@@ -40,15 +42,15 @@ export function SummaryPanel({
   return (
     <section
       aria-labelledby="summary-panel-h"
-      style={{ display: 'grid', gap: 12, padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, minWidth: 0 }}
+      className={layout.card}
     >
       <Title3 block as="h2" id="summary-panel-h">
         {t('summary.title')}
       </Title3>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
       {reviewer && review.review && (
-        <div style={{ display: 'grid', gap: 8 }}>
-          <Body1 block as="p" style={{ margin: 0 }}>
+        <div className={layout.stack}>
+          <Body1 block as="p" className={layout.plain}>
             {t('summary.circulatedUntil', { date: formatDateTime(review.review.reviewUntil) })}
             {!windowOpen && ` ${t('summary.windowClosed')}`}
           </Body1>
@@ -59,9 +61,9 @@ export function SummaryPanel({
               <summary>{t('summary.readDraft')}</summary>
               {sections.map((s) => (
                 <section key={s.id} aria-label={s.title}>
-                  <h3 style={{ fontSize: 14, marginBlock: '8px 4px' }}>{s.title}</h3>
+                  <h3 className={layout.quoteHeading}>{s.title}</h3>
                   {s.paragraphs.map((p) => (
-                    <p key={p.key} style={{ marginBlock: 4 }}>
+                    <p key={p.key} className={layout.quote}>
                       <strong>{p.number}.</strong> {p.text}
                     </p>
                   ))}
@@ -73,20 +75,20 @@ export function SummaryPanel({
         </div>
       )}
       {mine.length > 0 && (
-        <section aria-labelledby="my-corrections-h" style={{ display: 'grid', gap: 6 }}>
-          <Title3 block as="h3" id="my-corrections-h" style={{ fontSize: 16 }}>
+        <section aria-labelledby="my-corrections-h" className={layout.stack}>
+          <Title3 block as="h3" id="my-corrections-h" className={layout.minor}>
             {t('summary.yourCorrections')}
           </Title3>
-          <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 6 }}>
+          <ul className={layout.bare}>
             {mine.map((c) => (
-              <li key={c.id} style={{ display: 'grid', gap: 2 }}>
+              <li key={c.id} className={layout.stackTight}>
                 <span>
                   <Badge appearance="tint" color={c.status === 'accepted' ? 'success' : c.status === 'declined' ? 'subtle' : 'warning'}>
                     {c.status === 'pending' ? t('summary.waitingForChair') : c.status === 'accepted' ? t('summary.accepted') : t('summary.declined')}
                   </Badge>{' '}
                   {t('summary.onTarget', { target: correctionContext(state, c, sections) })}
                 </span>
-                <Caption1 style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Caption1>
+                <Caption1 className={layout.pre}>{c.text}</Caption1>
                 {c.reply && <Caption1>{t('summary.reply', { reply: c.reply })}</Caption1>}
               </li>
             ))}

@@ -1,21 +1,23 @@
 import { Caption1, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { PublishedSummary } from '../../../../server/domain/summaryReview/index.js';
 import { DownloadButtons } from './DownloadButtons.js';
 
 /** Published versions, newest first, each downloadable in the six formats and checkable by its hash (SUMMARY-9). */
 export function VersionsList({ engagementId, published }: { engagementId: string; published: readonly Pick<PublishedSummary, 'version' | 'publishedAt' | 'contentHash'>[] }) {
+  const layout = useLayoutStyles();
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="versions-h" style={{ display: 'grid', gap: 8 }}>
+    <section aria-labelledby="versions-h" className={layout.stack}>
       <Title3 block as="h3" id="versions-h">
         {t('summary.versions')}
       </Title3>
       {published.length === 0 ? (
-        <p style={{ margin: 0 }}>{t('summary.nothingPublished')}</p>
+        <p className={layout.plain}>{t('summary.nothingPublished')}</p>
       ) : (
-        <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
+        <ul className={layout.bare}>
           {[...published]
             .sort((a, b) => b.version - a.version)
             .map((v) => (

@@ -1,3 +1,4 @@
+import type { SummaryDraftResponse } from '../../../../server/domain/wireContract.js';
 import { i18n } from '../../i18n/i18n.js';
 import { paragraphKeysOf, type ParagraphEdit, type SummaryBody } from '../../../../server/domain/summaryReview/index.js';
 
@@ -5,11 +6,8 @@ import { paragraphKeysOf, type ParagraphEdit, type SummaryBody } from '../../../
 // domain's own `paragraphKeysOf`) and whether the Chair's wording replaced the generated text (SUMMARY-1).
 // The JSON draft the server sends already has the edits applied; the edits say which ones.
 
-/** The part of `GET …/summary?format=json` the tab reads (the full shape is server/summary/Summary.ts). */
-export interface DraftSummary extends SummaryBody {
-  metadata: { title: string; status: 'draft' | 'circulated' | 'published'; version: number | null; generatedAt: string };
-  questions: { questionId: string; number: number; text: string; paragraphs: { number: number; text: string }[] }[];
-}
+/** The part of `GET …/summary?format=json` the tab reads, as the wire contract has it (server/domain/wireContract.ts). */
+export type DraftSummary = SummaryDraftResponse & SummaryBody;
 
 export interface DraftParagraph {
   key: string;

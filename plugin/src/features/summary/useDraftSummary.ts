@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { SummaryDraftResponse } from '../../../../server/domain/wireContract.js';
 import { apiFetch } from '../../api/http.js';
 import { errorMessage } from '../../api/problem.js';
 import { i18n } from '../../i18n/i18n.js';
@@ -18,7 +19,7 @@ export function useDraftSummary(engagementId: string, enabled: boolean, refreshK
     if (!enabled) return;
     let cancelled = false;
     setLoading(true);
-    apiFetch<DraftSummary>(summaryPath(engagementId, 'json'))
+    apiFetch(summaryPath(engagementId, 'json'), SummaryDraftResponse)
       .then((d) => {
         if (!cancelled) {
           setDraft(d);
