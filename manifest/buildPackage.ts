@@ -40,7 +40,12 @@ export async function buildPackage(values: TemplateValues, sources: PackageSourc
     ...(await validateLanguageFiles(manifest, sources.languageFiles)),
   ];
   if (problems.length > 0) return { manifest, problems };
-  const zip = await zipPackage({ manifest, colorPng: sources.colorPng, outlinePng: sources.outlinePng, languageFiles: sources.languageFiles });
+  const zip = await zipPackage({
+    manifest,
+    colorPng: sources.colorPng,
+    outlinePng: sources.outlinePng,
+    languageFiles: sources.languageFiles,
+  });
   return { manifest, problems, zip };
 }
 
@@ -48,8 +53,12 @@ export async function buildPackage(values: TemplateValues, sources: PackageSourc
 function checkIconPaths(manifest: Record<string, unknown>): string[] {
   const icons = (manifest.icons ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
-  for (const [key, file] of [['color', PACKAGE_FILES[1]], ['outline', PACKAGE_FILES[2]]] as const) {
-    if (icons[key] !== file) problems.push(`/icons/${key}: must be "${file}" (the file packaged at the zip root), found "${String(icons[key])}"`);
+  for (const [key, file] of [
+    ['color', PACKAGE_FILES[1]],
+    ['outline', PACKAGE_FILES[2]],
+  ] as const) {
+    if (icons[key] !== file)
+      problems.push(`/icons/${key}: must be "${file}" (the file packaged at the zip root), found "${String(icons[key])}"`);
   }
   return problems;
 }

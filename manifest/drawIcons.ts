@@ -25,13 +25,18 @@ const WHITE: Rgb = [255, 255, 255];
 const FLOOR: Rgb = [0xf6, 0xb9, 0x3b];
 const SUBSAMPLES = 8;
 
-const disc = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const disc =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 /** A pill of half-width `r` around the segment of half-length `half` centred on (cx, cy), turned by `angle`. */
-const capsule = (cx: number, cy: number, half: number, r: number, angle: number): Shape => (x, y) => {
-  const [ux, uy] = [Math.cos(angle), Math.sin(angle)];
-  const along = Math.max(-half, Math.min(half, (x - cx) * ux + (y - cy) * uy));
-  return (x - cx - along * ux) ** 2 + (y - cy - along * uy) ** 2 <= r * r;
-};
+const capsule =
+  (cx: number, cy: number, half: number, r: number, angle: number): Shape =>
+  (x, y) => {
+    const [ux, uy] = [Math.cos(angle), Math.sin(angle)];
+    const along = Math.max(-half, Math.min(half, (x - cx) * ux + (y - cy) * uy));
+    return (x - cx - along * ux) ** 2 + (y - cy - along * uy) ** 2 <= r * r;
+  };
 
 interface TableGeometry {
   readonly tableRadius: number;

@@ -35,9 +35,7 @@ function fillValue(value: unknown, path: string, values: TemplateValues, problem
   if (typeof value === 'string') return fillString(value, path, values, problems);
   if (Array.isArray(value)) return value.map((item, index) => fillValue(item, `${path}/${index}`, values, problems));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, fillValue(item, `${path}/${key}`, values, problems)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillValue(item, `${path}/${key}`, values, problems)]));
   }
   return value;
 }
@@ -60,4 +58,3 @@ function fillString(text: string, path: string, values: TemplateValues, problems
   }
   return filled;
 }
-

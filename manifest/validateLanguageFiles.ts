@@ -8,7 +8,8 @@ import { bundledSchemaPath } from './validateManifest.js';
  * localization schema bundled with @microsoft/app-manifest, and declares that schema.
  */
 
-const LOCALIZATION_SCHEMA = /^(https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.\d+\/)MicrosoftTeams\.Localization\.schema\.json$/;
+const LOCALIZATION_SCHEMA =
+  /^(https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.\d+\/)MicrosoftTeams\.Localization\.schema\.json$/;
 
 interface LocalizationInfo {
   defaultLanguageFile?: string;
@@ -19,8 +20,10 @@ export async function validateLanguageFiles(manifest: Record<string, unknown>, f
   const info = (manifest.localizationInfo ?? {}) as LocalizationInfo;
   const named = [...(info.defaultLanguageFile ? [info.defaultLanguageFile] : []), ...(info.additionalLanguages ?? []).map((l) => l.file)];
   const problems: string[] = [];
-  for (const file of named) if (!(file in files)) problems.push(`/localizationInfo: "${file}" is named but no such language file was given`);
-  for (const file of Object.keys(files)) if (!named.includes(file)) problems.push(`${file}: a language file that /localizationInfo does not name`);
+  for (const file of named)
+    if (!(file in files)) problems.push(`/localizationInfo: "${file}" is named but no such language file was given`);
+  for (const file of Object.keys(files))
+    if (!named.includes(file)) problems.push(`${file}: a language file that /localizationInfo does not name`);
   for (const file of named.filter((f) => f in files)) {
     let parsed: Record<string, unknown>;
     try {
@@ -35,7 +38,9 @@ export async function validateLanguageFiles(manifest: Record<string, unknown>, f
       problems.push(`${file}: "$schema" must be a bundled Teams localization schema, found "${String(parsed.$schema)}"`);
       continue;
     }
-    const schema = withValidPatterns(JSON.parse(readFileSync(manifestSchema.replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'), 'utf8')));
+    const schema = withValidPatterns(
+      JSON.parse(readFileSync(manifestSchema.replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'), 'utf8')),
+    );
     const errors = await AppManifestUtils.validateAgainstSchema(parsed as never, schema as never);
     problems.push(...errors.map((e) => `${file}: schema: ${e}`));
   }

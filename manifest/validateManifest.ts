@@ -12,7 +12,8 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
  * and a `$schema` the package does not bundle is reported instead of fetched.
  */
 
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v1\.\d+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
+const SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v1\.\d+|vDevPreview)\/MicrosoftTeams\.schema\.json$/i;
 
 const require = createRequire(import.meta.url);
 const packageRoot = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));

@@ -7,10 +7,17 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', PUBLIC_URL: process.env.PUBLIC_URL || 'http://localhost:5173' };
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV || 'development',
+  PUBLIC_URL: process.env.PUBLIC_URL || 'http://localhost:5173',
+};
 
 const children = [
-  { name: 'api', args: [fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'watch', '--clear-screen=false', 'server/main.ts'] },
+  {
+    name: 'api',
+    args: [fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'watch', '--clear-screen=false', 'server/main.ts'],
+  },
   { name: 'tab', args: [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), '--config', 'plugin/vite.config.ts'] },
 ].map(({ name, args }) => {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
@@ -34,9 +41,9 @@ function stop(code = 0) {
     process.exit(code || 1);
   }, 12_000);
   hard.unref();
-  Promise.all(children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.on('exit', r))))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    children.map((child) => (child.exitCode !== null || child.signalCode !== null ? null : new Promise((r) => child.on('exit', r)))),
+  ).then(() => process.exit(code));
 }
 
 process.on('SIGINT', () => stop(0));

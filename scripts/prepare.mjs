@@ -9,8 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 if (!existsSync(vite)) {
-  console.log('prepare: Vite is not installed (a production install): the tab is not built here; `npm start` serves plugin/dist as built before.');
+  console.log(
+    'prepare: Vite is not installed (a production install): the tab is not built here; `npm start` serves plugin/dist as built before.',
+  );
   process.exit(0);
 }
-const run = spawnSync(process.execPath, [vite, 'build', '--config', 'plugin/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [vite, 'build', '--config', 'plugin/vite.config.ts', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

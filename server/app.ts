@@ -89,7 +89,9 @@ export function createApp(deps: AppDeps): ConveneApp {
     res.json({
       version: APP_VERSION,
       devSignIn,
-      sso: config.sso ? { clientId: config.sso.clientId, applicationIdUri: `api://${new URL(config.publicUrl).host}/${config.sso.clientId}` } : null,
+      sso: config.sso
+        ? { clientId: config.sso.clientId, applicationIdUri: `api://${new URL(config.publicUrl).host}/${config.sso.clientId}` }
+        : null,
       teamsExtraHostOrigins: config.teamsExtraHostOrigins,
       livekit,
     });

@@ -10,7 +10,13 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const list = (item: z.ZodType<string>, what: string) =>
   z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : (value ?? [])),
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (value ?? []),
     z.array(item.describe(what)),
   );
 
@@ -24,34 +30,41 @@ const Origin = z.string().refine((value) => {
   }
 }, 'must be an exact origin such as https://host.example:8443 (scheme, host and port only)');
 
-const EnvSchema = z
-  .object({
-    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).default(3978)),
-    HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
-    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
-    PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-    NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-    ENTRA_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be the app registration’s client id (a GUID)').optional()),
-    ENTRA_TENANTS: list(z.string().regex(GUID, 'each tenant must be a GUID'), 'tenant id'),
-    ENTRA_JWKS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
-    LIVEKIT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^(wss?|https?)$/ }).optional()),
-    LIVEKIT_API_KEY: optionalString,
-    LIVEKIT_API_SECRET: optionalString,
-    LIVEKIT_RECONCILE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
-    DATABASE_URL: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://convene:secret@db.example:5432/convene')
-        .optional(),
-    ),
-    TEAMS_EXTRA_HOST_ORIGINS: list(Origin, 'origin'),
-    SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters of randomness').optional()),
-    ATTACHMENT_MAX_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024)),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
-    TRUST_PROXY: optionalString,
-  });
+const EnvSchema = z.object({
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65_535).default(3978)),
+  HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  ENTRA_CLIENT_ID: z.preprocess(blankToUndefined, z.string().regex(GUID, 'must be the app registration’s client id (a GUID)').optional()),
+  ENTRA_TENANTS: list(z.string().regex(GUID, 'each tenant must be a GUID'), 'tenant id'),
+  ENTRA_JWKS_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  LIVEKIT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^(wss?|https?)$/ }).optional()),
+  LIVEKIT_API_KEY: optionalString,
+  LIVEKIT_API_SECRET: optionalString,
+  LIVEKIT_RECONCILE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://convene:secret@db.example:5432/convene')
+      .optional(),
+  ),
+  TEAMS_EXTRA_HOST_ORIGINS: list(Origin, 'origin'),
+  SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters of randomness').optional()),
+  ATTACHMENT_MAX_BYTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 3)
+      .default(10 * 1024 * 1024),
+  ),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
+  TRUST_PROXY: optionalString,
+});
 
 /** Every variable the server reads (`.env.example` documents each one). */
 export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
@@ -156,7 +169,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     nodeEnv: e.NODE_ENV,
     isProduction,
     sso: e.ENTRA_CLIENT_ID ? { clientId: e.ENTRA_CLIENT_ID.toLowerCase(), tenants, jwksUrl: e.ENTRA_JWKS_URL ?? defaultJwks } : null,
-    livekit: e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET } : null,
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        : null,
     livekitReconcileSeconds: e.LIVEKIT_RECONCILE_SECONDS,
     databaseUrl: e.DATABASE_URL ?? null,
     teamsExtraHostOrigins: isProduction ? [] : e.TEAMS_EXTRA_HOST_ORIGINS.map((o) => o.replace(/\/$/, '')),

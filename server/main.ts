@@ -100,11 +100,14 @@ const { app, streams } = createApp({
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  announce(`Convene listens on http://${config.host}:${port} (${config.nodeEnv}; ${store.kind === 'postgres' ? 'event log in PostgreSQL, files' : 'data'} in ${config.dataDir}).`, {
-    publicUrl: config.publicUrl,
-    sso: config.sso ? 'on' : 'off (ENTRA_CLIENT_ID unset)',
-    livekit: config.livekit ? 'configured' : 'not configured',
-  });
+  announce(
+    `Convene listens on http://${config.host}:${port} (${config.nodeEnv}; ${store.kind === 'postgres' ? 'event log in PostgreSQL, files' : 'data'} in ${config.dataDir}).`,
+    {
+      publicUrl: config.publicUrl,
+      sso: config.sso ? 'on' : 'off (ENTRA_CLIENT_ID unset)',
+      livekit: config.livekit ? 'configured' : 'not configured',
+    },
+  );
   if (config.nodeEnv === 'development') void seedIfFirstStart();
 });
 server.on('error', (error) => {

@@ -46,7 +46,9 @@ describe('architecture boundaries', () => {
 
   it('server/domain reads no clock and no randomness', () => {
     const offenders = sourceFiles('server/domain').filter((file) =>
-      /\bDate\.now\(|new Date\(\s*\)|Math\.random\(|crypto\.|\bprocess\.(env|argv|hrtime|exit|cwd|nextTick|memoryUsage|pid)\b/.test(readFileSync(join(root, file), 'utf8')),
+      /\bDate\.now\(|new Date\(\s*\)|Math\.random\(|crypto\.|\bprocess\.(env|argv|hrtime|exit|cwd|nextTick|memoryUsage|pid)\b/.test(
+        readFileSync(join(root, file), 'utf8'),
+      ),
     );
     expect(offenders).toEqual([]);
   });

@@ -16,9 +16,13 @@ function files(dir: string, pattern: RegExp): string[] {
   });
 }
 
-const specText = files('server/domain', /^SPEC.*\.md$/).map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const specText = files('server/domain', /^SPEC.*\.md$/)
+  .map((f) => readFileSync(join(root, f), 'utf8'))
+  .join('\n');
 const ruleIds = [...new Set([...specText.matchAll(/^\s*-\s+\*\*([A-Z]+(?:-[A-Z]+)*-\d+)\*\*/gm)].map((m) => m[1]))];
-const testText = files('test', /\.test\.tsx?$/).map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+const testText = files('test', /\.test\.tsx?$/)
+  .map((f) => readFileSync(join(root, f), 'utf8'))
+  .join('\n');
 
 describe('SPEC.md coverage', () => {
   it('the spec numbers its rules', () => {
@@ -32,7 +36,13 @@ describe('SPEC.md coverage', () => {
   });
 
   it('every rule id a test cites exists in the spec (no test cites a rule that is not written down)', () => {
-    const cited = new Set([...testText.matchAll(/\b((?:LIFE|AGENDA|Q|PART|INV|NOTE|INPUT|FLOOR|TIME|DEFER|VIEW|AUTH|BREAKOUT|BREAKOUT-VIEW|SUMMARY|SUMMARY-VIEW|PROCESS|PROCESS-VIEW|PROPOSAL|PAPER|FEEDBACK|ANNEX)-\d+)\b/g)].map((m) => m[1]));
+    const cited = new Set(
+      [
+        ...testText.matchAll(
+          /\b((?:LIFE|AGENDA|Q|PART|INV|NOTE|INPUT|FLOOR|TIME|DEFER|VIEW|AUTH|BREAKOUT|BREAKOUT-VIEW|SUMMARY|SUMMARY-VIEW|PROCESS|PROCESS-VIEW|PROPOSAL|PAPER|FEEDBACK|ANNEX)-\d+)\b/g,
+        ),
+      ].map((m) => m[1]),
+    );
     const unknown = [...cited].filter((id) => !ruleIds.includes(id));
     expect(unknown, `cited but not in the spec: ${unknown.join(', ')}`).toEqual([]);
   });

@@ -28,7 +28,10 @@ export interface AttachmentMeta {
 
 export interface AttachmentStore {
   readonly maxBytes: number;
-  save(engagementId: string, file: { filename: string; bytes: Uint8Array; uploadedBy?: string }): Promise<Omit<AttachmentMeta, 'uploadedAt' | 'uploadedBy'>>;
+  save(
+    engagementId: string,
+    file: { filename: string; bytes: Uint8Array; uploadedBy?: string },
+  ): Promise<Omit<AttachmentMeta, 'uploadedAt' | 'uploadedBy'>>;
   /** The file and its metadata; NOT_FOUND for an id this engagement does not hold. */
   open(engagementId: string, id: string): Promise<{ meta: AttachmentMeta; bytes: Buffer }>;
   /** id → file name for those of `ids` this engagement holds (for the summary's annex). */
@@ -105,7 +108,10 @@ export function createAttachmentStore(options: { dataDir: string; maxBytes?: num
     async save(engagementId, file) {
       const folder = folderOf(engagementId);
       if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes, file.bytes.byteLength);
-      if (file.bytes.byteLength === 0) throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', { issues: [{ path: 'file', message: 'The file is empty' }] });
+      if (file.bytes.byteLength === 0)
+        throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', {
+          issues: [{ path: 'file', message: 'The file is empty' }],
+        });
       const filename = cleanFilename(file.filename);
       const contentType = await documentTypeOf(file.bytes, filename);
       const meta: AttachmentMeta = {

@@ -37,9 +37,27 @@ const QUESTIONS: { text: string; context: string; plannedMinutes: number }[] = [
 
 const STAKEHOLDERS: { displayName: string; organization: string; category: Category; region: Region; country: string }[] = [
   { displayName: 'Amina Diallo', organization: 'Digital Rights Africa Network', category: 'ngo', region: 'african', country: 'Senegal' },
-  { displayName: 'Lena Sørensen', organization: 'Nordic Centre for Cyber Security Research', category: 'academia', region: 'weog', country: 'Denmark' },
-  { displayName: 'Rahul Mehta', organization: 'SecureBridge Technologies', category: 'private-sector', region: 'asia-pacific', country: 'India' },
-  { displayName: 'Carolina Ruiz', organization: 'Foro Latinoamericano de Respuesta a Incidentes', category: 'technical-community', region: 'grulac', country: 'Chile' },
+  {
+    displayName: 'Lena Sørensen',
+    organization: 'Nordic Centre for Cyber Security Research',
+    category: 'academia',
+    region: 'weog',
+    country: 'Denmark',
+  },
+  {
+    displayName: 'Rahul Mehta',
+    organization: 'SecureBridge Technologies',
+    category: 'private-sector',
+    region: 'asia-pacific',
+    country: 'India',
+  },
+  {
+    displayName: 'Carolina Ruiz',
+    organization: 'Foro Latinoamericano de Respuesta a Incidentes',
+    category: 'technical-community',
+    region: 'grulac',
+    country: 'Chile',
+  },
 ];
 
 export interface SeededDemo {
@@ -85,7 +103,11 @@ export async function seedDemo(deps: { engagements: EngagementService; clock: Cl
   const invitations: SeededDemo['invitations'] = [];
   for (const person of STAKEHOLDERS) {
     const created = await engagements.createInvitation(id, chair, { role: 'stakeholder', ...person });
-    invitations.push({ displayName: person.displayName, organization: person.organization, url: `${deps.publicUrl}/join#code=${encodeURIComponent(created.code)}` });
+    invitations.push({
+      displayName: person.displayName,
+      organization: person.organization,
+      url: `${deps.publicUrl}/join#code=${encodeURIComponent(created.code)}`,
+    });
   }
   return { engagementId: id, chair, invitations };
 }

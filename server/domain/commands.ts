@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { BREAKOUT_COMMANDS, INTERNAL_BREAKOUT_COMMANDS } from './breakouts/commands.js';
 import { INTERNAL_SUMMARY_COMMANDS, SUMMARY_COMMANDS } from './summaryReview/commands.js';
-import { Accreditation, AgendaKind, Category, NoteVisibility, OrderPolicy, Region, ReplanStrategy, Role, SummaryLanguage } from './vocabulary.js';
+import {
+  Accreditation,
+  AgendaKind,
+  Category,
+  NoteVisibility,
+  OrderPolicy,
+  Region,
+  ReplanStrategy,
+  Role,
+  SummaryLanguage,
+} from './vocabulary.js';
 
 // Every change to an engagement is one of these commands: `slice.verb`, validated here once (docs/architecture.md
 // style 2 and 3). Objects are strict, so an unknown field is a 400, never silently ignored.
@@ -13,12 +23,19 @@ const IsoInstant = z.iso.datetime({ offset: true });
 const Title = z.string().trim().min(1).max(200);
 const ShortText = z.string().trim().max(500);
 const LongText = z.string().trim().max(20_000);
-const Minutes = z.number().int().min(0).max(24 * 60);
-const Seconds = z.number().int().min(10).max(60 * 60);
+const Minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
+const Seconds = z
+  .number()
+  .int()
+  .min(10)
+  .max(60 * 60);
 const Position = z.number().int().min(0).max(10_000);
 
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...shape });
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 // ---- engagement --------------------------------------------------------------------------------
 export const EngagementCreate = cmd('engagement.create', {
@@ -109,7 +126,11 @@ export const InvitationCreate = cmd('invitation.create', {
 });
 export const InvitationRevoke = cmd('invitation.revoke', { invitationId: Id });
 /** internal: the server redeems a code for the signed-in holder. */
-export const InvitationRedeem = cmd('invitation.redeem', { invitationId: Id, userId: Id.max(200), displayName: z.string().trim().min(1).max(120) });
+export const InvitationRedeem = cmd('invitation.redeem', {
+  invitationId: Id,
+  userId: Id.max(200),
+  displayName: z.string().trim().min(1).max(120),
+});
 
 // ---- the floor ---------------------------------------------------------------------------------
 export const FloorRequest = cmd('floor.request', { questionId: Id, note: ShortText.optional() });
@@ -117,7 +138,13 @@ export const FloorWithdraw = cmd('floor.withdraw', { requestId: Id });
 export const FloorGive = cmd('floor.give', { requestId: Id.optional() });
 export const FloorPause = cmd('floor.pause', {});
 export const FloorResume = cmd('floor.resume', {});
-export const FloorExtend = cmd('floor.extend', { seconds: z.number().int().min(1).max(30 * 60) });
+export const FloorExtend = cmd('floor.extend', {
+  seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 60),
+});
 export const FloorEnd = cmd('floor.end', {});
 export const FloorSkip = cmd('floor.skip', { requestId: Id, reason: ShortText.optional() });
 export const FloorMove = cmd('floor.move', { requestId: Id, position: Position });

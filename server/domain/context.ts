@@ -3,9 +3,7 @@ import type { Role } from './vocabulary.js';
 // Who acts and who looks. Time and ids come in from outside: the domain has no clock and no randomness.
 
 /** A signed-in person (or the server itself) issuing a command. */
-export type Actor =
-  | { kind: 'user'; userId: string; displayName: string }
-  | { kind: 'system' };
+export type Actor = { kind: 'user'; userId: string; displayName: string } | { kind: 'system' };
 
 export interface DecideContext {
   /** The server's clock at the moment of the command (UTC ISO). */

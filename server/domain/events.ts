@@ -144,7 +144,14 @@ export type EngagementEvent =
   // notes and written inputs
   | E<
       'note.added',
-      { noteId: string; requestId: string | null; questionId: string | null; text: string; visibility: NoteVisibility; byParticipantId: string }
+      {
+        noteId: string;
+        requestId: string | null;
+        questionId: string | null;
+        text: string;
+        visibility: NoteVisibility;
+        byParticipantId: string;
+      }
     >
   | E<
       'input.submitted',

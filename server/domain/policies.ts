@@ -110,11 +110,13 @@ export function authorize(state: EngagementState, actor: Actor, command: Command
   if (actor.kind === 'system') throw forbidden('AUTH-1', `${command.type} is issued by people, not by the server.`);
   if (allowed.includes('system')) throw forbidden('AUTH-1', `${command.type} is issued by the server itself, never by a person.`);
   const mine = Object.values(state.participants).find((p) => p.userId === actor.userId);
-  const standing =
-    !mine ? 'You are not a participant of this engagement; register first.' :
-    mine.status === 'pending' ? 'Your registration is still waiting for the Chair\'s approval.' :
-    mine.status === 'declined' ? 'Your registration was declined.' :
-    `You take part as ${AS_ROLE[mine.role]}.`;
+  const standing = !mine
+    ? 'You are not a participant of this engagement; register first.'
+    : mine.status === 'pending'
+      ? "Your registration is still waiting for the Chair's approval."
+      : mine.status === 'declined'
+        ? 'Your registration was declined.'
+        : `You take part as ${AS_ROLE[mine.role]}.`;
   throw forbidden('AUTH-1', `Only ${describe(allowed)} may ${command.type.replace('.', ': ')}. ${standing}`);
 }
 export type { CommandType };

@@ -49,7 +49,11 @@ export function project(state: EngagementState, viewer: Viewer): EngagementState
   const me = membershipOf(state, viewer);
   // VIEW-1: staff see everything but the invitation codes' hashes.
   if (me.audience === 'staff') {
-    return { ...state, invitations: mapValues(state.invitations, withoutHash), summaryReview: projectSummaryReview(state.summaryReview, me) };
+    return {
+      ...state,
+      invitations: mapValues(state.invitations, withoutHash),
+      summaryReview: projectSummaryReview(state.summaryReview, me),
+    };
   }
 
   const own = me.participantId ? state.participants[me.participantId] : undefined;

@@ -11,17 +11,17 @@ import { ENGAGEMENT_STATUSES, ReplanStrategy, Role } from './vocabulary.js';
 export const CreateEngagementBody = EngagementCreate.omit({ type: true, engagementId: true });
 export type CreateEngagementBody = z.infer<typeof CreateEngagementBody>;
 
-export const CreateInvitationBody = InvitationCreate.omit({ type: true, codeHash: true })
-  .extend({ expiresAt: InvitationCreate.shape.expiresAt.optional() });
+export const CreateInvitationBody = InvitationCreate.omit({ type: true, codeHash: true }).extend({
+  expiresAt: InvitationCreate.shape.expiresAt.optional(),
+});
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 
-export const HealthResponse = z
-  .object({
-    status: z.literal('ok'),
-    version: z.string(),
-    storage: z.enum(['sqlite', 'postgres']),
-    livekit: z.enum(['configured', 'not-configured']),
-  });
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  storage: z.enum(['sqlite', 'postgres']),
+  livekit: z.enum(['configured', 'not-configured']),
+});
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const ClientConfigResponse = z
@@ -47,30 +47,28 @@ export type EngagementListRow = z.infer<typeof EngagementListRow>;
 
 export const EngagementListResponse = z.array(EngagementListRow);
 
-export const InvitationCreatedResponse = z
-  .object({
-    invitationId: z.string(),
-    code: z.string().describe('Shown once; only its hash is stored.'),
-    url: z.string().describe('`<PUBLIC_URL>/join#code=<code>`: the code travels in the fragment, never to a server log.'),
-    expiresAt: z.iso.datetime(),
-  });
+export const InvitationCreatedResponse = z.object({
+  invitationId: z.string(),
+  code: z.string().describe('Shown once; only its hash is stored.'),
+  url: z.string().describe('`<PUBLIC_URL>/join#code=<code>`: the code travels in the fragment, never to a server log.'),
+  expiresAt: z.iso.datetime(),
+});
 export type InvitationCreatedResponse = z.infer<typeof InvitationCreatedResponse>;
 
 /** What a re-plan would do, and — since `time.replan` applies exactly this — what it does (TIME-7). */
-export const ReplanPreviewResponse = z
-  .object({
-    strategy: ReplanStrategy,
-    questionId: z.string(),
-    /** The time left for this question's speakers (TIME-4). */
-    availableSeconds: z.number(),
-    minSeconds: z.number(),
-    /** shorten: the new allowance of every waiting request; cap: null (allowances unchanged). */
-    allowanceSeconds: z.number().nullable(),
-    keptRequestIds: z.array(z.string()),
-    deferredRequestIds: z.array(z.string()),
-    /** Whether the kept requests, at their allowances, fit in `availableSeconds`. */
-    fits: z.boolean(),
-  });
+export const ReplanPreviewResponse = z.object({
+  strategy: ReplanStrategy,
+  questionId: z.string(),
+  /** The time left for this question's speakers (TIME-4). */
+  availableSeconds: z.number(),
+  minSeconds: z.number(),
+  /** shorten: the new allowance of every waiting request; cap: null (allowances unchanged). */
+  allowanceSeconds: z.number().nullable(),
+  keptRequestIds: z.array(z.string()),
+  deferredRequestIds: z.array(z.string()),
+  /** Whether the kept requests, at their allowances, fit in `availableSeconds`. */
+  fits: z.boolean(),
+});
 export type ReplanPreviewResponse = z.infer<typeof ReplanPreviewResponse>;
 
 // ---- read by the tab's one HTTP edge (plugin/src/api/http.ts parses every answer with these) -------------

@@ -66,7 +66,12 @@ export interface EngagementService {
     options?: { commandId?: string; expectedVersion?: number },
   ): Promise<CommandResult>;
   /** SUMMARY-8: issues the internal `summary.publish` as this signed-in user (authorized like any command). */
-  publishSummary(engagementId: string, user: SignedInUser, input: { content: string; contentHash: string }, options?: { expectedVersion?: number }): Promise<CommandResult>;
+  publishSummary(
+    engagementId: string,
+    user: SignedInUser,
+    input: { content: string; contentHash: string },
+    options?: { expectedVersion?: number },
+  ): Promise<CommandResult>;
   /** SUMMARY-VIEW-4: one published version with its content (no view carries it); FORBIDDEN / NOT_FOUND otherwise. */
   publishedSummary(engagementId: string, viewer: Viewer, version?: number): PublishedSummary & { content: string };
   /**
@@ -78,7 +83,13 @@ export interface EngagementService {
   createInvitation(engagementId: string, user: SignedInUser, input: CreateInvitationBody): Promise<CreatedInvitation>;
   /** Single use: a second redemption, an expired or revoked code → UNAUTHENTICATED (no oracle). */
   redeemInvitation(code: string, displayName?: string): Promise<RedeemedInvitation>;
-  replanPreview(engagementId: string, viewer: Viewer, strategy: ReplanStrategy, minSeconds?: number, questionId?: string): ReplanPreviewResponse;
+  replanPreview(
+    engagementId: string,
+    viewer: Viewer,
+    strategy: ReplanStrategy,
+    minSeconds?: number,
+    questionId?: string,
+  ): ReplanPreviewResponse;
   /** Snapshot first unless `lastEventId` can be replayed; then one change per committed event. */
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
   /** The engagement a breakout round belongs to and when the round ended (LiveKit webhooks name only a room), or null. */

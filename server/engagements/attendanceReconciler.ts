@@ -44,7 +44,14 @@ export function attendanceObservations(
       if (attendance[p.sid]?.joinedAt || !state.participants[p.identity]) continue;
       const joinedAt = new Date(p.joinedAtMs > 0 ? p.joinedAtMs : Date.parse(now)).toISOString();
       out.push({
-        command: { type: 'breakouts.recordAttendance', roomName, participantSid: p.sid, identity: p.identity, joinedAt, source: 'reconcile' },
+        command: {
+          type: 'breakouts.recordAttendance',
+          roomName,
+          participantSid: p.sid,
+          identity: p.identity,
+          joinedAt,
+          source: 'reconcile',
+        },
         commandId: `reconcile-${p.sid}-joined`,
       });
     }
@@ -52,7 +59,14 @@ export function attendanceObservations(
     for (const [sid, record] of Object.entries(attendance)) {
       if (record.roomId !== roomId || record.joinedAt === null || record.leftAt !== null || sids.has(sid)) continue;
       out.push({
-        command: { type: 'breakouts.recordAttendance', roomName, participantSid: sid, identity: record.participantId, leftAt: now, source: 'reconcile' },
+        command: {
+          type: 'breakouts.recordAttendance',
+          roomName,
+          participantSid: sid,
+          identity: record.participantId,
+          leftAt: now,
+          source: 'reconcile',
+        },
         commandId: `reconcile-${sid}-left`,
       });
     }
@@ -118,7 +132,10 @@ export function createAttendanceReconciler(options: AttendanceReconcilerOptions)
       const lists = await Promise.all(names.map((name) => adapter.listParticipants(name)));
       listed = Object.fromEntries(names.map((name, i) => [name, lists[i]]));
     } catch (error) {
-      log(`attendance of breakout round ${roundId} (${engagementId}) not checked: LiveKit did not answer; next try in ${everyMs / 1000} s`, error);
+      log(
+        `attendance of breakout round ${roundId} (${engagementId}) not checked: LiveKit did not answer; next try in ${everyMs / 1000} s`,
+        error,
+      );
       return;
     }
     // A round that ended while LiveKit was asked: its end closed every open connection (BREAKOUT-26).

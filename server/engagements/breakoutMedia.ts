@@ -13,13 +13,25 @@ import { findRoom, type WithBreakouts } from '../domain/breakouts/state.js';
 /** What this policy needs of a LiveKit adapter; `createLiveKitAdapter(...)` provides it. */
 export interface BreakoutMediaAdapter {
   readonly serverUrl: string;
-  createRoom(options: { name: string; emptyTimeout: number; departureTimeout: number; maxParticipants: number; metadata: string }): Promise<unknown>;
+  createRoom(options: {
+    name: string;
+    emptyTimeout: number;
+    departureTimeout: number;
+    maxParticipants: number;
+    metadata: string;
+  }): Promise<unknown>;
   /** Resolves `{ existed: false }` when LiveKit no longer had the room (its 404). */
   deleteRoom(name: string): Promise<{ existed: boolean }>;
   /** Each connection: sid (attendance is kept per connection), identity (participant id), join time (unix ms). */
   listParticipants(name: string): Promise<Array<{ sid: string; identity: string; joinedAtMs: number }>>;
   sendData(name: string, payload: string | Uint8Array, topic: string): Promise<void>;
-  mintJoinToken(request: { room: string; identity: string; name: string; canPublish: boolean; ttlSeconds?: number }): Promise<{ token: string; expiresAt: string }>;
+  mintJoinToken(request: {
+    room: string;
+    identity: string;
+    name: string;
+    canPublish: boolean;
+    ttlSeconds?: number;
+  }): Promise<{ token: string; expiresAt: string }>;
   /** When present, an extension also moves `endsAt` in each room's metadata (the tab's `useRoomInfo`). */
   updateMetadata?(name: string, metadata: string): Promise<void>;
 }
@@ -59,7 +71,7 @@ const EMPTY_TIMEOUT_MARGIN = 5 * 60;
 export const NOT_CONFIGURED_DETAIL =
   'Breakout rooms run without audio and video because no LiveKit server is configured (LIVEKIT_URL). Assignments, timers and reports still work.';
 
-const reason = (error: unknown): string => (error instanceof AppError ? error.detail : (error as Error)?.message ?? String(error));
+const reason = (error: unknown): string => (error instanceof AppError ? error.detail : ((error as Error)?.message ?? String(error)));
 
 const roomMetadata = (round: RoundMedia, room: { roomId: string; theme: string }, endsAt: string | null): string =>
   JSON.stringify({ theme: room.theme, endsAt, roundId: round.id, roomId: room.roomId });
@@ -117,7 +129,10 @@ const isGone = (error: unknown): boolean => {
  * LiveKit already closed counts as closed. Tries every room; if some could not be closed it throws
  * LIVEKIT_UNAVAILABLE naming them, so the caller can log and try again.
  */
-export async function endRoundMedia(adapter: BreakoutMediaAdapter, round: RoundMedia): Promise<{ closed: string[]; alreadyGone: string[] }> {
+export async function endRoundMedia(
+  adapter: BreakoutMediaAdapter,
+  round: RoundMedia,
+): Promise<{ closed: string[]; alreadyGone: string[] }> {
   const rooms = namesOf(round);
   const results = await Promise.allSettled(rooms.map((room) => adapter.deleteRoom(room.name)));
   const closed: string[] = [];
@@ -196,7 +211,10 @@ export async function joinTokenFor(
     throw forbidden('BREAKOUT-20', 'Only approved participants of this engagement can join its breakout rooms.');
   }
   if (round.status !== 'running' || round.deadline === null) {
-    throw violation('BREAKOUT-20', `Room "${room.theme}" opens only while its round runs; this round ${round.status === 'planned' ? 'has not started yet' : 'has ended, and everyone is back in plenary'}.`);
+    throw violation(
+      'BREAKOUT-20',
+      `Room "${room.theme}" opens only while its round runs; this round ${round.status === 'planned' ? 'has not started yet' : 'has ended, and everyone is back in plenary'}.`,
+    );
   }
   if (Date.parse(round.deadline) <= Date.parse(now)) {
     throw violation('BREAKOUT-20', `The time of room "${room.theme}" is up; everyone is going back to plenary.`);
@@ -269,12 +287,17 @@ export function reopenedAfterEnd(event: MediaStart, endedAt: string): boolean {
  * Idempotent: a room already gone again counts as closed. Throws LIVEKIT_UNAVAILABLE when LiveKit cannot be
  * reached, so that the webhook is answered 503 and LiveKit delivers it again.
  */
-export async function closeReopenedRoom(adapter: Pick<BreakoutMediaAdapter, 'deleteRoom'>, roomName: string): Promise<{ existed: boolean }> {
+export async function closeReopenedRoom(
+  adapter: Pick<BreakoutMediaAdapter, 'deleteRoom'>,
+  roomName: string,
+): Promise<{ existed: boolean }> {
   try {
     return await adapter.deleteRoom(roomName);
   } catch (error) {
     if (isGone(error)) return { existed: false };
-    throw error instanceof AppError ? error : new AppError('LIVEKIT_UNAVAILABLE', `Breakout room ${roomName} could not be closed again: ${reason(error)}`);
+    throw error instanceof AppError
+      ? error
+      : new AppError('LIVEKIT_UNAVAILABLE', `Breakout room ${roomName} could not be closed again: ${reason(error)}`);
   }
 }
 
@@ -335,13 +358,17 @@ export async function applyMediaAfterCommit(
           problems.push(...failures(await broadcastMedia(adapter, round, { kind: 'broadcast', message: event.message, at: event.at })));
           break;
         case 'breakouts.warned':
-          problems.push(...failures(await broadcastMedia(adapter, round, { kind: 'warning', endsAt: event.deadline, secondsLeft: event.secondsLeft })));
+          problems.push(
+            ...failures(await broadcastMedia(adapter, round, { kind: 'warning', endsAt: event.deadline, secondsLeft: event.secondsLeft })),
+          );
           break;
         case 'breakouts.extended': {
           problems.push(...failures(await broadcastMedia(adapter, round, { kind: 'extended', endsAt: event.deadline })));
           const update = adapter.updateMetadata?.bind(adapter);
           if (update) {
-            const results = await Promise.allSettled(namesOf(round).map((room) => update(room.name, roomMetadata(round, room, event.deadline))));
+            const results = await Promise.allSettled(
+              namesOf(round).map((room) => update(room.name, roomMetadata(round, room, event.deadline))),
+            );
             results.forEach((r) => r.status === 'rejected' && problems.push(reason(r.reason)));
           }
           break;

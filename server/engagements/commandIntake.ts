@@ -46,7 +46,9 @@ export function createCommandIntake(deps: {
   return {
     submit(id, actor, command, options, allowInternal, creating = false) {
       if (closing) {
-        return Promise.reject(new AppError('STORAGE_UNAVAILABLE', 'The server is restarting and records no changes right now. Try again in a few seconds.'));
+        return Promise.reject(
+          new AppError('STORAGE_UNAVAILABLE', 'The server is restarting and records no changes right now. Try again in a few seconds.'),
+        );
       }
       if (isInternalCommand(command.type) && !allowInternal && actor.kind !== 'system') {
         return Promise.reject(

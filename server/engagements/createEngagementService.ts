@@ -92,30 +92,67 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   // The commit stage, and the afterCommit stage it hands every committed batch to.
   const hooks: AfterCommitHook[] = [];
-  const commit = createGroupCommit({ store, clock, newId, log, afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log) });
+  const commit = createGroupCommit({
+    store,
+    clock,
+    newId,
+    log,
+    afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log),
+  });
   const intake = createCommandIntake({ engagements, commit });
   const system = { kind: 'system' } as const;
 
-  const hub = createLiveHub({ store, clock, current, log, random: deps.random, monotonicNow: deps.monotonicNow, track: intake.track, ...limits });
-  const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) => intake.submit(id, system, command, { expectedVersion }, true);
+  const hub = createLiveHub({
+    store,
+    clock,
+    current,
+    log,
+    random: deps.random,
+    monotonicNow: deps.monotonicNow,
+    track: intake.track,
+    ...limits,
+  });
+  const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) =>
+    intake.submit(id, system, command, { expectedVersion }, true);
   const scheduler = createDeadlineScheduler({ clock, deadlines: pendingDeadlines, current, fire, log });
   const snapshots = createStateSnapshots({ store, every: limits.snapshotEvery ?? 200, log, track: intake.track });
   const reconciler =
     media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
       ? createAttendanceReconciler({
-          clock, adapter: media, everyMs: deps.reconcileAttendanceEveryMs!, current, log, track: intake.track,
+          clock,
+          adapter: media,
+          everyMs: deps.reconcileAttendanceEveryMs!,
+          current,
+          log,
+          track: intake.track,
           record: (id, command, commandId) => intake.submit(id, system, command, { commandId }, true),
         })
       : null;
 
   hooks.push(
-    { name: 'the indexes', run: (entry, transitions) => indexes.afterCommit(entry, transitions.map((t) => t.event)) },
+    {
+      name: 'the indexes',
+      run: (entry, transitions) =>
+        indexes.afterCommit(
+          entry,
+          transitions.map((t) => t.event),
+        ),
+    },
     { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
     { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
     { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
   );
   if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
-  if (deps.onCommitted) hooks.push({ name: 'onCommitted', run: (entry, transitions) => deps.onCommitted!(entry.id, transitions.map((t) => t.event), entry.state) });
+  if (deps.onCommitted)
+    hooks.push({
+      name: 'onCommitted',
+      run: (entry, transitions) =>
+        deps.onCommitted!(
+          entry.id,
+          transitions.map((t) => t.event),
+          entry.state,
+        ),
+    });
   if (media) hooks.push(liveKitAfterCommit(media, log));
 
   // The prepare stage: only the commands that have a step.
@@ -191,7 +228,11 @@ function liveKitAfterCommit(media: BreakoutMediaAdapter, log: (message: string, 
     name: 'LiveKit',
     run(entry, transitions) {
       const { id, version } = entry;
-      void applyMediaAfterCommit(media, transitions.map((t) => t.event), entry.state).then(
+      void applyMediaAfterCommit(
+        media,
+        transitions.map((t) => t.event),
+        entry.state,
+      ).then(
         (problems) => problems.forEach((problem) => log(`LiveKit after version ${version} of ${id}: ${problem}`)),
         (error) => log(`LiveKit after version ${version} of ${id} failed`, error),
       );

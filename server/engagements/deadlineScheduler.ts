@@ -78,7 +78,10 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
         // A commit re-arms through the write path too; this covers a command that produced no event.
         () => rearm(engagementId),
         (error: unknown) => {
-          if (error instanceof AppError && (error.code === 'VERSION_CONFLICT' || error.code === 'RULE_VIOLATION' || error.code === 'NOT_FOUND')) {
+          if (
+            error instanceof AppError &&
+            (error.code === 'VERSION_CONFLICT' || error.code === 'RULE_VIOLATION' || error.code === 'NOT_FOUND')
+          ) {
             // Someone acted first, or the rule refused it: harmless. The mark stays, so the next deadline
             // (or this one at a new version) is armed instead of this one firing again at once.
             rearm(engagementId);
@@ -87,7 +90,10 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
           fired.get(engagementId)?.marks.delete(mark);
           log(`the ${chosen.command.type} due at ${chosen.dueAt} could not be recorded; retrying in ${retryMs} ms`, error);
           if (stopped) return;
-          timers.set(engagementId, options.clock.setTimer(retryMs, () => rearm(engagementId)));
+          timers.set(
+            engagementId,
+            options.clock.setTimer(retryMs, () => rearm(engagementId)),
+          );
         },
       );
     });

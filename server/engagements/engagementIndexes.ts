@@ -43,7 +43,8 @@ export function createEngagementIndexes(): EngagementIndexes {
       const { id, state } = engagement;
       for (const inv of Object.values(state.invitations)) if (inv.codeHash) byCodeHash.set(inv.codeHash, id);
       for (const p of Object.values(state.participants)) addUser(p.userId, id);
-      for (const round of Object.values(state.breakouts.rounds)) byBreakoutRound.set(round.id, { engagementId: id, endedAt: round.endedAt });
+      for (const round of Object.values(state.breakouts.rounds))
+        byBreakoutRound.set(round.id, { engagementId: id, endedAt: round.endedAt });
     },
     afterCommit(engagement, events) {
       const { id } = engagement;

@@ -65,7 +65,11 @@ export function createEngagementQueries(deps: {
       const entry = existing(engagementId);
       try {
         // Who may re-plan may preview: the same policy as `time.replan`.
-        authorize(entry.state, { kind: 'user', userId: viewer.userId, displayName: '' }, { type: 'time.replan', strategy, minSeconds, questionId });
+        authorize(
+          entry.state,
+          { kind: 'user', userId: viewer.userId, displayName: '' },
+          { type: 'time.replan', strategy, minSeconds, questionId },
+        );
         return previewReplan(entry.state, clock.now().toISOString(), strategy, minSeconds, questionId ?? entry.state.openQuestionId);
       } catch (error) {
         throw asAppError(error);

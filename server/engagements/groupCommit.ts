@@ -72,7 +72,10 @@ const replay = (stored: string, given: string, result: unknown): CommandResult =
 };
 
 /** What the log already holds under the batch's commandIds, read before the batch runs (one look-up each). */
-const recordedCommands = async (store: EventStore, jobs: readonly QueuedCommand[]): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
+const recordedCommands = async (
+  store: EventStore,
+  jobs: readonly QueuedCommand[],
+): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
   const ids = [...new Set(jobs.flatMap((job) => (job.options.commandId ? [job.options.commandId] : [])))];
   const found = await Promise.allSettled(ids.map((id) => store.findCommand(id)));
   return new Map(ids.map((id, i) => [id, found[i]]));
@@ -101,7 +104,15 @@ const decideBatch = (
   jobs: QueuedCommand[],
   recorded: Map<string, PromiseSettledResult<StoredCommand | null>>,
 ): DecidedBatch => {
-  const batch: DecidedBatch = { state: entry.state, version: entry.version, accepted: [], transitions: [], events: [], records: [], echoes: [] };
+  const batch: DecidedBatch = {
+    state: entry.state,
+    version: entry.version,
+    accepted: [],
+    transitions: [],
+    events: [],
+    records: [],
+    echoes: [],
+  };
   const inBatch = new Map<string, { fingerprint: string; result: CommandResult }>();
   for (const job of jobs) {
     const { actor, command, options } = job;
@@ -184,7 +195,10 @@ export function createGroupCommit(options: GroupCommitOptions) {
         const waiting = [...batch.accepted.map((a) => a.job), ...batch.echoes.map((e) => e.job)];
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
         // gets its own answer (its replay, its conflict) and the others still commit.
-        if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))) {
+        if (
+          waiting.length > 1 &&
+          (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))
+        ) {
           for (const job of waiting) await commitBatch(entry, [job]);
           return;
         }
@@ -219,7 +233,8 @@ export function createGroupCommit(options: GroupCommitOptions) {
       // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
       // than let the exception escape and take the server down.
       log(`a batch of commands for ${entry.id} failed unexpectedly`, error);
-      for (const job of jobs) job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
+      for (const job of jobs)
+        job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
     }
     entry.scheduled = false;
     if (entry.queue.length > 0) schedule(entry);

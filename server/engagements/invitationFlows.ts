@@ -29,8 +29,19 @@ export function createInvitationFlows(deps: {
     async createInvitation(engagementId, user, input) {
       const code = randomBytes(CODE_BYTES).toString('base64url');
       const expiresAt = input.expiresAt ?? new Date(clock.now().getTime() + (deps.invitationDays ?? 14) * DAY_MS).toISOString();
-      const command = { type: 'invitation.create', ...definedOnly(input), codeHash: sha256Hex(code), expiresAt } as CommandOf<'invitation.create'>;
-      const result = await intake.submit(engagementId, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true);
+      const command = {
+        type: 'invitation.create',
+        ...definedOnly(input),
+        codeHash: sha256Hex(code),
+        expiresAt,
+      } as CommandOf<'invitation.create'>;
+      const result = await intake.submit(
+        engagementId,
+        { kind: 'user', userId: user.userId, displayName: user.displayName },
+        command,
+        {},
+        true,
+      );
       const created = result.events.find((e) => e.type === 'invitation.created');
       if (!created || created.type !== 'invitation.created') throw new AppError('INTERNAL', 'The invitation was not recorded.');
       return { invitationId: created.invitationId, code, expiresAt };
@@ -50,7 +61,8 @@ export function createInvitationFlows(deps: {
         const redeem = { type: 'invitation.redeem', invitationId: invitation.id, userId, displayName: name } as const;
         result = await intake.submit(entry.id, { kind: 'system' }, redeem, {}, true);
       } catch (error) {
-        if (error instanceof AppError && (error.code === 'RULE_VIOLATION' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) throw refused();
+        if (error instanceof AppError && (error.code === 'RULE_VIOLATION' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+          throw refused();
         throw error;
       }
       const redeemed = result.events.find((e) => e.type === 'invitation.redeemed');

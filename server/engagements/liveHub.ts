@@ -66,7 +66,15 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const jitter = (low: number, high: number) => Math.round(low + random() * (high - low));
   const delivery = createSubscriberDelivery({ subscribers, clock: options.clock, maxBuffered, jitter, log });
   const { drop, checkBackpressure, setMembership, deliverEach, deliverBatch, failed, safely, makeBatch } = delivery;
-  const replayOrSnapshot = createResumeFromCursor({ store: options.store, current: options.current, history, maxReplay, delivery, jitter, log });
+  const replayOrSnapshot = createResumeFromCursor({
+    store: options.store,
+    current: options.current,
+    history,
+    maxReplay,
+    delivery,
+    jitter,
+    log,
+  });
 
   // A snapshot of who is subscribed when a pass starts; a newer subscriber started from a snapshot that
   // includes the pass's events, so its version check skips them.
@@ -91,7 +99,17 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   return {
     subscribe(engagementId, viewer, lastEventId, sink) {
-      const sub: Subscriber = { engagementId, viewer, sink, sentVersion: -1, audience: '', participantId: null, pending: [], closed: false, snapshotBytes: 0 };
+      const sub: Subscriber = {
+        engagementId,
+        viewer,
+        sink,
+        sentVersion: -1,
+        audience: '',
+        participantId: null,
+        pending: [],
+        closed: false,
+        snapshotBytes: 0,
+      };
       let set = subscribers.get(engagementId);
       if (!set) subscribers.set(engagementId, (set = new Set()));
       set.add(sub);

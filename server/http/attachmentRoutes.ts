@@ -33,7 +33,10 @@ function fromUploadError(error: unknown, maxBytes: number): AppError {
 
 function requireMultipart(req: Parameters<RequestHandler>[0]): void {
   if (!req.is('multipart/form-data')) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file as multipart/form-data with one field named "file" (got ${JSON.stringify(req.get('content-type') ?? 'none')}).`);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the file as multipart/form-data with one field named "file" (got ${JSON.stringify(req.get('content-type') ?? 'none')}).`,
+    );
   }
 }
 
@@ -57,7 +60,10 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
     const view = engagements.get(engagementId, viewerOf(principal));
     if (!can(view, actorOf(principal), 'input.submit')) {
-      throw new AppError('FORBIDDEN', 'Only approved delegations, stakeholders and the Chair’s team may attach documents to written input in this engagement.');
+      throw new AppError(
+        'FORBIDDEN',
+        'Only approved delegations, stakeholders and the Chair’s team may attach documents to written input in this engagement.',
+      );
     }
     requireMultipart(req);
     next();
@@ -67,7 +73,11 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
     const file = req.file;
     if (!file) throw invalidInput('attachment', [{ path: 'file', message: 'Required: one file in the form field named "file"' }]);
-    const saved = await attachments.save(engagementId, { filename: file.originalname, bytes: file.buffer, uploadedBy: principal.user.userId });
+    const saved = await attachments.save(engagementId, {
+      filename: file.originalname,
+      bytes: file.buffer,
+      uploadedBy: principal.user.userId,
+    });
     res.status(201).json(saved);
   });
 
@@ -97,7 +107,9 @@ export function sendDownload(res: Response, filename: string, contentType: strin
 /** For `createApp({ extensions: [attachmentExtension()] })`; builds the store from DATA_DIR and ATTACHMENT_MAX_BYTES unless given one. */
 export function attachmentExtension(attachments?: AttachmentStore): ApiExtension {
   return (ctx) => {
-    const store = attachments ?? createAttachmentStore({ dataDir: ctx.config.dataDir, maxBytes: ctx.config.attachmentMaxBytes, now: () => ctx.clock.now() });
+    const store =
+      attachments ??
+      createAttachmentStore({ dataDir: ctx.config.dataDir, maxBytes: ctx.config.attachmentMaxBytes, now: () => ctx.clock.now() });
     ctx.router.use(attachmentRouter({ engagements: ctx.engagements, attachments: store, requireUser: ctx.requireUser }));
     return {
       openApi: {
@@ -105,12 +117,25 @@ export function attachmentExtension(attachments?: AttachmentStore): ApiExtension
           '/api/engagements/{id}/attachments': {
             post: {
               summary: 'Upload one document (PDF, DOCX, ODT, TXT, Markdown; checked by content; size-limited) for a written input',
-              requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
-              responses: { '201': { description: '{ id, filename, size, sha256, contentType }' }, '413': { description: 'Too large' }, '415': { description: 'Not an accepted document' } },
+              requestBody: {
+                content: {
+                  'multipart/form-data': {
+                    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+                  },
+                },
+              },
+              responses: {
+                '201': { description: '{ id, filename, size, sha256, contentType }' },
+                '413': { description: 'Too large' },
+                '415': { description: 'Not an accepted document' },
+              },
             },
           },
           '/api/engagements/{id}/attachments/{attachmentId}': {
-            get: { summary: 'Download an attachment (approved participants)', responses: { '200': { description: 'The file, as an attachment' } } },
+            get: {
+              summary: 'Download an attachment (approved participants)',
+              responses: { '200': { description: 'The file, as an attachment' } },
+            },
           },
         },
       },

@@ -36,7 +36,10 @@ export function createAuthenticator(deps: { sessions: SessionTokens; sso: TeamsS
       return { user: session.user, via: 'session', scope: session.scope, expiresAt: session.expiresAt };
     }
     if (!deps.sso) {
-      throw new AppError('UNAUTHENTICATED', 'Teams sign-in is not configured on this server: use an invitation link or the development sign-in.');
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Teams sign-in is not configured on this server: use an invitation link or the development sign-in.',
+      );
     }
     const identity = await deps.sso.verify(token);
     return { user: identity.user, via: 'teams', scope: null, expiresAt: identity.expiresAt };
@@ -47,7 +50,10 @@ export function createAuthenticator(deps: { sessions: SessionTokens; sso: TeamsS
       const header = req.get('authorization') ?? '';
       const match = /^Bearer\s+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*\.[A-Za-z0-9\-_=]*)\s*$/i.exec(header);
       if (!match) {
-        throw new AppError('UNAUTHENTICATED', header ? 'The Authorization header must be `Bearer <token>`.' : 'Sign in first: send `Authorization: Bearer <token>`.');
+        throw new AppError(
+          'UNAUTHENTICATED',
+          header ? 'The Authorization header must be `Bearer <token>`.' : 'Sign in first: send `Authorization: Bearer <token>`.',
+        );
       }
       res.locals.principal = await authenticate(match[1]);
       next();
@@ -64,6 +70,9 @@ export function principalOf(res: Response): Principal {
 /** An invitation session reaches only its own engagement; any other is FORBIDDEN. */
 export function assertEngagementInScope(principal: Principal, engagementId: string): void {
   if (principal.scope && principal.scope.engagementId !== engagementId) {
-    throw new AppError('FORBIDDEN', 'This invitation session is for another engagement. Open that engagement’s link, or sign in through Teams.');
+    throw new AppError(
+      'FORBIDDEN',
+      'This invitation session is for another engagement. Open that engagement’s link, or sign in through Teams.',
+    );
   }
 }

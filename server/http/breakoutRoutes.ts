@@ -93,11 +93,24 @@ export async function reconcileAttendance(
         continue;
       }
       const joinedAt = new Date(p.joinedAtMs > 0 ? p.joinedAtMs : Date.parse(now)).toISOString();
-      await run({ type: 'breakouts.recordAttendance', roomName, participantSid: p.sid, identity: p.identity, joinedAt, source: 'reconcile' }, `reconcile-${p.sid}-joined`);
+      await run(
+        { type: 'breakouts.recordAttendance', roomName, participantSid: p.sid, identity: p.identity, joinedAt, source: 'reconcile' },
+        `reconcile-${p.sid}-joined`,
+      );
     }
     for (const [sid, record] of Object.entries(attendance)) {
       if (record.roomId !== roomId || record.joinedAt === null || record.leftAt !== null || listed.has(sid)) continue;
-      await run({ type: 'breakouts.recordAttendance', roomName, participantSid: sid, identity: record.participantId, leftAt: now, source: 'reconcile' }, `reconcile-${sid}-left`);
+      await run(
+        {
+          type: 'breakouts.recordAttendance',
+          roomName,
+          participantSid: sid,
+          identity: record.participantId,
+          leftAt: now,
+          source: 'reconcile',
+        },
+        `reconcile-${sid}-left`,
+      );
     }
   }
   return result;
@@ -143,18 +156,25 @@ export function breakoutExtension(deps: BreakoutExtensionDeps = {}): ApiExtensio
     const adapter = deps.adapter !== undefined ? deps.adapter : ctx.config.livekit ? createLiveKitAdapter(ctx.config.livekit) : null;
     ctx.router.use(breakoutRouter({ adapter, engagements: ctx.engagements, clock: ctx.clock, requireUser: ctx.requireUser }));
     const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-    const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+    const problem = (description: string) => ({
+      description,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
     return {
       openApi: {
         schemas: { BreakoutJoin: toSchema(BreakoutJoinResponse, 'output'), BreakoutReconcile: toSchema(ReconcileResponse, 'output') },
         paths: {
           '/api/engagements/{id}/breakouts/{roomId}/token': {
             post: {
-              summary: 'A LiveKit join token for one breakout room: one’s own room while its round runs (the Chair and the secretariat: any room); listen-only for observers (BREAKOUT-20)',
+              summary:
+                'A LiveKit join token for one breakout room: one’s own room while its round runs (the Chair and the secretariat: any room); listen-only for observers (BREAKOUT-20)',
               parameters: [idParam, { name: 'roomId', in: 'path', required: true, schema: { type: 'string' } }],
               security: [{ bearer: [] }],
               responses: {
-                '200': { description: 'Join details', content: { 'application/json': { schema: { $ref: '#/components/schemas/BreakoutJoin' } } } },
+                '200': {
+                  description: 'Join details',
+                  content: { 'application/json': { schema: { $ref: '#/components/schemas/BreakoutJoin' } } },
+                },
                 '403': problem('FORBIDDEN: not your room, or not an approved participant'),
                 '404': problem('NOT_FOUND: no such room'),
                 '409': problem('RULE_VIOLATION (BREAKOUT-20): the round is not running'),
@@ -168,7 +188,10 @@ export function breakoutExtension(deps: BreakoutExtensionDeps = {}): ApiExtensio
               parameters: [idParam],
               security: [{ bearer: [] }],
               responses: {
-                '200': { description: 'What changed', content: { 'application/json': { schema: { $ref: '#/components/schemas/BreakoutReconcile' } } } },
+                '200': {
+                  description: 'What changed',
+                  content: { 'application/json': { schema: { $ref: '#/components/schemas/BreakoutReconcile' } } },
+                },
                 '403': problem('FORBIDDEN: staff only'),
                 '503': problem('LIVEKIT_NOT_CONFIGURED or LIVEKIT_UNAVAILABLE'),
               },

@@ -24,7 +24,11 @@ export function engagementIdOf(raw: unknown): string {
 }
 
 export const viewerOf = (principal: Principal): Viewer => ({ userId: principal.user.userId });
-export const actorOf = (principal: Principal): Actor => ({ kind: 'user', userId: principal.user.userId, displayName: principal.user.displayName });
+export const actorOf = (principal: Principal): Actor => ({
+  kind: 'user',
+  userId: principal.user.userId,
+  displayName: principal.user.displayName,
+});
 
 /** The engagement the request names, once the caller is known to be allowed to reach it. */
 export function scopedEngagement(res: Response, rawId: unknown): { principal: Principal; engagementId: string } {
@@ -44,7 +48,13 @@ export function parseCommandRequest(body: unknown): { command: Command; commandI
   const type = fields.type;
   if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type)) {
     throw invalidInput('command', [
-      { path: 'type', message: typeof type === 'string' ? `Unknown command type "${type.slice(0, 60)}"; see GET /api/openapi.json for the list` : 'Required: the command type, e.g. "floor.request"' },
+      {
+        path: 'type',
+        message:
+          typeof type === 'string'
+            ? `Unknown command type "${type.slice(0, 60)}"; see GET /api/openapi.json for the list`
+            : 'Required: the command type, e.g. "floor.request"',
+      },
     ]);
   }
   if (isInternalCommand(type)) {
@@ -54,7 +64,12 @@ export function parseCommandRequest(body: unknown): { command: Command; commandI
   return { command, ...envelope };
 }
 
-export function createEngagementRouter(deps: { engagements: EngagementService; clock: Clock; authenticator: Authenticator; publicUrl: string }): Router {
+export function createEngagementRouter(deps: {
+  engagements: EngagementService;
+  clock: Clock;
+  authenticator: Authenticator;
+  publicUrl: string;
+}): Router {
   const { engagements, clock } = deps;
   const router = Router();
   router.use('/engagements', deps.authenticator.requireUser);
@@ -63,7 +78,10 @@ export function createEngagementRouter(deps: { engagements: EngagementService; c
   router.post('/engagements', requireJson, async (req, res) => {
     const principal = principalOf(res);
     if (principal.scope) {
-      throw new AppError('FORBIDDEN', 'An invitation session can only take part in the engagement it was issued for; sign in through Teams to create engagements.');
+      throw new AppError(
+        'FORBIDDEN',
+        'An invitation session can only take part in the engagement it was issued for; sign in through Teams to create engagements.',
+      );
     }
     const input = validate(CreateEngagementBody, req.body ?? {}, 'engagement.create');
     const view = await engagements.create(principal.user, input);

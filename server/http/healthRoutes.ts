@@ -37,7 +37,10 @@ export function createHealthRouter(deps: HealthDeps): Router {
       await withTimeout(deps.checkStorage ?? (() => undefined), deps.readyTimeoutMs ?? READY_TIMEOUT_MS);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      sendProblem(res, new AppError('STORAGE_UNAVAILABLE', `The store does not answer (${reason}); this instance cannot serve requests until it does.`));
+      sendProblem(
+        res,
+        new AppError('STORAGE_UNAVAILABLE', `The store does not answer (${reason}); this instance cannot serve requests until it does.`),
+      );
       return;
     }
     res.json({ status: 'ready', version, storage, livekit });

@@ -40,7 +40,14 @@ export function attendanceCommandOf(event: LiveKitWebhookEvent): Command | null 
   switch (event.event) {
     case 'participant_joined':
       if (!p) return null;
-      return { type: 'breakouts.recordAttendance', roomName, participantSid: p.sid, identity: p.identity, joinedAt: p.joinedAtMs > 0 ? iso(p.joinedAtMs) : at, source: 'webhook' };
+      return {
+        type: 'breakouts.recordAttendance',
+        roomName,
+        participantSid: p.sid,
+        identity: p.identity,
+        joinedAt: p.joinedAtMs > 0 ? iso(p.joinedAtMs) : at,
+        source: 'webhook',
+      };
     case 'participant_left':
       if (!p) return null;
       // The leave carries the connection's join time too: attendance survives a lost participant_joined.
@@ -65,16 +72,27 @@ export function attendanceCommandOf(event: LiveKitWebhookEvent): Command | null 
 }
 
 /** The signature proves who sent it, `createdAt` how fresh it is; a replay is neither new nor retried. */
-export function assertFresh(createdAtSeconds: number, now: Date, maxAge = WEBHOOK_MAX_AGE_SECONDS, maxFuture = WEBHOOK_MAX_FUTURE_SECONDS): void {
+export function assertFresh(
+  createdAtSeconds: number,
+  now: Date,
+  maxAge = WEBHOOK_MAX_AGE_SECONDS,
+  maxFuture = WEBHOOK_MAX_FUTURE_SECONDS,
+): void {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (!Number.isFinite(createdAtSeconds) || createdAtSeconds <= 0) {
     throw new AppError('UNAUTHENTICATED', 'The LiveKit webhook has no creation time, so it cannot be checked for replay.');
   }
   if (nowSeconds - createdAtSeconds > maxAge) {
-    throw new AppError('UNAUTHENTICATED', `The LiveKit webhook was created ${nowSeconds - createdAtSeconds} s ago, more than ${maxAge} s: it is refused as a possible replay.`);
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `The LiveKit webhook was created ${nowSeconds - createdAtSeconds} s ago, more than ${maxAge} s: it is refused as a possible replay.`,
+    );
   }
   if (createdAtSeconds - nowSeconds > maxFuture) {
-    throw new AppError('UNAUTHENTICATED', `The LiveKit webhook claims to be created ${createdAtSeconds - nowSeconds} s in the future; check the clocks (NTP) of LiveKit and Convene.`);
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `The LiveKit webhook claims to be created ${createdAtSeconds - nowSeconds} s in the future; check the clocks (NTP) of LiveKit and Convene.`,
+    );
   }
 }
 
@@ -95,7 +113,11 @@ export async function applyWebhook(
   const roundId = roundIdOfRoom(event.room.name);
   const engagementId = roundId === null ? null : (deps.engagements.breakoutRound(roundId)?.engagementId ?? null);
   if (engagementId === null) {
-    deps.logger.warn('LiveKit webhook for a room that is no breakout room of any engagement (BREAKOUT-23)', { event: event.event, id: event.id, room: event.room.name });
+    deps.logger.warn('LiveKit webhook for a room that is no breakout room of any engagement (BREAKOUT-23)', {
+      event: event.event,
+      id: event.id,
+      room: event.room.name,
+    });
     return 'refused';
   }
   try {
@@ -104,7 +126,13 @@ export async function applyWebhook(
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
-    deps.logger.info('LiveKit webhook refused by a rule', { event: event.event, id: event.id, room: event.room.name, engagementId, ...refusal });
+    deps.logger.info('LiveKit webhook refused by a rule', {
+      event: event.event,
+      id: event.id,
+      room: event.room.name,
+      engagementId,
+      ...refusal,
+    });
     return 'refused';
   }
 }
@@ -126,19 +154,27 @@ async function closedAgain(
   if (!roomName || endedAt === null || !reopenedAfterEnd(event, endedAt)) return false;
   const engagementId = round!.engagementId;
   if (!deps.adapter) {
-    deps.logger.warn('LiveKit room of an ended breakout round is open again, and no adapter is here to close it (BREAKOUT-29)', { event: event.event, id: event.id, room: roomName, engagementId });
+    deps.logger.warn('LiveKit room of an ended breakout round is open again, and no adapter is here to close it (BREAKOUT-29)', {
+      event: event.event,
+      id: event.id,
+      room: roomName,
+      engagementId,
+    });
     return true;
   }
   const { existed } = await closeReopenedRoom(deps.adapter, roomName);
-  deps.logger.warn('LiveKit room of an ended breakout round was opened again (a late join with a still-valid token); closed it again (BREAKOUT-29)', {
-    event: event.event,
-    id: event.id,
-    room: roomName,
-    engagementId,
-    roundEndedAt: endedAt,
-    deleted: existed,
-    ...(event.participant ? { identity: event.participant.identity, participantSid: event.participant.sid } : {}),
-  });
+  deps.logger.warn(
+    'LiveKit room of an ended breakout round was opened again (a late join with a still-valid token); closed it again (BREAKOUT-29)',
+    {
+      event: event.event,
+      id: event.id,
+      room: roomName,
+      engagementId,
+      roundEndedAt: endedAt,
+      deleted: existed,
+      ...(event.participant ? { identity: event.participant.identity, participantSid: event.participant.sid } : {}),
+    },
+  );
   return true;
 }
 
@@ -166,10 +202,16 @@ export function livekitWebhookRouter(deps: {
   // Raw bytes on this route only: the signature's sha256 covers the body exactly as sent.
   router.post('/livekit/webhook', express.raw({ type: 'application/webhook+json', limit: WEBHOOK_BODY_LIMIT }), async (req, res) => {
     if (!deps.adapter) {
-      throw new AppError('NOT_FOUND', 'No LiveKit server is configured here (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET), so this server takes no LiveKit webhooks.');
+      throw new AppError(
+        'NOT_FOUND',
+        'No LiveKit server is configured here (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET), so this server takes no LiveKit webhooks.',
+      );
     }
     if (!Buffer.isBuffer(req.body)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'LiveKit webhooks arrive as `Content-Type: application/webhook+json`; nothing else is read here.');
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'LiveKit webhooks arrive as `Content-Type: application/webhook+json`; nothing else is read here.',
+      );
     }
     const event = await deps.adapter.receiveWebhook(req.body, req.get('authorization'));
     assertFresh(event.createdAt, deps.clock.now());
@@ -192,11 +234,17 @@ export function livekitWebhookExtension(deps: LiveKitWebhookDeps = {}): ApiExten
         paths: {
           '/api/livekit/webhook': {
             post: {
-              summary: 'LiveKit’s signed webhooks (raw body; `Authorization` is the raw JWT LiveKit signs, whose sha256 claim covers the body). Participant joins and leaves become breakout attendance.',
+              summary:
+                'LiveKit’s signed webhooks (raw body; `Authorization` is the raw JWT LiveKit signs, whose sha256 claim covers the body). Participant joins and leaves become breakout attendance.',
               security: [],
-              requestBody: { required: true, content: { 'application/webhook+json': { schema: { type: 'object', description: 'LiveKit WebhookEvent (protojson)' } } } },
+              requestBody: {
+                required: true,
+                content: { 'application/webhook+json': { schema: { type: 'object', description: 'LiveKit WebhookEvent (protojson)' } } },
+              },
               responses: {
-                '200': { description: '`{ id, outcome: "recorded" | "ignored" | "refused" }`: delivered; a refusal is logged, not retried' },
+                '200': {
+                  description: '`{ id, outcome: "recorded" | "ignored" | "refused" }`: delivered; a refusal is logged, not retried',
+                },
                 '401': { description: 'UNAUTHENTICATED: bad or missing signature, or `createdAt` older than 5 min / more than 60 s ahead' },
                 '404': { description: 'NOT_FOUND: no LiveKit server is configured' },
                 '415': { description: 'UNSUPPORTED_MEDIA_TYPE: not application/webhook+json' },

@@ -20,7 +20,12 @@ export const toSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input'): J
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: PROBLEM_TEXT[s] ?? 'Problem', content: { 'application/problem+json': { schema: ref('Problem') } } }]));
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      { description: PROBLEM_TEXT[s] ?? 'Problem', content: { 'application/problem+json': { schema: ref('Problem') } } },
+    ]),
+  );
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'INVALID_INPUT: `issues` name each field and the reason',
@@ -74,7 +79,13 @@ export function buildOpenApiDocument(options: {
   };
 
   const paths: Record<string, JsonSchema> = {
-    '/api/health': { get: { summary: 'Liveness and what is configured', security: open, responses: { 200: { description: 'OK', content: json('Health') } } } },
+    '/api/health': {
+      get: {
+        summary: 'Liveness and what is configured',
+        security: open,
+        responses: { 200: { description: 'OK', content: json('Health') } },
+      },
+    },
     '/api/ready': {
       get: {
         summary: 'Readiness: the store answers a query (503 when it does not)',
@@ -82,9 +93,19 @@ export function buildOpenApiDocument(options: {
         responses: { 200: { description: 'Ready', content: json('Ready') }, ...problems(503) },
       },
     },
-    '/api/config': { get: { summary: 'What the tab needs before it signs in', security: open, responses: { 200: { description: 'OK', content: json('ClientConfig') } } } },
+    '/api/config': {
+      get: {
+        summary: 'What the tab needs before it signs in',
+        security: open,
+        responses: { 200: { description: 'OK', content: json('ClientConfig') } },
+      },
+    },
     '/api/openapi.json': {
-      get: { summary: 'This document', security: open, responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      get: {
+        summary: 'This document',
+        security: open,
+        responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
     },
     '/api/auth/dev': {
       post: {
@@ -102,9 +123,19 @@ export function buildOpenApiDocument(options: {
         responses: { 200: { description: 'A session', content: json('Session') }, ...problems(400, 401, 415, 429) },
       },
     },
-    '/api/me': { get: { summary: 'Who I am', security: secured, responses: { 200: { description: 'OK', content: json('Me') }, ...problems(401, 503) } } },
+    '/api/me': {
+      get: {
+        summary: 'Who I am',
+        security: secured,
+        responses: { 200: { description: 'OK', content: json('Me') }, ...problems(401, 503) },
+      },
+    },
     '/api/engagements': {
-      get: { summary: 'The engagements I belong to', security: secured, responses: { 200: { description: 'OK', content: json('EngagementList') }, ...problems(401) } },
+      get: {
+        summary: 'The engagements I belong to',
+        security: secured,
+        responses: { 200: { description: 'OK', content: json('EngagementList') }, ...problems(401) },
+      },
       post: {
         summary: 'Create an engagement; the caller becomes its chair',
         security: secured,
@@ -135,7 +166,10 @@ export function buildOpenApiDocument(options: {
         security: secured,
         parameters: [idParam],
         requestBody: { required: true, content: json('CommandRequest') },
-        responses: { 200: { description: 'Committed', content: json('CommandResult') }, ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503) },
+        responses: {
+          200: { description: 'Committed', content: json('CommandResult') },
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503),
+        },
       },
     },
     '/api/engagements/{id}/replan': {
@@ -151,7 +185,10 @@ export function buildOpenApiDocument(options: {
         summary: 'The live stream (SSE): `snapshot`, then one `change` per event, `id:` = version; resumable with Last-Event-ID',
         security: secured,
         parameters: [idParam, { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
-        responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...problems(401, 403, 404) },
+        responses: {
+          200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+          ...problems(401, 403, 404),
+        },
       },
     },
   };
@@ -164,7 +201,11 @@ export function buildOpenApiDocument(options: {
 
   return {
     openapi: '3.1.0',
-    info: { title: 'Convene API', version: options.version, description: 'Every error is application/problem+json. Auth: `Authorization: Bearer <token>`, never a cookie.' },
+    info: {
+      title: 'Convene API',
+      version: options.version,
+      description: 'Every error is application/problem+json. Auth: `Authorization: Bearer <token>`, never a cookie.',
+    },
     servers: [{ url: options.publicUrl }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,

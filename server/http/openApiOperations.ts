@@ -31,7 +31,13 @@ export function queryParameters(schema: z.ZodObject): JsonSchema[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const type = field as z.ZodType;
     const description = type.description;
-    return { name, in: 'query', required: !type.safeParse(undefined).success, schema: toJson(type), ...(description ? { description } : {}) };
+    return {
+      name,
+      in: 'query',
+      required: !type.safeParse(undefined).success,
+      schema: toJson(type),
+      ...(description ? { description } : {}),
+    };
   });
 }
 

@@ -53,7 +53,10 @@ function fromBodyParser(error: { type?: unknown; status?: unknown; limit?: unkno
     case 'entity.parse.failed':
       return invalidInput('body', [{ path: '', message: 'The body is not valid JSON' }]);
     case 'entity.too.large':
-      return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than the ${String(error.limit)} bytes this endpoint accepts; send less at once.`);
+      return new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The body is larger than the ${String(error.limit)} bytes this endpoint accepts; send less at once.`,
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON (Content-Type: application/json).');
@@ -76,13 +79,33 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
     let appError = toAppError(error);
     if (!appError) {
-      logger.error('Unhandled error', { requestId: req.id, method: req.method, path: req.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      appError = new AppError('INTERNAL', 'The server could not complete this request. It has been logged; try again, and tell the organisers if it persists.');
+      logger.error('Unhandled error', {
+        requestId: req.id,
+        method: req.method,
+        path: req.path,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      appError = new AppError(
+        'INTERNAL',
+        'The server could not complete this request. It has been logged; try again, and tell the organisers if it persists.',
+      );
     } else if (appError.status === 401 || appError.status === 403 || appError.status === 429) {
       // Refused access is logged with its reason, never with the token or code (ASVS 16.3.1, 16.2.5).
-      logger.info('Refused', { requestId: req.id, problemCode: appError.code, method: req.method, path: req.path, ip: req.ip, detail: appError.detail });
+      logger.info('Refused', {
+        requestId: req.id,
+        problemCode: appError.code,
+        method: req.method,
+        path: req.path,
+        ip: req.ip,
+        detail: appError.detail,
+      });
     } else if (appError.status >= 500) {
-      logger.warn(appError.detail, { requestId: req.id, problemCode: appError.code, path: req.path, cause: error instanceof Error && error.cause ? String(error.cause) : undefined });
+      logger.warn(appError.detail, {
+        requestId: req.id,
+        problemCode: appError.code,
+        path: req.path,
+        cause: error instanceof Error && error.cause ? String(error.cause) : undefined,
+      });
     }
     if (res.headersSent) {
       // A stream was already under way: nothing can be rendered, so end it.

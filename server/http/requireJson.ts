@@ -5,7 +5,10 @@ import { AppError } from '../appError.js';
 export const requireJson: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
   if (hasBody && !req.is('application/json')) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send this body as JSON with \`Content-Type: application/json\` (got ${JSON.stringify(req.get('content-type') ?? 'none')}).`);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send this body as JSON with \`Content-Type: application/json\` (got ${JSON.stringify(req.get('content-type') ?? 'none')}).`,
+    );
   }
   next();
 };

@@ -24,7 +24,10 @@ export function createSignInRateLimit(options: SignInLimit = DEFAULT_SIGN_IN_LIM
       res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
       // Through the one renderer, which also logs the refusal.
       next(
-        new AppError('RATE_LIMITED', `Too many failed sign-in attempts from this address. Wait ${Math.ceil(options.windowMs / 60_000)} minutes, then check the code or link you were given.`),
+        new AppError(
+          'RATE_LIMITED',
+          `Too many failed sign-in attempts from this address. Wait ${Math.ceil(options.windowMs / 60_000)} minutes, then check the code or link you were given.`,
+        ),
       );
     },
   });

@@ -100,7 +100,9 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
    */
   const directSocket = () => {
     const socket = res.socket;
-    return res.chunkedEncoding === true && res.headersSent && socket && socket.writable && typeof socket.write === 'function' ? socket : null;
+    return res.chunkedEncoding === true && res.headersSent && socket && socket.writable && typeof socket.write === 'function'
+      ? socket
+      : null;
   };
 
   const flush = () => {

@@ -37,7 +37,9 @@ export function createStreamRouter(deps: {
       throw error;
     }
     open.add(sink);
-    const expiry = deps.clock.setTimer(Math.max(principal.expiresAt - deps.clock.now().getTime(), 0), () => sink.end(jitteredRetryMs(), 'token expired'));
+    const expiry = deps.clock.setTimer(Math.max(principal.expiresAt - deps.clock.now().getTime(), 0), () =>
+      sink.end(jitteredRetryMs(), 'token expired'),
+    );
     sink.onClose(() => {
       expiry.cancel();
       open.delete(sink);

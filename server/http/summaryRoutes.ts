@@ -132,7 +132,12 @@ export function summaryRouter(deps: SummaryRouteDeps): Router {
     const version = review.published.length + 1;
     const content = canonicalJson(await draftOf(view, review, { attributive: false, status: 'published', version }));
     const contentHash = sha256Hex(content);
-    const result = await engagements.publishSummary(engagementId, principal.user, { content, contentHash }, { expectedVersion: view.version });
+    const result = await engagements.publishSummary(
+      engagementId,
+      principal.user,
+      { content, contentHash },
+      { expectedVersion: view.version },
+    );
     const event = result.events.find((e) => e.type === 'summary.published');
     res.status(201).json({ version: event?.type === 'summary.published' ? event.summaryVersion : version, contentHash });
   });
@@ -155,10 +160,16 @@ export function summaryExtension(attachments?: AttachmentStore): ApiExtension {
             },
           },
           '/api/engagements/{id}/summary/versions': {
-            get: { summary: 'Published versions: [{ version, publishedAt, contentHash }]', responses: { '200': { description: 'The versions, oldest first' } } },
+            get: {
+              summary: 'Published versions: [{ version, publishedAt, contentHash }]',
+              responses: { '200': { description: 'The versions, oldest first' } },
+            },
           },
           '/api/engagements/{id}/summary/publish': {
-            post: { summary: 'Publish the next version (chair, secretariat): { version, contentHash }', responses: { '201': { description: 'Published' } } },
+            post: {
+              summary: 'Publish the next version (chair, secretariat): { version, contentHash }',
+              responses: { '201': { description: 'Published' } },
+            },
           },
         },
       },

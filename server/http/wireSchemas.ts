@@ -25,13 +25,11 @@ const DisplayName = z.string().trim().min(1).max(120);
 
 export const DevSignInBody = z.strictObject({ displayName: DisplayName });
 
-export const InvitationRedeemBody = z
-  .strictObject({
-    code: z.string().trim().min(8).max(200),
-    /** What the holder wants to be called, when the invitation did not name them. */
-    displayName: DisplayName.optional(),
-  })
-  ;
+export const InvitationRedeemBody = z.strictObject({
+  code: z.string().trim().min(8).max(200),
+  /** What the holder wants to be called, when the invitation did not name them. */
+  displayName: DisplayName.optional(),
+});
 
 export const ReplanQuery = z.strictObject({
   strategy: ReplanStrategy,

@@ -1,14 +1,7 @@
 // The thin LiveKit adapter (docs/architecture.md style 11): rooms, narrow short-lived join tokens, data
 // messages and verified webhooks, in Convene's words and types. It holds no rule: who may get a token,
 // for which room and when is decided by the caller; this mints exactly what it is told.
-import {
-  AccessToken,
-  DataPacket_Kind,
-  ParticipantInfo_State,
-  RoomServiceClient,
-  ServerError,
-  WebhookReceiver,
-} from 'livekit-server-sdk';
+import { AccessToken, DataPacket_Kind, ParticipantInfo_State, RoomServiceClient, ServerError, WebhookReceiver } from 'livekit-server-sdk';
 import type { ParticipantInfo, Room, WebhookEvent } from 'livekit-server-sdk';
 import { AppError } from '../appError.js';
 
@@ -237,17 +230,13 @@ export function createLiveKitAdapter(config: LiveKitConfig): LiveKitAdapter {
       }
     },
 
-    listParticipants: (name) =>
-      call(`list who is in room ${name}`, async () => (await client.listParticipants(name)).map(participantOf)),
+    listParticipants: (name) => call(`list who is in room ${name}`, async () => (await client.listParticipants(name)).map(participantOf)),
 
     sendData: (name, payload, topic) =>
       call(`send a message to room ${name}`, () =>
-        client.sendData(
-          name,
-          typeof payload === 'string' ? new TextEncoder().encode(payload) : payload,
-          DataPacket_Kind.RELIABLE,
-          { topic },
-        ),
+        client.sendData(name, typeof payload === 'string' ? new TextEncoder().encode(payload) : payload, DataPacket_Kind.RELIABLE, {
+          topic,
+        }),
       ),
 
     updateMetadata: (name, metadata) =>

@@ -30,7 +30,12 @@ export interface TeamsSsoOptions {
   timeoutDuration?: number;
 }
 
-export function createTeamsSsoVerifier(config: SsoConfig, publicUrl: string, clock: Clock, options: TeamsSsoOptions = {}): TeamsSsoVerifier {
+export function createTeamsSsoVerifier(
+  config: SsoConfig,
+  publicUrl: string,
+  clock: Clock,
+  options: TeamsSsoOptions = {},
+): TeamsSsoVerifier {
   const jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
     cooldownDuration: options.cooldownDuration ?? 30_000,
     timeoutDuration: options.timeoutDuration ?? 5_000,

@@ -57,12 +57,17 @@ export function portalListing(state: ProcessState): PortalListing {
     processId: view.id,
     title: view.settings.title,
     description: view.settings.description,
-    themes: [...groups.keys()].sort((a, b) => a.localeCompare(b, 'en')).map((theme) => ({
-      theme,
-      questions: [...groups.get(theme)!.keys()].sort(byText).map((questionRef) => ({
-        questionRef,
-        papers: groups.get(theme)!.get(questionRef)!.sort((a, b) => a.proposalNumber - b.proposalNumber || a.paperId.localeCompare(b.paperId)),
+    themes: [...groups.keys()]
+      .sort((a, b) => a.localeCompare(b, 'en'))
+      .map((theme) => ({
+        theme,
+        questions: [...groups.get(theme)!.keys()].sort(byText).map((questionRef) => ({
+          questionRef,
+          papers: groups
+            .get(theme)!
+            .get(questionRef)!
+            .sort((a, b) => a.proposalNumber - b.proposalNumber || a.paperId.localeCompare(b.paperId)),
+        })),
       })),
-    })),
   };
 }

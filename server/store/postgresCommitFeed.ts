@@ -114,7 +114,11 @@ export function createPostgresCommitFeed(options: CommitFeedOptions): CommitFeed
   };
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.url, application_name: options.applicationName ?? 'convene-listen', keepAlive: true });
+    const next = new pg.Client({
+      connectionString: options.url,
+      application_name: options.applicationName ?? 'convene-listen',
+      keepAlive: true,
+    });
     let lost = false;
     const onLost = (error?: Error) => {
       if (lost) return;

@@ -114,7 +114,9 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
       [commandId],
     );
     const row = rows[0];
-    return row ? { commandId: row.command_id, engagementId: row.engagement_id, fingerprint: row.fingerprint, result: JSON.parse(row.result) } : null;
+    return row
+      ? { commandId: row.command_id, engagementId: row.engagement_id, fingerprint: row.fingerprint, result: JSON.parse(row.result) }
+      : null;
   };
 
   const head = async (client: pg.Pool | pg.ClientBase, engagementId: string): Promise<number> => {
@@ -159,7 +161,9 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     engagementIds() {
       return guard('read the event log', async () => {
         // COLLATE "C": byte order, the same stable order as SQLite's, whatever the database's locale.
-        const { rows } = await pool.query<{ engagement_id: string }>('SELECT engagement_id FROM events GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"');
+        const { rows } = await pool.query<{ engagement_id: string }>(
+          'SELECT engagement_id FROM events GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"',
+        );
         return rows.map((row) => row.engagement_id);
       });
     },
@@ -173,7 +177,8 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
       });
     },
     append(engagementId, expectedVersion, events, command) {
-      const commands = command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
+      const commands =
+        command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
       return guard('record the change', async () => {
         try {
           return await appendTx(engagementId, expectedVersion, events, commands);
@@ -206,7 +211,9 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     },
     loadSnapshot(engagementId) {
       return guard('read a snapshot of the state', async () => {
-        const { rows } = await pool.query<StoredSnapshot>('SELECT version, schema, state FROM snapshots WHERE engagement_id = $1', [engagementId]);
+        const { rows } = await pool.query<StoredSnapshot>('SELECT version, schema, state FROM snapshots WHERE engagement_id = $1', [
+          engagementId,
+        ]);
         return rows[0] ?? null;
       });
     },

@@ -17,9 +17,18 @@ export interface SnapshotTail {
   rejected: string | null;
 }
 
-export async function readSnapshotTail(store: EventStore, engagementId: string, schema: number = STATE_SCHEMA_VERSION): Promise<SnapshotTail> {
+export async function readSnapshotTail(
+  store: EventStore,
+  engagementId: string,
+  schema: number = STATE_SCHEMA_VERSION,
+): Promise<SnapshotTail> {
   const snapshot = await store.loadSnapshot(engagementId);
-  const whole = async (rejected: string | null): Promise<SnapshotTail> => ({ base: null, baseVersion: 0, tail: await store.load(engagementId), rejected });
+  const whole = async (rejected: string | null): Promise<SnapshotTail> => ({
+    base: null,
+    baseVersion: 0,
+    tail: await store.load(engagementId),
+    rejected,
+  });
   if (!snapshot) return whole(null);
   if (snapshot.schema !== schema) return whole(`its state schema is ${snapshot.schema}, not ${schema}`);
   // Read from the snapshot's own version: the event being there proves the log reaches it.

@@ -114,7 +114,8 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
       return readEvents(engagementId, afterVersion);
     },
     async append(engagementId, expectedVersion, events, command) {
-      const commands = command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
+      const commands =
+        command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
       return guard('record the change', () => {
         try {
           return appendTx.immediate(engagementId, expectedVersion, events, commands);

@@ -27,17 +27,23 @@ export function breakoutBlocks(summary: Summary, w: SummaryWords): BreakoutBlock
   };
   const blocks: BreakoutBlock[] = [];
   section.rounds.forEach((round, i) => {
-    const name = round.title ? w.t('breakout.roundHeading', { number: i + 1, title: round.title }) : w.t('breakout.roundName', { number: i + 1 });
+    const name = round.title
+      ? w.t('breakout.roundHeading', { number: i + 1, title: round.title })
+      : w.t('breakout.roundName', { number: i + 1 });
     blocks.push({ kind: 'heading', level: 3, text: name }, ...paragraphsOf(round.paragraphNumbers));
     blocks.push({ kind: 'table', title: null, table: breakoutRoomsTable(round, w) });
     for (const room of round.rooms) {
-      blocks.push({ kind: 'heading', level: 4, text: room.theme ? w.t('breakout.roomHeading', { room: room.name, theme: room.theme }) : room.name }, ...paragraphsOf(room.paragraphNumbers));
+      blocks.push(
+        { kind: 'heading', level: 4, text: room.theme ? w.t('breakout.roomHeading', { room: room.name, theme: room.theme }) : room.name },
+        ...paragraphsOf(room.paragraphNumbers),
+      );
       const report = room.report;
       if (!report) continue;
       if (report.proposals.length > 0) blocks.push({ kind: 'list', title: HEADINGS.breakoutProposals, items: report.proposals });
       const steps = implementationTable(room, w);
       if (steps) blocks.push({ kind: 'table', title: HEADINGS.breakoutImplementation, table: steps });
-      if (report.openQuestions.length > 0) blocks.push({ kind: 'list', title: HEADINGS.breakoutOpenQuestions, items: report.openQuestions });
+      if (report.openQuestions.length > 0)
+        blocks.push({ kind: 'list', title: HEADINGS.breakoutOpenQuestions, items: report.openQuestions });
     }
   });
   // Paragraphs no round or room claims (a summary of the first schema) lead the section, in their order.
@@ -51,15 +57,14 @@ export function breakoutAnnexLines(summary: Summary, w: SummaryWords): string[] 
     p ? w.t('breakout.who', { name: p.name, organization: p.organization }) : w.t('breakout.noneNamed');
   const rows = summary.annexes.attributive?.breakouts ?? [];
   const roundNumber = new Map((summary.breakouts?.rounds ?? []).map((r, i) => [r.roundId, i + 1]));
-  return rows.map(
-    (r) =>
-      w.t('breakout.annexLine', {
-        round: roundNumber.get(r.roundId) ?? '?',
-        room: r.roomName,
-        theme: r.theme,
-        facilitator: who(r.facilitator),
-        rapporteur: who(r.rapporteur),
-        report: r.reportedBy ? w.t('breakout.reportBy', { who: who(r.reportedBy) }) : w.t('breakout.noReportShort'),
-      }),
+  return rows.map((r) =>
+    w.t('breakout.annexLine', {
+      round: roundNumber.get(r.roundId) ?? '?',
+      room: r.roomName,
+      theme: r.theme,
+      facilitator: who(r.facilitator),
+      rapporteur: who(r.rapporteur),
+      report: r.reportedBy ? w.t('breakout.reportBy', { who: who(r.reportedBy) }) : w.t('breakout.noReportShort'),
+    }),
   );
 }

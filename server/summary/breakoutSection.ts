@@ -4,7 +4,15 @@ import { CATEGORIES, REGIONS, isStaffRole } from '../domain/vocabulary.js';
 import { categoryLabels, regionLabels } from './labels.js';
 import type { NameNeutralizer } from './neutralizeNames.js';
 import type { SummaryWords } from './summaryWords.js';
-import type { AttributiveAnnex, BreakoutReportSection, BreakoutRoom, BreakoutRound, BreakoutsSection, Paragraph, Proposal } from './Summary.js';
+import type {
+  AttributiveAnnex,
+  BreakoutReportSection,
+  BreakoutRoom,
+  BreakoutRound,
+  BreakoutsSection,
+  Paragraph,
+  Proposal,
+} from './Summary.js';
 
 // The breakouts section of the Chair's summary, read from the breakout slice of the state: every round that
 // ran (started; ended or still running), in the order the rounds started, with each room's theme, linked
@@ -42,7 +50,11 @@ function roundsThatRan(state: EngagementState): RoundState[] {
     .map((x) => x.round);
 }
 
-function mixOf(round: RoundState, room: RoomState, participants: Record<string, Participant>): Pick<BreakoutRoom, 'participants' | 'byCategory' | 'byRegion'> {
+function mixOf(
+  round: RoundState,
+  room: RoomState,
+  participants: Record<string, Participant>,
+): Pick<BreakoutRoom, 'participants' | 'byCategory' | 'byRegion'> {
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as BreakoutRoom['byCategory'];
   const byRegion = Object.fromEntries([...REGIONS, 'unspecified'].map((r) => [r, 0])) as BreakoutRoom['byRegion'];
   let count = 0;
@@ -61,7 +73,9 @@ function attendedOf(round: RoundState, room: RoomState, participants: Record<str
   const records = Object.values(round.attendance ?? {});
   if (records.length === 0) return null;
   const joined = new Set(
-    records.filter((a) => a.roomId === room.id && a.joinedAt !== null && !isStaffRole(participants[a.participantId]?.role)).map((a) => a.participantId),
+    records
+      .filter((a) => a.roomId === room.id && a.joinedAt !== null && !isStaffRole(participants[a.participantId]?.role))
+      .map((a) => a.participantId),
   );
   return joined.size;
 }
@@ -81,7 +95,11 @@ function reportOf(round: RoundState, room: RoomState, neutralize: NameNeutralize
     submittedAt: r.at,
     keyPoints: lines(r.keyPoints),
     proposals: lines(r.proposals),
-    implementation: r.implementation.map((s) => ({ who: neutralize(clean(s.who)), what: neutralize(clean(s.what)), when: neutralize(clean(s.when)) })),
+    implementation: r.implementation.map((s) => ({
+      who: neutralize(clean(s.who)),
+      what: neutralize(clean(s.what)),
+      when: neutralize(clean(s.when)),
+    })),
     openQuestions: lines(r.openQuestions),
   };
 }
@@ -91,7 +109,12 @@ function person(participants: Record<string, Participant>, id: string | null): A
   return p ? { organization: p.organization, name: p.displayName } : null;
 }
 
-export function draftBreakouts(state: EngagementState, neutralize: NameNeutralizer, questionNumber: Map<string, number>, w: SummaryWords): BreakoutsDraft {
+export function draftBreakouts(
+  state: EngagementState,
+  neutralize: NameNeutralizer,
+  questionNumber: Map<string, number>,
+  w: SummaryWords,
+): BreakoutsDraft {
   const participants = state.participants;
   const categories = categoryLabels(w);
   const regions = regionLabels(w);
@@ -104,10 +127,16 @@ export function draftBreakouts(state: EngagementState, neutralize: NameNeutraliz
       const mix = mixOf(round, room, participants);
       const attended = attendedOf(round, room, participants);
       const report = reportOf(round, room, neutralize);
-      const number = room.questionId ? questionNumber.get(room.questionId) ?? null : null;
+      const number = room.questionId ? (questionNumber.get(room.questionId) ?? null) : null;
       if (report && room.questionId && number !== null) {
         const list = proposalsByQuestion.get(room.questionId) ?? [];
-        list.push(...report.proposals.map((text) => ({ kind: 'proposal' as const, text, breakout: { roundId: round.id, roomId: room.id, theme: room.theme } })));
+        list.push(
+          ...report.proposals.map((text) => ({
+            kind: 'proposal' as const,
+            text,
+            breakout: { roundId: round.id, roomId: room.id, theme: room.theme },
+          })),
+        );
         proposalsByQuestion.set(room.questionId, list);
       }
       annex.push({
@@ -132,7 +161,10 @@ export function draftBreakouts(state: EngagementState, neutralize: NameNeutraliz
         }) + joined;
       // Joined from the rapporteur's own lines, then neutralised as one text: a name inside the list becomes
       // "a participant", not a capitalised "A participant" after a semicolon.
-      const points = (round.reports[room.id]?.keyPoints ?? []).map(asClause).filter((x) => x !== '').join('; ');
+      const points = (round.reports[room.id]?.keyPoints ?? [])
+        .map(asClause)
+        .filter((x) => x !== '')
+        .join('; ');
       const findings = !report ? w.t('breakout.noReport') : points ? w.t('breakout.keyPoints', { points }) : w.t('breakout.noKeyPoints');
       const summaryRoom: BreakoutRoom = {
         roomId: room.id,
@@ -192,7 +224,11 @@ export function numberBreakouts(draft: BreakoutsDraft, paragraph: (text: string)
     });
   const rounds = draft.rounds.map(({ round, paragraphs: intro, rooms }) => {
     const introNumbers = take(intro);
-    return { ...round, paragraphNumbers: introNumbers, rooms: round.rooms.map((room, i) => ({ ...room, paragraphNumbers: take(rooms[i].paragraphs) })) };
+    return {
+      ...round,
+      paragraphNumbers: introNumbers,
+      rooms: round.rooms.map((room, i) => ({ ...room, paragraphNumbers: take(rooms[i].paragraphs) })),
+    };
   });
   return { rounds, paragraphs };
 }

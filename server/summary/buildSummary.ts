@@ -40,8 +40,10 @@ const PROPOSAL_PREFIX = /^(proposal|action|recommendation)\s*:\s*/i;
 const minutesBetween = (from: string | null, to: string | null): number | null =>
   from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000)) : null;
 
-const byTimeThenId = <T extends { id?: string }>(at: (x: T) => string, id: (x: T) => string) => (a: T, b: T) =>
-  at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+const byTimeThenId =
+  <T extends { id?: string }>(at: (x: T) => string, id: (x: T) => string) =>
+  (a: T, b: T) =>
+    at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
 
 /** Whitespace (line breaks included) collapsed: a note becomes one paragraph. */
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -58,17 +60,31 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
   const language = options.language ?? toSummaryLanguage(state.settings.summaryLanguage);
   const w = wordsFor(language);
   const neutralize = nameNeutralizer(participants, w);
-  const requests = Object.values(state.requests).sort(byTimeThenId((r: FloorRequest) => r.requestedAt, (r) => r.id));
+  const requests = Object.values(state.requests).sort(
+    byTimeThenId(
+      (r: FloorRequest) => r.requestedAt,
+      (r) => r.id,
+    ),
+  );
   const liveInputs = Object.values(state.inputs)
     .filter((i) => i.withdrawnAt === null)
-    .sort(byTimeThenId((i: WrittenInput) => i.submittedAt, (i) => i.id));
+    .sort(
+      byTimeThenId(
+        (i: WrittenInput) => i.submittedAt,
+        (i) => i.id,
+      ),
+    );
   const answerOf = answeringInputs(requests, liveInputs);
   const questionNumber = new Map(state.questions.map((q, i) => [q.id, i + 1]));
   const publicNotes = state.notes
     .filter((n) => n.visibility === 'public')
-    .sort(byTimeThenId((n: Note) => n.at, (n) => n.id));
-  const noteQuestion = (n: Note): string | null =>
-    n.questionId ?? (n.requestId ? state.requests[n.requestId]?.questionId ?? null : null);
+    .sort(
+      byTimeThenId(
+        (n: Note) => n.at,
+        (n) => n.id,
+      ),
+    );
+  const noteQuestion = (n: Note): string | null => n.questionId ?? (n.requestId ? (state.requests[n.requestId]?.questionId ?? null) : null);
 
   // Drafted before numbering: rooms linked to a question add their reports' proposals to that question.
   const breakoutDraft = draftBreakouts(state, neutralize, questionNumber, w);
@@ -150,7 +166,10 @@ export function buildSummary(state: EngagementState, options: BuildSummaryOption
       writtenInputs: liveInputs.map((i) => inputRow(state, i, questionNumber, answerOf, options.attachmentNames ?? {}, unknown)),
       speakersList,
       attributive: options.attributive
-        ? { ...attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf, w), ...(breakoutDraft.annex.length > 0 ? { breakouts: breakoutDraft.annex } : {}) }
+        ? {
+            ...attributiveAnnex(state, publicNotes, noteQuestion, requests, answerOf, w),
+            ...(breakoutDraft.annex.length > 0 ? { breakouts: breakoutDraft.annex } : {}),
+          }
         : null,
     },
     timeUse: agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })),
@@ -270,7 +289,7 @@ function agendaOf(state: EngagementState, questionNumber: Map<string, number>): 
       itemId: item.id,
       kind: item.kind,
       title: item.title,
-      questionNumber: item.questionId ? questionNumber.get(item.questionId) ?? null : null,
+      questionNumber: item.questionId ? (questionNumber.get(item.questionId) ?? null) : null,
       plannedMinutes: item.plannedMinutes,
       actualMinutes: minutesBetween(item.startedAt, endedAt),
       startedAt: item.startedAt,
@@ -287,13 +306,13 @@ function inputRow(
   attachmentNames: Readonly<Record<string, string>>,
   unknown: string,
 ): WrittenInputRow {
-  const question = input.questionId ? state.questions.find((q) => q.id === input.questionId) ?? null : null;
+  const question = input.questionId ? (state.questions.find((q) => q.id === input.questionId) ?? null) : null;
   const answers = [...answerOf.entries()].some(([requestId, i]) => i.id === input.id && state.requests[requestId]?.status === 'deferred');
   return {
     inputId: input.id,
     title: input.title,
     organization: state.participants[input.participantId]?.organization ?? unknown,
-    questionNumber: question ? questionNumber.get(question.id) ?? null : null,
+    questionNumber: question ? (questionNumber.get(question.id) ?? null) : null,
     questionText: question?.text ?? null,
     submittedAt: input.submittedAt,
     answersDeferredRequest: answers,
@@ -301,7 +320,13 @@ function inputRow(
   };
 }
 
-function auditRow(state: EngagementState, r: FloorRequest, questionNumber: Map<string, number>, answer: WrittenInput | null, unknown: string): AuditRow {
+function auditRow(
+  state: EngagementState,
+  r: FloorRequest,
+  questionNumber: Map<string, number>,
+  answer: WrittenInput | null,
+  unknown: string,
+): AuditRow {
   const p = state.participants[r.participantId];
   const speech = state.interventions[r.id];
   const question = state.questions.find((q) => q.id === r.questionId) ?? null;

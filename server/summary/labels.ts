@@ -7,7 +7,15 @@ import { wordsFor, type SummaryWords } from './summaryWords.js';
 // formats say the same thing, in the language of `SummaryWords` (server/summary/locales/*.json).
 
 type RegionKey = keyof Summary['participation']['byRegion'];
-const REGION_KEYS = Object.keys({ african: 0, 'asia-pacific': 0, 'eastern-european': 0, grulac: 0, weog: 0, other: 0, unspecified: 0 }) as RegionKey[];
+const REGION_KEYS = Object.keys({
+  african: 0,
+  'asia-pacific': 0,
+  'eastern-european': 0,
+  grulac: 0,
+  weog: 0,
+  other: 0,
+  unspecified: 0,
+}) as RegionKey[];
 
 const labelsOf = <K extends string>(w: SummaryWords, prefix: string, keys: readonly K[]): Record<K, string> =>
   Object.fromEntries(keys.map((k) => [k, w.t(`${prefix}.${k}`)])) as Record<K, string>;
@@ -75,7 +83,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 function parts(iso: string, timeZone: string): Record<string, string> {
-  return Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
 }
 
 /** YYYY-MM-DD in the engagement's time zone (an unknown zone falls back to UTC). */
@@ -135,13 +147,18 @@ export function questionHeading(number: number, text: string, w: SummaryWords = 
 }
 
 /** "Chair's summary: <title>". */
-export const titleLine = (summary: Summary, w: SummaryWords): string => w.t('heading.titled', { heading: w.t('heading.title'), title: summary.metadata.title });
+export const titleLine = (summary: Summary, w: SummaryWords): string =>
+  w.t('heading.titled', { heading: w.t('heading.title'), title: summary.metadata.title });
 
 /** The status line under the title (draft, circulated, or the published version). */
 export function statusLine(summary: Summary, w: SummaryWords): string {
   const m = summary.metadata;
   const state =
-    m.status === 'published' ? w.t('status.published', { version: m.version ?? 1 }) : m.status === 'circulated' ? w.t('status.circulated') : w.t('status.draft');
+    m.status === 'published'
+      ? w.t('status.published', { version: m.version ?? 1 })
+      : m.status === 'circulated'
+        ? w.t('status.circulated')
+        : w.t('status.draft');
   return w.t('status.line', { state, generatedAt: m.generatedAt });
 }
 

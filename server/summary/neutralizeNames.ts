@@ -61,10 +61,7 @@ export function nameNeutralizer(participants: readonly Participant[], w: Summary
   // Longest first, so that "Cyber Peace Institute" is replaced before "Cyber Peace".
   const ordered = [...rules.values()].sort((a, b) => b.name.length - a.name.length);
   const phraseByKey = new Map(ordered.map((r) => [r.name.toLocaleLowerCase('en'), r.phrase]));
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:${ordered.map((r) => escapeRegExp(r.name)).join('|')})(?![\\p{L}\\p{N}_])`,
-    'giu',
-  );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${ordered.map((r) => escapeRegExp(r.name)).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   // Names first become placeholder tokens, so that "Sofia Rossi (Cyber Peace Institute)" or "Amina Okafor of
   // Kenya" collapse into one phrase instead of "a participant (a participant)".
   return (text) => {
@@ -77,11 +74,14 @@ export function nameNeutralizer(participants: readonly Participant[], w: Summary
       .replace(new RegExp(`(${TOKEN})\\s*\\(\\s*${TOKEN}\\s*\\)`, 'gu'), '$1')
       .replace(new RegExp(`(${TOKEN})\\s*,\\s*${TOKEN}\\s*(?=,)`, 'gu'), '$1')
       .replace(new RegExp(`(${TOKEN})\\s+(?:of|from|for)\\s+(?:the\\s+)?${TOKEN}`, 'gu'), '$1');
-    return collapsed.replace(new RegExp(`${TOKEN_OPEN}(\\d+)${TOKEN_CLOSE}`, 'gu'), (_m: string, index: string, offset: number, whole: string) => {
-      const phrase = phrases[Number(index)];
-      const before = whole.slice(0, offset);
-      const startsSentence = before.trim() === '' || /[.!?:]\s*$/.test(before);
-      return startsSentence ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;
-    });
+    return collapsed.replace(
+      new RegExp(`${TOKEN_OPEN}(\\d+)${TOKEN_CLOSE}`, 'gu'),
+      (_m: string, index: string, offset: number, whole: string) => {
+        const phrase = phrases[Number(index)];
+        const before = whole.slice(0, offset);
+        const startsSentence = before.trim() === '' || /[.!?:]\s*$/.test(before);
+        return startsSentence ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;
+      },
+    );
   };
 }

@@ -30,7 +30,11 @@ export function participationTables(summary: Summary, w: SummaryWords): TextTabl
   const [roles, categories, regions] = [roleLabels(w), categoryLabels(w), regionLabels(w)];
   const count = w.t('table.participants');
   return [
-    { header: [w.t('table.role'), count], rows: Object.entries(p.byRole).map(([k, v]) => [roles[k as keyof typeof roles], String(v)]), widths: [3, 1] },
+    {
+      header: [w.t('table.role'), count],
+      rows: Object.entries(p.byRole).map(([k, v]) => [roles[k as keyof typeof roles], String(v)]),
+      widths: [3, 1],
+    },
     {
       header: [w.t('table.category'), count],
       rows: Object.entries(p.byCategory).map(([k, v]) => [categories[k as keyof typeof categories], String(v)]),
@@ -50,7 +54,13 @@ export function agendaTable(summary: Summary, w: SummaryWords): TextTable {
   const tz = summary.metadata.timeZone;
   return {
     header: headers(w, ['agendaItem', 'plannedMin', 'actualMin', 'start', 'end']),
-    rows: summary.agenda.map((a) => [a.title, String(a.plannedMinutes), minutesOrDash(a.actualMinutes), localTime(a.startedAt, tz), localTime(a.endedAt, tz)]),
+    rows: summary.agenda.map((a) => [
+      a.title,
+      String(a.plannedMinutes),
+      minutesOrDash(a.actualMinutes),
+      localTime(a.startedAt, tz),
+      localTime(a.endedAt, tz),
+    ]),
     widths: [5, 2, 2, 1.5, 1.5],
   };
 }

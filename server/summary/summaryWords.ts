@@ -64,14 +64,15 @@ export function wordsFor(tag: string | null | undefined): SummaryWords {
       const count = vars.count;
       const text =
         typeof count === 'number'
-          ? catalog.get(`${key}_${plural.select(count)}`) ?? catalog.get(`${key}_other`) ?? lookup(`${key}_other`)
+          ? (catalog.get(`${key}_${plural.select(count)}`) ?? catalog.get(`${key}_other`) ?? lookup(`${key}_other`))
           : lookup(key);
       return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
         const value = vars[name];
         return value === undefined ? whole : typeof value === 'number' ? n(value) : value;
       });
     },
-    date: (isoDate) => (language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate : dates.format(new Date(`${isoDate}T00:00:00Z`))),
+    date: (isoDate) =>
+      language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate : dates.format(new Date(`${isoDate}T00:00:00Z`)),
     sentenceGap: language === 'zh-Hans' ? '' : ' ',
   };
   cache.set(language, words);

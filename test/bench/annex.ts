@@ -29,13 +29,19 @@ export const annexBenchmark: ExtraBenchmark = {
     const built = buildAnnex(state, { generatedAt });
     const baseline = await time(() => JSON.stringify(state), repeats);
     const build = await time(() => buildAnnex(state, { generatedAt }), repeats);
-    console.log(`annex for a year (300 proposals, 120 papers): build p50 ${build.p50} / max ${build.max} ms; baseline JSON.stringify(state) p50 ${baseline.p50} ms`);
-    const lines = [`annex build: p50 ${build.p50} / max ${build.max} ms (${(build.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x JSON.stringify of the state)`];
+    console.log(
+      `annex for a year (300 proposals, 120 papers): build p50 ${build.p50} / max ${build.max} ms; baseline JSON.stringify(state) p50 ${baseline.p50} ms`,
+    );
+    const lines = [
+      `annex build: p50 ${build.p50} / max ${build.max} ms (${(build.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x JSON.stringify of the state)`,
+    ];
     for (const format of ANNEX_FORMATS) {
       let bytes = 0;
       const t = await time(async () => (bytes = Buffer.byteLength((await renderAnnex(built, format)).body)), repeats, 1);
       console.log(`  ${format.padEnd(4)} p50 ${t.p50} / max ${t.max} ms, ${(bytes / 1024).toFixed(0)} kB`);
-      lines.push(`annex ${format}: p50 ${t.p50} / max ${t.max} ms (target ≤ 1,000 ms), ${(bytes / 1024).toFixed(0)} kB; ${(t.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x baseline`);
+      lines.push(
+        `annex ${format}: p50 ${t.p50} / max ${t.max} ms (target ≤ 1,000 ms), ${(bytes / 1024).toFixed(0)} kB; ${(t.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x baseline`,
+      );
     }
     return lines;
   },

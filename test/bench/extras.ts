@@ -53,7 +53,9 @@ const assignment: ExtraBenchmark = {
       people.forEach((p, i) => (out[p.participantId] = rooms[i % rooms.length].roomId));
       return out;
     }, repeats);
-    console.log(`balanced assignment 1,000 × 20: p50 ${balanced.p50} / p99 ${balanced.p99} / max ${balanced.max} ms; balanced ${last.balanced}; preferences honoured ${last.preferencesHonoured}/${last.preferencesStated}; max deviation category ${last.maxDeviation.category}, region ${last.maxDeviation.region}`);
+    console.log(
+      `balanced assignment 1,000 × 20: p50 ${balanced.p50} / p99 ${balanced.p99} / max ${balanced.max} ms; balanced ${last.balanced}; preferences honoured ${last.preferencesHonoured}/${last.preferencesStated}; max deviation category ${last.maxDeviation.category}, region ${last.maxDeviation.region}`,
+    );
     console.log(`  baseline round-robin dealing: p50 ${dealt.p50} ms`);
     return [
       `balanced assignment 1,000 × 20: p50 ${balanced.p50} / p99 ${balanced.p99} ms (target ≤ 50 ms), ${last.preferencesHonoured}/${last.preferencesStated} preferences honoured; ${Math.round(balanced.p50 / Math.max(dealt.p50, 0.01))}x round-robin dealing`,
@@ -70,15 +72,23 @@ const summary: ExtraBenchmark = {
     const build = await time(() => buildSummary(state, { generatedAt: '2026-11-30T18:00:00.000Z' }), repeats);
     // Baseline: serializing the same state (the cost of touching every record once).
     const baseline = await time(() => JSON.stringify(state), repeats);
-    console.log(`summary on the full day (300 interventions, 200 inputs): build p50 ${build.p50} ms; baseline JSON.stringify(state) p50 ${baseline.p50} ms`);
-    const lines = [`summary build: p50 ${build.p50} ms (${(build.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x JSON.stringify of the state)`];
+    console.log(
+      `summary on the full day (300 interventions, 200 inputs): build p50 ${build.p50} ms; baseline JSON.stringify(state) p50 ${baseline.p50} ms`,
+    );
+    const lines = [
+      `summary build: p50 ${build.p50} ms (${(build.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x JSON.stringify of the state)`,
+    ];
     // Every format in every language (LIFE-7): the record is built in each language, then rendered.
     for (const language of SUMMARY_LANGUAGES) {
       const inLanguage = language === 'en' ? built : buildSummary(state, { generatedAt: '2026-11-30T18:00:00.000Z', language });
       const times = language === 'en' ? repeats : quick ? 1 : 3;
       for (const format of SUMMARY_FORMATS) {
         let bytes = 0;
-        const t = await time(async () => (bytes = Buffer.byteLength((await renderSummary(inLanguage, format)).body as string | Buffer)), times, 1);
+        const t = await time(
+          async () => (bytes = Buffer.byteLength((await renderSummary(inLanguage, format)).body as string | Buffer)),
+          times,
+          1,
+        );
         console.log(`  ${language.padEnd(7)} ${format.padEnd(4)} p50 ${t.p50} / max ${t.max} ms, ${(bytes / 1024).toFixed(0)} kB`);
         lines.push(
           `summary ${language} ${format}: p50 ${t.p50} / max ${t.max} ms (target ≤ 1,000 ms), ${(bytes / 1024).toFixed(0)} kB; ${(t.p50 / Math.max(baseline.p50, 0.01)).toFixed(1)}x baseline`,

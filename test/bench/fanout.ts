@@ -57,7 +57,12 @@ export async function fanoutConvene(options: FanoutOptions): Promise<FanoutResul
     client.send({ kind: 'start', url, tokens: meeting.memberTokens, probes: options.probes, stallShare: options.stallShare });
     await nextMessage(client, 'ready');
     const sample = await captureOneChange(server.baseUrl, meeting.memberTokens[0], meeting.engagementId, () =>
-      meeting.chair.command(meeting.engagementId, { type: 'note.add', questionId: meeting.questionId, text: NOTE_TEXT, visibility: 'public' }),
+      meeting.chair.command(meeting.engagementId, {
+        type: 'note.add',
+        questionId: meeting.questionId,
+        text: NOTE_TEXT,
+        visibility: 'public',
+      }),
     );
     const send = () =>
       void meeting.chair
@@ -129,7 +134,10 @@ async function captureOneChange(baseUrl: string, token: string, engagementId: st
     const change = frames.find((f) => f.includes('event: change') && f.includes('note.added'));
     if (change) {
       controller.abort();
-      const data = change.split('\n').find((l) => l.startsWith('data: '))!.slice(6);
+      const data = change
+        .split('\n')
+        .find((l) => l.startsWith('data: '))!
+        .slice(6);
       return { frame: `${change}\n\n`, data };
     }
   }

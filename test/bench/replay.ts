@@ -73,7 +73,9 @@ function bareRead(file: string, engagementId: string): number {
   const db = new Database(file, { readonly: true });
   try {
     const t0 = performance.now();
-    const rows = db.prepare('SELECT version, data FROM events WHERE engagement_id = ? ORDER BY version').all(engagementId) as { data: string }[];
+    const rows = db.prepare('SELECT version, data FROM events WHERE engagement_id = ? ORDER BY version').all(engagementId) as {
+      data: string;
+    }[];
     let parsed = 0;
     for (const row of rows) if (JSON.parse(row.data)) parsed += 1;
     if (parsed === 0) throw new Error('baseline read no rows');
@@ -104,7 +106,8 @@ async function measureSize(file: string, log: LargeEngagement, count: number): P
     if (JSON.stringify(one) !== JSON.stringify(state)) throw new Error(`foldEvents and evolve disagree at ${count} events`);
   }
   const stateBytes = Buffer.byteLength(JSON.stringify(state));
-  if (count === log.events.length && JSON.stringify(state) !== JSON.stringify(log.state)) throw new Error('the replayed state differs from the generated one');
+  if (count === log.events.length && JSON.stringify(state) !== JSON.stringify(log.state))
+    throw new Error('the replayed state differs from the generated one');
 
   t0 = performance.now();
   const service = await createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
@@ -122,7 +125,10 @@ async function measureSnapshots(file: string, log: LargeEngagement, repeats: num
   const service = await createEngagementService({ store: openSqliteEventStore(file), clock: systemClock, log: () => {} });
   try {
     const out: Record<'chair' | 'stakeholder', { latency: LatencySummary; bytes: number }> = {} as never;
-    for (const [who, userId] of [['chair', log.chairUserId], ['stakeholder', log.stakeholderUserId]] as const) {
+    for (const [who, userId] of [
+      ['chair', log.chairUserId],
+      ['stakeholder', log.stakeholderUserId],
+    ] as const) {
       let bytes = 0;
       const snapshot = () => (bytes = Buffer.byteLength(JSON.stringify(service.get(log.engagementId, { userId }))));
       for (let i = 0; i < 3; i += 1) snapshot();
@@ -148,14 +154,22 @@ export const replayBenchmark: ExtraBenchmark = {
     const sizes =
       requested > 0
         ? [...new Set([2_000, 5_000, 10_000, Math.round(requested / 2), requested].filter((n) => n <= requested))].sort((a, b) => a - b)
-        : quick ? [2_000, 5_000] : [2_000, 5_000, 10_000];
+        : quick
+          ? [2_000, 5_000]
+          : [2_000, 5_000, 10_000];
     const largest = sizes[sizes.length - 1];
     const dir = mkdtempSync(join(tmpdir(), 'convene-replay-'));
     try {
       let t0 = performance.now();
       const log = largeEngagement(largest);
-      const mix = Object.entries(log.mix).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([type, n]) => `${type} ${n}`).join(', ');
-      console.log(`replay: generated ${log.events.length} events through authorize/decide/evolve in ${(since(t0) / 1000).toFixed(1)} s (${Object.keys(log.state.participants).length} participants, ${Object.keys(log.state.requests).length} floor requests); mix: ${mix}, …`);
+      const mix = Object.entries(log.mix)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([type, n]) => `${type} ${n}`)
+        .join(', ');
+      console.log(
+        `replay: generated ${log.events.length} events through authorize/decide/evolve in ${(since(t0) / 1000).toFixed(1)} s (${Object.keys(log.state.participants).length} participants, ${Object.keys(log.state.requests).length} floor requests); mix: ${mix}, …`,
+      );
       const results: SizeResult[] = [];
       for (const count of sizes) {
         t0 = performance.now();
@@ -163,8 +177,13 @@ export const replayBenchmark: ExtraBenchmark = {
         const writeMs = since(t0);
         const r = await measureSize(file, log, count);
         results.push(r);
-        const byEvent = r.eventByEventMs === null ? '' : ` (evolve one event at a time: ${round(r.eventByEventMs)} ms, ${ratio(r.eventByEventMs, r.foldMs)}x)`;
-        console.log(`  ${count} events (written in ${(writeMs / 1000).toFixed(1)} s, ${BATCH}/transaction): read ${round(r.readMs)} ms + foldEvents ${round(r.foldMs)} ms${byEvent}; state snapshot ${(r.stateBytes / 1024 / 1024).toFixed(1)} MB; service start-up ${round(r.startupMs)} ms, restart from its state snapshot ${round(r.restartMs)} ms; baseline bare SELECT + JSON.parse ${round(r.baselineMs)} ms → start-up ${ratio(r.startupMs, r.baselineMs)}x, read ${ratio(r.readMs, r.baselineMs)}x`);
+        const byEvent =
+          r.eventByEventMs === null
+            ? ''
+            : ` (evolve one event at a time: ${round(r.eventByEventMs)} ms, ${ratio(r.eventByEventMs, r.foldMs)}x)`;
+        console.log(
+          `  ${count} events (written in ${(writeMs / 1000).toFixed(1)} s, ${BATCH}/transaction): read ${round(r.readMs)} ms + foldEvents ${round(r.foldMs)} ms${byEvent}; state snapshot ${(r.stateBytes / 1024 / 1024).toFixed(1)} MB; service start-up ${round(r.startupMs)} ms, restart from its state snapshot ${round(r.restartMs)} ms; baseline bare SELECT + JSON.parse ${round(r.baselineMs)} ms → start-up ${ratio(r.startupMs, r.baselineMs)}x, read ${ratio(r.readMs, r.baselineMs)}x`,
+        );
       }
       const b = results[results.length - 1];
       // Fitted over every size but the smallest (mostly JIT warm-up): one noisy point on a shared machine
@@ -174,13 +193,17 @@ export const replayBenchmark: ExtraBenchmark = {
       const startupExponent = growth(fitted.map((r) => [r.events, r.startupMs]));
       const measuredTarget = results.find((r) => r.events >= TARGET);
       const extrapolatedS = (b.startupMs * (TARGET / b.events) ** startupExponent) / 1000;
-      console.log(`  growth from ${fitted[0].events} to ${b.events} events (least squares on log-log): fold ∝ n^${exponent.toFixed(2)}, start-up ∝ n^${startupExponent.toFixed(2)} (1.0 = linear)`);
+      console.log(
+        `  growth from ${fitted[0].events} to ${b.events} events (least squares on log-log): fold ∝ n^${exponent.toFixed(2)}, start-up ∝ n^${startupExponent.toFixed(2)} (1.0 = linear)`,
+      );
 
       const file = join(dir, `events-${largest}.sqlite`);
       const snaps = await measureSnapshots(file, log, quick ? 20 : 100);
       for (const who of ['chair', 'stakeholder'] as const) {
         const s = snaps[who];
-        console.log(`  snapshot for a ${who} at ${largest} events (viewFor + JSON.stringify): p50 ${s.latency.p50} / p99 ${s.latency.p99} / max ${s.latency.max} ms (n=${s.latency.count}), ${(s.bytes / 1024).toFixed(0)} kB`);
+        console.log(
+          `  snapshot for a ${who} at ${largest} events (viewFor + JSON.stringify): p50 ${s.latency.p50} / p99 ${s.latency.p99} / max ${s.latency.max} ms (n=${s.latency.count}), ${(s.bytes / 1024).toFixed(0)} kB`,
+        );
       }
       const lines = [
         `replay ${b.events} events: first start-up ${round(b.startupMs)} ms (read ${round(b.readMs)} + fold ${round(b.foldMs)} ms), restart from a snapshot ${round(b.restartMs)} ms vs bare SELECT + JSON.parse ${round(b.baselineMs)} ms → ${ratio(b.startupMs, b.baselineMs)}x; fold ∝ n^${exponent.toFixed(2)}, start-up ∝ n^${startupExponent.toFixed(2)}`,

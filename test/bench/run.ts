@@ -50,9 +50,13 @@ async function fanout() {
       const baseline = await fanoutBaseline({ ...base, subscribers }, convene.sampleData);
       rss[subscribers] = { convene: convene.serverRssBytes, baseline: baseline.serverRssBytes };
       console.log(`fan-out ${subscribers} subscribers, run ${run}/${runs}`);
-      console.log(`  Convene : ${fmt(convene.latency)}; ${convene.bytesPerMessage} bytes/message; server RSS ${mb(convene.serverRssBytes)}`);
+      console.log(
+        `  Convene : ${fmt(convene.latency)}; ${convene.bytesPerMessage} bytes/message; server RSS ${mb(convene.serverRssBytes)}`,
+      );
       console.log(`  baseline: ${fmt(baseline.latency)}; server RSS ${mb(baseline.serverRssBytes)}`);
-      console.log(`  ratio p99 ${ratio(convene.latency.p99, baseline.latency.p99)}x, p50 ${ratio(convene.latency.p50, baseline.latency.p50)}x`);
+      console.log(
+        `  ratio p99 ${ratio(convene.latency.p99, baseline.latency.p99)}x, p50 ${ratio(convene.latency.p50, baseline.latency.p50)}x`,
+      );
       if (run === runs) {
         summaries.push(
           `fan-out ${subscribers}: p50 ${convene.latency.p50} / p99 ${convene.latency.p99} ms vs baseline ${baseline.latency.p50} / ${baseline.latency.p99} ms → p99 ratio ${ratio(convene.latency.p99, baseline.latency.p99)}x (target ≤ 1.5x at 1,000)`,
@@ -65,12 +69,16 @@ async function fanout() {
   const perConvene = (rss[hi].convene - rss[lo].convene) / (hi - lo);
   const perBaseline = (rss[hi].baseline - rss[lo].baseline) / (hi - lo);
   console.log(`memory per subscriber: Convene ${(perConvene / 1024).toFixed(1)} KB, baseline ${(perBaseline / 1024).toFixed(1)} KB`);
-  summaries.push(`memory per subscriber: ${(perConvene / 1024).toFixed(1)} KB vs baseline ${(perBaseline / 1024).toFixed(1)} KB → ${ratio(perConvene, perBaseline)}x`);
+  summaries.push(
+    `memory per subscriber: ${(perConvene / 1024).toFixed(1)} KB vs baseline ${(perBaseline / 1024).toFixed(1)} KB → ${ratio(perConvene, perBaseline)}x`,
+  );
 
   // Stalled readers: 10% of 1,000 stop reading; the others' p99 must not move by more than 20%.
   const stalled = await fanoutConvene({ ...base, subscribers: 1000, stallShare: 0.1 });
   const clean = await fanoutConvene({ ...base, subscribers: 1000, stallShare: 0 });
-  console.log(`fan-out 1,000 with 10% stalled readers: ${fmt(stalled.latency)}; RSS ${mb(stalled.serverRssBytes)}; streams ended by the server ${stalled.streamsEndedByServer}`);
+  console.log(
+    `fan-out 1,000 with 10% stalled readers: ${fmt(stalled.latency)}; RSS ${mb(stalled.serverRssBytes)}; streams ended by the server ${stalled.streamsEndedByServer}`,
+  );
   console.log(`fan-out 1,000 without stalled readers:  ${fmt(clean.latency)}; RSS ${mb(clean.serverRssBytes)}`);
   summaries.push(
     `stalled readers (10% of 1,000): others' p99 ${stalled.latency.p99} ms vs ${clean.latency.p99} ms clean → ${ratio(stalled.latency.p99, clean.latency.p99)}x (target ≤ 1.2x); RSS ${mb(stalled.serverRssBytes)} vs ${mb(clean.serverRssBytes)}`,
@@ -84,7 +92,9 @@ async function storm() {
     const result = await floorStorm(participants, streams);
     const baseline = await writePathBaseline(participants, 64);
     console.log(`floor storm ${participants} requests in 1 s with ${streams} streams, run ${run}/${runs}`);
-    console.log(`  Convene : ${fmt(result.latency)}; accepted ${result.accepted}, refused ${result.rejected}; list ${result.listLength} entries, ${result.distinctParticipants} distinct; versions contiguous: ${result.contiguousVersions}`);
+    console.log(
+      `  Convene : ${fmt(result.latency)}; accepted ${result.accepted}, refused ${result.rejected}; list ${result.listLength} entries, ${result.distinctParticipants} distinct; versions contiguous: ${result.contiguousVersions}`,
+    );
     console.log(`  baseline (bare Express + the same SQLite insert, same 500 POSTs): ${fmt(baseline.latency)}`);
     if (run === runs) {
       const lost = participants - result.listLength;
@@ -112,7 +122,10 @@ async function writePath() {
     // PG_CLUSTER_DURABLE=1 scripts/pg-test-cluster.sh start), beside SQLite; each run on a fresh database.
     if (process.env.BENCH_DATABASE_URL) {
       const databaseUrl = await freshBenchDatabase(process.env.BENCH_DATABASE_URL);
-      const postgres = await writePathConvene(count, 16, { DATABASE_URL: databaseUrl, SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x') });
+      const postgres = await writePathConvene(count, 16, {
+        DATABASE_URL: databaseUrl,
+        SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+      });
       console.log(`  PostgreSQL: ${postgres.commandsPerSecond} commands/s; ${fmt(postgres.latency)}`);
       if (run === runs) {
         summaries.push(

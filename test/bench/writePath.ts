@@ -14,11 +14,15 @@ export interface WriteResult {
 async function hammer(api: Api, path: string, body: (i: number) => unknown, count: number, concurrency: number): Promise<WriteResult> {
   const histogram = newHistogram();
   const start = performance.now();
-  await pool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-    const t0 = performance.now();
-    await api.ok('POST', path, body(i));
-    histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-  });
+  await pool(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const t0 = performance.now();
+      await api.ok('POST', path, body(i));
+      histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+    },
+  );
   const seconds = (performance.now() - start) / 1000;
   return { commandsPerSecond: Math.round(count / seconds), latency: summarize(histogram) };
 }

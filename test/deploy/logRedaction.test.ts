@@ -33,21 +33,51 @@ describe('structured, redacted logs', { timeout: 60_000 }, () => {
 
     const signIn = await call(server, 'POST', '/api/auth/dev', { displayName: 'Chair Person' });
     const auth = { authorization: `Bearer ${signIn.body.token}` };
-    const created = await call(server, 'POST', '/api/engagements', { title: 'Logged consultation', theme: 'logs', plannedMinutes: 60, speakingSeconds: 180 }, auth);
+    const created = await call(
+      server,
+      'POST',
+      '/api/engagements',
+      { title: 'Logged consultation', theme: 'logs', plannedMinutes: 60, speakingSeconds: 180 },
+      auth,
+    );
     const id = created.body.id as string;
-    const command = await call(server, 'POST', `/api/engagements/${id}/commands`, { type: 'question.add', text: 'Is anything secret logged?' }, auth);
-    const invitation = await call(server, 'POST', `/api/engagements/${id}/invitations`, { role: 'stakeholder', displayName: 'Amina Diallo', organization: 'Org', category: 'ngo' }, auth);
-    const redeemed = await call(server, 'POST', '/api/auth/invitation', { code: invitation.body.code }, { 'x-request-id': 'client-retry-42' });
+    const command = await call(
+      server,
+      'POST',
+      `/api/engagements/${id}/commands`,
+      { type: 'question.add', text: 'Is anything secret logged?' },
+      auth,
+    );
+    const invitation = await call(
+      server,
+      'POST',
+      `/api/engagements/${id}/invitations`,
+      { role: 'stakeholder', displayName: 'Amina Diallo', organization: 'Org', category: 'ngo' },
+      auth,
+    );
+    const redeemed = await call(
+      server,
+      'POST',
+      '/api/auth/invitation',
+      { code: invitation.body.code },
+      { 'x-request-id': 'client-retry-42' },
+    );
     // A refused redemption is logged (with its reason): its code must not be.
     const wrongCode = 'wrong-code-0123456789abcdef';
     const refused = await call(server, 'POST', '/api/auth/invitation', { code: wrongCode });
-    const refusedAgain = await call(server, 'GET', `/api/me?code=${wrongCode}`, undefined, { authorization: 'Bearer not-a-valid-token-at-all' });
+    const refusedAgain = await call(server, 'GET', `/api/me?code=${wrongCode}`, undefined, {
+      authorization: 'Bearer not-a-valid-token-at-all',
+    });
     expect([signIn.status, created.status, command.status, invitation.status, redeemed.status]).toEqual([200, 201, 200, 201, 200]);
     expect([refused.status, refusedAgain.status]).toEqual([401, 401]);
     await new Promise((resolve) => setTimeout(resolve, 200)); // lets the last response lines reach stdout
 
     const secrets = [signIn.body.token, redeemed.body.token, invitation.body.code, wrongCode, 'not-a-valid-token-at-all'];
-    const lines = server.output().slice(startUp).split('\n').filter((line) => line.trim() !== '');
+    const lines = server
+      .output()
+      .slice(startUp)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThanOrEqual(8);
     for (const line of lines) {
       const entry = JSON.parse(line) as Record<string, unknown>;

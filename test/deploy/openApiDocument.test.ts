@@ -66,9 +66,12 @@ function expressRoutes(stack: LayerLike[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const path = (prefix + layer.route.path).replace(/:(\w+)/g, '{$1}');
-      return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((method) => `${method.toUpperCase()} ${path}`);
+      return Object.keys(layer.route.methods)
+        .filter((m) => m !== '_all')
+        .map((method) => `${method.toUpperCase()} ${path}`);
     }
-    if (layer.handle.stack) return expressRoutes(layer.handle.stack, prefix + (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''));
+    if (layer.handle.stack)
+      return expressRoutes(layer.handle.stack, prefix + (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''));
     return [];
   });
 }
@@ -86,7 +89,11 @@ describe('/api/openapi.json', { timeout: 60_000 }, () => {
   it('given the app, when its router stack is walked, then every route is in the document and nothing else is', () => {
     const routes = expressRoutes((app as Express & { router: { stack: LayerLike[] } }).router.stack).sort();
     const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.has(m)).map((method) => `${method.toUpperCase()} ${path}`))
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => METHODS.has(m))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      )
       .sort();
     expect(routes.length).toBeGreaterThan(20);
     expect(documented).toEqual(routes);
@@ -97,12 +104,20 @@ describe('/api/openapi.json', { timeout: 60_000 }, () => {
       const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
       for (const [method, operation] of Object.entries(item).filter(([m]) => METHODS.has(m))) {
         const where = `${method.toUpperCase()} ${path}`;
-        const declared = (operation.parameters ?? []).filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name).sort();
+        const declared = (operation.parameters ?? [])
+          .filter((p: { in: string }) => p.in === 'path')
+          .map((p: { name: string }) => p.name)
+          .sort();
         expect(declared, where).toEqual(names);
         expect(Array.isArray(operation.security), where).toBe(true);
         const errors = Object.entries(operation.responses as Record<string, any>).filter(([status]) => /^[45]/.test(status));
-        if (operation.security.length > 0) expect(errors.map(([status]) => status), where).toContain('401');
-        for (const [status, response] of errors) expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json']);
+        if (operation.security.length > 0)
+          expect(
+            errors.map(([status]) => status),
+            where,
+          ).toContain('401');
+        for (const [status, response] of errors)
+          expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json']);
       }
     }
   });

@@ -27,7 +27,9 @@ function sourceFiles(dir: string): string[] {
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/^\s*import\s+(?!type\s)[^'"]*?from\s+'([^'.][^']*)'|import\('([^'.][^']*)'\)|^\s*import\s+'([^'.][^']*)'/gm)) {
+  for (const match of text.matchAll(
+    /^\s*import\s+(?!type\s)[^'"]*?from\s+'([^'.][^']*)'|import\('([^'.][^']*)'\)|^\s*import\s+'([^'.][^']*)'/gm,
+  )) {
     const spec = match[1] ?? match[2] ?? match[3];
     if (spec) found.push(spec);
   }

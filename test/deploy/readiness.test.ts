@@ -33,7 +33,11 @@ describe('/api/health and /api/ready', { timeout: 60_000 }, () => {
   });
 
   it('given LiveKit settings, when /api/ready is asked, then it says LiveKit is configured', async () => {
-    const { server } = await start({ LIVEKIT_URL: 'wss://media.example', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'a-secret-of-enough-length-000000' });
+    const { server } = await start({
+      LIVEKIT_URL: 'wss://media.example',
+      LIVEKIT_API_KEY: 'key',
+      LIVEKIT_API_SECRET: 'a-secret-of-enough-length-000000',
+    });
     expect(await (await fetch(`${server.baseUrl}/api/ready`)).json()).toMatchObject({ status: 'ready', livekit: 'configured' });
   });
 

@@ -20,7 +20,7 @@ describe('written inputs', () => {
     expect(g.as('ngo').refusal({ type: 'input.submit', title: 'Again', text: 'x', requestId }).rule).toBe('DEFER-2');
   });
 
-  it('DEFER-2: given someone else\'s deferred request, when an input names it, then it is refused', () => {
+  it("DEFER-2: given someone else's deferred request, when an input names it, then it is refused", () => {
     const { g, requestId } = deferred();
     expect(g.as('other').refusal({ type: 'input.submit', title: 'Not mine', text: 'x', requestId }).rule).toBe('DEFER-2');
   });

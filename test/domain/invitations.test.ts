@@ -7,19 +7,36 @@ const HASH = 'a'.repeat(64);
 
 function invite(g: EngagementBuilder, expiresInSeconds = 3600): string {
   const expiresAt = new Date(Date.parse(g.now) + expiresInSeconds * 1000).toISOString();
-  const [event] = g.as('chair').run({ type: 'invitation.create', role: 'stakeholder', codeHash: HASH, expiresAt, organization: 'Cyber Peace Institute', category: 'ngo' });
+  const [event] = g
+    .as('chair')
+    .run({
+      type: 'invitation.create',
+      role: 'stakeholder',
+      codeHash: HASH,
+      expiresAt,
+      organization: 'Cyber Peace Institute',
+      category: 'ngo',
+    });
   if (event.type !== 'invitation.created') throw new Error('no invitation');
   return event.invitationId;
 }
 
-const redeem = (invitationId: string, userId = 'inv:1') => ({ type: 'invitation.redeem' as const, invitationId, userId, displayName: 'Ada' });
+const redeem = (invitationId: string, userId = 'inv:1') => ({
+  type: 'invitation.redeem' as const,
+  invitationId,
+  userId,
+  displayName: 'Ada',
+});
 
 describe('invitations', () => {
   it('INV-3: given a fresh invitation, when redeemed, then the holder is an approved participant with its role and profile', () => {
     const g = given().engagement();
     const id = invite(g);
     const [event] = g.as('system').run(redeem(id));
-    expect(event).toMatchObject({ type: 'invitation.redeemed', participant: { userId: 'inv:1', role: 'stakeholder', organization: 'Cyber Peace Institute', category: 'ngo', displayName: 'Ada' } });
+    expect(event).toMatchObject({
+      type: 'invitation.redeemed',
+      participant: { userId: 'inv:1', role: 'stakeholder', organization: 'Cyber Peace Institute', category: 'ngo', displayName: 'Ada' },
+    });
     const participant = Object.values(g.state.participants).find((p) => p.userId === 'inv:1');
     expect(participant).toMatchObject({ status: 'approved', invitationId: id });
     expect(g.state.invitations[id]).toMatchObject({ redeemedAt: g.now, redeemedBy: participant!.id });

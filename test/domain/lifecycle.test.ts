@@ -6,17 +6,29 @@ import { given, userActor, T0 } from './support/engagementBuilder.js';
 
 describe('engagement lifecycle', () => {
   it('LIFE-6: given a signed-in user, when they create an engagement, then they are its approved Chair and defaults apply', () => {
-    const events = decide(emptyState(), { type: 'engagement.create', engagementId: 'eng-1', title: 'Capacity-building' }, {
-      now: T0,
-      actor: userActor('ana'),
-      newId: () => 'p-1',
-    });
+    const events = decide(
+      emptyState(),
+      { type: 'engagement.create', engagementId: 'eng-1', title: 'Capacity-building' },
+      {
+        now: T0,
+        actor: userActor('ana'),
+        newId: () => 'p-1',
+      },
+    );
     expect(events).toEqual([
       {
         type: 'engagement.created',
         at: T0,
         engagementId: 'eng-1',
-        settings: { title: 'Capacity-building', theme: null, description: null, scheduledStart: null, plannedMinutes: 90, speakingSeconds: 180, timeZone: 'UTC' },
+        settings: {
+          title: 'Capacity-building',
+          theme: null,
+          description: null,
+          scheduledStart: null,
+          plannedMinutes: 90,
+          speakingSeconds: 180,
+          timeZone: 'UTC',
+        },
         chair: expect.objectContaining({ id: 'p-1', userId: 'dev:ana', role: 'chair', displayName: 'ana' }),
       },
     ]);

@@ -4,18 +4,34 @@ import { given } from './support/engagementBuilder.js';
 
 describe('notes', () => {
   const setup = () => {
-    const g = given().engagement().question('q1').open().start().participant('kenya', { role: 'delegation' }).participant('ngo').participant('sec', { role: 'secretariat' }).openQuestion('q1');
+    const g = given()
+      .engagement()
+      .question('q1')
+      .open()
+      .start()
+      .participant('kenya', { role: 'delegation' })
+      .participant('ngo')
+      .participant('sec', { role: 'secretariat' })
+      .openQuestion('q1');
     g.with('ngo', { type: 'floor.request', questionId: g.questionId('q1'), note: 'On regional hubs' });
     const requestId = Object.keys(g.state.requests)[0];
     g.with('sec', { type: 'note.add', requestId, text: 'Speaker mentioned a funding gap; follow up.', visibility: 'secretariat' });
-    g.with('chair', { type: 'note.add', questionId: g.questionId('q1'), text: 'Hubs were raised by several participants.', visibility: 'public' });
+    g.with('chair', {
+      type: 'note.add',
+      questionId: g.questionId('q1'),
+      text: 'Hubs were raised by several participants.',
+      visibility: 'public',
+    });
     return { g, requestId };
   };
 
-  it('NOTE-2: given a request, when a note is added on it, then it belongs to the request\'s question and to its author', () => {
+  it("NOTE-2: given a request, when a note is added on it, then it belongs to the request's question and to its author", () => {
     const { g, requestId } = setup();
     expect(g.state.notes[0]).toMatchObject({ requestId, questionId: g.questionId('q1'), byParticipantId: g.participantId('sec') });
-    expect(g.refusal({ type: 'note.add', requestId: 'missing', text: 'x', visibility: 'public' })).toMatchObject({ rule: 'NOTE-2', kind: 'NOT_FOUND' });
+    expect(g.refusal({ type: 'note.add', requestId: 'missing', text: 'x', visibility: 'public' })).toMatchObject({
+      rule: 'NOTE-2',
+      kind: 'NOT_FOUND',
+    });
   });
 
   it('NOTE-3 / VIEW-5: given a secretariat note and a public note, then staff see both, participants only the public one, the public none', () => {
@@ -38,7 +54,9 @@ describe('notes', () => {
 
   it('NOTE-1: given a draft engagement, when staff add a note, then it is refused until the engagement opens; after it ends, notes are still taken', () => {
     const draft = given().engagement().question('q1');
-    expect(draft.refusal({ type: 'note.add', questionId: draft.questionId('q1'), text: 'Too early', visibility: 'public' })).toMatchObject({ rule: 'NOTE-1' });
+    expect(draft.refusal({ type: 'note.add', questionId: draft.questionId('q1'), text: 'Too early', visibility: 'public' })).toMatchObject({
+      rule: 'NOTE-1',
+    });
     const { g } = setup();
     g.end();
     g.with('chair', { type: 'note.add', questionId: g.questionId('q1'), text: 'Drafting the summary.', visibility: 'secretariat' });
@@ -47,6 +65,9 @@ describe('notes', () => {
 
   it('AUTH-1: given a stakeholder, when they add a note, then it is forbidden', () => {
     const { g } = setup();
-    expect(g.as('ngo').refusal({ type: 'note.add', text: 'mine', visibility: 'public' })).toMatchObject({ rule: 'AUTH-1', kind: 'FORBIDDEN' });
+    expect(g.as('ngo').refusal({ type: 'note.add', text: 'mine', visibility: 'public' })).toMatchObject({
+      rule: 'AUTH-1',
+      kind: 'FORBIDDEN',
+    });
   });
 });

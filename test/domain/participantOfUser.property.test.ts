@@ -46,7 +46,8 @@ const participantsArb = fc.array(participantArb, { maxLength: 12 }).map((list) =
 });
 
 /** The scans the index replaced, as they were written. */
-const scanFind = (state: EngagementState, userId: string) => Object.values(state.participants).find((x) => x.userId !== undefined && x.userId === userId);
+const scanFind = (state: EngagementState, userId: string) =>
+  Object.values(state.participants).find((x) => x.userId !== undefined && x.userId === userId);
 function scanRole(state: EngagementState, actor: Actor): Role | null {
   if (actor.kind !== 'user') return null;
   for (const p of Object.values(state.participants)) if (p.userId === actor.userId) return p.status === 'approved' ? p.role : null;
@@ -64,7 +65,17 @@ describe('participantOfUser (index by sign-in id, property)', () => {
           expect(participantOfUser(state.participants, userId)).toBe(found);
           const me = membershipOf(state, { userId });
           expect(me.participantId).toBe(found?.id ?? null);
-          expect(me.audience).toBe(!found ? 'public' : found.status !== 'approved' ? 'applicant' : isStaffRole(found.role) ? 'staff' : found.role === 'delegation' ? 'delegation' : 'member');
+          expect(me.audience).toBe(
+            !found
+              ? 'public'
+              : found.status !== 'approved'
+                ? 'applicant'
+                : isStaffRole(found.role)
+                  ? 'staff'
+                  : found.role === 'delegation'
+                    ? 'delegation'
+                    : 'member',
+          );
           const actor: Actor = { kind: 'user', userId, displayName: userId };
           expect(roleOf(state, actor)).toBe(scanRole(state, actor));
         }

@@ -11,8 +11,18 @@ describe('registration and accreditation', () => {
   });
 
   it('PART-2: given an open engagement, when a member state and an NGO register, then they wait as delegation and stakeholder', () => {
-    const g = given().engagement().open().participant('kenya', { role: 'delegation', approve: false }).participant('ngo', { approve: false });
-    expect(g.state.participants[g.participantId('kenya')]).toMatchObject({ role: 'delegation', status: 'pending', category: 'member-state', userId: 'dev:kenya', displayName: 'kenya' });
+    const g = given()
+      .engagement()
+      .open()
+      .participant('kenya', { role: 'delegation', approve: false })
+      .participant('ngo', { approve: false });
+    expect(g.state.participants[g.participantId('kenya')]).toMatchObject({
+      role: 'delegation',
+      status: 'pending',
+      category: 'member-state',
+      userId: 'dev:kenya',
+      displayName: 'kenya',
+    });
     expect(g.state.participants[g.participantId('ngo')]).toMatchObject({ role: 'stakeholder', status: 'pending' });
   });
 
@@ -26,7 +36,11 @@ describe('registration and accreditation', () => {
     const g = given().engagement().open().participant('ngo', { approve: false });
     const id = g.participantId('ngo');
     const [event] = g.as('chair').run({ type: 'participant.approve', participantId: id, role: 'observer' });
-    expect(event).toMatchObject({ type: 'participant.approved', role: 'observer', profile: { organization: 'ngo organisation', category: 'ngo' } });
+    expect(event).toMatchObject({
+      type: 'participant.approved',
+      role: 'observer',
+      profile: { organization: 'ngo organisation', category: 'ngo' },
+    });
     expect(g.state.participants[id]).toMatchObject({ status: 'approved', role: 'observer', decidedAt: g.now });
     expect(g.refusal({ type: 'participant.approve', participantId: id }).rule).toBe('PART-4');
     expect(g.refusal({ type: 'participant.decline', participantId: id }).rule).toBe('PART-4');
@@ -54,7 +68,11 @@ describe('registration and accreditation', () => {
   });
 
   it('PART-6: given a non-objection stakeholder that a delegation objected to, when the Chair approves, then it is refused with what to do', () => {
-    const g = given().engagement().open().participant('kenya', { role: 'delegation' }).participant('ngo', { approve: false, accreditation: 'non-objection' });
+    const g = given()
+      .engagement()
+      .open()
+      .participant('kenya', { role: 'delegation' })
+      .participant('ngo', { approve: false, accreditation: 'non-objection' });
     g.with('kenya', { type: 'participant.object', participantId: g.participantId('ngo'), reason: 'Not independent of a government.' });
     const refusal = g.as('chair').refusal({ type: 'participant.approve', participantId: g.participantId('ngo') });
     expect(refusal.rule).toBe('PART-6');
@@ -64,7 +82,11 @@ describe('registration and accreditation', () => {
   });
 
   it('PART-6: given an ECOSOC stakeholder with an objection, when the Chair approves, then it is allowed (objections bind only non-objection admission)', () => {
-    const g = given().engagement().open().participant('kenya', { role: 'delegation' }).participant('ngo', { approve: false, accreditation: 'ecosoc' });
+    const g = given()
+      .engagement()
+      .open()
+      .participant('kenya', { role: 'delegation' })
+      .participant('ngo', { approve: false, accreditation: 'ecosoc' });
     g.with('kenya', { type: 'participant.object', participantId: g.participantId('ngo'), reason: 'Concerns.' });
     g.with('chair', { type: 'participant.approve', participantId: g.participantId('ngo') });
     expect(g.state.participants[g.participantId('ngo')].status).toBe('approved');
@@ -85,28 +107,51 @@ describe('registration and accreditation', () => {
     expect(project(g.state, viewer('france')).objections).toEqual([]);
     expect(project(g.state, viewer('other-ngo')).objections).toEqual([]);
     expect(project(g.state, viewer('ngo')).objections).toEqual([]);
-    expect(g.as('kenya').refusal({ type: 'participant.object', participantId: g.participantId('ngo'), reason: 'again' }).rule).toBe('PART-9');
+    expect(g.as('kenya').refusal({ type: 'participant.object', participantId: g.participantId('ngo'), reason: 'again' }).rule).toBe(
+      'PART-9',
+    );
   });
 
   it('PART-9 / AUTH-1: given a stakeholder, when they object, then it is forbidden; a delegation cannot object to a delegation', () => {
-    const g = given().engagement().open().participant('kenya', { role: 'delegation' }).participant('france', { role: 'delegation' }).participant('ngo');
-    expect(g.as('ngo').refusal({ type: 'participant.object', participantId: g.participantId('kenya'), reason: 'x' })).toMatchObject({ rule: 'AUTH-1', kind: 'FORBIDDEN' });
-    expect(g.as('kenya').refusal({ type: 'participant.object', participantId: g.participantId('france'), reason: 'x' }).rule).toBe('PART-9');
+    const g = given()
+      .engagement()
+      .open()
+      .participant('kenya', { role: 'delegation' })
+      .participant('france', { role: 'delegation' })
+      .participant('ngo');
+    expect(g.as('ngo').refusal({ type: 'participant.object', participantId: g.participantId('kenya'), reason: 'x' })).toMatchObject({
+      rule: 'AUTH-1',
+      kind: 'FORBIDDEN',
+    });
+    expect(g.as('kenya').refusal({ type: 'participant.object', participantId: g.participantId('france'), reason: 'x' }).rule).toBe(
+      'PART-9',
+    );
   });
 
   it('PART-8: given one Chair, when their role changes, then it is refused; with a second Chair it is allowed', () => {
     const g = given().engagement().open().participant('sec', { role: 'secretariat' });
-    expect(g.as('chair').refusal({ type: 'participant.setRole', participantId: g.participantId('chair'), role: 'secretariat' }).rule).toBe('PART-8');
+    expect(g.as('chair').refusal({ type: 'participant.setRole', participantId: g.participantId('chair'), role: 'secretariat' }).rule).toBe(
+      'PART-8',
+    );
     g.with('chair', { type: 'participant.setRole', participantId: g.participantId('sec'), role: 'chair' });
     g.with('chair', { type: 'participant.setRole', participantId: g.participantId('chair'), role: 'secretariat' });
     expect(g.state.participants[g.participantId('chair')].role).toBe('secretariat');
-    expect(g.as('sec').refusal({ type: 'participant.setRole', participantId: g.participantId('chair'), role: 'secretariat' }).rule).toBe('PART-7');
+    expect(g.as('sec').refusal({ type: 'participant.setRole', participantId: g.participantId('chair'), role: 'secretariat' }).rule).toBe(
+      'PART-7',
+    );
   });
 
-  it('VIEW-3: given pending and approved people, then a stakeholder sees approved ones and themselves, a delegation sees all, nobody sees others\' userId', () => {
-    const g = given().engagement().open().participant('kenya', { role: 'delegation' }).participant('ngo').participant('late', { approve: false });
+  it("VIEW-3: given pending and approved people, then a stakeholder sees approved ones and themselves, a delegation sees all, nobody sees others' userId", () => {
+    const g = given()
+      .engagement()
+      .open()
+      .participant('kenya', { role: 'delegation' })
+      .participant('ngo')
+      .participant('late', { approve: false });
     const asNgo = project(g.state, viewer('ngo'));
-    expect(Object.keys(asNgo.participants).sort()).toEqual([g.participantId('chair'), g.participantId('kenya'), g.participantId('ngo')].sort());
+    expect(Object.keys(asNgo.participants).sort()).toEqual(
+      [g.participantId('chair'), g.participantId('kenya'), g.participantId('ngo')].sort(),
+    );
     expect(asNgo.participants[g.participantId('ngo')].userId).toBe('dev:ngo');
     expect(asNgo.participants[g.participantId('kenya')].userId).toBeUndefined();
     const asKenya = project(g.state, viewer('kenya'));

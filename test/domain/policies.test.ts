@@ -87,7 +87,9 @@ describe('who may do what (AUTH-1)', () => {
 
   it('AUTH-1: given a pending registrant, when they ask for the floor, then the refusal says the registration is waiting', () => {
     const g = population();
-    expect(() => authorize(g.state, userActor('pending'), { type: 'floor.request', questionId: 'q' })).toThrow(/waiting for the Chair's approval/);
+    expect(() => authorize(g.state, userActor('pending'), { type: 'floor.request', questionId: 'q' })).toThrow(
+      /waiting for the Chair's approval/,
+    );
   });
 
   it('AUTH-1: the principals of the table are only roles, signed-in and system', () => {

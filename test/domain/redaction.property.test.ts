@@ -21,15 +21,46 @@ import { ViewerHarness } from './support/viewerHarness.js';
 // non-staff members (BREAKOUT-10), and a publication is canonical JSON with its sha256 (SUMMARY-9).
 
 const EXPECTED_TYPES = [
-  'engagement.created', 'engagement.updated', 'engagement.opened', 'engagement.started', 'engagement.ended',
-  'agenda.added', 'agenda.removed', 'agenda.moved', 'agenda.begun',
-  'question.added', 'question.removed', 'question.moved', 'question.opened', 'question.closed',
-  'participant.registered', 'participant.approved', 'participant.declined', 'participant.roleChanged', 'participant.objected',
-  'invitation.created', 'invitation.revoked', 'invitation.redeemed',
-  'floor.requested', 'floor.withdrawn', 'floor.given', 'floor.paused', 'floor.resumed', 'floor.extended', 'floor.ended',
-  'floor.skipped', 'floor.moved', 'floor.deferred', 'floor.policyChanged', 'floor.overran', 'floor.allowancesChanged',
-  'time.hardStopSet', 'time.replanned',
-  'note.added', 'input.submitted', 'input.withdrawn',
+  'engagement.created',
+  'engagement.updated',
+  'engagement.opened',
+  'engagement.started',
+  'engagement.ended',
+  'agenda.added',
+  'agenda.removed',
+  'agenda.moved',
+  'agenda.begun',
+  'question.added',
+  'question.removed',
+  'question.moved',
+  'question.opened',
+  'question.closed',
+  'participant.registered',
+  'participant.approved',
+  'participant.declined',
+  'participant.roleChanged',
+  'participant.objected',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.redeemed',
+  'floor.requested',
+  'floor.withdrawn',
+  'floor.given',
+  'floor.paused',
+  'floor.resumed',
+  'floor.extended',
+  'floor.ended',
+  'floor.skipped',
+  'floor.moved',
+  'floor.deferred',
+  'floor.policyChanged',
+  'floor.overran',
+  'floor.allowancesChanged',
+  'time.hardStopSet',
+  'time.replanned',
+  'note.added',
+  'input.submitted',
+  'input.withdrawn',
 ];
 
 /** Runs of the random session: about 20 s on an idle core, within a minute on a loaded 2-core machine. */
@@ -41,12 +72,16 @@ describe('redaction (VIEW-9, property)', () => {
     const seen = new Set<string>();
     const sessions = new Map<string, number>();
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 60, maxLength: 200 }), fc.oneof(fc.constant(null), fc.nat({ max: 63 }), fc.nat({ max: 63 })), (steps, approved) => {
-        const h = runSession(steps, approved);
-        accepted += h.accepted;
-        for (const t of h.types) seen.add(t);
-        for (const t of h.types) sessions.set(t, (sessions.get(t) ?? 0) + 1);
-      }),
+      fc.property(
+        fc.array(stepArb, { minLength: 60, maxLength: 200 }),
+        fc.oneof(fc.constant(null), fc.nat({ max: 63 }), fc.nat({ max: 63 })),
+        (steps, approved) => {
+          const h = runSession(steps, approved);
+          accepted += h.accepted;
+          for (const t of h.types) seen.add(t);
+          for (const t of h.types) sessions.set(t, (sessions.get(t) ?? 0) + 1);
+        },
+      ),
       { numRuns: RUNS },
     );
     // The generator reaches deep states, not only refusals, and most kinds of event.
@@ -86,7 +121,14 @@ describe('redaction (VIEW-9, property)', () => {
     ok('chair', { type: 'agenda.update', itemId: other, title: 'Housekeeping' });
     ok('chair', { type: 'agenda.remove', itemId: other });
     ok('chair', { type: 'invitation.create', role: 'secretariat', codeHash: 'c'.repeat(64), expiresAt: '2026-11-29T00:00:00.000Z' });
-    ok('chair', { type: 'invitation.create', role: 'stakeholder', codeHash: 'd'.repeat(64), expiresAt: '2026-11-29T00:00:00.000Z', organization: 'Invited NGO', category: 'ngo' });
+    ok('chair', {
+      type: 'invitation.create',
+      role: 'stakeholder',
+      codeHash: 'd'.repeat(64),
+      expiresAt: '2026-11-29T00:00:00.000Z',
+      organization: 'Invited NGO',
+      category: 'ngo',
+    });
     const [invSec, invNgo] = Object.keys(h.state.invitations);
     ok('system', { type: 'invitation.redeem', invitationId: invSec, userId: 'inv:0', displayName: 'Secretary' });
     ok('chair', { type: 'time.setHardStop', at: '2026-11-28T10:00:00.000Z' });
@@ -94,8 +136,20 @@ describe('redaction (VIEW-9, property)', () => {
     ok('chair', { type: 'invitation.revoke', invitationId: invNgo });
     ok('chair', { type: 'invitation.create', role: 'stakeholder', codeHash: 'e'.repeat(64), expiresAt: '2026-11-29T00:00:00.000Z' });
     ok('system', { type: 'invitation.redeem', invitationId: Object.keys(h.state.invitations)[2], userId: 'inv:1', displayName: 'Invitee' });
-    for (const [user, category] of [['del1', 'member-state'], ['del2', 'member-state'], ['ngo1', 'ngo'], ['ngo2', 'academia'], ['obs', 'intergovernmental'], ['sec', 'other']] as const) {
-      ok(user, { type: 'participant.register', organization: `Org ${user}`, category, ...(user === 'ngo2' ? { accreditation: 'non-objection' as const } : {}) });
+    for (const [user, category] of [
+      ['del1', 'member-state'],
+      ['del2', 'member-state'],
+      ['ngo1', 'ngo'],
+      ['ngo2', 'academia'],
+      ['obs', 'intergovernmental'],
+      ['sec', 'other'],
+    ] as const) {
+      ok(user, {
+        type: 'participant.register',
+        organization: `Org ${user}`,
+        category,
+        ...(user === 'ngo2' ? { accreditation: 'non-objection' as const } : {}),
+      });
     }
     for (const user of ['del1', 'del2', 'ngo1']) ok('chair', { type: 'participant.approve', participantId: idOf(`dev:${user}`) });
     ok('del1', { type: 'participant.object', participantId: idOf('dev:ngo2'), reason: 'Not independent.' });
@@ -116,7 +170,10 @@ describe('redaction (VIEW-9, property)', () => {
     ok('sec', { type: 'floor.policy', order: 'alternate' });
     const waiting = () => h.state.waiting[q1] ?? [];
     ok('sec', { type: 'floor.move', requestId: waiting()[waiting().length - 1], position: 0 });
-    ok('del2', { type: 'floor.withdraw', requestId: Object.values(h.state.requests).find((r) => r.participantId === idOf('dev:del2'))!.id });
+    ok('del2', {
+      type: 'floor.withdraw',
+      requestId: Object.values(h.state.requests).find((r) => r.participantId === idOf('dev:del2'))!.id,
+    });
     ok('chair', { type: 'floor.give' });
     const speaking = h.state.currentRequestId!;
     ok('chair', { type: 'note.add', requestId: speaking, text: 'Funding gap.', visibility: 'secretariat' });
@@ -137,14 +194,24 @@ describe('redaction (VIEW-9, property)', () => {
     if (!deferred) ok('chair', { type: 'floor.defer', requestId: waiting()[0] });
     ok('chair', { type: 'question.open', questionId: q2 });
     const mine = Object.values(h.state.requests).find((r) => r.status === 'deferred')!;
-    const author = Object.values(h.state.participants).find((p) => p.id === mine.participantId)!.userId!.slice(4);
+    const author = Object.values(h.state.participants)
+      .find((p) => p.id === mine.participantId)!
+      .userId!.slice(4);
     const [submitted] = ok(author, { type: 'input.submit', title: 'In writing', text: 'Our statement.', requestId: mine.id });
     ok('ngo1', { type: 'input.submit', title: 'Concept paper', text: 'A paper.', questionId: q2 });
     ok(author, { type: 'input.withdraw', inputId: (submitted as { inputId: string }).inputId });
     ok('del1', { type: 'floor.request', questionId: q2 });
 
     // A self-select round, run to its deadline, with LiveKit attendance and a report.
-    ok('chair', { type: 'breakouts.plan', rooms: [{ theme: 'Finance', capacity: 3, rapporteurId: idOf('dev:ngo1'), questionId: q1 }, { theme: 'Hubs', capacity: 3 }], durationMinutes: 2, mode: 'self-select' });
+    ok('chair', {
+      type: 'breakouts.plan',
+      rooms: [
+        { theme: 'Finance', capacity: 3, rapporteurId: idOf('dev:ngo1'), questionId: q1 },
+        { theme: 'Hubs', capacity: 3 },
+      ],
+      durationMinutes: 2,
+      mode: 'self-select',
+    });
     const round = () => h.state.breakouts.rounds[h.state.breakouts.order[0]];
     const [finance, hubs] = round().rooms.map((r) => r.id);
     ok('del1', { type: 'breakouts.choose', roundId: round().id, roomId: hubs });
@@ -155,19 +222,45 @@ describe('redaction (VIEW-9, property)', () => {
     h.advance(125);
     ok('system', { type: 'breakouts.warn', roundId: round().id });
     const roomName = round().roomNames[finance];
-    ok('system', { type: 'breakouts.recordAttendance', roomName, participantSid: 'PA_del2', identity: idOf('dev:del2'), joinedAt: new Date(Date.parse(h.now) - 100_000).toISOString(), source: 'webhook' });
+    ok('system', {
+      type: 'breakouts.recordAttendance',
+      roomName,
+      participantSid: 'PA_del2',
+      identity: idOf('dev:del2'),
+      joinedAt: new Date(Date.parse(h.now) - 100_000).toISOString(),
+      source: 'webhook',
+    });
     ok('system', { type: 'breakouts.closeAttendance', roomName, at: h.now });
     h.advance(60);
     ok('system', { type: 'breakouts.expire', roundId: round().id });
-    ok('ngo1', { type: 'breakouts.report', roundId: round().id, roomId: finance, keyPoints: ['Blended finance'], proposals: [], implementation: [{ who: 'Secretariat', what: 'Map the funds', when: '2027' }], openQuestions: [] });
+    ok('ngo1', {
+      type: 'breakouts.report',
+      roundId: round().id,
+      roomId: finance,
+      keyPoints: ['Blended finance'],
+      proposals: [],
+      implementation: [{ who: 'Secretariat', what: 'Map the funds', when: '2027' }],
+      openQuestions: [],
+    });
     // A balanced round, assigned automatically, never started.
-    ok('chair', { type: 'breakouts.plan', rooms: [{ theme: 'North', capacity: 4 }, { theme: 'South', capacity: 4 }], durationMinutes: 10, mode: 'balanced' });
+    ok('chair', {
+      type: 'breakouts.plan',
+      rooms: [
+        { theme: 'North', capacity: 4 },
+        { theme: 'South', capacity: 4 },
+      ],
+      durationMinutes: 10,
+      mode: 'balanced',
+    });
     const balanced = h.state.breakouts.rounds[h.state.breakouts.order[1]];
     ok('del1', { type: 'breakouts.choose', roundId: balanced.id, preferences: [balanced.rooms[1].id, balanced.rooms[0].id] });
     ok('chair', { type: 'breakouts.autoAssign', roundId: balanced.id, seed: 7 });
     // PART-10: a stakeholder made an observer leaves the speakers list.
     ok('ngo1', { type: 'floor.request', questionId: q2 });
-    expect(ok('chair', { type: 'participant.setRole', participantId: idOf('dev:ngo1'), role: 'observer' }).map((e) => e.type)).toEqual(['floor.skipped', 'participant.roleChanged']);
+    expect(ok('chair', { type: 'participant.setRole', participantId: idOf('dev:ngo1'), role: 'observer' }).map((e) => e.type)).toEqual([
+      'floor.skipped',
+      'participant.roleChanged',
+    ]);
     ok('chair', { type: 'participant.setRole', participantId: idOf('dev:ngo1'), role: 'stakeholder' });
 
     ok('chair', { type: 'engagement.end' });
@@ -176,13 +269,24 @@ describe('redaction (VIEW-9, property)', () => {
     // The summary cycle: an edit, a review window, a correction and its answer, a published version.
     ok('chair', { type: 'summary.editParagraph', paragraphKey: 'opening:1', text: 'The Chair opened the consultation.' });
     ok('chair', { type: 'summary.circulate', reviewUntil: new Date(Date.parse(h.now) + 86_400_000).toISOString() });
-    const [requested] = ok('del1', { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'Please name the co-facilitators.' });
-    ok('chair', { type: 'summary.resolveCorrection', correctionId: (requested as { correctionId: string }).correctionId, decision: 'accepted', reply: 'Added.' });
+    const [requested] = ok('del1', {
+      type: 'summary.requestCorrection',
+      paragraphKey: 'opening:1',
+      text: 'Please name the co-facilitators.',
+    });
+    ok('chair', {
+      type: 'summary.resolveCorrection',
+      correctionId: (requested as { correctionId: string }).correctionId,
+      decision: 'accepted',
+      reply: 'Added.',
+    });
     const content = canonicalJson({ title: 'Informal consultation', version: 1 });
     ok('chair', { type: 'summary.publish', content, contentHash: sha256(content) });
 
     expect([...h.types].sort()).toEqual(
-      [...EXPECTED_TYPES, ...BREAKOUT_EVENT_TYPES, ...SUMMARY_EVENT_TYPES, 'engagement.updated', 'agenda.updated', 'question.updated'].filter((t, i, all) => all.indexOf(t) === i).sort(),
+      [...EXPECTED_TYPES, ...BREAKOUT_EVENT_TYPES, ...SUMMARY_EVENT_TYPES, 'engagement.updated', 'agenda.updated', 'question.updated']
+        .filter((t, i, all) => all.indexOf(t) === i)
+        .sort(),
     );
     expect(h.resyncs.get('participant.approved')).toBeGreaterThan(0);
   });

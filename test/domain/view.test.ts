@@ -10,7 +10,12 @@ describe('what each viewer sees', () => {
   it('VIEW-2: given a draft with questions and an invited delegation, then non-staff see only settings, status and their own record', () => {
     const g = given().engagement().question('q1');
     g.with('chair', { type: 'invitation.create', role: 'delegation', codeHash: 'a'.repeat(64), expiresAt: '2026-12-01T00:00:00.000Z' });
-    g.with('system', { type: 'invitation.redeem', invitationId: Object.keys(g.state.invitations)[0], userId: 'inv:x', displayName: 'Kenya' });
+    g.with('system', {
+      type: 'invitation.redeem',
+      invitationId: Object.keys(g.state.invitations)[0],
+      userId: 'inv:x',
+      displayName: 'Kenya',
+    });
     const asInvited = project(g.state, { userId: 'inv:x' });
     expect(asInvited.questions).toEqual([]);
     expect(Object.values(asInvited.participants).map((p) => p.userId)).toEqual(['inv:x']);
@@ -71,7 +76,9 @@ describe('what each viewer sees', () => {
   it('VIEW-7: given an invitation is created, then staff receive it without the hash and others receive nothing', () => {
     const g = given().engagement().open().participant('kenya', { role: 'delegation' });
     const before = g.state;
-    const [event] = g.as('chair').run({ type: 'invitation.create', role: 'observer', codeHash: 'b'.repeat(64), expiresAt: '2026-12-01T00:00:00.000Z' });
+    const [event] = g
+      .as('chair')
+      .run({ type: 'invitation.create', role: 'observer', codeHash: 'b'.repeat(64), expiresAt: '2026-12-01T00:00:00.000Z' });
     const stored = { ...event, version: 99 } as StoredEvent;
     const toChair = redact(stored, before, g.state, viewer('chair'));
     expect(toChair).toMatchObject({ type: 'invitation.created' });

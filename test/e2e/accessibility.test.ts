@@ -55,7 +55,8 @@ const widestElements = () => {
     const p = e.parentElement?.getBoundingClientRect();
     return (r.right > width + 1 || r.left < -1) && r.width > 0 && (!p || (p.right <= width + 1 && p.left >= -1));
   });
-  const name = (e: Element) => `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''}.${String(e.className).split(' ')[0]}`;
+  const name = (e: Element) =>
+    `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''}.${String(e.className).split(' ')[0]}`;
   return `${document.documentElement.scrollWidth}px: ${over.slice(0, 4).map(name).join(', ')}`;
 };
 
@@ -167,7 +168,11 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
     await stage.getByTestId('speaker-name').filter({ hasText: 'Amina Diallo' }).waitFor();
     expect(await stage.title()).toBe(`Stage · ${TITLE} · Convene`);
     expect(noGaps(await headingLevels(stage))).toBe(true);
-    const [panel, console_, onStage] = await Promise.all([liveRegionChanges(aminaPage), liveRegionChanges(consolePage), liveRegionChanges(stage)]);
+    const [panel, console_, onStage] = await Promise.all([
+      liveRegionChanges(aminaPage),
+      liveRegionChanges(consolePage),
+      liveRegionChanges(stage),
+    ]);
     // At most one change in three seconds: a minute mark may fall inside the window, a ticking clock would not fit.
     for (const changes of [panel, console_, onStage]) expect(Math.max(0, ...changes)).toBeLessThanOrEqual(1);
     // The clock itself is a timer, outside every status region.
@@ -195,7 +200,9 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
   });
 
   it('given a command answer that breaks the wire contract, when the Chair acts, then the console shows a clear error and keeps working', async () => {
-    await consolePage.route('**/commands', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"unexpected":true}' }));
+    await consolePage.route('**/commands', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"unexpected":true}' }),
+    );
     await consolePage.getByRole('button', { name: 'Extend 1 min' }).click();
     await consolePage.getByText('The server’s answer could not be read (version).').waitFor();
     await consolePage.unroute('**/commands');
@@ -238,7 +245,7 @@ describe.skipIf(!executable)('the tab for everyone: keyboard, screen reader, ref
       for (const variant of ['lang=en', 'lang=ar', 'lang=en&theme=dark', 'lang=en&theme=contrast']) {
         await page.goto(`${url}${url.includes('?') ? '&' : '?'}${variant}`);
         await surfaceReady(page);
-        expect(await page.getByRole('tab').count() > 0).toBe(name === 'console' || name === 'Chair’s panel');
+        expect((await page.getByRole('tab').count()) > 0).toBe(name === 'console' || name === 'Chair’s panel');
         if (variant === 'lang=ar') {
           await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
           // The view's name in the title is translated too.

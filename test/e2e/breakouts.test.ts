@@ -50,7 +50,10 @@ describe.skipIf(!executable)('a breakout round in the browser', () => {
     const api = apiClient(server.url);
     chair = await api.devSignIn('Ambassador Chair');
     const engagementId = (await api.createEngagement(chair.token, { title: 'Consultation on capacity-building' })).id;
-    await api.command(chair.token, engagementId, { type: 'question.add', text: 'How can capacity-building be made more implementation-oriented?' });
+    await api.command(chair.token, engagementId, {
+      type: 'question.add',
+      text: 'How can capacity-building be made more implementation-oriented?',
+    });
     await api.command(chair.token, engagementId, { type: 'engagement.open' });
     await api.command(chair.token, engagementId, { type: 'engagement.start' });
     const invite = async (displayName: string, organization: string) =>

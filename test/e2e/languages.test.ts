@@ -41,10 +41,24 @@ describe.skipIf(!executable)('the tab in the six UN languages', () => {
     await api.command(chair.token, engagementId, { type: 'engagement.start' });
     await api.command(chair.token, engagementId, { type: 'question.open', questionId });
     amina = await api.redeem(
-      (await api.invite(chair.token, engagementId, { role: 'stakeholder', displayName: 'Amina Diallo', organization: 'Cyber Africa Network', category: 'ngo' })).code,
+      (
+        await api.invite(chair.token, engagementId, {
+          role: 'stakeholder',
+          displayName: 'Amina Diallo',
+          organization: 'Cyber Africa Network',
+          category: 'ngo',
+        })
+      ).code,
     );
     const jonas = await api.redeem(
-      (await api.invite(chair.token, engagementId, { role: 'stakeholder', displayName: 'Jonas Berg', organization: 'Nordic Research Institute', category: 'academia' })).code,
+      (
+        await api.invite(chair.token, engagementId, {
+          role: 'stakeholder',
+          displayName: 'Jonas Berg',
+          organization: 'Nordic Research Institute',
+          category: 'academia',
+        })
+      ).code,
     );
     await api.command(jonas.token, engagementId, { type: 'floor.request', questionId });
     await api.command(chair.token, engagementId, { type: 'floor.give' });

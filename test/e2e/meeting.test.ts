@@ -169,10 +169,13 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
     // Four browser contexts on a shared two-core machine: the flow needs more than the default minute.
   }, 180_000);
 
-  it('given the page\'s and the console\'s code held back, when the Chair opens the engagement, then its title and theme show first (issue 3), and the console follows once the code arrives', async () => {
+  it("given the page's and the console's code held back, when the Chair opens the engagement, then its title and theme show first (issue 3), and the console follows once the code arrives", async () => {
     const api = apiClient(server.url);
     const chair = await api.devSignIn('Chair in a hurry');
-    const { id } = await api.createEngagement(chair.token, { title: 'Consultation on the first render', theme: 'Shown before the console loads' });
+    const { id } = await api.createEngagement(chair.token, {
+      title: 'Consultation on the first render',
+      theme: 'Shown before the console loads',
+    });
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     contexts.push(context);
     await context.addInitScript((value) => sessionStorage.setItem('convene.session', value), sessionScript(chair));

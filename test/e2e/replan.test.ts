@@ -39,7 +39,12 @@ describe.skipIf(!executable)('re-planning against the hard stop', () => {
     await api.command(chair.token, engagementId, { type: 'engagement.start' });
     await api.command(chair.token, engagementId, { type: 'question.open', questionId });
     for (const [i, name] of names.entries()) {
-      const invitation = await api.invite(chair.token, engagementId, { role: 'stakeholder', displayName: name, organization: `Organization ${i + 1}`, category: 'ngo' });
+      const invitation = await api.invite(chair.token, engagementId, {
+        role: 'stakeholder',
+        displayName: name,
+        organization: `Organization ${i + 1}`,
+        category: 'ngo',
+      });
       const session = await api.redeem(invitation.code);
       speakers.push(session);
       await api.command(session.token, engagementId, { type: 'floor.request', questionId, note: `Point ${i + 1}` });

@@ -47,7 +47,12 @@ describe.skipIf(!executable)('downloading the Chair’s summary in the browser',
     await api.command(chair.token, engagementId, { type: 'engagement.open' });
     await api.command(chair.token, engagementId, { type: 'engagement.start' });
     await api.command(chair.token, engagementId, { type: 'question.open', questionId });
-    const invitation = await api.invite(chair.token, engagementId, { role: 'stakeholder', displayName: 'Amina Diallo', organization: 'Cyber Africa Network', category: 'ngo' });
+    const invitation = await api.invite(chair.token, engagementId, {
+      role: 'stakeholder',
+      displayName: 'Amina Diallo',
+      organization: 'Cyber Africa Network',
+      category: 'ngo',
+    });
     const amina = await api.redeem(invitation.code);
     await api.command(amina.token, engagementId, { type: 'floor.request', questionId, note: 'Open standards' });
     await api.command(chair.token, engagementId, { type: 'floor.give' });
@@ -79,7 +84,9 @@ describe.skipIf(!executable)('downloading the Chair’s summary in the browser',
     await console.getByRole('heading', { name: 'Chair’s summary' }).waitFor();
     // The draft is built from the record: the public note is in it before anything is downloaded.
     await console.getByText(NOTE, { exact: false }).first().waitFor();
-    const confirmation = console.getByRole('group', { name: 'The current draft' }).getByText('Results successfully downloaded', { exact: true });
+    const confirmation = console
+      .getByRole('group', { name: 'The current draft' })
+      .getByText('Results successfully downloaded', { exact: true });
     expect(await confirmation.count()).toBe(0);
 
     // DOCX: a zip whose document names the engagement and carries real Word headings.

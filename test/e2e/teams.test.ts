@@ -89,9 +89,13 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
     const api = apiClient(server.url);
     const id = (await api.createEngagement(token, { title: `Consultation with breakouts (${displayName})` })).id;
     await api.command(token, id, { type: 'engagement.open' });
-    const person = await api.redeem((await api.invite(token, id, { role: 'stakeholder', displayName, organization: 'Cyber Africa Network', category: 'ngo' })).code);
+    const person = await api.redeem(
+      (await api.invite(token, id, { role: 'stakeholder', displayName, organization: 'Cyber Africa Network', category: 'ngo' })).code,
+    );
     await api.command(token, id, { type: 'engagement.start' });
-    const [planned] = (await api.command(token, id, { type: 'breakouts.plan', mode: 'self-select', durationMinutes: 10, rooms: [{ theme, capacity: 4 }] })).events;
+    const [planned] = (
+      await api.command(token, id, { type: 'breakouts.plan', mode: 'self-select', durationMinutes: 10, rooms: [{ theme, capacity: 4 }] })
+    ).events;
     const roundId = planned.roundId as string;
     await api.command(person.token, id, { type: 'breakouts.choose', roundId, roomId: (planned.rooms as Array<{ id: string }>)[0].id });
     await api.command(token, id, { type: 'breakouts.start', roundId });
@@ -99,8 +103,18 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }
 
   /** The person's side panel in a Teams meeting. The double opens rooms but speaks no signalling: the media connection is held open, unanswered. */
-  async function openRoomInHost(id: string, person: Session, incomingAudio: FakeHostOptions['incomingAudio']): Promise<{ page: Page; tab: Frame }> {
-    const opened = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(id)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default', token: person.token, incomingAudio });
+  async function openRoomInHost(
+    id: string,
+    person: Session,
+    incomingAudio: FakeHostOptions['incomingAudio'],
+  ): Promise<{ page: Page; tab: Frame }> {
+    const opened = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(id)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'default',
+      token: person.token,
+      incomingAudio,
+    });
     await opened.page.context().routeWebSocket(/\/rtc/, () => undefined);
     return opened;
   }
@@ -108,7 +122,13 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   const calls = (page: Page) => page.evaluate(() => (window as unknown as { hostCalls: HostCall[] }).hostCalls);
 
   it('given the configuration dialog, when the Chair picks an engagement and Teams saves, then the tab is saved with an inTeams contentUrl', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/config?inTeams=1`, frameContext: 'settings', theme: 'default', width: 600, height: 500 });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/config?inTeams=1`,
+      frameContext: 'settings',
+      theme: 'default',
+      width: 600,
+      height: 500,
+    });
     await tab.getByRole('heading', { name: 'Add Convene to this meeting' }).waitFor();
     await tab.getByRole('button', { name: `Use ${title}` }).click();
     await expect.poll(async () => (await calls(page)).some((c) => c.func === 'settings.setValidityState' && c.args[0] === true)).toBe(true);
@@ -129,7 +149,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }, 120_000);
 
   it('given the side panel in the dark theme, when the Chair shares to the stage, then Teams gets the stage URL; a theme switch follows', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'dark' });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'dark',
+    });
     // The bearer came from getAuthToken: the compact console loads for the Chair.
     await tab.getByRole('heading', { name: title }).waitFor();
     expect((await calls(page)).some((c) => c.func === 'authentication.getAuthToken')).toBe(true);
@@ -151,7 +175,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }, 120_000);
 
   it('given the tab shared to the stage, when the presenter presses Stop sharing, then Teams is asked to stop and Share to stage returns', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default' });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'default',
+    });
     await tab.getByRole('button', { name: 'Share to stage' }).click();
     await tab.getByRole('button', { name: 'Stop sharing' }).click();
     await expect.poll(async () => (await calls(page)).some((c) => c.func === 'meeting.stopSharingAppContentToStage')).toBe(true);
@@ -164,11 +192,23 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
     const api = apiClient(server.url);
     const id = (await api.createEngagement(token, { title: 'Consultation ending with the meeting' })).id;
     const scheduledEnd = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 60_000) * 60_000).toISOString();
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(id)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default', scheduledEnd });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(id)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'default',
+      scheduledEnd,
+    });
     await tab.getByText('This meeting is scheduled to end at').waitFor();
     await tab.getByRole('button', { name: 'Use as the hard stop' }).click();
     await expect
-      .poll(async () => ((await (await fetch(`${server.url}/api/engagements/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { hardStop: string | null }).hardStop)
+      .poll(
+        async () =>
+          (
+            (await (await fetch(`${server.url}/api/engagements/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+              hardStop: string | null;
+            }
+          ).hardStop,
+      )
       .toBe(scheduledEnd);
     // Offered no longer: it is the hard stop now.
     await expect.poll(() => tab.getByText('This meeting is scheduled to end at').count()).toBe(0);
@@ -176,7 +216,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }, 120_000);
 
   it('given Teams refuses getMeetingDetails (no consent), when the Chair opens the console, then no hard stop is offered', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default' });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'default',
+    });
     await tab.getByRole('heading', { name: title }).waitFor();
     await expect.poll(async () => (await calls(page)).some((c) => c.func === 'meeting.getMeetingDetails')).toBe(true);
     expect(await tab.getByText('This meeting is scheduled to end at').count()).toBe(0);
@@ -184,7 +228,13 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }, 120_000);
 
   it('given the meeting stage, then the stage view shows whatever the role', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'meetingStage', theme: 'dark', width: 994, height: 678 });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`,
+      frameContext: 'meetingStage',
+      theme: 'dark',
+      width: 994,
+      height: 678,
+    });
     await tab.getByRole('heading', { name: 'No question is open yet' }).waitFor();
     await tab.getByText('Waiting for the Chair to give the floor').waitFor();
     // Teams caches only side panels and meeting tabs: the stage does not opt in.
@@ -193,7 +243,11 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
   }, 120_000);
 
   it('given a cached side panel, when Teams sends beforeUnload, then the tab lets go and answers readyToUnload; when Teams loads it for another engagement, then that engagement shows', async () => {
-    const { page, tab } = await openInHost({ tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`, frameContext: 'sidePanel', theme: 'default' });
+    const { page, tab } = await openInHost({
+      tabUrl: `${server.url}/e/${encodeURIComponent(engagementId)}?inTeams=1`,
+      frameContext: 'sidePanel',
+      theme: 'default',
+    });
     // The live streams the tab opens, and those that ended (closed by the tab: Playwright reports them failed).
     const streams = { opened: [] as string[], ended: [] as string[] };
     const streamOf = (url: string) => /\/api\/engagements\/([^/]+)\/stream/.exec(url)?.[1];
@@ -208,11 +262,16 @@ describe.skipIf(!executable)('the tab inside a (fake) Teams host', () => {
     await expect.poll(async () => (await calls(page)).some((c) => c.func === 'readyToUnload')).toBe(true);
     // Nothing stays mounted while Teams keeps the tab hidden, and the engagement's live stream is closed.
     expect(await tab.getByRole('heading', { name: title }).count()).toBe(0);
-    await expect.poll(() => streams.ended.filter((id) => id === engagementId).length).toBe(streams.opened.filter((id) => id === engagementId).length);
+    await expect
+      .poll(() => streams.ended.filter((id) => id === engagementId).length)
+      .toBe(streams.opened.filter((id) => id === engagementId).length);
 
     const successes = (await calls(page)).filter((c) => c.func === 'appInitialization.success').length;
     const contentUrl = `${server.url}/e/${encodeURIComponent(otherId)}?inTeams=1`;
-    await page.evaluate((load) => (window as unknown as { sendLoad: (l: unknown) => void }).sendLoad(load), { entityId: otherId, contentUrl });
+    await page.evaluate((load) => (window as unknown as { sendLoad: (l: unknown) => void }).sendLoad(load), {
+      entityId: otherId,
+      contentUrl,
+    });
     await tab.getByRole('heading', { name: otherTitle }).waitFor();
     expect(await tab.getByRole('heading', { name: title }).count()).toBe(0);
     expect(new URL(tab.url()).pathname).toBe(`/e/${encodeURIComponent(otherId)}`);

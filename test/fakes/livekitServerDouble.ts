@@ -17,15 +17,7 @@ import {
   type DoubleRoom,
 } from './livekitDoubleRooms.js';
 import { ROOM_MISSING, roomServiceHandlers } from './livekitRoomService.js';
-import {
-  authenticate,
-  readBody,
-  TwirpFailure,
-  writeJson,
-  writePlainError,
-  writeTwirpError,
-  type TwirpCode,
-} from './livekitTwirp.js';
+import { authenticate, readBody, TwirpFailure, writeJson, writePlainError, writeTwirpError, type TwirpCode } from './livekitTwirp.js';
 import {
   LiveKitWebhookSender,
   type DroppedWebhook,
@@ -133,9 +125,7 @@ export async function startLiveKitDouble(options: LiveKitDoubleOptions): Promise
   const webhooks = new LiveKitWebhookSender(apiKey, apiSecret, now, () => webhookUrl, options.webhookRetry);
 
   const emit = (event: string, fields: Partial<WebhookEvent>): void => {
-    webhooks.emit(
-      new WebhookEvent({ ...fields, event, id: livekitId('EV_'), createdAt: BigInt(Math.floor(now() / 1000)) }),
-    );
+    webhooks.emit(new WebhookEvent({ ...fields, event, id: livekitId('EV_'), createdAt: BigInt(Math.floor(now() / 1000)) }));
   };
 
   const createRoom = (name: string): DoubleRoom => {

@@ -25,7 +25,11 @@ const REGIONS = ['african', 'asia-pacific', 'eastern-european', 'grulac', 'weog'
 
 const huge = fc.constantFrom(2_001, 20_001, 70_000, 300_000).map((n) => 'é'.repeat(n));
 const word = fc.string({ minLength: 1, maxLength: 40 });
-const anyText = fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 80 }) }, { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) }, { weight: 1, arbitrary: huge });
+const anyText = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ maxLength: 80 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 1, arbitrary: huge },
+);
 
 /** Something of the wrong kind for almost any field. */
 const wrong = fc.oneof(
@@ -33,7 +37,18 @@ const wrong = fc.oneof(
   fc.boolean(),
   fc.integer(),
   fc.double(),
-  fc.constantFrom('', ' ', '   \t', '-1', 'NaN', '1e309', '__proto__', 'constructor', '<script>alert(1)</script>', "'; DROP TABLE events; --"),
+  fc.constantFrom(
+    '',
+    ' ',
+    '   \t',
+    '-1',
+    'NaN',
+    '1e309',
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE events; --",
+  ),
   fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
   huge,
@@ -45,16 +60,25 @@ const badId = fc.oneof(
 );
 /** A real id of that kind, most of the time. */
 const idOf = (kind: IdKind): fc.Arbitrary<IdSlot> => fc.nat(1_000).map((n) => ({ $id: n, kind }));
-const anyId: fc.Arbitrary<unknown> = fc.oneof({ weight: 3, arbitrary: fc.nat(1_000).map((n): IdSlot => ({ $id: n })) }, { weight: 2, arbitrary: badId }, { weight: 1, arbitrary: wrong });
+const anyId: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.nat(1_000).map((n): IdSlot => ({ $id: n })) },
+  { weight: 2, arbitrary: badId },
+  { weight: 1, arbitrary: wrong },
+);
 
 const good = fc.stringMatching(/^[A-Z][a-z]{2,12}( [a-z]{2,10}){0,4}[.?]?$/);
-const instantValid = fc.date({ min: new Date('2026-11-28T09:30:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const instantValid = fc
+  .date({ min: new Date('2026-11-28T09:30:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 const instantAny = fc.oneof(
-  fc.date({ min: new Date('2026-11-27T08:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc
+    .date({ min: new Date('2026-11-27T08:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
   fc.constantFrom('2026-11-28T11:00:00+02:00', '2026-13-40T25:61:00Z', 'tomorrow', '2026-11-28'),
 );
 const textAny = fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: anyText });
-const enumAny = (values: readonly string[]) => fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: word });
+const enumAny = (values: readonly string[]) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: word });
 
 /** One field: a generator of valid values, one of values a careless or hostile client sends, and whether it is required. */
 interface Field {
@@ -80,18 +104,38 @@ type Shape = Record<string, Field>;
 
 const BREAKOUT_MODES = ['self-select', 'manual', 'balanced'] as const;
 const roomPlan = fc.record(
-  { theme: good, capacity: fc.integer({ min: 1, max: 20 }), questionId: idOf('question'), rapporteurId: idOf('participant'), facilitatorId: idOf('participant') },
+  {
+    theme: good,
+    capacity: fc.integer({ min: 1, max: 20 }),
+    questionId: idOf('question'),
+    rapporteurId: idOf('participant'),
+    facilitatorId: idOf('participant'),
+  },
   { requiredKeys: ['theme', 'capacity'] },
 );
 const lines = field(fc.array(good, { minLength: 1, maxLength: 3 }), fc.array(textAny, { maxLength: 3 }));
 
 /** The fields of every command a client may send (the shapes of docs/api.md and server/domain/commands.ts). */
 const SHAPES: Record<string, Shape> = {
-  'engagement.update': { title: text(), theme: text(), description: text(), scheduledStart: instant, plannedMinutes: minutes, speakingSeconds: int(10, 600), timeZone: oneOf(['UTC', 'Europe/Geneva', 'America/New_York']) },
+  'engagement.update': {
+    title: text(),
+    theme: text(),
+    description: text(),
+    scheduledStart: instant,
+    plannedMinutes: minutes,
+    speakingSeconds: int(10, 600),
+    timeZone: oneOf(['UTC', 'Europe/Geneva', 'America/New_York']),
+  },
   'engagement.open': {},
   'engagement.start': {},
   'engagement.end': {},
-  'agenda.add': { kind: req(oneOf(['opening', 'question', 'breakouts', 'report-back', 'closing', 'other'])), title: text(), plannedMinutes: req(minutes), questionId: id('question'), position },
+  'agenda.add': {
+    kind: req(oneOf(['opening', 'question', 'breakouts', 'report-back', 'closing', 'other'])),
+    title: text(),
+    plannedMinutes: req(minutes),
+    questionId: id('question'),
+    position,
+  },
   'agenda.update': { itemId: req(id('item')), title: text(), plannedMinutes: minutes, questionId: id('question') },
   'agenda.remove': { itemId: req(id('item')) },
   'agenda.move': { itemId: req(id('item')), position: req(position) },
@@ -102,7 +146,14 @@ const SHAPES: Record<string, Shape> = {
   'question.move': { questionId: req(id('question')), position: req(position) },
   'question.open': { questionId: req(id('question')) },
   'question.close': { questionId: id('question') },
-  'participant.register': { organization: req(text()), category: req(oneOf(CATEGORIES)), region: oneOf(REGIONS), country: text(), accreditation: oneOf(['ecosoc', 'non-objection']), displayName: text() },
+  'participant.register': {
+    organization: req(text()),
+    category: req(oneOf(CATEGORIES)),
+    region: oneOf(REGIONS),
+    country: text(),
+    accreditation: oneOf(['ecosoc', 'non-objection']),
+    displayName: text(),
+  },
   'participant.approve': { participantId: req(id('participant')), role: oneOf(ROLES) },
   'participant.decline': { participantId: req(id('participant')), reason: text() },
   'participant.setRole': { participantId: req(id('participant')), role: req(oneOf(ROLES)) },
@@ -121,8 +172,19 @@ const SHAPES: Record<string, Shape> = {
   'floor.policy': { order: req(oneOf(['inscription', 'first-time-first', 'alternate'])) },
   'time.setHardStop': { at: req(field(fc.oneof(instantValid, fc.constant(null)), instantAny)) },
   'time.replan': { strategy: req(oneOf(['shorten', 'cap'])), minSeconds: int(10, 600), questionId: id('question') },
-  'note.add': { requestId: id('request'), questionId: id('question'), text: req(text()), visibility: req(oneOf(['secretariat', 'public'])) },
-  'input.submit': { questionId: id('question'), title: req(text()), text: req(text()), attachmentIds: field(fc.constant([]), fc.array(anyId, { maxLength: 11 })), requestId: id('request') },
+  'note.add': {
+    requestId: id('request'),
+    questionId: id('question'),
+    text: req(text()),
+    visibility: req(oneOf(['secretariat', 'public'])),
+  },
+  'input.submit': {
+    questionId: id('question'),
+    title: req(text()),
+    text: req(text()),
+    attachmentIds: field(fc.constant([]), fc.array(anyId, { maxLength: 11 })),
+    requestId: id('request'),
+  },
   'input.withdraw': { inputId: req(id('input')) },
   'breakouts.plan': {
     title: text(),
@@ -132,8 +194,16 @@ const SHAPES: Record<string, Shape> = {
     reportBackMinutes: int(1, 10),
     agendaItemId: id('item'),
   },
-  'breakouts.choose': { roundId: req(id('round')), roomId: id('room'), preferences: field(fc.array(idOf('room'), { maxLength: 3 }), fc.array(anyId, { maxLength: 3 })) },
-  'breakouts.assign': { roundId: req(id('round')), participantId: req(id('participant')), roomId: req(field(fc.oneof(idOf('room'), fc.constant(null)), anyId)) },
+  'breakouts.choose': {
+    roundId: req(id('round')),
+    roomId: id('room'),
+    preferences: field(fc.array(idOf('room'), { maxLength: 3 }), fc.array(anyId, { maxLength: 3 })),
+  },
+  'breakouts.assign': {
+    roundId: req(id('round')),
+    participantId: req(id('participant')),
+    roomId: req(field(fc.oneof(idOf('room'), fc.constant(null)), anyId)),
+  },
   'breakouts.autoAssign': { roundId: req(id('round')), seed: req(int(0, 1_000)) },
   'breakouts.start': { roundId: req(id('round')) },
   'breakouts.broadcast': { roundId: req(id('round')), message: req(text()) },
@@ -144,14 +214,19 @@ const SHAPES: Record<string, Shape> = {
     roomId: req(id('room')),
     keyPoints: req(lines),
     proposals: req(lines),
-    implementation: req(field(fc.array(fc.record({ who: good, what: good, when: good }), { maxLength: 2 }), fc.array(wrong, { maxLength: 2 }))),
+    implementation: req(
+      field(fc.array(fc.record({ who: good, what: good, when: good }), { maxLength: 2 }), fc.array(wrong, { maxLength: 2 })),
+    ),
     openQuestions: req(lines),
   },
 };
 export const CLIENT_TYPES = Object.keys(SHAPES);
 
 const valuesOf = (shape: Shape, pick: 'valid' | 'fuzzy') => Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f[pick]]));
-const requiredOf = (shape: Shape) => Object.entries(shape).filter(([, f]) => f.required).map(([k]) => k);
+const requiredOf = (shape: Shape) =>
+  Object.entries(shape)
+    .filter(([, f]) => f.required)
+    .map(([k]) => k);
 
 /** The internal commands, with plausible fields: always refused at POST /commands. */
 const INTERNAL: Record<string, Shape> = {
@@ -161,7 +236,12 @@ const INTERNAL: Record<string, Shape> = {
   'floor.recordOverrun': { requestId: req(id('request')) },
   'breakouts.warn': { roundId: req(id('round')) },
   'breakouts.expire': { roundId: req(id('round')) },
-  'breakouts.recordAttendance': { roomName: req(text()), participantSid: req(text()), identity: req(id('participant')), source: req(oneOf(['webhook', 'reconcile'])) },
+  'breakouts.recordAttendance': {
+    roomName: req(text()),
+    participantSid: req(text()),
+    identity: req(id('participant')),
+    source: req(oneOf(['webhook', 'reconcile'])),
+  },
   'breakouts.closeAttendance': { roomName: req(text()), at: req(instant) },
 };
 
@@ -177,21 +257,45 @@ const fuzzyCommand = (type: string, shape: Shape) =>
       // Now and then a field the schema does not know (objects are strict: 400).
       fc.oneof(
         { weight: 3, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('extra', 'id', 'version', 'actor', 'userId', '__proto__', 'role'), fc.jsonValue({ maxDepth: 1 })) },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(
+            fc.constantFrom('extra', 'id', 'version', 'actor', 'userId', '__proto__', 'role'),
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+        },
       ),
     )
     .map(([fields, extra]) => ({ type, ...fields, ...(extra ? { [extra[0]]: extra[1] } : {}) }));
 
 const wellFormed = fc.oneof(
   // Ending the engagement forces a rebuild of the fixture: rarer than the rest.
-  { weight: 3, arbitrary: fc.oneof(...CLIENT_TYPES.map((type) => ({ weight: type === 'engagement.end' ? 1 : 5, arbitrary: validCommand(type, SHAPES[type]) }))) },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      ...CLIENT_TYPES.map((type) => ({ weight: type === 'engagement.end' ? 1 : 5, arbitrary: validCommand(type, SHAPES[type]) })),
+    ),
+  },
   { weight: 2, arbitrary: fc.oneof(...CLIENT_TYPES.map((type) => fuzzyCommand(type, SHAPES[type]))) },
 );
-const internal = fc.oneof(...Object.entries(INTERNAL).map(([type, shape]) => fc.oneof(validCommand(type, shape), fuzzyCommand(type, shape))));
+const internal = fc.oneof(
+  ...Object.entries(INTERNAL).map(([type, shape]) => fc.oneof(validCommand(type, shape), fuzzyCommand(type, shape))),
+);
 const unknownType = fc.record({
   type: fc.oneof(
     word,
-    fc.constantFrom('floor', 'floor.', '.request', 'FLOOR.REQUEST', 'floor.request ', 'breakouts.plan', 'summary.publish', 'toString', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'floor',
+      'floor.',
+      '.request',
+      'FLOOR.REQUEST',
+      'floor.request ',
+      'breakouts.plan',
+      'summary.publish',
+      'toString',
+      '__proto__',
+      'constructor',
+    ),
   ),
   questionId: anyId,
 });
@@ -203,7 +307,18 @@ const junk = fc.oneof(
 );
 const raw = fc
   .oneof(
-    fc.constantFrom('', '{', '{"type":', 'null', '[]', '"floor.give"', '42', '{"type":"floor.give",}', '\u0000', '{"type":"floor.give"}{"type":"floor.end"}'),
+    fc.constantFrom(
+      '',
+      '{',
+      '{"type":',
+      'null',
+      '[]',
+      '"floor.give"',
+      '42',
+      '{"type":"floor.give",}',
+      '\u0000',
+      '{"type":"floor.give"}{"type":"floor.end"}',
+    ),
     fc.string({ maxLength: 40 }),
   )
   .map((text): RawBody => ({ $raw: text }));

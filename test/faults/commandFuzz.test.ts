@@ -27,8 +27,15 @@ interface Op {
 
 const op: fc.Arbitrary<Op> = fc.record({
   // Staff most often, since most commands are theirs; everyone else often enough to be refused.
-  sender: fc.oneof({ weight: 4, arbitrary: fc.constant<Sender>('chair') }, { weight: 2, arbitrary: fc.constantFrom<Sender>('secretariat', 'delegation', 'stakeholder') }, { weight: 1, arbitrary: fc.constantFrom<Sender>(...SENDERS) }),
-  target: fc.oneof({ weight: 24, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('nope', '00000000-0000-0000-0000-000000000000', 'x'.repeat(80), '%2e%2e', 'engagements') }),
+  sender: fc.oneof(
+    { weight: 4, arbitrary: fc.constant<Sender>('chair') },
+    { weight: 2, arbitrary: fc.constantFrom<Sender>('secretariat', 'delegation', 'stakeholder') },
+    { weight: 1, arbitrary: fc.constantFrom<Sender>(...SENDERS) },
+  ),
+  target: fc.oneof(
+    { weight: 24, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom('nope', '00000000-0000-0000-0000-000000000000', 'x'.repeat(80), '%2e%2e', 'engagements') },
+  ),
   body: commandBody,
   retry: fc.nat(9).map((n) => n === 0),
 });
@@ -125,12 +132,16 @@ describe('POST /commands under fuzzing (docs/api.md "Commands", conventions: pro
           ({ sender: who, text: payload, response: replayOf } = lastRetryable);
         } else {
           const resolved = resolve(body, ids, version);
-          payload = isObject(resolved) && typeof resolved.$raw === 'string' ? (resolved as unknown as RawBody).$raw : JSON.stringify(resolved);
+          payload =
+            isObject(resolved) && typeof resolved.$raw === 'string' ? (resolved as unknown as RawBody).$raw : JSON.stringify(resolved);
         }
         const res = await send(who, engagementId, payload);
         const after = await versionOf(meeting);
         const label = `${who} → ${engagementId === meeting.id ? '' : `[${engagementId}] `}${payload.slice(0, 300)}\n← ${res.status} ${res.text.slice(0, 300)}`;
-        tally.byStatus.set(`${res.status} ${res.body?.code ?? ''}`.trim(), (tally.byStatus.get(`${res.status} ${res.body?.code ?? ''}`.trim()) ?? 0) + 1);
+        tally.byStatus.set(
+          `${res.status} ${res.body?.code ?? ''}`.trim(),
+          (tally.byStatus.get(`${res.status} ${res.body?.code ?? ''}`.trim()) ?? 0) + 1,
+        );
 
         expect(res.status, label).toBeLessThan(500);
         if (res.status !== 200) {
@@ -156,7 +167,10 @@ describe('POST /commands under fuzzing (docs/api.md "Commands", conventions: pro
         const events = res.body.events as { version: number; type: string }[];
         expect(events.length, label).toBeGreaterThan(0);
         expect(res.body.version, label).toBe(version + events.length);
-        expect(events.map((e) => e.version), label).toEqual(events.map((_, i) => version + 1 + i));
+        expect(
+          events.map((e) => e.version),
+          label,
+        ).toEqual(events.map((_, i) => version + 1 + i));
         expect(after, label).toBe(res.body.version);
         tally.ok += 1;
         version = after;
@@ -174,8 +188,17 @@ describe('POST /commands under fuzzing (docs/api.md "Commands", conventions: pro
     );
     // The run is only worth something if commands were accepted and every kind of refusal was reached.
     const statuses = [...tally.byStatus.keys()];
-    console.info(`command fuzz: ${RUNS} runs, ${tally.ok} accepted, ${tally.replayed} replayed, ${tally.rebuilt} rebuilds; ${statuses.sort().map((s) => `${s}×${tally.byStatus.get(s)}`).join(', ')}`);
+    console.info(
+      `command fuzz: ${RUNS} runs, ${tally.ok} accepted, ${tally.replayed} replayed, ${tally.rebuilt} rebuilds; ${statuses
+        .sort()
+        .map((s) => `${s}×${tally.byStatus.get(s)}`)
+        .join(', ')}`,
+    );
     expect(tally.ok).toBeGreaterThan(RUNS / 50);
-    for (const code of ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RULE_VIOLATION']) expect(statuses.some((s) => s.endsWith(code)), code).toBe(true);
+    for (const code of ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'RULE_VIOLATION'])
+      expect(
+        statuses.some((s) => s.endsWith(code)),
+        code,
+      ).toBe(true);
   }, 600_000);
 });

@@ -55,20 +55,34 @@ export async function buildMeeting(app: TestApp, stage: Stage): Promise<Meeting>
   const n = (counter += 1);
   const tokens = { chair: await app.signIn(`Chair ${n}`) } as Record<ActorName | 'applicant', string>;
   const chair = app.api(tokens.chair);
-  const created = await ok('create', chair.post('/api/engagements', { title: `Fault drill ${n}`, speakingSeconds: 120, plannedMinutes: 90 }));
+  const created = await ok(
+    'create',
+    chair.post('/api/engagements', { title: `Fault drill ${n}`, speakingSeconds: 120, plannedMinutes: 90 }),
+  );
   const id: string = created.id;
   const run = (label: string, client: ApiClient, body: Record<string, unknown>) => ok(label, client.command(id, body));
 
-  const q1 = eventOf(await run('q1', chair, { type: 'question.add', text: 'What should capacity-building prioritise?', plannedMinutes: 20 }), 'question.added').question.id;
-  const q2 = eventOf(await run('q2', chair, { type: 'question.add', text: 'How can the private sector contribute?' }), 'question.added').question.id;
-  const a1 = eventOf(await run('a1', chair, { type: 'agenda.add', kind: 'question', questionId: q1, plannedMinutes: 20 }), 'agenda.added').item.id;
-  const a2 = eventOf(await run('a2', chair, { type: 'agenda.add', kind: 'other', title: 'Any other business', plannedMinutes: 10 }), 'agenda.added').item.id;
+  const q1 = eventOf(
+    await run('q1', chair, { type: 'question.add', text: 'What should capacity-building prioritise?', plannedMinutes: 20 }),
+    'question.added',
+  ).question.id;
+  const q2 = eventOf(await run('q2', chair, { type: 'question.add', text: 'How can the private sector contribute?' }), 'question.added')
+    .question.id;
+  const a1 = eventOf(await run('a1', chair, { type: 'agenda.add', kind: 'question', questionId: q1, plannedMinutes: 20 }), 'agenda.added')
+    .item.id;
+  const a2 = eventOf(
+    await run('a2', chair, { type: 'agenda.add', kind: 'other', title: 'Any other business', plannedMinutes: 10 }),
+    'agenda.added',
+  ).item.id;
 
   const api = { chair } as Record<ActorName | 'applicant', ApiClient>;
   const participantIds = {} as Record<Role | 'applicant', string>;
   participantIds.chair = (await ok('chair view', chair.get(`/api/engagements/${id}`))).me.participantId;
   for (const role of ['secretariat', 'delegation', 'stakeholder', 'observer'] as const) {
-    const invitation = await ok(`invite ${role}`, chair.post(`/api/engagements/${id}/invitations`, { role, displayName: `${role} ${n}`, ...PROFILES[role] }));
+    const invitation = await ok(
+      `invite ${role}`,
+      chair.post(`/api/engagements/${id}/invitations`, { role, displayName: `${role} ${n}`, ...PROFILES[role] }),
+    );
     const redeemed = await ok(`redeem ${role}`, app.api().post('/api/auth/invitation', { code: invitation.code }));
     tokens[role] = redeemed.token;
     api[role] = app.api(redeemed.token);
@@ -93,17 +107,29 @@ export async function buildMeeting(app: TestApp, stage: Stage): Promise<Meeting>
 
   await run('open', chair, { type: 'engagement.open' });
   participantIds.applicant = eventOf(
-    await run('register', api.applicant, { type: 'participant.register', organization: 'Digital Rights Watch', category: 'ngo', accreditation: 'non-objection' }),
+    await run('register', api.applicant, {
+      type: 'participant.register',
+      organization: 'Digital Rights Watch',
+      category: 'ngo',
+      accreditation: 'non-objection',
+    }),
     'participant.registered',
   ).participant.id;
   if (stage === 'live') await run('start', chair, { type: 'engagement.start' });
   await run('open q1', chair, { type: 'question.open', questionId: q1 });
   for (const role of ['stakeholder', 'delegation'] as const) {
-    meeting.requestIds[role] = eventOf(await run(`request ${role}`, api[role], { type: 'floor.request', questionId: q1, note: `from the ${role}` }), 'floor.requested').requestId;
+    meeting.requestIds[role] = eventOf(
+      await run(`request ${role}`, api[role], { type: 'floor.request', questionId: q1, note: `from the ${role}` }),
+      'floor.requested',
+    ).requestId;
   }
   for (const role of ['chair', 'secretariat', 'delegation', 'stakeholder'] as const) {
     meeting.inputIds[role] = eventOf(
-      await run(`input ${role}`, api[role], { type: 'input.submit', title: `Statement of the ${role}`, text: 'We support a needs-based approach.' }),
+      await run(`input ${role}`, api[role], {
+        type: 'input.submit',
+        title: `Statement of the ${role}`,
+        text: 'We support a needs-based approach.',
+      }),
       'input.submitted',
     ).inputId;
   }

@@ -60,7 +60,12 @@ describe('restart after SIGKILL during a breakout round', () => {
     await first.waitFor((m) => m.event === 'snapshot');
     const started = await command({ type: 'breakouts.start', roundId });
     const deadline: string = started.events.find((e: any) => e.type === 'breakouts.started').deadline;
-    expect(double.rooms().map((r) => r.name).sort()).toEqual(names);
+    expect(
+      double
+        .rooms()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(names);
     // A one-minute round is due its warning at once (BREAKOUT-15); let it be recorded, so that the drill
     // is the same every run, then kill the server while the round runs.
     await first.waitFor((m) => m.data?.type === 'breakouts.warned');

@@ -43,13 +43,25 @@ const TABLE: Record<string, Fixture> = {
   'engagement.open': { allowed: STAFF, stage: 'draft', command: () => ({ type: 'engagement.open' }) },
   'engagement.start': { allowed: STAFF, stage: 'open', command: () => ({ type: 'engagement.start' }) },
   'engagement.end': { allowed: STAFF, stage: 'live', command: () => ({ type: 'engagement.end' }) },
-  'agenda.add': { allowed: STAFF, stage: 'open', command: () => ({ type: 'agenda.add', kind: 'other', title: 'Coffee break', plannedMinutes: 5 }) },
-  'agenda.update': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'agenda.update', itemId: m.agendaItemIds[1], plannedMinutes: 15 }) },
+  'agenda.add': {
+    allowed: STAFF,
+    stage: 'open',
+    command: () => ({ type: 'agenda.add', kind: 'other', title: 'Coffee break', plannedMinutes: 5 }),
+  },
+  'agenda.update': {
+    allowed: STAFF,
+    stage: 'open',
+    command: (m) => ({ type: 'agenda.update', itemId: m.agendaItemIds[1], plannedMinutes: 15 }),
+  },
   'agenda.remove': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'agenda.remove', itemId: m.agendaItemIds[1] }) },
   'agenda.move': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'agenda.move', itemId: m.agendaItemIds[1], position: 0 }) },
   'agenda.begin': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'agenda.begin', itemId: m.agendaItemIds[1] }) },
   'question.add': { allowed: STAFF, stage: 'open', command: () => ({ type: 'question.add', text: 'What comes next?' }) },
-  'question.update': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'question.update', questionId: m.questionIds[1], text: 'Revised wording' }) },
+  'question.update': {
+    allowed: STAFF,
+    stage: 'open',
+    command: (m) => ({ type: 'question.update', questionId: m.questionIds[1], text: 'Revised wording' }),
+  },
   'question.remove': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'question.remove', questionId: m.questionIds[1] }) },
   'question.move': {
     allowed: STAFF,
@@ -65,9 +77,21 @@ const TABLE: Record<string, Fixture> = {
     stage: 'open',
     command: () => ({ type: 'participant.register', organization: 'Internet Society', category: 'technical-community' }),
   },
-  'participant.approve': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'participant.approve', participantId: m.participantIds.applicant }) },
-  'participant.decline': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'participant.decline', participantId: m.participantIds.applicant }) },
-  'participant.setRole': { allowed: STAFF, stage: 'open', command: (m) => ({ type: 'participant.setRole', participantId: m.participantIds.observer, role: 'stakeholder' }) },
+  'participant.approve': {
+    allowed: STAFF,
+    stage: 'open',
+    command: (m) => ({ type: 'participant.approve', participantId: m.participantIds.applicant }),
+  },
+  'participant.decline': {
+    allowed: STAFF,
+    stage: 'open',
+    command: (m) => ({ type: 'participant.decline', participantId: m.participantIds.applicant }),
+  },
+  'participant.setRole': {
+    allowed: STAFF,
+    stage: 'open',
+    command: (m) => ({ type: 'participant.setRole', participantId: m.participantIds.observer, role: 'stakeholder' }),
+  },
   'participant.object': {
     allowed: ['delegation'],
     stage: 'open',
@@ -103,17 +127,40 @@ const TABLE: Record<string, Fixture> = {
     command: (m, as) => ({ type: 'floor.withdraw', requestId: as === 'delegation' ? m.requestIds.delegation : m.requestIds.stakeholder }),
   },
   'floor.give': { allowed: STAFF, stage: 'live', command: () => ({ type: 'floor.give' }) },
-  'floor.pause': { allowed: STAFF, stage: 'live', prepare: (m) => chairDoes(m, { type: 'floor.give' }), command: () => ({ type: 'floor.pause' }) },
+  'floor.pause': {
+    allowed: STAFF,
+    stage: 'live',
+    prepare: (m) => chairDoes(m, { type: 'floor.give' }),
+    command: () => ({ type: 'floor.pause' }),
+  },
   'floor.resume': {
     allowed: STAFF,
     stage: 'live',
     prepare: (m) => chairDoes(m, { type: 'floor.give' }, { type: 'floor.pause' }),
     command: () => ({ type: 'floor.resume' }),
   },
-  'floor.extend': { allowed: STAFF, stage: 'live', prepare: (m) => chairDoes(m, { type: 'floor.give' }), command: () => ({ type: 'floor.extend', seconds: 30 }) },
-  'floor.end': { allowed: STAFF, stage: 'live', prepare: (m) => chairDoes(m, { type: 'floor.give' }), command: () => ({ type: 'floor.end' }) },
-  'floor.skip': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'floor.skip', requestId: m.requestIds.stakeholder, reason: 'Left the meeting' }) },
-  'floor.move': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'floor.move', requestId: m.requestIds.delegation, position: 0 }) },
+  'floor.extend': {
+    allowed: STAFF,
+    stage: 'live',
+    prepare: (m) => chairDoes(m, { type: 'floor.give' }),
+    command: () => ({ type: 'floor.extend', seconds: 30 }),
+  },
+  'floor.end': {
+    allowed: STAFF,
+    stage: 'live',
+    prepare: (m) => chairDoes(m, { type: 'floor.give' }),
+    command: () => ({ type: 'floor.end' }),
+  },
+  'floor.skip': {
+    allowed: STAFF,
+    stage: 'live',
+    command: (m) => ({ type: 'floor.skip', requestId: m.requestIds.stakeholder, reason: 'Left the meeting' }),
+  },
+  'floor.move': {
+    allowed: STAFF,
+    stage: 'live',
+    command: (m) => ({ type: 'floor.move', requestId: m.requestIds.delegation, position: 0 }),
+  },
   'floor.defer': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'floor.defer', requestId: m.requestIds.stakeholder }) },
   'floor.policy': { allowed: STAFF, stage: 'live', command: () => ({ type: 'floor.policy', order: 'alternate' }) },
   'time.setHardStop': { allowed: STAFF, stage: 'live', command: () => ({ type: 'time.setHardStop', at: HARD_STOP }) },
@@ -123,8 +170,16 @@ const TABLE: Record<string, Fixture> = {
     prepare: (m) => chairDoes(m, { type: 'time.setHardStop', at: HARD_STOP }),
     command: () => ({ type: 'time.replan', strategy: 'shorten' }),
   },
-  'note.add': { allowed: STAFF, stage: 'live', command: (m) => ({ type: 'note.add', questionId: m.questionIds[0], text: 'Several asked for regional hubs.', visibility: 'public' }) },
-  'input.submit': { allowed: AUTHORS, stage: 'live', command: () => ({ type: 'input.submit', title: 'Concept note', text: 'A needs-based approach.' }) },
+  'note.add': {
+    allowed: STAFF,
+    stage: 'live',
+    command: (m) => ({ type: 'note.add', questionId: m.questionIds[0], text: 'Several asked for regional hubs.', visibility: 'public' }),
+  },
+  'input.submit': {
+    allowed: AUTHORS,
+    stage: 'live',
+    command: () => ({ type: 'input.submit', title: 'Concept note', text: 'A needs-based approach.' }),
+  },
   // "the author": each allowed role withdraws its own input; the others are offered the stakeholder's.
   'input.withdraw': {
     allowed: AUTHORS,
@@ -141,7 +196,11 @@ const REPORTERS: ActorName[] = ['chair', 'secretariat', 'stakeholder', 'delegati
 const BREAKOUTS_NOTE = 'the version-1 table named no roles for breakouts; expectations from SPEC.md';
 
 /** Plans a two-room round as the chair; with rapporteurs, the stakeholder reports for room 1 and the delegation for room 2. */
-async function planRound(m: Meeting, mode: 'self-select' | 'manual' | 'balanced', options: { rapporteurs?: boolean; start?: boolean } = {}) {
+async function planRound(
+  m: Meeting,
+  mode: 'self-select' | 'manual' | 'balanced',
+  options: { rapporteurs?: boolean; start?: boolean } = {},
+) {
   const rooms = [
     { theme: 'Capacity-building', capacity: 10, ...(options.rapporteurs ? { rapporteurId: m.participantIds.stakeholder } : {}) },
     { theme: 'Financing', capacity: 10, ...(options.rapporteurs ? { rapporteurId: m.participantIds.delegation } : {}) },
@@ -159,7 +218,15 @@ Object.assign(TABLE, {
     allowed: STAFF,
     stage: 'open',
     note: BREAKOUTS_NOTE,
-    command: () => ({ type: 'breakouts.plan', rooms: [{ theme: 'Capacity-building', capacity: 10 }, { theme: 'Financing', capacity: 10 }], durationMinutes: 20, mode: 'self-select' }),
+    command: () => ({
+      type: 'breakouts.plan',
+      rooms: [
+        { theme: 'Capacity-building', capacity: 10 },
+        { theme: 'Financing', capacity: 10 },
+      ],
+      durationMinutes: 20,
+      mode: 'self-select',
+    }),
   },
   'breakouts.choose': {
     allowed: CHOOSERS,
@@ -173,7 +240,12 @@ Object.assign(TABLE, {
     stage: 'open',
     note: BREAKOUTS_NOTE,
     prepare: (m) => planRound(m, 'manual'),
-    command: (m, _as, p) => ({ type: 'breakouts.assign', roundId: p.roundId, participantId: m.participantIds.stakeholder, roomId: p.room1 }),
+    command: (m, _as, p) => ({
+      type: 'breakouts.assign',
+      roundId: p.roundId,
+      participantId: m.participantIds.stakeholder,
+      roomId: p.room1,
+    }),
   },
   'breakouts.autoAssign': {
     allowed: STAFF,
@@ -267,7 +339,11 @@ Object.assign(TABLE, {
     // A delegation comments on a paragraph; a stakeholder on its own entry in the speakers list (SUMMARY-6).
     command: (m, as) =>
       as === 'stakeholder'
-        ? { type: 'summary.requestCorrection', requestId: m.requestIds.stakeholder, text: 'My intervention lasted three minutes, not five.' }
+        ? {
+            type: 'summary.requestCorrection',
+            requestId: m.requestIds.stakeholder,
+            text: 'My intervention lasted three minutes, not five.',
+          }
         : { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'Please say the meeting was informal.' },
   },
   'summary.resolveCorrection': {
@@ -276,11 +352,20 @@ Object.assign(TABLE, {
     note: SUMMARY_NOTE,
     prepare: async (m) => {
       await circulated(m);
-      const asked = await m.api.delegation.command(m.id, { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'Please say the meeting was informal.' });
+      const asked = await m.api.delegation.command(m.id, {
+        type: 'summary.requestCorrection',
+        paragraphKey: 'opening:1',
+        text: 'Please say the meeting was informal.',
+      });
       if (asked.status !== 200) throw new Error(`prepare summary.requestCorrection → ${asked.status} ${asked.text}`);
       return { correctionId: (asked.body.events as any[]).find((e) => e.type === 'summary.correctionRequested').correctionId };
     },
-    command: (_m, _as, p) => ({ type: 'summary.resolveCorrection', correctionId: p.correctionId, decision: 'accepted', reply: 'Thank you; the wording is changed.' }),
+    command: (_m, _as, p) => ({
+      type: 'summary.resolveCorrection',
+      correctionId: p.correctionId,
+      decision: 'accepted',
+      reply: 'Thank you; the wording is changed.',
+    }),
   },
 } satisfies Record<string, Fixture>);
 
@@ -297,14 +382,23 @@ describe('AUTH-1: the role table of docs/api.md, command by command', () => {
 
   it('given the Command union, then every type a client may send has a row here (docs/api.md must say who may issue it)', () => {
     const clientTypes = COMMAND_TYPES.filter((t) => !INTERNAL_COMMANDS.includes(t));
-    expect(clientTypes.filter((t) => !(t in TABLE)), 'client command types without a row in the role table').toEqual([]);
-    expect(types.filter((t) => !(COMMAND_TYPES as string[]).includes(t)), 'rows for types the server does not know').toEqual([]);
+    expect(
+      clientTypes.filter((t) => !(t in TABLE)),
+      'client command types without a row in the role table',
+    ).toEqual([]);
+    expect(
+      types.filter((t) => !(COMMAND_TYPES as string[]).includes(t)),
+      'rows for types the server does not know',
+    ).toEqual([]);
   });
 
   types.forEach((type, index) => {
     const fixture = TABLE[type];
     // Alternate which staff role goes first, so that both chair and secretariat get a 200 somewhere.
-    const allowed = index % 2 === 1 && fixture.allowed[0] === 'chair' ? ['secretariat', 'chair', ...fixture.allowed.slice(2)] as ActorName[] : fixture.allowed;
+    const allowed =
+      index % 2 === 1 && fixture.allowed[0] === 'chair'
+        ? (['secretariat', 'chair', ...fixture.allowed.slice(2)] as ActorName[])
+        : fixture.allowed;
     const forbidden = ACTORS.filter((a) => !allowed.includes(a));
     describe(`${type}${fixture.note ? ` (${fixture.note})` : ''}`, () => {
       let meeting: Meeting;

@@ -13,8 +13,14 @@ import { startServerProcess, type ServerProcess } from './serverProcess.js';
 const REQUIRE = process.env.REQUIRE_FAULTS === '1';
 const tmpfsMissing = probeTmpfs();
 const ext4Missing = probeExt4Loop();
-for (const [what, why] of [['full disk (tmpfs)', tmpfsMissing], ['read-only disk (ext4 on loop)', ext4Missing]] as const) {
-  if (why) console.warn(`\n*** storage fault test "${what}" ${REQUIRE ? 'FAILS' : 'is SKIPPED'}: ${why}. Set REQUIRE_FAULTS=1 to make this an error. ***\n`);
+for (const [what, why] of [
+  ['full disk (tmpfs)', tmpfsMissing],
+  ['read-only disk (ext4 on loop)', ext4Missing],
+] as const) {
+  if (why)
+    console.warn(
+      `\n*** storage fault test "${what}" ${REQUIRE ? 'FAILS' : 'is SKIPPED'}: ${why}. Set REQUIRE_FAULTS=1 to make this an error. ***\n`,
+    );
 }
 
 const servers: ServerProcess[] = [];
@@ -65,7 +71,9 @@ function readLog(dataDir: string, engagementId: string) {
   try {
     return {
       events: db.prepare('SELECT version, type, at, data FROM events WHERE engagement_id = ? ORDER BY version').all(engagementId),
-      commands: db.prepare('SELECT command_id, fingerprint, result FROM commands WHERE engagement_id = ? ORDER BY command_id').all(engagementId),
+      commands: db
+        .prepare('SELECT command_id, fingerprint, result FROM commands WHERE engagement_id = ? ORDER BY command_id')
+        .all(engagementId),
       integrity: db.pragma('integrity_check', { simple: true }),
     };
   } finally {
@@ -91,7 +99,9 @@ async function meetingOn(server: ServerProcess) {
 const bigChange = (i: number) => ({
   type: 'question.add',
   text: `A long question ${i}`,
-  context: Array.from({ length: 2_000 }, (_, k) => `w${(i * 7919 + k * 104729) % 100_000}`).join(' ').slice(0, 20_000),
+  context: Array.from({ length: 2_000 }, (_, k) => `w${(i * 7919 + k * 104729) % 100_000}`)
+    .join(' ')
+    .slice(0, 20_000),
   commandId: `big-${i}`,
 });
 
@@ -177,7 +187,11 @@ describe('storage faults under a running server (docs/api.md conventions: proble
       const view = await call(restarted, token, 'GET', `/api/engagements/${meeting.id}`);
       expect(view.status, view.text).toBe(200);
       expect(view.body.version).toBe(before);
-      const retried = await call(restarted, token, 'POST', `/api/engagements/${meeting.id}/commands`, { type: 'question.add', text: 'Written to a read-only disk?', commandId: 'ro-1' });
+      const retried = await call(restarted, token, 'POST', `/api/engagements/${meeting.id}/commands`, {
+        type: 'question.add',
+        text: 'Written to a read-only disk?',
+        commandId: 'ro-1',
+      });
       expect(retried.status, retried.text).toBe(200);
       expect(retried.body.version).toBe(before + 1);
     },

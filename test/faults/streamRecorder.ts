@@ -62,7 +62,15 @@ export async function recordStream(baseUrl: string, engagementId: string, token:
       const found = messages.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolvePromise, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => [m.id, m.event, m.data?.type]))}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => [m.id, m.event, m.data?.type]))}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({
           predicate,
           resolve: (m) => {

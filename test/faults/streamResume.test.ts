@@ -118,7 +118,8 @@ describe('resuming the live stream', () => {
     const last = await openSse(streamUrl(), { token: stakeholderToken, lastEventId: cursor });
     await last.waitFor((m) => m.id === String(head), 15_000);
     last.close();
-    for (const m of dataOf(last)) received.push({ id: Number(m.id), event: m.event, type: m.event === 'change' ? m.json().type : undefined });
+    for (const m of dataOf(last))
+      received.push({ id: Number(m.id), event: m.event, type: m.event === 'change' ? m.json().type : undefined });
 
     expect(snapshots, 'only the first connection starts with a snapshot').toBe(1);
     expect(received[0].event).toBe('snapshot');
@@ -127,7 +128,10 @@ describe('resuming the live stream', () => {
     for (let i = 1; i < ids.length; i += 1) expect(ids[i], `after ${ids[i - 1]}`).toBe(ids[i - 1] + 1);
     expect(ids.at(-1)).toBe(head);
     expect(written).toBeGreaterThan(6);
-    expect(received.some((m) => m.type === 'hidden'), 'secretariat notes reach a stakeholder as hidden changes').toBe(true);
+    expect(
+      received.some((m) => m.type === 'hidden'),
+      'secretariat notes reach a stakeholder as hidden changes',
+    ).toBe(true);
   }, 60_000);
 
   it('given a reader that stops reading, when changes pile up past the buffer limit, then the server ends its stream, and the client resumes from its last complete message without a gap', async () => {
@@ -143,7 +147,9 @@ describe('resuming the live stream', () => {
     let sent = 0;
     while (app.engagements.subscriberCount(meeting.id) > 0 && sent < 400) {
       const batch = await Promise.all(
-        Array.from({ length: 4 }, (_, k) => meeting.api.chair.command(meeting.id, { type: 'question.add', text: `Backlog question ${sent + k}`, context })),
+        Array.from({ length: 4 }, (_, k) =>
+          meeting.api.chair.command(meeting.id, { type: 'question.add', text: `Backlog question ${sent + k}`, context }),
+        ),
       );
       for (const res of batch) expect(res.status, res.text).toBe(200);
       sent += batch.length;
@@ -188,21 +194,30 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
 
 /** A stream read through node:http, so that the test can stop reading (pause) and let the socket fill. */
 function rawStream(url: string, token: string, lastEventId: string) {
-  return new Promise<{ response: IncomingMessage; messages: { id?: string; event: string }[]; retries: number[]; ended: Promise<void> }>((resolve, reject) => {
-    const req = httpRequest(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'last-event-id': lastEventId } }, (response) => {
-      const messages: { id?: string; event: string }[] = [];
-      const retries: number[] = [];
-      const parser = createParser({ onEvent: (e) => messages.push({ id: e.id, event: e.event ?? 'message' }), onRetry: (ms) => retries.push(ms) });
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => parser.feed(chunk));
-      const ended = new Promise<void>((done) => {
-        response.on('end', () => done());
-        response.on('close', () => done());
-        response.on('error', () => done());
-      });
-      resolve({ response, messages, retries, ended });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ response: IncomingMessage; messages: { id?: string; event: string }[]; retries: number[]; ended: Promise<void> }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        url,
+        { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'last-event-id': lastEventId } },
+        (response) => {
+          const messages: { id?: string; event: string }[] = [];
+          const retries: number[] = [];
+          const parser = createParser({
+            onEvent: (e) => messages.push({ id: e.id, event: e.event ?? 'message' }),
+            onRetry: (ms) => retries.push(ms),
+          });
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => parser.feed(chunk));
+          const ended = new Promise<void>((done) => {
+            response.on('end', () => done());
+            response.on('close', () => done());
+            response.on('error', () => done());
+          });
+          resolve({ response, messages, retries, ended });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }

@@ -21,9 +21,7 @@ describe('RoomService over Twirp, driven by the real RoomServiceClient', () => {
       metadata: '{"theme":"Water"}',
     });
     expect(room.sid).toMatch(/^RM_[0-9A-Za-z]{12}$/);
-    expect([room.emptyTimeout, room.departureTimeout, room.maxParticipants, room.metadata]).toEqual([
-      120, 90, 6, '{"theme":"Water"}',
-    ]);
+    expect([room.emptyTimeout, room.departureTimeout, room.maxParticipants, room.metadata]).toEqual([120, 90, 6, '{"theme":"Water"}']);
     expect((await t.client.listRooms()).map((r) => r.name)).toEqual(['breakout-r1-0']);
     expect(await t.client.listRooms(['other'])).toEqual([]);
 
@@ -154,7 +152,9 @@ describe('joining with an access token', () => {
     expect(joined.participantSid).toMatch(/^PA_/);
 
     const listed = await t.client.listParticipants('r');
-    expect(listed.map((p) => [p.identity, p.name, p.permission?.canPublish, p.permission?.canPublishData, p.permission?.canSubscribe])).toEqual([
+    expect(
+      listed.map((p) => [p.identity, p.name, p.permission?.canPublish, p.permission?.canPublishData, p.permission?.canSubscribe]),
+    ).toEqual([
       ['P-1', 'Ana', true, true, true],
       ['P-2', 'Obs', false, false, true],
     ]);
@@ -175,7 +175,12 @@ describe('joining with an access token', () => {
 
     const rejoined = await t.double.join(await tokenFor('a'));
     expect(rejoined.participantSid).not.toBe(first.participantSid);
-    expect(t.double.rooms()[0].participants.map((p) => p.identity).sort()).toEqual(['a', 'b']);
+    expect(
+      t.double
+        .rooms()[0]
+        .participants.map((p) => p.identity)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('given a token without roomJoin, a bad signature, or auto-create off, when joining, then the join is refused', async () => {

@@ -4,15 +4,7 @@ import { decodeJwt } from 'jose';
 import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { startLiveKitDouble } from '../fakes/livekitServerDouble.js';
-import {
-  API_KEY,
-  API_SECRET,
-  eventIds,
-  eventNames,
-  rejection,
-  startWebhookSink,
-  useLiveKitTestBed,
-} from './livekitContractKit.js';
+import { API_KEY, API_SECRET, eventIds, eventNames, rejection, startWebhookSink, useLiveKitTestBed } from './livekitContractKit.js';
 
 const t = useLiveKitTestBed();
 
@@ -131,9 +123,7 @@ describe('webhooks, verified by the real WebhookReceiver', () => {
     t.double.faults.backdateNext(600);
     await oneRoomLifecycle();
     await t.double.settleWebhooks();
-    const [first, second] = await Promise.all(
-      t.sink.received.slice(0, 2).map((r) => t.adapter.receiveWebhook(r.body, r.authorization)),
-    );
+    const [first, second] = await Promise.all(t.sink.received.slice(0, 2).map((r) => t.adapter.receiveWebhook(r.body, r.authorization)));
     expect(second.createdAt - first.createdAt).toBeGreaterThanOrEqual(600);
     expect(first.createdAt).toBeLessThan(Date.now() / 1000 - 590);
   });

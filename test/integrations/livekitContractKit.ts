@@ -64,8 +64,7 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-export const eventNames = (received: Received[]) =>
-  received.map((r) => (JSON.parse(r.body) as { event: string }).event);
+export const eventNames = (received: Received[]) => received.map((r) => (JSON.parse(r.body) as { event: string }).event);
 export const eventIds = (received: Received[]) => received.map((r) => (JSON.parse(r.body) as { id: string }).id);
 
 export interface LiveKitTestBed {

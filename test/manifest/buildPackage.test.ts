@@ -33,11 +33,14 @@ describe('building the Teams app package', () => {
     });
   });
 
-  it('given a 40-character short name, when built, then it fails with the schema validator\'s own message and no zip', async () => {
+  it("given a 40-character short name, when built, then it fails with the schema validator's own message and no zip", async () => {
     const longName = 'Convene for Informal Virtual Engagements';
     expect(longName).toHaveLength(40);
 
-    const result = await buildPackage(CLEAN_VALUES, sources({ templateText: templateWith('"short": "Convene"', `"short": "${longName}"`) }));
+    const result = await buildPackage(
+      CLEAN_VALUES,
+      sources({ templateText: templateWith('"short": "Convene"', `"short": "${longName}"`) }),
+    );
 
     expect(result.problems).toContain('schema: /name/short must NOT have more than 30 characters. Details: {"limit":30}');
     expect(result.zip).toBeUndefined();
@@ -55,7 +58,10 @@ describe('building the Teams app package', () => {
   });
 
   it('given a plain-http configuration URL, when built, then it is refused as not HTTPS', async () => {
-    const templateText = templateWith('"configurationUrl": "https://${{HOST_NAME}}/config?inTeams=1"', '"configurationUrl": "http://${{HOST_NAME}}/config?inTeams=1"');
+    const templateText = templateWith(
+      '"configurationUrl": "https://${{HOST_NAME}}/config?inTeams=1"',
+      '"configurationUrl": "http://${{HOST_NAME}}/config?inTeams=1"',
+    );
 
     const result = await buildPackage(CLEAN_VALUES, sources({ templateText }));
 
@@ -138,7 +144,9 @@ describe('building the Teams app package', () => {
         { languageTag: 'es', file: 'es.json' },
       ],
     });
-    const names = Object.fromEntries(Object.entries(sources().languageFiles).map(([f, text]) => [f, (JSON.parse(text) as Record<string, string>)['name.full']]));
+    const names = Object.fromEntries(
+      Object.entries(sources().languageFiles).map(([f, text]) => [f, (JSON.parse(text) as Record<string, string>)['name.full']]),
+    );
     expect(names['ar.json']).toMatch(/\p{Script=Arabic}/u);
     expect(names['zh-Hans.json']).toMatch(/\p{Script=Han}/u);
     expect(names['ru.json']).toMatch(/\p{Script=Cyrillic}/u);

@@ -4,7 +4,7 @@ import { ACCENT, drawColorIcon, drawOutlineIcon } from '../../manifest/drawIcons
 import { checkColorIcon, checkOutlineIcon } from '../../manifest/package.js';
 import { sources } from './support.js';
 
-describe('Convene\'s icons', () => {
+describe("Convene's icons", () => {
   it('given the generator, when it draws, then the committed PNGs are exactly its output (no hand-edited drift)', () => {
     const { colorPng, outlinePng } = sources();
 

@@ -5,7 +5,14 @@ import { SseConnection } from '../../plugin/src/live/SseConnection.js';
 
 describe('reconnect back-off', () => {
   it('given repeated failures, the delay doubles from the base (or the server retry) with up to 50 % jitter, capped', () => {
-    const connection = new SseConnection({ url: 'x', getToken: async () => null, onMessage: () => 'ok', baseDelayMs: 1000, maxDelayMs: 8000, random: () => 1 });
+    const connection = new SseConnection({
+      url: 'x',
+      getToken: async () => null,
+      onMessage: () => 'ok',
+      baseDelayMs: 1000,
+      maxDelayMs: 8000,
+      random: () => 1,
+    });
     const internals = connection as unknown as { attempt: number };
     expect(connection.nextDelay()).toBe(1500);
     internals.attempt = 2;

@@ -24,7 +24,13 @@ const waitFor = async (predicate: () => boolean, timeoutMs = 3000) => {
 };
 
 function live(baseUrl: string, engagementId = 'e1', fetchImpl = withEarlyStream()) {
-  const copy = new LiveEngagement(engagementId, { baseUrl, getToken: async () => 'test-token', fetchImpl, baseDelayMs: 20, maxDelayMs: 200 });
+  const copy = new LiveEngagement(engagementId, {
+    baseUrl,
+    getToken: async () => 'test-token',
+    fetchImpl,
+    baseDelayMs: 20,
+    maxDelayMs: 200,
+  });
   cleanup.push(() => copy.stop());
   return copy;
 }
@@ -38,7 +44,9 @@ const stateOf = (copy: LiveEngagement) =>
 
 describe('the stream asked for early, before the meeting page loads', () => {
   it('given the stream opened by the entry and its snapshot already sent, when the live copy starts, then it adopts that response: one request, the title at once', async () => {
-    const server = await startSseServer((req) => req.send({ event: 'snapshot', id: 2, data: { ...view(2), serverNow: new Date().toISOString() } }));
+    const server = await startSseServer((req) =>
+      req.send({ event: 'snapshot', id: 2, data: { ...view(2), serverNow: new Date().toISOString() } }),
+    );
     cleanup.push(server.close);
     openStreamEarly('e1', 'test-token', { baseUrl: server.url });
     await waitFor(() => server.requests.length === 1);
@@ -50,10 +58,14 @@ describe('the stream asked for early, before the meeting page loads', () => {
     expect(server.requests[0].accept).toBe('text/event-stream');
   });
 
-  it('given the early stream\'s snapshot, then its title and theme are known before any live copy starts, and the live copy still gets the whole stream', async () => {
+  it("given the early stream's snapshot, then its title and theme are known before any live copy starts, and the live copy still gets the whole stream", async () => {
     const server = await startSseServer((req) => {
       req.send({ retry: 2000 });
-      req.send({ event: 'snapshot', id: 2, data: { ...view(2), settings: { ...view(2).settings, theme: 'Cyber capacity' }, serverNow: new Date().toISOString() } });
+      req.send({
+        event: 'snapshot',
+        id: 2,
+        data: { ...view(2), settings: { ...view(2).settings, theme: 'Cyber capacity' }, serverNow: new Date().toISOString() },
+      });
       req.send({ event: 'change', id: 3, data: { type: 'hidden', version: 3 } });
     });
     cleanup.push(server.close);
@@ -81,7 +93,9 @@ describe('the stream asked for early, before the meeting page loads', () => {
   });
 
   it('given an early stream for another engagement, when the live copy starts, then it asks for its own stream', async () => {
-    const server = await startSseServer((req) => req.send({ event: 'snapshot', id: 2, data: { ...view(2), serverNow: new Date().toISOString() } }));
+    const server = await startSseServer((req) =>
+      req.send({ event: 'snapshot', id: 2, data: { ...view(2), serverNow: new Date().toISOString() } }),
+    );
     cleanup.push(server.close);
     openStreamEarly('other', 'test-token', { baseUrl: server.url });
     await stateOf(live(server.url).start());

@@ -15,7 +15,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the tab’s HTTP edge', () => {
   it('given a command answer that matches the contract, when it is read, then the parsed result is returned', async () => {
-    vi.stubGlobal('fetch', answer(200, JSON.stringify({ version: 3, events: [{ version: 3, type: 'floor.given', at: '2026-12-07T10:00:00.000Z' }] })));
+    vi.stubGlobal(
+      'fetch',
+      answer(200, JSON.stringify({ version: 3, events: [{ version: 3, type: 'floor.given', at: '2026-12-07T10:00:00.000Z' }] })),
+    );
     const result = await sendCommand('e1', { type: 'floor.give' });
     expect(result.version).toBe(3);
     expect(result.events[0]?.type).toBe('floor.given');
@@ -37,7 +40,14 @@ describe('the tab’s HTTP edge', () => {
   });
 
   it('given a problem+json error, when it is read, then its fields are kept and the HTTP status wins', async () => {
-    vi.stubGlobal('fetch', answer(409, JSON.stringify({ status: 200, code: 'RULE_VIOLATION', detail: 'Someone already has the floor.', rule: 'FLOOR-2' }), 'application/problem+json'));
+    vi.stubGlobal(
+      'fetch',
+      answer(
+        409,
+        JSON.stringify({ status: 200, code: 'RULE_VIOLATION', detail: 'Someone already has the floor.', rule: 'FLOOR-2' }),
+        'application/problem+json',
+      ),
+    );
     const failure = (await sendCommand('e1', { type: 'floor.give' }).catch((e: unknown) => e)) as ApiError;
     expect(failure.status).toBe(409);
     expect(failure.problem.rule).toBe('FLOOR-2');

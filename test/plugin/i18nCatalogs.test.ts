@@ -99,7 +99,14 @@ describe('the six catalogs (docs/product.md item 10)', () => {
 
   it('given the non-English catalogs, then a value equals English only where it holds no words (placeholders, punctuation) or is a true cognate', () => {
     // File format names and "min" read the same everywhere; a few words are spelt alike in French or Spanish.
-    const sameEverywhere = ['summary.format.md', 'summary.format.html', 'summary.format.docx', 'summary.format.pdf', 'console.time.minutes', 'console.agenda.item'];
+    const sameEverywhere = [
+      'summary.format.md',
+      'summary.format.html',
+      'summary.format.docx',
+      'summary.format.pdf',
+      'console.time.minutes',
+      'console.agenda.item',
+    ];
     const cognates: Partial<Record<Language, string[]>> = {
       fr: [
         'input.question',

@@ -19,7 +19,8 @@ describe('language tags to the six UN languages', () => {
   });
 
   it('given any Chinese tag, then Simplified Chinese — also for Traditional (zh-TW, zh-Hant), which has no catalog of its own', () => {
-    for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-hans-cn', 'zh-TW', 'zh-Hant', 'zh-HK']) expect(toLanguage(tag)).toBe('zh-Hans');
+    for (const tag of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans', 'zh-hans-cn', 'zh-TW', 'zh-Hant', 'zh-HK'])
+      expect(toLanguage(tag)).toBe('zh-Hans');
   });
 
   it('given a language outside the six, or nothing, then none (the resolver then falls back to English)', () => {

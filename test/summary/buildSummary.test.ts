@@ -76,10 +76,9 @@ describe('buildSummary on a full day', () => {
     expect(naming.length).toBeGreaterThan(20);
     expect(naming.every((n) => ledger.names.some((name) => n.text.includes(name)))).toBe(true);
 
-    const body = [
-      ...bodyParagraphs(summary).map((p) => p.text),
-      ...summary.questions.flatMap((q) => q.proposals.map((p) => p.text)),
-    ].map((t) => t.toLowerCase());
+    const body = [...bodyParagraphs(summary).map((p) => p.text), ...summary.questions.flatMap((q) => q.proposals.map((p) => p.text))].map(
+      (t) => t.toLowerCase(),
+    );
     for (const name of ledger.names) {
       const offending = body.find((t) => t.includes(name.toLowerCase()));
       expect(offending, `"${name}" appears in: ${offending}`).toBeUndefined();
@@ -115,7 +114,9 @@ describe('buildSummary on a full day', () => {
     expect(byOutcome('deferred')).toBe(ledger.questions.reduce((n, q) => n + q.deferred, 0));
     expect(rows.filter((r) => (r.overrunSeconds ?? 0) > 0)).toHaveLength(ledger.overruns);
     expect(rows.filter((r) => r.outcome === 'skipped').map((r) => r.reason)).toContain('audio failure');
-    expect(new Set(rows.filter((r) => r.outcome === 'deferred').map((r) => r.reason))).toEqual(new Set(['replan', 'chair', 'engagement-ended']));
+    expect(new Set(rows.filter((r) => r.outcome === 'deferred').map((r) => r.reason))).toEqual(
+      new Set(['replan', 'chair', 'engagement-ended']),
+    );
     // In order of inscription: the audit reads as a log.
     expect(rows.map((r) => r.requestedAt)).toEqual([...rows.map((r) => r.requestedAt)].sort());
     const heard = rows.find((r) => r.outcome === 'heard')!;
@@ -155,7 +156,9 @@ describe('buildSummary on a full day', () => {
       expect(row.plannedMinutes).toBe(item.plannedMinutes);
     }
     expect(summary.agenda.at(-1)!.endedAt).toBe(state.endedAt);
-    expect(summary.timeUse).toEqual(summary.agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })));
+    expect(summary.timeUse).toEqual(
+      summary.agenda.map((a) => ({ label: a.title, plannedMinutes: a.plannedMinutes, actualMinutes: a.actualMinutes })),
+    );
     expect(summary.metadata.actualMinutes).toBe(minutes(state.startedAt!, state.endedAt!));
     // 535 minutes of plenary and two 30-minute breakout items.
     expect(summary.metadata.plannedMinutes).toBe(595);
@@ -196,7 +199,9 @@ describe('buildSummary on a small engagement', () => {
     const built = buildSummary(smallEngagement(), { generatedAt: GENERATED_AT });
     expect(built.questions[0].paragraphs[1].text).toBe('A delegation stressed that needs assessments should come first.');
     expect(built.questions[0].paragraphs[2].text).toBe('A participant called for *sustained* funding_and mentoring.');
-    expect(built.questions[0].proposals).toEqual([{ kind: 'proposal', text: 'a voluntary needs-and-offers portal, as a delegation suggested.' }]);
+    expect(built.questions[0].proposals).toEqual([
+      { kind: 'proposal', text: 'a voluntary needs-and-offers portal, as a delegation suggested.' },
+    ]);
   });
 
   it('given a status and a version, when built, then the metadata carries them (the summary slice fills them later)', () => {

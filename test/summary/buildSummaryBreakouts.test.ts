@@ -23,7 +23,9 @@ beforeAll(() => {
 
 const rooms = (s: Summary) => (s.breakouts?.rounds ?? []).flatMap((r) => r.rooms);
 const bodyNumbers = (s: Summary) =>
-  [...s.opening, ...s.questions.flatMap((q) => q.paragraphs), ...s.generalDiscussion, ...(s.breakouts?.paragraphs ?? []), ...s.closing].map((p) => p.number);
+  [...s.opening, ...s.questions.flatMap((q) => q.paragraphs), ...s.generalDiscussion, ...(s.breakouts?.paragraphs ?? []), ...s.closing].map(
+    (p) => p.number,
+  );
 
 describe('buildSummary: breakout rounds from the state', () => {
   it('given two rounds that ran and one only planned, when built, then the section holds the two rounds and their ten rooms, in the order they started', () => {
@@ -33,9 +35,17 @@ describe('buildSummary: breakout rounds from the state', () => {
     expect(section.rounds.map((r) => r.roundId)).toEqual(['round-1', 'round-2']);
     expect(rooms(summary)).toHaveLength(10);
     expect(ledger.breakouts.rooms).toHaveLength(10);
-    expect(section.rounds[0]).toMatchObject({ title: 'Regional perspectives', status: 'ended', plannedMinutes: 30, extendedMinutes: 5, actualMinutes: 35 });
+    expect(section.rounds[0]).toMatchObject({
+      title: 'Regional perspectives',
+      status: 'ended',
+      plannedMinutes: 30,
+      extendedMinutes: 5,
+      actualMinutes: 35,
+    });
     expect(section.rounds[1]).toMatchObject({ title: null, status: 'ended', plannedMinutes: 30, extendedMinutes: 0, actualMinutes: 25 });
-    expect(section.paragraphs[0].text).toContain('Breakout round 1, “Regional perspectives”, met for 35 minutes (planned 30, extended by 5 minutes) in 5 rooms');
+    expect(section.paragraphs[0].text).toContain(
+      'Breakout round 1, “Regional perspectives”, met for 35 minutes (planned 30, extended by 5 minutes) in 5 rooms',
+    );
   });
 
   it('given who was assigned where, when built, then each room counts its participants by category and region exactly as they were placed', () => {
@@ -55,8 +65,16 @@ describe('buildSummary: breakout rounds from the state', () => {
 
   it('given attendance recorded for the first round only (BREAKOUT-23..26), when built, then rooms count distinct non-staff joiners there and say nothing for the second', () => {
     for (const [i, expected] of ledger.breakouts.rooms.entries()) expect(rooms(summary)[i].attended).toBe(expected.attended);
-    expect(rooms(summary).slice(0, 5).every((r) => typeof r.attended === 'number' && r.attended > 0 && r.attended < r.participants)).toBe(true);
-    expect(rooms(summary).slice(5).every((r) => r.attended === null)).toBe(true);
+    expect(
+      rooms(summary)
+        .slice(0, 5)
+        .every((r) => typeof r.attended === 'number' && r.attended > 0 && r.attended < r.participants),
+    ).toBe(true);
+    expect(
+      rooms(summary)
+        .slice(5)
+        .every((r) => r.attended === null),
+    ).toBe(true);
   });
 
   it("given the rapporteurs' reports, one revised and one room silent (BREAKOUT-19), when built, then each room carries its latest report's lists exactly", () => {
@@ -77,12 +95,16 @@ describe('buildSummary: breakout rounds from the state', () => {
     expect(rooms(summary).reduce((n, r) => n + (r.report?.proposals.length ?? 0), 0)).toBe(ledger.breakouts.proposals);
     expect(rooms(summary).reduce((n, r) => n + (r.report?.implementation.length ?? 0), 0)).toBe(ledger.breakouts.implementationSteps);
     expect(rooms(summary)[1].report!.revision).toBe(2);
-    expect(rooms(summary)[1].report!.implementation[1]).toEqual({ who: 'The secretariat', what: 'Circulate a short survey of needs', when: 'Q1 2027' });
+    expect(rooms(summary)[1].report!.implementation[1]).toEqual({
+      who: 'The secretariat',
+      what: 'Circulate a short survey of needs',
+      when: 'Q1 2027',
+    });
     const silent = summary.breakouts!.paragraphs.find((p) => p.number === rooms(summary)[8].paragraphNumbers![1])!;
     expect(silent.text).toBe('No report was received from this room when this summary was generated.');
   });
 
-  it('given rooms linked to a guiding question, when built, then their proposals also join that question\'s proposals, marked with the room', () => {
+  it("given rooms linked to a guiding question, when built, then their proposals also join that question's proposals, marked with the room", () => {
     for (const [i, expected] of ledger.questions.entries()) {
       const fromRooms = summary.questions[i].proposals.filter((p) => p.breakout);
       expect(fromRooms).toHaveLength(expected.breakoutProposals);
@@ -94,7 +116,9 @@ describe('buildSummary: breakout rounds from the state', () => {
     expect(unlinked.questionId).toBeNull();
     const everywhere = summary.questions.flatMap((q) => q.proposals).filter((p) => p.breakout?.roomId === unlinked.roomId);
     expect(everywhere).toHaveLength(0);
-    expect(summary.questions[0].proposals.find((p) => p.breakout)).toMatchObject({ breakout: { roundId: 'round-1', roomId: 'round-1-room-1', theme: 'Regional hubs in Africa' } });
+    expect(summary.questions[0].proposals.find((p) => p.breakout)).toMatchObject({
+      breakout: { roundId: 'round-1', roomId: 'round-1-room-1', theme: 'Regional hubs in Africa' },
+    });
   });
 
   it('given reports that name organisations and people, when built, then no participant is named anywhere in the body (non-attributive)', () => {
@@ -107,13 +131,16 @@ describe('buildSummary: breakout rounds from the state', () => {
     expect(rooms(summary)[0].report!.implementation[0].who).toBe('A participant');
   });
 
-  it('given { attributive: true }, when built, then the annex alone names each room\'s facilitator and rapporteur', () => {
+  it("given { attributive: true }, when built, then the annex alone names each room's facilitator and rapporteur", () => {
     expect(summary.annexes.attributive).toBeNull();
     const annex = buildSummary(state, { generatedAt: GENERATED_AT, attributive: true }).annexes.attributive!.breakouts!;
     expect(annex).toHaveLength(10);
     const first = state.breakouts.rounds['round-1'].rooms[1];
     const rapporteur = state.participants[first.rapporteurId!];
-    expect(annex[1]).toMatchObject({ roomId: first.id, rapporteur: { organization: rapporteur.organization, name: rapporteur.displayName } });
+    expect(annex[1]).toMatchObject({
+      roomId: first.id,
+      rapporteur: { organization: rapporteur.organization, name: rapporteur.displayName },
+    });
     expect(annex[0].facilitator).toMatchObject({ organization: 'Office for Disarmament Affairs' });
     expect(annex[8].reportedBy).toBeNull();
   });
@@ -171,13 +198,27 @@ describe('buildSummary: breakout rounds from the state', () => {
           endedAt: null,
           plannedMinutes: 20,
           actualMinutes: null,
-          rooms: [{ roomId: 'room-1', name: 'Room A', theme: 'Funding', questionId: null, participants: 4, byCategory: rooms(summary)[0].byCategory, byRegion: rooms(summary)[0].byRegion, rapporteurReport: 'Pooled funds were favoured.' }],
+          rooms: [
+            {
+              roomId: 'room-1',
+              name: 'Room A',
+              theme: 'Funding',
+              questionId: null,
+              participants: 4,
+              byCategory: rooms(summary)[0].byCategory,
+              byRegion: rooms(summary)[0].byRegion,
+              rapporteurReport: 'Pooled funds were favoured.',
+            },
+          ],
         },
       ],
       paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }],
     };
     const parsed = Summary.parse(JSON.parse(JSON.stringify(old)));
-    expect(breakoutBlocks(parsed, wordsFor('en'))[0]).toEqual({ kind: 'paragraphs', paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }] });
+    expect(breakoutBlocks(parsed, wordsFor('en'))[0]).toEqual({
+      kind: 'paragraphs',
+      paragraphs: [{ number: n, text: 'An old breakouts paragraph.' }],
+    });
     expect(renderMarkdown(parsed)).toContain(`${n}. An old breakouts paragraph.`);
   });
 });

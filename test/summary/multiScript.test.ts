@@ -74,21 +74,30 @@ describe('a summary of people writing in four scripts, in each of the six langua
     for (const script of [/\p{Script=Arabic}/u, /\p{Script=Han}/u, /\p{Script=Cyrillic}/u, /[À-ɏḀ-ỿ]/u]) expect(names).toMatch(script);
   });
 
-  it.each([...SUMMARY_LANGUAGES])('given the %s PDF, when read with pdftotext, then every name and organization is there in reading order', (language) => {
-    const extracted = execFileSync('pdftotext', [join(dir, `${language}.pdf`), '-']).toString('utf8');
-    expect({ language, missing: missingNames(summaries.get(language)!, extracted) }).toEqual({ language, missing: [] });
-    expect(squash(extracted)).toContain(squash(wordsFor(language).t('heading.title')));
-  });
+  it.each([...SUMMARY_LANGUAGES])(
+    'given the %s PDF, when read with pdftotext, then every name and organization is there in reading order',
+    (language) => {
+      const extracted = execFileSync('pdftotext', [join(dir, `${language}.pdf`), '-']).toString('utf8');
+      expect({ language, missing: missingNames(summaries.get(language)!, extracted) }).toEqual({ language, missing: [] });
+      expect(squash(extracted)).toContain(squash(wordsFor(language).t('heading.title')));
+    },
+  );
 
   it.each([...SUMMARY_LANGUAGES])('given the %s PDF, when its fonts are listed, then every one is embedded and subset', (language) => {
-    const lines = execFileSync('pdffonts', [join(dir, `${language}.pdf`)]).toString('utf8').trim().split('\n').slice(2);
+    const lines = execFileSync('pdffonts', [join(dir, `${language}.pdf`)])
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line, line).toMatch(/^[A-Z]{6}\+\S+\s.*\syes\s+yes\s+yes\s/);
   });
 
   it('given every text drawn in any language, then the font chosen for each character has a glyph for it', () => {
     const files = fontFiles();
-    const fonts = Object.fromEntries((Object.keys(files) as Family[]).map((f) => [f, fontkit.openSync(files[f].regular) as GlyphSource])) as Record<Family, GlyphSource>;
+    const fonts = Object.fromEntries(
+      (Object.keys(files) as Family[]).map((f) => [f, fontkit.openSync(files[f].regular) as GlyphSource]),
+    ) as Record<Family, GlyphSource>;
     const missing = new Set<string>();
     for (const language of SUMMARY_LANGUAGES) {
       const catalog = readFileSync(new URL(`../../server/summary/locales/${language}.json`, import.meta.url), 'utf8');
@@ -100,30 +109,37 @@ describe('a summary of people writing in four scripts, in each of the six langua
           const family = chosen[index];
           index += ch.length;
           if (/[\s\u200e\u200f]/.test(ch)) continue;
-          if (!fonts[family].hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(`${language} ${family} U+${ch.codePointAt(0)!.toString(16)} ${ch}`);
+          if (!fonts[family].hasGlyphForCodePoint(ch.codePointAt(0)!))
+            missing.add(`${language} ${family} U+${ch.codePointAt(0)!.toString(16)} ${ch}`);
         }
       }
     }
     expect([...missing]).toEqual([]);
   });
 
-  it.each([...SUMMARY_LANGUAGES])('given the %s PDF, then it is tagged: a structure tree, marked content and the document language', (language) => {
-    const raw = pdfs.get(language)!.toString('latin1');
-    expect(raw).toContain('/StructTreeRoot');
-    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
-    expect(raw).toContain('/Marked true');
-    expect(raw).toContain(`/Lang (${language})`);
-    expect(raw).toMatch(/\/S \/H1/);
-    expect(raw).toMatch(/\/S \/Table/);
-    expect(raw).toMatch(/\/S \/L\b/);
-  });
+  it.each([...SUMMARY_LANGUAGES])(
+    'given the %s PDF, then it is tagged: a structure tree, marked content and the document language',
+    (language) => {
+      const raw = pdfs.get(language)!.toString('latin1');
+      expect(raw).toContain('/StructTreeRoot');
+      expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+      expect(raw).toContain('/Marked true');
+      expect(raw).toContain(`/Lang (${language})`);
+      expect(raw).toMatch(/\/S \/H1/);
+      expect(raw).toMatch(/\/S \/Table/);
+      expect(raw).toMatch(/\/S \/L\b/);
+    },
+  );
 });
 
 describe('the DOCX read back through LibreOffice (issue 11)', () => {
   it.skipIf(!hasSoffice && !REQUIRED)(
     'given the six DOCX files, when converted to PDF with soffice headless, then pdftotext of each finds every name',
     async () => {
-      if (!hasSoffice) throw new Error('soffice (LibreOffice, Debian libreoffice-writer-nogui) is required here: REQUIRE_BROWSER or REQUIRE_SOFFICE is set');
+      if (!hasSoffice)
+        throw new Error(
+          'soffice (LibreOffice, Debian libreoffice-writer-nogui) is required here: REQUIRE_BROWSER or REQUIRE_SOFFICE is set',
+        );
       const files: string[] = [];
       for (const language of SUMMARY_LANGUAGES) {
         const file = join(dir, `${language}.docx`);
@@ -132,10 +148,14 @@ describe('the DOCX read back through LibreOffice (issue 11)', () => {
       }
       // One soffice run for all six: starting LibreOffice is the slow part.
       const profile = `file://${join(dir, 'profile')}`;
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'docx'), ...files], {
-        stdio: 'pipe',
-        timeout: 240_000,
-      });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'docx'), ...files],
+        {
+          stdio: 'pipe',
+          timeout: 240_000,
+        },
+      );
       for (const language of SUMMARY_LANGUAGES) {
         const extracted = execFileSync('pdftotext', [join(dir, 'docx', `${language}.pdf`), '-']).toString('utf8');
         expect({ language, missing: missingNames(summaries.get(language)!, extracted) }).toEqual({ language, missing: [] });
@@ -143,7 +163,8 @@ describe('the DOCX read back through LibreOffice (issue 11)', () => {
     },
     300_000,
   );
-  if (!hasSoffice && !REQUIRED) console.warn('SKIPPED: the DOCX-through-LibreOffice check needs soffice (Debian libreoffice-writer-nogui).');
+  if (!hasSoffice && !REQUIRED)
+    console.warn('SKIPPED: the DOCX-through-LibreOffice check needs soffice (Debian libreoffice-writer-nogui).');
 });
 
 describe('language markup in DOCX and HTML (issue 11)', () => {

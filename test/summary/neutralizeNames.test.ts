@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../server/domain/state.js';
 import { nameNeutralizer } from '../../server/summary/neutralizeNames.js';
 
-const p = (id: string, displayName: string, organization: string, role: Participant['role'], country: string | null = null): Participant => ({
+const p = (
+  id: string,
+  displayName: string,
+  organization: string,
+  role: Participant['role'],
+  country: string | null = null,
+): Participant => ({
   id,
   displayName,
   organization,
@@ -45,7 +51,9 @@ describe('nameNeutralizer (non-attributive body, docs/product.md)', () => {
   });
 
   it('given "Person of Organisation" or "Person (Organisation)", when neutralized, then one phrase remains', () => {
-    expect(neutralize('Sofia Rossi of Cyber Peace Institute and Amina Okafor (Kenya) spoke.')).toBe('A participant and a delegation spoke.');
+    expect(neutralize('Sofia Rossi of Cyber Peace Institute and Amina Okafor (Kenya) spoke.')).toBe(
+      'A participant and a delegation spoke.',
+    );
   });
 
   it('given a one-letter name, when neutralized, then it is not used (it would replace ordinary words); two letters are', () => {

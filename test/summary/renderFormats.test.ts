@@ -83,7 +83,8 @@ describe('DOCX export', () => {
 
   it('given the full day, when unzipped, then word/document.xml holds the headings, the numbered paragraphs and the annex tables', () => {
     expect(xml).toContain('w:val="Heading1"');
-    for (const h of [HEADINGS.questions, HEADINGS.annexParticipation, HEADINGS.annexSpeakers, HEADINGS.annexInputs, HEADINGS.timeUse]) expect(xml).toContain(h);
+    for (const h of [HEADINGS.questions, HEADINGS.annexParticipation, HEADINGS.annexSpeakers, HEADINGS.annexInputs, HEADINGS.timeUse])
+      expect(xml).toContain(h);
     const q1 = summary.questions[0];
     expect(xml).toContain(questionHeading(1, q1.text));
     expect(xml).toContain(`>${q1.paragraphs[0].number}.<`);
@@ -102,7 +103,11 @@ describe('DOCX export', () => {
 
   it('given the footer, when read, then it numbers pages with PAGE of NUMPAGES fields', async () => {
     const zip = await JSZip.loadAsync(rendered.docx.body);
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     const footer = footers.join('');
     expect(footer).toContain('Page ');
     expect(footer).toMatch(/PAGE/);
@@ -130,18 +135,16 @@ describe('PDF export', () => {
   it('given the annexes, when extracted, then the tables are there (the XSS name is plain text in the speakers list)', () => {
     expect(pdf).toContain(XSS_NAME);
     const flat = squash(pdf);
-    for (const column of ['Requested', 'Organization', 'Outcome', 'Allowed', 'Overrun', 'Planned (min)', 'Actual (min)']) expect(flat).toContain(column);
+    for (const column of ['Requested', 'Organization', 'Outcome', 'Allowed', 'Overrun', 'Planned (min)', 'Actual (min)'])
+      expect(flat).toContain(column);
     expect(flat).toMatch(/Opening by the Chair +10 +\d+/);
   });
 
-  it(
-    'given a Russian title, when rendered, then the Cyrillic survives extraction (drawn with the Noto Sans the install brings)',
-    async () => {
-      const s = buildSummary(smallEngagement(), { generatedAt: GENERATED_AT });
-      s.metadata.title = 'Неофициальная консультация';
-      expect(squash(pdfText(await renderPdf(s)))).toContain('Неофициальная консультация');
-    },
-  );
+  it('given a Russian title, when rendered, then the Cyrillic survives extraction (drawn with the Noto Sans the install brings)', async () => {
+    const s = buildSummary(smallEngagement(), { generatedAt: GENERATED_AT });
+    s.metadata.title = 'Неофициальная консультация';
+    expect(squash(pdfText(await renderPdf(s)))).toContain('Неофициальная консультация');
+  });
 });
 
 describe('HTML export', () => {
@@ -158,7 +161,9 @@ describe('HTML export', () => {
   });
 
   it('given the file opened locally, when loaded, then its own CSP forbids script and fetches, and it declares its language', () => {
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
     expect(html).not.toMatch(/<link|src=["']?http/i);
   });
@@ -192,7 +197,9 @@ describe('breakouts section in every format', () => {
     const html = text(rendered.html);
     expect(html).toContain(`<h2>${HEADINGS.breakouts}</h2>`);
     expect(html.match(/<caption>Implementation<\/caption>/g)).toHaveLength(reports().length);
-    expect(html).toContain('<tr><td dir="auto">The secretariat</td><td dir="auto">Circulate a short survey of needs</td><td dir="auto">Q1 2027</td></tr>');
+    expect(html).toContain(
+      '<tr><td dir="auto">The secretariat</td><td dir="auto">Circulate a short survey of needs</td><td dir="auto">Q1 2027</td></tr>',
+    );
     expect(html).toContain(`<li value="${summary.breakouts!.paragraphs.at(-1)!.number}" dir="auto">`);
   });
 

@@ -84,7 +84,9 @@ describe("the Chair's summary catalogs (LIFE-7)", () => {
       expect({ language, empty }).toEqual({ language, empty: [] });
     }
     for (const language of others) {
-      const copied = [...flatten(load(language))].filter(([k, v]) => k.startsWith('heading.') && /\p{L}{3}/u.test(v.replace(/\{\{[^}]+\}\}/g, '')) && en.get(k) === v).map(([k]) => k);
+      const copied = [...flatten(load(language))]
+        .filter(([k, v]) => k.startsWith('heading.') && /\p{L}{3}/u.test(v.replace(/\{\{[^}]+\}\}/g, '')) && en.get(k) === v)
+        .map(([k]) => k);
       expect({ language, copied }).toEqual({ language, copied: [] });
     }
   });

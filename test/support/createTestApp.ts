@@ -6,7 +6,11 @@ import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
 import { systemClock, type Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
-import { createEngagementService, type EngagementServiceDeps, type ObservableEngagementService } from '../../server/engagements/createEngagementService.js';
+import {
+  createEngagementService,
+  type EngagementServiceDeps,
+  type ObservableEngagementService,
+} from '../../server/engagements/createEngagementService.js';
 import type { SignInLimit } from '../../server/http/signInRateLimit.js';
 import type { TeamsSsoOptions } from '../../server/integrations/teamsSso.js';
 import { createTeamsSsoVerifier } from '../../server/integrations/teamsSso.js';
@@ -85,11 +89,27 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
   const livekitEnv = options.livekit
     ? { LIVEKIT_URL: options.livekit.url, LIVEKIT_API_KEY: options.livekit.apiKey, LIVEKIT_API_SECRET: options.livekit.apiSecret }
     : {};
-  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUBLIC_URL: TEST_PUBLIC_URL, LOG_LEVEL: 'silent', ...livekitEnv, ...options.env });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    PUBLIC_URL: TEST_PUBLIC_URL,
+    LOG_LEVEL: 'silent',
+    ...livekitEnv,
+    ...options.env,
+  });
   const store = options.store ?? openSqliteEventStore(join(dataDir, 'convene.db'));
   const media = options.livekit ? createLiveKitAdapter(options.livekit) : null;
-  const engagements = await createEngagementService({ store, clock, log: () => undefined, onCommitted: options.onCommitted, media, limits: options.limits });
-  const extensions = options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);
+  const engagements = await createEngagementService({
+    store,
+    clock,
+    log: () => undefined,
+    onCommitted: options.onCommitted,
+    media,
+    limits: options.limits,
+  });
+  const extensions =
+    options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({
     config,

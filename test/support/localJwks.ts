@@ -103,7 +103,9 @@ export async function startLocalJwks(options: { publicHost: string; clientId?: s
     clientId,
     publicPem,
     async mint(o = {}) {
-      return new SignJWT(claimsOf(o)).setProtectedHeader({ alg: 'RS256', kid: o.kid ?? kid, typ: 'JWT' }).sign(o.foreignKey ? foreign.privateKey : (privateKey as CryptoKey));
+      return new SignJWT(claimsOf(o))
+        .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
+        .sign(o.foreignKey ? foreign.privateKey : (privateKey as CryptoKey));
     },
     mintNone(o = {}) {
       return `${b64url({ alg: 'none', typ: 'JWT', kid })}.${b64url(claimsOf(o))}.`;

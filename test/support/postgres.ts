@@ -13,7 +13,8 @@ const REQUIRED = process.env.REQUIRE_POSTGRES === '1';
 
 if (!TEST_DATABASE_URL) {
   const how = 'Start a throw-away cluster with `eval "$(scripts/pg-test-cluster.sh start)"`.';
-  if (REQUIRED) throw new Error(`The PostgreSQL tests cannot run: TEST_DATABASE_URL is not set, and REQUIRE_POSTGRES=1 makes that a failure. ${how}`);
+  if (REQUIRED)
+    throw new Error(`The PostgreSQL tests cannot run: TEST_DATABASE_URL is not set, and REQUIRE_POSTGRES=1 makes that a failure. ${how}`);
   console.warn(`\n*** PostgreSQL tests are SKIPPED: TEST_DATABASE_URL is not set. ${how} ***\n`);
 }
 

@@ -14,7 +14,11 @@ export function newCommandId(): string {
   return crypto.randomUUID();
 }
 
-export async function sendCommand(engagementId: string, command: Command, options: { commandId?: string; expectedVersion?: number } = {}): Promise<CommandResult> {
+export async function sendCommand(
+  engagementId: string,
+  command: Command,
+  options: { commandId?: string; expectedVersion?: number } = {},
+): Promise<CommandResult> {
   const body: ClientCommand = { ...command, commandId: options.commandId ?? newCommandId() };
   if (options.expectedVersion !== undefined) body.expectedVersion = options.expectedVersion;
   return apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/commands`, CommandResultResponse, { body });

@@ -10,7 +10,15 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   overrun: { color: tokens.colorPaletteRedForeground1 },
   paused: { fontSize: 'max(0.875rem, 0.33em)', marginInlineStart: '0.25em' },
-  hidden: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /** A size in CSS px becomes rem (so that it grows with the text size); a CSS length (`clamp(…)`) is kept. */
@@ -43,7 +51,10 @@ export function Countdown({
       <div
         data-testid="countdown"
         data-tone={tone}
-        aria-label={t(intervention.pausedAt ? 'time.timerLabelPaused' : 'time.timerLabel', { label: label ?? t('time.timeLeft'), clock: formatClock(seconds) })}
+        aria-label={t(intervention.pausedAt ? 'time.timerLabelPaused' : 'time.timerLabel', {
+          label: label ?? t('time.timeLeft'),
+          clock: formatClock(seconds),
+        })}
         role="timer"
         className={mergeClasses(styles.clock, styles[tone])}
         // Dynamic: each surface sizes its clock.

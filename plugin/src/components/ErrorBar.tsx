@@ -15,7 +15,11 @@ export function ErrorBar({ message, title, onDismiss }: { message: string | null
         <MessageBarTitle>{title ?? t('common.errorTitle')}</MessageBarTitle> {message}
       </MessageBarBody>
       {onDismiss && (
-        <MessageBarActions containerAction={<Button aria-label={t('common.dismiss')} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />} />
+        <MessageBarActions
+          containerAction={
+            <Button aria-label={t('common.dismiss')} appearance="transparent" icon={<DismissRegular />} onClick={onDismiss} />
+          }
+        />
       )}
     </MessageBar>
   );

@@ -15,7 +15,13 @@ export const useLayoutStyles = makeStyles({
     minWidth: 0,
   },
   /** A page of its own (home, join, configuration): padded, at most 45rem wide. */
-  page: { padding: tokens.spacingHorizontalXL, maxWidth: '45rem', display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL },
+  page: {
+    padding: tokens.spacingHorizontalXL,
+    maxWidth: '45rem',
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalL,
+  },
   /** A page's header: its title and its tools at the other end. */
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   /** Stacked blocks: a card's heading, text and forms. */
@@ -39,7 +45,12 @@ export const useLayoutStyles = makeStyles({
   /** Small controls inline with text, wrapping when narrow. */
   inline: { display: 'inline-flex', gap: tokens.spacingHorizontalSNudge, alignItems: 'center', flexWrap: 'wrap' },
   /** Fields side by side where there is room, each at least 12.5rem (or the whole width). */
-  fields: { display: 'grid', gap: tokens.spacingVerticalS, gridTemplateColumns: 'repeat(auto-fill, minmax(min(12.5rem, 100%), 1fr))', alignItems: 'end' },
+  fields: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(12.5rem, 100%), 1fr))',
+    alignItems: 'end',
+  },
   /** A field that takes the rest of its line. */
   fill: { flex: '1 1 12.5rem', minWidth: 0 },
   /** A data table that scrolls inside its card when the card is narrower (WCAG 1.4.10 allows it). */

@@ -1,4 +1,12 @@
-import { FluentProvider, makeStyles, tokens, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  tokens,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getClientConfig, getHealth } from '../api/endpoints.js';
@@ -21,7 +29,11 @@ export interface HostInfo {
   teams: TeamsHost | null;
 }
 
-const THEMES: Record<ThemeName, Theme> = { light: remTheme(teamsLightTheme), dark: remTheme(teamsDarkTheme), contrast: remTheme(teamsHighContrastTheme) };
+const THEMES: Record<ThemeName, Theme> = {
+  light: remTheme(teamsLightTheme),
+  dark: remTheme(teamsDarkTheme),
+  contrast: remTheme(teamsHighContrastTheme),
+};
 
 const useStyles = makeStyles({ connecting: { padding: tokens.spacingHorizontalL } });
 

@@ -42,6 +42,10 @@ export function routeForCachedLoad(current: URL, load: CachedLoad): CachedLoadRo
 }
 
 const sameParams = (a: URLSearchParams, b: URLSearchParams): boolean => {
-  const sorted = (p: URLSearchParams) => [...p].map(([k, v]) => `${k}=${v}`).sort().join('&');
+  const sorted = (p: URLSearchParams) =>
+    [...p]
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+      .join('&');
   return sorted(a) === sorted(b);
 };

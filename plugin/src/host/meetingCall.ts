@@ -11,7 +11,9 @@ export type MeetingCallback<T> = (error: SdkErrorLike | null, result: T | null) 
 export function meetingCall<T>(start: (callback: MeetingCallback<T>) => void): Promise<T | null> {
   return new Promise((resolve, reject) => {
     try {
-      start((error, result) => (error ? reject(new Error(`Teams refused (${error.errorCode}${error.message ? `: ${error.message}` : ''}).`)) : resolve(result)));
+      start((error, result) =>
+        error ? reject(new Error(`Teams refused (${error.errorCode}${error.message ? `: ${error.message}` : ''}).`)) : resolve(result),
+      );
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
     }

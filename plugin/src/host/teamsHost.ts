@@ -62,7 +62,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-const SURFACES: Record<string, Surface> = { settings: 'settings', sidePanel: 'sidePanel', meetingStage: 'meetingStage', content: 'content' };
+const SURFACES: Record<string, Surface> = {
+  settings: 'settings',
+  sidePanel: 'sidePanel',
+  meetingStage: 'meetingStage',
+  content: 'content',
+};
 
 /** Initializes TeamsJS with our own short time-out (its own is 60 s), then reads the context. */
 export async function connectTeams(extraOrigins: string[], timeoutMs = 8000): Promise<TeamsHost> {

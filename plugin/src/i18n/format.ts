@@ -9,7 +9,6 @@ export const formatTime = (iso: string): string => new Date(iso).toLocaleTimeStr
 
 export const formatTimeSeconds = (iso: string): string => new Date(iso).toLocaleTimeString(locale());
 
-export const formatDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDateTime = (iso: string): string => new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 export const formatNumber = (value: number): string => new Intl.NumberFormat(locale()).format(value);

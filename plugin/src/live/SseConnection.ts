@@ -158,7 +158,10 @@ export class SseConnection {
       }
       return { fatal: false, detail: 'The live stream ended.' };
     } catch (error) {
-      return { fatal: false, detail: controller.signal.aborted ? 'The live stream went quiet.' : String((error as Error)?.message ?? error) };
+      return {
+        fatal: false,
+        detail: controller.signal.aborted ? 'The live stream went quiet.' : String((error as Error)?.message ?? error),
+      };
     } finally {
       clearTimeout(idle);
       controller.abort();

@@ -10,7 +10,11 @@ export const serverNowMs = (offsetMs: number, localNowMs: number = Date.now()): 
 /** Milliseconds left of the intervention (negative once overrun). Frozen while paused. */
 export function remainingMs(intervention: Pick<Intervention, 'deadline' | 'pausedAt' | 'endedAt'>, serverNow: number): number {
   const deadline = Date.parse(intervention.deadline);
-  const at = intervention.endedAt ? Date.parse(intervention.endedAt) : intervention.pausedAt ? Date.parse(intervention.pausedAt) : serverNow;
+  const at = intervention.endedAt
+    ? Date.parse(intervention.endedAt)
+    : intervention.pausedAt
+      ? Date.parse(intervention.pausedAt)
+      : serverNow;
   return deadline - at;
 }
 

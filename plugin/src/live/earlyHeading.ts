@@ -57,7 +57,12 @@ export async function readEarlyHeading(engagementId: string, body: ReadableStrea
       try {
         const { settings, me } = JSON.parse(message.data) as Pick<EngagementView, 'settings' | 'me'>;
         if (typeof settings?.title === 'string') {
-          settleEarlyHeading(engagementId, { engagementId, title: settings.title, theme: settings.theme ?? null, staff: me?.audience === 'staff' });
+          settleEarlyHeading(engagementId, {
+            engagementId,
+            title: settings.title,
+            theme: settings.theme ?? null,
+            staff: me?.audience === 'staff',
+          });
         }
       } catch {
         // Not a snapshot we understand: the page waits for the live copy instead.
@@ -78,7 +83,8 @@ export async function readEarlyHeading(engagementId: string, body: ReadableStrea
   }
 }
 
-export const earlyHeadingOf = (engagementId: string): EarlyHeading | null => (expected?.engagementId === engagementId ? expected.heading : null);
+export const earlyHeadingOf = (engagementId: string): EarlyHeading | null =>
+  expected?.engagementId === engagementId ? expected.heading : null;
 
 /** True while an early stream for this engagement is open and its heading not read yet. */
 export const earlyHeadingPending = (engagementId: string): boolean => expected?.engagementId === engagementId && !expected.settled;
@@ -90,9 +96,17 @@ const subscribe = (listener: () => void) => {
 
 /** The early heading of this engagement, once the snapshot has come; null before (or for another one). */
 export function useEarlyHeading(engagementId: string): EarlyHeading | null {
-  return useSyncExternalStore(subscribe, () => earlyHeadingOf(engagementId), () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => earlyHeadingOf(engagementId),
+    () => null,
+  );
 }
 
 export function useEarlyHeadingPending(engagementId: string): boolean {
-  return useSyncExternalStore(subscribe, () => earlyHeadingPending(engagementId), () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => earlyHeadingPending(engagementId),
+    () => false,
+  );
 }

@@ -21,7 +21,8 @@ interface Early {
 let early: Early | null = null;
 
 /** Where an engagement's live stream is (docs/api.md `GET /api/engagements/:id/stream`). */
-export const streamUrl = (engagementId: string, baseUrl = ''): string => `${baseUrl}/api/engagements/${encodeURIComponent(engagementId)}/stream`;
+export const streamUrl = (engagementId: string, baseUrl = ''): string =>
+  `${baseUrl}/api/engagements/${encodeURIComponent(engagementId)}/stream`;
 
 /** Sends the stream request now, with the headers SseConnection sends on a first connect. */
 export function openStreamEarly(engagementId: string, token: string, options: { baseUrl?: string; fetchImpl?: typeof fetch } = {}): void {

@@ -27,21 +27,34 @@ export function roomByName(state: WithBreakouts, roomName: string): { round: Bre
 const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : ms(b) < ms(a) ? b : a);
 
 /** BREAKOUT-23..25: one connection seen joining and/or leaving, merged into what is already known of it. */
-export function attendanceRecorded(state: AttendanceState, command: BreakoutCommandOf<'breakouts.recordAttendance'>, at: string): BreakoutEvent {
+export function attendanceRecorded(
+  state: AttendanceState,
+  command: BreakoutCommandOf<'breakouts.recordAttendance'>,
+  at: string,
+): BreakoutEvent {
   const found = roomByName(state, command.roomName);
   if (!found) {
-    throw violation('BREAKOUT-23', `LiveKit room "${command.roomName}" is not a breakout room of this engagement; its attendance is not recorded here.`);
+    throw violation(
+      'BREAKOUT-23',
+      `LiveKit room "${command.roomName}" is not a breakout room of this engagement; its attendance is not recorded here.`,
+    );
   }
   const { round, roomId } = found;
   if (!state.participants[command.identity]) {
-    throw violation('BREAKOUT-23', `The LiveKit participant "${command.identity}" is not a participant of this engagement; only participants' attendance is recorded.`);
+    throw violation(
+      'BREAKOUT-23',
+      `The LiveKit participant "${command.identity}" is not a participant of this engagement; only participants' attendance is recorded.`,
+    );
   }
   if (command.joinedAt === undefined && command.leftAt === undefined) {
     throw violation('BREAKOUT-24', 'An attendance observation says when the connection joined, left, or both.');
   }
   const before: AttendanceRecord | undefined = round.attendance[command.participantSid];
   if (before && (before.participantId !== command.identity || before.roomId !== roomId)) {
-    throw violation('BREAKOUT-24', `Connection ${command.participantSid} is already recorded for another person or room; a connection is one person in one room.`);
+    throw violation(
+      'BREAKOUT-24',
+      `Connection ${command.participantSid} is already recorded for another person or room; a connection is one person in one room.`,
+    );
   }
   const endedAt = round.status === 'ended' ? round.endedAt : null;
   if (endedAt !== null && !before && command.joinedAt !== undefined && ms(command.joinedAt) > ms(endedAt)) {
@@ -84,10 +97,17 @@ export function attendanceRecorded(state: AttendanceState, command: BreakoutComm
 }
 
 /** BREAKOUT-27: LiveKit closed the room; the connections still open in it end then. */
-export function attendanceClosed(state: AttendanceState, command: BreakoutCommandOf<'breakouts.closeAttendance'>, at: string): BreakoutEvent {
+export function attendanceClosed(
+  state: AttendanceState,
+  command: BreakoutCommandOf<'breakouts.closeAttendance'>,
+  at: string,
+): BreakoutEvent {
   const found = roomByName(state, command.roomName);
   if (!found) {
-    throw violation('BREAKOUT-23', `LiveKit room "${command.roomName}" is not a breakout room of this engagement; its attendance is not recorded here.`);
+    throw violation(
+      'BREAKOUT-23',
+      `LiveKit room "${command.roomName}" is not a breakout room of this engagement; its attendance is not recorded here.`,
+    );
   }
   const { round, roomId } = found;
   const open = Object.entries(round.attendance)
@@ -95,12 +115,23 @@ export function attendanceClosed(state: AttendanceState, command: BreakoutComman
     .map(([sid]) => sid)
     .sort();
   if (open.length === 0) throw violation('BREAKOUT-27', `Nobody is recorded as still in room "${command.roomName}"; nothing to close.`);
-  return { type: 'breakouts.attendanceClosed', at, roundId: round.id, roomId, roomName: command.roomName, closedAt: command.at, participantSids: open };
+  return {
+    type: 'breakouts.attendanceClosed',
+    at,
+    roundId: round.id,
+    roomId,
+    roomName: command.roomName,
+    closedAt: command.at,
+    participantSids: open,
+  };
 }
 
 // ---- folding -------------------------------------------------------------------------------------
 
-export function withAttendanceRecorded(round: BreakoutRound, event: BreakoutEventOf<'breakouts.attendanceRecorded'>): Partial<BreakoutRound> {
+export function withAttendanceRecorded(
+  round: BreakoutRound,
+  event: BreakoutEventOf<'breakouts.attendanceRecorded'>,
+): Partial<BreakoutRound> {
   const record: AttendanceRecord = {
     participantId: event.participantId,
     roomId: event.roomId,

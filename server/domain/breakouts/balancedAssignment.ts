@@ -91,7 +91,10 @@ function assignOnce(people: readonly AssignmentPerson[], rooms: readonly Assignm
     [...people].sort((a, b) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0)),
     random,
   );
-  const sizes = roomSizes(ordered.length, rooms.map((r) => r.capacity));
+  const sizes = roomSizes(
+    ordered.length,
+    rooms.map((r) => r.capacity),
+  );
   const placedCount = sizes.reduce((a, b) => a + b, 0);
   const toPlace = ordered.slice(0, placedCount);
   const unassigned = ordered.slice(placedCount).map((p) => p.participantId);
@@ -127,7 +130,6 @@ function placeGreedily(p: Placement): void {
     }
     p.place(i, best);
   }
-
 }
 
 function repairBySwaps(p: Placement): void {
@@ -162,7 +164,6 @@ function repairBySwaps(p: Placement): void {
       }
     }
   }
-
 }
 
 function repairByBestSwap(p: Placement): void {
@@ -191,7 +192,6 @@ function repairByBestSwap(p: Placement): void {
     if (!best || bestScore > -0.5) break;
     swap(best[0], best[1]);
   }
-
 }
 
 function honourPreferences(p: Placement): void {
@@ -213,7 +213,6 @@ function honourPreferences(p: Placement): void {
       }
     }
   }
-
 }
 
 function summarize(

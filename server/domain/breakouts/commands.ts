@@ -36,8 +36,7 @@ export const ImplementationStep = z.strictObject({
 });
 export type ImplementationStep = z.infer<typeof ImplementationStep>;
 
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...shape });
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 export const BreakoutsPlan = cmd('breakouts.plan', {
   title: z.string().trim().min(1).max(200).optional(),

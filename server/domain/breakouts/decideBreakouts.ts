@@ -23,7 +23,11 @@ export type BreakoutDecideState = EngagementState & WithBreakouts;
 /** The seconds before the deadline when the one-minute warning falls due (BREAKOUT-15). */
 export const WARNING_SECONDS = 60;
 
-export function decideBreakouts(state: BreakoutDecideState, command: BreakoutCommand, ctx: DecideContext): (EngagementEvent | BreakoutEvent)[] {
+export function decideBreakouts(
+  state: BreakoutDecideState,
+  command: BreakoutCommand,
+  ctx: DecideContext,
+): (EngagementEvent | BreakoutEvent)[] {
   if (state.id === '') throw notFound('LIFE-0', 'This engagement does not exist. Create it first with POST /api/engagements.');
   const at = ctx.now;
   switch (command.type) {
@@ -40,7 +44,16 @@ export function decideBreakouts(state: BreakoutDecideState, command: BreakoutCom
     case 'breakouts.broadcast': {
       const round = requireRunning(state, command.roundId, 'BREAKOUT-18', 'A message to all rooms can be sent');
       const me = actorParticipant(state, ctx);
-      return [{ type: 'breakouts.broadcast', at, roundId: round.id, broadcastId: ctx.newId(), message: command.message, byParticipantId: me?.id ?? null }];
+      return [
+        {
+          type: 'breakouts.broadcast',
+          at,
+          roundId: round.id,
+          broadcastId: ctx.newId(),
+          message: command.message,
+          byParticipantId: me?.id ?? null,
+        },
+      ];
     }
     case 'breakouts.extend':
       return extended(state, command, at);
@@ -53,11 +66,20 @@ export function decideBreakouts(state: BreakoutDecideState, command: BreakoutCom
       if (round.status !== 'running' || round.deadline === null) {
         throw violation('BREAKOUT-15', 'This round is not running, so there is no one-minute warning to give.');
       }
-      if (round.warnedAt !== null) throw violation('BREAKOUT-15', 'The one-minute warning for this deadline has already been given; it is given once.');
+      if (round.warnedAt !== null)
+        throw violation('BREAKOUT-15', 'The one-minute warning for this deadline has already been given; it is given once.');
       if (ms(at) < ms(round.deadline) - WARNING_SECONDS * 1000) {
         throw violation('BREAKOUT-15', 'The one-minute warning is not due yet (the round was extended).');
       }
-      return [{ type: 'breakouts.warned', at, roundId: round.id, deadline: round.deadline, secondsLeft: Math.max(0, secondsBetween(at, round.deadline)) }];
+      return [
+        {
+          type: 'breakouts.warned',
+          at,
+          roundId: round.id,
+          deadline: round.deadline,
+          secondsLeft: Math.max(0, secondsBetween(at, round.deadline)),
+        },
+      ];
     }
     case 'breakouts.expire': {
       const round = requireRound(state, command.roundId);
@@ -85,7 +107,8 @@ function planned(state: BreakoutDecideState, command: BreakoutCommandOf<'breakou
   if (command.agendaItemId !== undefined) {
     const item = state.agenda.find((i) => i.id === command.agendaItemId);
     if (!item) throw notFound('BREAKOUT-2', `There is no agenda item ${command.agendaItemId}.`);
-    if (item.kind !== 'breakouts') throw violation('BREAKOUT-2', `"${item.title}" is not a breakouts item; link the round to an agenda item of kind breakouts.`);
+    if (item.kind !== 'breakouts')
+      throw violation('BREAKOUT-2', `"${item.title}" is not a breakouts item; link the round to an agenda item of kind breakouts.`);
   }
   const roundId = ctx.newId();
   const pinned: Record<string, string> = {};
@@ -102,14 +125,20 @@ function planned(state: BreakoutDecideState, command: BreakoutCommandOf<'breakou
     if (room.questionId !== null && !state.questions.some((q) => q.id === room.questionId)) {
       throw violation('BREAKOUT-2', `Room "${room.theme}" links to a guiding question that does not exist (${room.questionId}).`);
     }
-    for (const [job, id] of [['facilitator', room.facilitatorId], ['rapporteur', room.rapporteurId]] as const) {
+    for (const [job, id] of [
+      ['facilitator', room.facilitatorId],
+      ['rapporteur', room.rapporteurId],
+    ] as const) {
       if (id === null) continue;
       const p = state.participants[id];
       if (!p || p.status !== 'approved') {
         throw violation('BREAKOUT-2', `The ${job} of room "${room.theme}" must be an approved participant; ${id} is not.`);
       }
       if (job === 'rapporteur' && p.role === 'observer') {
-        throw violation('BREAKOUT-2', `${p.displayName} is an observer and cannot be the rapporteur of room "${room.theme}"; choose someone who takes part.`);
+        throw violation(
+          'BREAKOUT-2',
+          `${p.displayName} is an observer and cannot be the rapporteur of room "${room.theme}"; choose someone who takes part.`,
+        );
       }
       if (isStaffRole(p.role)) continue;
       if (pinned[id] !== undefined && pinned[id] !== room.id) {
@@ -119,7 +148,10 @@ function planned(state: BreakoutDecideState, command: BreakoutCommandOf<'breakou
     }
     const placed = Object.values(pinned).filter((r) => r === room.id).length;
     if (placed > room.capacity) {
-      throw violation('BREAKOUT-2', `Room "${room.theme}" holds ${room.capacity}, fewer than its facilitator and rapporteur; raise its capacity.`);
+      throw violation(
+        'BREAKOUT-2',
+        `Room "${room.theme}" holds ${room.capacity}, fewer than its facilitator and rapporteur; raise its capacity.`,
+      );
     }
     return room;
   });
@@ -143,10 +175,16 @@ function chosen(state: BreakoutDecideState, command: BreakoutCommandOf<'breakout
   const round = requireOpenRound(state, command.roundId);
   const me = actorParticipant(state, ctx);
   if (!me || me.status !== 'approved' || isStaffRole(me.role)) {
-    throw forbidden('BREAKOUT-12', 'Only an approved participant chooses a room, for themselves. The Chair and the secretariat may join any room.');
+    throw forbidden(
+      'BREAKOUT-12',
+      'Only an approved participant chooses a room, for themselves. The Chair and the secretariat may join any room.',
+    );
   }
   if (round.pinned[me.id] !== undefined) {
-    throw violation('BREAKOUT-2', `You facilitate or report in room "${roomOf(round, round.pinned[me.id])?.theme ?? ''}", so the plan keeps you there.`);
+    throw violation(
+      'BREAKOUT-2',
+      `You facilitate or report in room "${roomOf(round, round.pinned[me.id])?.theme ?? ''}", so the plan keeps you there.`,
+    );
   }
   switch (round.mode) {
     case 'manual':
@@ -178,8 +216,10 @@ function assigned(state: BreakoutDecideState, command: BreakoutCommandOf<'breako
   const round = requireOpenRound(state, command.roundId);
   const p = state.participants[command.participantId];
   if (!p) throw notFound('BREAKOUT-3', `There is no participant ${command.participantId} in this engagement.`);
-  if (p.status !== 'approved') throw violation('BREAKOUT-10', `${p.displayName} is not an approved participant, so they cannot be placed in a room.`);
-  if (isStaffRole(p.role)) throw violation('BREAKOUT-10', `${p.displayName} is on the Chair's team and may join any room; they are not assigned to one.`);
+  if (p.status !== 'approved')
+    throw violation('BREAKOUT-10', `${p.displayName} is not an approved participant, so they cannot be placed in a room.`);
+  if (isStaffRole(p.role))
+    throw violation('BREAKOUT-10', `${p.displayName} is on the Chair's team and may join any room; they are not assigned to one.`);
   const current = round.assignment[p.id];
   if (command.roomId === null) {
     if (current === undefined) throw violation('BREAKOUT-10', `${p.displayName} is in no room already.`);
@@ -200,7 +240,11 @@ export function breakoutParticipants(state: EngagementState): Participant[] {
 
 function autoAssigned(state: BreakoutDecideState, command: BreakoutCommandOf<'breakouts.autoAssign'>, at: string): BreakoutEvent {
   const round = requireRound(state, command.roundId);
-  if (round.mode !== 'balanced') throw violation('BREAKOUT-13', `This round's rooms are ${round.mode === 'manual' ? 'assigned by the Chair' : 'chosen by the participants'}; only a balanced round is assigned automatically.`);
+  if (round.mode !== 'balanced')
+    throw violation(
+      'BREAKOUT-13',
+      `This round's rooms are ${round.mode === 'manual' ? 'assigned by the Chair' : 'chosen by the participants'}; only a balanced round is assigned automatically.`,
+    );
   if (round.status !== 'planned') throw violation('BREAKOUT-13', 'Rooms are assigned automatically only before the round starts.');
   if (state.status === 'ended') throw violation('BREAKOUT-1', 'The engagement has ended; breakout rooms no longer change.');
   // Kept in place: pinned facilitators and rapporteurs, and anyone the Chair placed who is not a breakout participant (observers).
@@ -219,7 +263,10 @@ function autoAssigned(state: BreakoutDecideState, command: BreakoutCommandOf<'br
   }));
   const places = rooms.reduce((sum, r) => sum + r.capacity, 0);
   if (places < people.length) {
-    throw violation('BREAKOUT-4', `The rooms have ${places} free places but ${people.length} participants need one. Plan a round with more rooms or larger ones.`);
+    throw violation(
+      'BREAKOUT-4',
+      `The rooms have ${places} free places but ${people.length} participants need one. Plan a round with more rooms or larger ones.`,
+    );
   }
   const result = balancedAssignment(people, rooms, command.seed);
   return {
@@ -239,21 +286,35 @@ function autoAssigned(state: BreakoutDecideState, command: BreakoutCommandOf<'br
 
 // ---- time ----------------------------------------------------------------------------------------
 
-function started(state: BreakoutDecideState, command: BreakoutCommandOf<'breakouts.start'>, at: string): (EngagementEvent | BreakoutEvent)[] {
+function started(
+  state: BreakoutDecideState,
+  command: BreakoutCommandOf<'breakouts.start'>,
+  at: string,
+): (EngagementEvent | BreakoutEvent)[] {
   const round = requireRound(state, command.roundId);
   if (round.status !== 'planned') {
-    throw violation('BREAKOUT-9', round.status === 'running' ? 'This round is already running.' : 'This round has already run; a round runs once. Plan a new round.');
+    throw violation(
+      'BREAKOUT-9',
+      round.status === 'running' ? 'This round is already running.' : 'This round has already run; a round runs once. Plan a new round.',
+    );
   }
-  if (state.status !== 'live') throw violation('BREAKOUT-9', 'A breakout round starts only while the engagement is live. Start the engagement first.');
+  if (state.status !== 'live')
+    throw violation('BREAKOUT-9', 'A breakout round starts only while the engagement is live. Start the engagement first.');
   const running = state.breakouts.runningRoundId;
   if (running !== null && running !== round.id) {
     throw violation('BREAKOUT-8', 'Another breakout round is running. End it before starting this one: one round at a time.');
   }
   const unassigned = breakoutParticipants(state).filter((p) => round.assignment[p.id] === undefined);
   if (round.mode !== 'self-select' && unassigned.length > 0) {
-    const names = unassigned.slice(0, 5).map((p) => p.displayName).join(', ');
+    const names = unassigned
+      .slice(0, 5)
+      .map((p) => p.displayName)
+      .join(', ');
     const more = unassigned.length > 5 ? ` and ${unassigned.length - 5} more` : '';
-    throw violation('BREAKOUT-10', `Everyone must have a room before the round starts; not yet placed: ${names}${more}. ${round.mode === 'balanced' ? 'Run the automatic assignment again' : 'Assign them'} first.`);
+    throw violation(
+      'BREAKOUT-10',
+      `Everyone must have a room before the round starts; not yet placed: ${names}${more}. ${round.mode === 'balanced' ? 'Run the automatic assignment again' : 'Assign them'} first.`,
+    );
   }
   const deadline = addSeconds(at, round.durationMinutes * 60);
   const events: (EngagementEvent | BreakoutEvent)[] = [
@@ -276,7 +337,11 @@ function started(state: BreakoutDecideState, command: BreakoutCommandOf<'breakou
   return events;
 }
 
-function extended(state: BreakoutDecideState, command: BreakoutCommandOf<'breakouts.extend'>, at: string): (EngagementEvent | BreakoutEvent)[] {
+function extended(
+  state: BreakoutDecideState,
+  command: BreakoutCommandOf<'breakouts.extend'>,
+  at: string,
+): (EngagementEvent | BreakoutEvent)[] {
   const round = requireRunning(state, command.roundId, 'BREAKOUT-14', 'A round can be extended');
   const deadline = addSeconds(round.deadline ?? at, command.minutes * 60);
   const events: (EngagementEvent | BreakoutEvent)[] = [
@@ -293,7 +358,12 @@ function extended(state: BreakoutDecideState, command: BreakoutCommandOf<'breako
   // The time budget follows: the round's agenda item plans the extra minutes too (TIME-8 reads planned minutes).
   const item = round.agendaItemId === null ? undefined : state.agenda.find((i) => i.id === round.agendaItemId);
   if (item && state.status !== 'ended') {
-    events.push({ type: 'agenda.updated', at, itemId: item.id, changes: { plannedMinutes: Math.min(24 * 60, item.plannedMinutes + command.minutes) } });
+    events.push({
+      type: 'agenda.updated',
+      at,
+      itemId: item.id,
+      changes: { plannedMinutes: Math.min(24 * 60, item.plannedMinutes + command.minutes) },
+    });
   }
   return events;
 }
@@ -306,7 +376,7 @@ function reported(state: BreakoutDecideState, command: BreakoutCommandOf<'breako
   const me = actorParticipant(state, ctx);
   const staff = me !== null && me.status === 'approved' && isStaffRole(me.role);
   if (!me || me.status !== 'approved' || (!staff && room.rapporteurId !== me.id)) {
-    const who = room.rapporteurId ? state.participants[room.rapporteurId]?.displayName ?? 'its rapporteur' : 'its rapporteur';
+    const who = room.rapporteurId ? (state.participants[room.rapporteurId]?.displayName ?? 'its rapporteur') : 'its rapporteur';
     throw forbidden('BREAKOUT-19', `Only the rapporteur of room "${room.theme}" (${who}) or the Chair's team reports for it.`);
   }
   if (round.status === 'planned') throw violation('BREAKOUT-19', 'A room reports once its round has started.');

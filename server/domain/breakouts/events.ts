@@ -110,10 +110,7 @@ export type BreakoutEvent =
         reportBackItemIds: Record<string, string>;
       }
     >
-  | E<
-      'breakouts.reported',
-      { roundId: string; roomId: string; byParticipantId: string; revision: number; report: BreakoutReportContent }
-    >
+  | E<'breakouts.reported', { roundId: string; roomId: string; byParticipantId: string; revision: number; report: BreakoutReportContent }>
   /**
    * One LiveKit connection's attendance as it stands after this observation (BREAKOUT-23..26): `joinedAt` and
    * `leftAt` are the merged values, so folding is a plain overwrite of the record keyed by `participantSid`.

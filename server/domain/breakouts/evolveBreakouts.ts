@@ -65,7 +65,8 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     case 'breakouts.assigned':
       // The Chair's placement overrides the plan's: a moved facilitator or rapporteur is no longer pinned.
       return withRound(state, event.roundId, (round) => ({
-        assignment: event.roomId === null ? omit(round.assignment, event.participantId) : put(round.assignment, event.participantId, event.roomId),
+        assignment:
+          event.roomId === null ? omit(round.assignment, event.participantId) : put(round.assignment, event.participantId, event.roomId),
         pinned: omit(round.pinned, event.participantId),
       }));
     case 'breakouts.autoAssigned':
@@ -96,7 +97,12 @@ export function evolveBreakouts<S extends WithBreakouts>(state: S, event: Breako
     }
     case 'breakouts.broadcast':
       return withRound(state, event.roundId, (round) => ({
-        broadcasts: append(round.broadcasts, { id: event.broadcastId, message: event.message, byParticipantId: event.byParticipantId, at: event.at }),
+        broadcasts: append(round.broadcasts, {
+          id: event.broadcastId,
+          message: event.message,
+          byParticipantId: event.byParticipantId,
+          at: event.at,
+        }),
       }));
     case 'breakouts.extended':
       return withRound(state, event.roundId, (round) => ({

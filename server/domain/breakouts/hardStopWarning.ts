@@ -15,7 +15,12 @@ const minutesWords = (seconds: number): string => {
  * The warning for a round ending at `roundEndsAt` whose `rooms` report back for `reportBackMinutes` each,
  * or null when there is no hard stop or everything fits before it.
  */
-export function hardStopWarning(hardStop: string | null, roundEndsAt: string, rooms: number, reportBackMinutes: number): HardStopWarning | null {
+export function hardStopWarning(
+  hardStop: string | null,
+  roundEndsAt: string,
+  rooms: number,
+  reportBackMinutes: number,
+): HardStopWarning | null {
   if (hardStop === null) return null;
   const reportBackEndsAt = addSeconds(roundEndsAt, rooms * reportBackMinutes * 60);
   const overSeconds = Math.floor((ms(reportBackEndsAt) - ms(hardStop)) / 1000);

@@ -9,4 +9,11 @@ export { projectBreakouts, redactBreakoutEvent } from './visibility.js';
 export { breakoutClosingEvents, breakoutsClosingOnEngagementEnd } from './breakoutClosing.js';
 export { breakoutRoomName, roomNamesOf } from './roomNames.js';
 export { hardStopWarning } from './hardStopWarning.js';
-export { balancedAssignment, roomSizes, type AssignmentPerson, type AssignmentResult, type AssignmentRoom, type RoomMix } from './balancedAssignment.js';
+export {
+  balancedAssignment,
+  roomSizes,
+  type AssignmentPerson,
+  type AssignmentResult,
+  type AssignmentRoom,
+  type RoomMix,
+} from './balancedAssignment.js';

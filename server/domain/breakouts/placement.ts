@@ -5,8 +5,7 @@ import type { AssignmentPerson, AssignmentRoom } from './balancedAssignment.js';
 
 const NO_REGION = 'unstated';
 export type Attribute = 'category' | 'region';
-const valueOf = (p: AssignmentPerson, attribute: Attribute): string =>
-  attribute === 'category' ? p.category : (p.region ?? NO_REGION);
+const valueOf = (p: AssignmentPerson, attribute: Attribute): string => (attribute === 'category' ? p.category : (p.region ?? NO_REGION));
 
 /**
  * The people to place and the rooms as small integers, with counts and bounds in typed arrays (the inner
@@ -42,7 +41,11 @@ export interface Placement {
   prefGain(i: number, j: number): number;
 }
 
-export function createPlacement(toPlace: readonly AssignmentPerson[], rooms: readonly AssignmentRoom[], sizes: readonly number[]): Placement {
+export function createPlacement(
+  toPlace: readonly AssignmentPerson[],
+  rooms: readonly AssignmentRoom[],
+  sizes: readonly number[],
+): Placement {
   const R = rooms.length;
   const N = toPlace.length;
   const roomIndex = new Map(rooms.map((r, i) => [r.roomId, i]));
@@ -114,23 +117,41 @@ export function createPlacement(toPlace: readonly AssignmentPerson[], rooms: rea
     let delta = 0;
     if (cat[i] !== cat[j]) {
       const before = vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]);
-      countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
+      countCat[ra * C + cat[i]] -= 1;
+      countCat[ra * C + cat[j]] += 1;
+      countCat[rb * C + cat[i]] += 1;
+      countCat[rb * C + cat[j]] -= 1;
       delta += vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]) - before;
-      countCat[ra * C + cat[i]] += 1; countCat[ra * C + cat[j]] -= 1; countCat[rb * C + cat[i]] -= 1; countCat[rb * C + cat[j]] += 1;
+      countCat[ra * C + cat[i]] += 1;
+      countCat[ra * C + cat[j]] -= 1;
+      countCat[rb * C + cat[i]] -= 1;
+      countCat[rb * C + cat[j]] += 1;
     }
     if (reg[i] !== reg[j]) {
       const before = vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]);
-      countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
+      countReg[ra * G + reg[i]] -= 1;
+      countReg[ra * G + reg[j]] += 1;
+      countReg[rb * G + reg[i]] += 1;
+      countReg[rb * G + reg[j]] -= 1;
       delta += vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]) - before;
-      countReg[ra * G + reg[i]] += 1; countReg[ra * G + reg[j]] -= 1; countReg[rb * G + reg[i]] -= 1; countReg[rb * G + reg[j]] += 1;
+      countReg[ra * G + reg[i]] += 1;
+      countReg[ra * G + reg[j]] -= 1;
+      countReg[rb * G + reg[i]] -= 1;
+      countReg[rb * G + reg[j]] += 1;
     }
     return delta;
   };
   const swap = (i: number, j: number) => {
     const ra = roomOf[i];
     const rb = roomOf[j];
-    countCat[ra * C + cat[i]] -= 1; countCat[ra * C + cat[j]] += 1; countCat[rb * C + cat[i]] += 1; countCat[rb * C + cat[j]] -= 1;
-    countReg[ra * G + reg[i]] -= 1; countReg[ra * G + reg[j]] += 1; countReg[rb * G + reg[i]] += 1; countReg[rb * G + reg[j]] -= 1;
+    countCat[ra * C + cat[i]] -= 1;
+    countCat[ra * C + cat[j]] += 1;
+    countCat[rb * C + cat[i]] += 1;
+    countCat[rb * C + cat[j]] -= 1;
+    countReg[ra * G + reg[i]] -= 1;
+    countReg[ra * G + reg[j]] += 1;
+    countReg[rb * G + reg[i]] += 1;
+    countReg[rb * G + reg[j]] -= 1;
     roomOf[i] = rb;
     roomOf[j] = ra;
     members[ra][members[ra].indexOf(i)] = j;
@@ -149,8 +170,28 @@ export function createPlacement(toPlace: readonly AssignmentPerson[], rooms: rea
   };
 
   return {
-    R, N, C, G, sizes, names, cat, reg, shareCat, shareReg, hiCat, hiReg, countCat, countReg, roomOf, members, prefs,
-    prefers, place, swapDelta, swap, roomViolation, prefGain,
+    R,
+    N,
+    C,
+    G,
+    sizes,
+    names,
+    cat,
+    reg,
+    shareCat,
+    shareReg,
+    hiCat,
+    hiReg,
+    countCat,
+    countReg,
+    roomOf,
+    members,
+    prefs,
+    prefers,
+    place,
+    swapDelta,
+    swap,
+    roomViolation,
+    prefGain,
   };
 }
-

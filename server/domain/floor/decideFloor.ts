@@ -19,7 +19,10 @@ export type FloorOrTimeCommand = Extract<Command, { type: `floor.${string}` | `t
 export function decideFloor(state: EngagementState, command: FloorOrTimeCommand, ctx: DecideContext): EngagementEvent[] {
   const at = ctx.now;
   if (state.status === 'ended') {
-    throw violation('FLOOR-15', 'The engagement has ended, so its speakers list and clock are closed. Written input can still be submitted.');
+    throw violation(
+      'FLOOR-15',
+      'The engagement has ended, so its speakers list and clock are closed. Written input can still be submitted.',
+    );
   }
   switch (command.type) {
     case 'floor.request':
@@ -121,7 +124,8 @@ function requestTheFloor(state: EngagementState, command: CommandOf<'floor.reque
   const live = Object.values(state.requests).find(
     (r) => r.participantId === me.id && r.questionId === question.id && (r.status === 'waiting' || r.status === 'speaking'),
   );
-  if (live?.status === 'speaking') throw violation('FLOOR-4', 'You have the floor on this question now; ask again after your intervention.');
+  if (live?.status === 'speaking')
+    throw violation('FLOOR-4', 'You have the floor on this question now; ask again after your intervention.');
   if (live) throw violation('FLOOR-4', 'You are already on the speakers list for this question. Withdraw that request first to ask again.');
   return [
     {

@@ -28,7 +28,14 @@ function unlist(state: EngagementState, requestId: string): EngagementState {
   const questionId = state.requests[requestId]?.questionId;
   const list = questionId === undefined ? undefined : state.waiting[questionId];
   if (questionId === undefined || !list || !list.includes(requestId)) return state;
-  return { ...state, waiting: put(state.waiting, questionId, list.filter((id) => id !== requestId)) };
+  return {
+    ...state,
+    waiting: put(
+      state.waiting,
+      questionId,
+      list.filter((id) => id !== requestId),
+    ),
+  };
 }
 
 function insertAt(list: readonly string[], id: string, position: number): string[] {
@@ -87,9 +94,16 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
       return withIntervention(state, event.requestId, () => ({ pausedAt: event.at }));
     case 'floor.resumed':
       // `pausedSeconds` is the intervention's total paused time after this resume (FLOOR-11).
-      return withIntervention(state, event.requestId, () => ({ pausedAt: null, deadline: event.deadline, pausedSeconds: event.pausedSeconds }));
+      return withIntervention(state, event.requestId, () => ({
+        pausedAt: null,
+        deadline: event.deadline,
+        pausedSeconds: event.pausedSeconds,
+      }));
     case 'floor.extended':
-      return withIntervention(state, event.requestId, (i) => ({ deadline: event.deadline, extendedSeconds: i.extendedSeconds + event.seconds }));
+      return withIntervention(state, event.requestId, (i) => ({
+        deadline: event.deadline,
+        extendedSeconds: i.extendedSeconds + event.seconds,
+      }));
     case 'floor.ended': {
       const next = withIntervention(state, event.requestId, (i) => ({
         // A pause still open at the end counts as paused time (FLOOR-12).
@@ -133,8 +147,7 @@ export function evolveFloor(state: EngagementState, event: FloorOrTimeEvent): En
     case 'time.replanned': {
       const previous = state.lastReplan;
       // TIME-7: a shortened allowance stays in force for the question, also through a later cap on it.
-      const inForce =
-        event.allowanceSeconds ?? (previous && previous.questionId === event.questionId ? previous.allowanceSeconds : null);
+      const inForce = event.allowanceSeconds ?? (previous && previous.questionId === event.questionId ? previous.allowanceSeconds : null);
       let next: EngagementState = {
         ...state,
         lastReplan: {

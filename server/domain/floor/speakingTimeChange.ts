@@ -7,7 +7,11 @@ import type { EngagementState } from '../state.js';
  * differs takes the new speaking time, so those waiting and those who ask next get the same time. A
  * shortened allowance in force stays: it was computed against the hard stop. None when nothing changes.
  */
-export function speakingTimeChangeEvents(state: EngagementState, speakingSeconds: number, now: string): EventOf<'floor.allowancesChanged'>[] {
+export function speakingTimeChangeEvents(
+  state: EngagementState,
+  speakingSeconds: number,
+  now: string,
+): EventOf<'floor.allowancesChanged'>[] {
   const replan = state.lastReplan;
   const requestIds: string[] = [];
   for (const [questionId, list] of Object.entries(state.waiting)) {

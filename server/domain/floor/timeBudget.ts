@@ -75,7 +75,9 @@ export function projectedEnd(state: EngagementState, now: string): string | null
   if (state.status === 'ended') return null;
   const question = state.openQuestionId;
   const totalMs =
-    currentRemainingMs(state, now) + (question ? waitingAllowanceSeconds(state, question) * 1000 : 0) + agendaStillToComeMs(state, question);
+    currentRemainingMs(state, now) +
+    (question ? waitingAllowanceSeconds(state, question) * 1000 : 0) +
+    agendaStillToComeMs(state, question);
   return addSeconds(now, Math.ceil(totalMs / 1000));
 }
 

@@ -13,8 +13,7 @@ const ShortText = z.string().trim().max(500);
 const LongText = z.string().trim().max(20_000);
 const FieldText = z.string().trim().max(2_000);
 
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...shape });
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 // ---- process -----------------------------------------------------------------------------------
 /** internal: POST /api/processes issues it; the creator becomes the process's Chair (PROCESS-1). */
@@ -42,7 +41,13 @@ export const ProcessUnlinkEngagement = cmd('process.unlinkEngagement', { engagem
 export const ProposalSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('intervention'), engagementId: Id, requestId: Id, note: z.string().trim().max(5_000).optional() }),
   z.strictObject({ kind: z.literal('written-input'), engagementId: Id, inputId: Id }),
-  z.strictObject({ kind: z.literal('breakout-report'), engagementId: Id, roundId: Id, roomId: Id, text: z.string().trim().max(2_000).optional() }),
+  z.strictObject({
+    kind: z.literal('breakout-report'),
+    engagementId: Id,
+    roundId: Id,
+    roomId: Id,
+    text: z.string().trim().max(2_000).optional(),
+  }),
   z.strictObject({ kind: z.literal('manual') }),
 ]);
 export type ProposalSourceInput = z.infer<typeof ProposalSource>;

@@ -9,7 +9,13 @@ import { memberOfUser, type ProcessState } from './state.js';
 // The process itself: its creation, settings, members and the engagements it groups (PROCESS-1..6).
 
 type MemberCommand = ProcessCommandOf<
-  'process.create' | 'process.update' | 'process.addMember' | 'process.setRole' | 'process.removeMember' | 'process.linkEngagement' | 'process.unlinkEngagement'
+  | 'process.create'
+  | 'process.update'
+  | 'process.addMember'
+  | 'process.setRole'
+  | 'process.removeMember'
+  | 'process.linkEngagement'
+  | 'process.unlinkEngagement'
 >;
 
 export function decideMembers(state: ProcessState, command: MemberCommand, ctx: DecideContext): ProcessEvent[] {

@@ -56,13 +56,25 @@ export function decideProposal(state: ProcessState, command: ProposalCommand, ct
       requireLive(proposal);
       if (into.id === proposal.id) throw violation('PROPOSAL-6', 'A proposal cannot be merged into itself.');
       requireLive(into);
-      return [{ type: 'proposal.merged', at, proposalId: proposal.id, intoProposalId: into.id, from: proposal.status, reason: command.reason ?? null, byMemberId: by }];
+      return [
+        {
+          type: 'proposal.merged',
+          at,
+          proposalId: proposal.id,
+          intoProposalId: into.id,
+          from: proposal.status,
+          reason: command.reason ?? null,
+          byMemberId: by,
+        },
+      ];
     }
     case 'proposal.withdraw': {
       const proposal = requireProposal(state, command.proposalId);
       requireStaffOrProponent(proposal, me, 'withdraw');
       requireLive(proposal);
-      return [{ type: 'proposal.withdrawn', at, proposalId: proposal.id, from: proposal.status, reason: command.reason ?? null, byMemberId: by }];
+      return [
+        { type: 'proposal.withdrawn', at, proposalId: proposal.id, from: proposal.status, reason: command.reason ?? null, byMemberId: by },
+      ];
     }
     case 'proposal.addProponent': {
       const proposal = requireProposal(state, command.proposalId);
@@ -74,7 +86,8 @@ export function decideProposal(state: ProcessState, command: ProposalCommand, ct
       const proposal = requireProposal(state, command.proposalId);
       const mine = proposal.proponents.find((p) => p.memberId === me.id);
       if (!mine) throw forbidden('PROPOSAL-8', 'Only a proponent decides whether it is named, for its own name.');
-      if (mine.named === command.named) throw violation('PROPOSAL-8', command.named ? 'You already agreed to be named.' : 'You are not named.');
+      if (mine.named === command.named)
+        throw violation('PROPOSAL-8', command.named ? 'You already agreed to be named.' : 'You are not named.');
       return [{ type: 'proposal.consentSet', at, proposalId: proposal.id, memberId: me.id, named: command.named }];
     }
     case 'proposal.ask':
@@ -86,7 +99,9 @@ export function decideProposal(state: ProcessState, command: ProposalCommand, ct
       const addressee = question.toMemberId === null ? isProponent(proposal, me.id) : question.toMemberId === me.id;
       if (!addressee) throw forbidden('PROPOSAL-10', 'Only the proponent the question was put to answers it.');
       if (question.answer !== null) throw violation('PROPOSAL-10', 'The question has been answered; staff may ask another.');
-      return [{ type: 'proposal.questionAnswered', at, questionId: question.id, proposalId: proposal.id, text: command.text, byMemberId: by }];
+      return [
+        { type: 'proposal.questionAnswered', at, questionId: question.id, proposalId: proposal.id, text: command.text, byMemberId: by },
+      ];
     }
     default:
       return assertNever(command);
@@ -107,7 +122,10 @@ function putForward(state: ProcessState, command: ProcessCommandOf<'proposal.put
   if (!isStaff(me)) {
     // PROPOSAL-2: a delegation or stakeholder puts forward its own proposal, by hand or from its written input.
     if (source.kind !== 'manual' && source.kind !== 'written-input') {
-      throw forbidden('PROPOSAL-2', 'Staff turn interventions and breakout reports into proposals; put yours forward by hand or from your written input.');
+      throw forbidden(
+        'PROPOSAL-2',
+        'Staff turn interventions and breakout reports into proposals; put yours forward by hand or from your written input.',
+      );
     }
     if (proponentIds.some((id) => id !== me.id)) throw forbidden('PROPOSAL-2', 'You put forward proposals in your own name only.');
     proponentIds = [me.id];
@@ -141,7 +159,15 @@ function proponentOf(state: ProcessState, memberId: string): Proponent {
 }
 
 function sourceOf(input: ProposalSourceInput): ProposalSourceRecord {
-  const none: ProposalSourceRecord = { kind: input.kind, engagementId: null, requestId: null, inputId: null, roundId: null, roomId: null, text: null };
+  const none: ProposalSourceRecord = {
+    kind: input.kind,
+    engagementId: null,
+    requestId: null,
+    inputId: null,
+    roundId: null,
+    roomId: null,
+    text: null,
+  };
   switch (input.kind) {
     case 'intervention':
       return { ...none, engagementId: input.engagementId, requestId: input.requestId, text: input.note ?? null };
@@ -173,7 +199,8 @@ function ask(state: ProcessState, command: ProcessCommandOf<'proposal.ask'>, by:
   const proposal = requireProposal(state, command.proposalId);
   requireLive(proposal);
   // PROPOSAL-9: a question goes to a proponent, who can answer it.
-  if (proposal.proponents.length === 0) throw violation('PROPOSAL-9', `Proposal ${proposal.number} has no proponent to ask: add one first.`);
+  if (proposal.proponents.length === 0)
+    throw violation('PROPOSAL-9', `Proposal ${proposal.number} has no proponent to ask: add one first.`);
   if (command.toMemberId !== undefined && !isProponent(proposal, command.toMemberId)) {
     throw violation('PROPOSAL-9', 'Ask a proponent of this proposal.');
   }

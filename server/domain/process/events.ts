@@ -92,12 +92,21 @@ export type ProcessEvent =
   // the proposals register
   | E<'proposal.putForward', { proposal: ProposalRecord; byMemberId: string | null }>
   | E<'proposal.updated', { proposalId: string; changes: ProposalChanges; byMemberId: string | null }>
-  | E<'proposal.statusChanged', { proposalId: string; from: ProposalStatus; status: ProposalStatus; reason: string | null; byMemberId: string | null }>
-  | E<'proposal.merged', { proposalId: string; intoProposalId: string; from: ProposalStatus; reason: string | null; byMemberId: string | null }>
+  | E<
+      'proposal.statusChanged',
+      { proposalId: string; from: ProposalStatus; status: ProposalStatus; reason: string | null; byMemberId: string | null }
+    >
+  | E<
+      'proposal.merged',
+      { proposalId: string; intoProposalId: string; from: ProposalStatus; reason: string | null; byMemberId: string | null }
+    >
   | E<'proposal.withdrawn', { proposalId: string; from: ProposalStatus; reason: string | null; byMemberId: string | null }>
   | E<'proposal.proponentAdded', { proposalId: string; proponent: Proponent }>
   | E<'proposal.consentSet', { proposalId: string; memberId: string; named: boolean }>
-  | E<'proposal.questionAsked', { questionId: string; proposalId: string; toMemberId: string | null; text: string; byMemberId: string | null }>
+  | E<
+      'proposal.questionAsked',
+      { questionId: string; proposalId: string; toMemberId: string | null; text: string; byMemberId: string | null }
+    >
   | E<'proposal.questionAnswered', { questionId: string; proposalId: string; text: string; byMemberId: string | null }>
   // concept papers
   /** `paperVersion`, never `version`: the log uses `version` for the process's own event number. */

@@ -61,11 +61,21 @@ export function evolveProcess(state: ProcessState, event: ProcessEvent): Process
     case 'process.memberRemoved':
       return { ...state, members: without(state.members, event.memberId) };
     case 'process.engagementLinked':
-      return { ...state, engagements: { ...state.engagements, [event.engagementId]: { engagementId: event.engagementId, title: event.title, linkedAt: at } } };
+      return {
+        ...state,
+        engagements: { ...state.engagements, [event.engagementId]: { engagementId: event.engagementId, title: event.title, linkedAt: at } },
+      };
     case 'process.engagementUnlinked':
       return { ...state, engagements: without(state.engagements, event.engagementId) };
     case 'proposal.putForward': {
-      const proposal: Proposal = { ...event.proposal, status: 'put-forward', mergedIntoId: null, putForwardAt: at, updatedAt: at, history: [] };
+      const proposal: Proposal = {
+        ...event.proposal,
+        status: 'put-forward',
+        mergedIntoId: null,
+        putForwardAt: at,
+        updatedAt: at,
+        history: [],
+      };
       return { ...state, proposals: { ...state.proposals, [proposal.id]: proposal } };
     }
     case 'proposal.updated':
@@ -76,7 +86,11 @@ export function evolveProcess(state: ProcessState, event: ProcessEvent): Process
       );
     case 'proposal.merged':
       return withProposal(state, event.proposalId, (p) =>
-        moved(p, { at, from: event.from, status: 'merged', reason: event.reason, byMemberId: event.byMemberId }, { mergedIntoId: event.intoProposalId }),
+        moved(
+          p,
+          { at, from: event.from, status: 'merged', reason: event.reason, byMemberId: event.byMemberId },
+          { mergedIntoId: event.intoProposalId },
+        ),
       );
     case 'proposal.withdrawn':
       return withProposal(state, event.proposalId, (p) =>

@@ -7,7 +7,16 @@ export * from './events.js';
 export * from './state.js';
 export { decideProcess } from './decideProcess.js';
 export { evolveProcess, foldProcess } from './evolveProcess.js';
-export { authorizeProcess, canProcess, processAccessOf, processRoleOf, PROCESS_ALLOWED, type ProcessAccess, type ProcessAudience, type ProcessPrincipal } from './policies.js';
+export {
+  authorizeProcess,
+  canProcess,
+  processAccessOf,
+  processRoleOf,
+  PROCESS_ALLOWED,
+  type ProcessAccess,
+  type ProcessAudience,
+  type ProcessPrincipal,
+} from './policies.js';
 export { projectProcess, processViewFor, redactProcessEvent, type ProcessView } from './visibility.js';
 export { processAggregate, type AggregateDefinition } from './aggregate.js';
 export { draftFromBreakoutReport, draftFromIntervention, draftFromWrittenInput } from './proposalDrafts.js';

@@ -14,7 +14,11 @@ const DESCRIPTION_MAX = 5_000;
 
 /** The first sentence (or line) of a text, cut to a title's length. */
 function titleOf(text: string, fallback: string): string {
-  const first = text.trim().split(/(?<=[.!?])\s|\n/)[0]?.trim() ?? '';
+  const first =
+    text
+      .trim()
+      .split(/(?<=[.!?])\s|\n/)[0]
+      ?.trim() ?? '';
   const title = first === '' ? fallback : first;
   return title.length <= TITLE_MAX ? title : `${title.slice(0, TITLE_MAX - 1).trimEnd()}…`;
 }
@@ -22,7 +26,8 @@ function titleOf(text: string, fallback: string): string {
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 function requireLinked(process: ProcessState, engagement: EngagementState): void {
-  if (!process.engagements[engagement.id]) throw violation('PROPOSAL-1', `Engagement ${engagement.id} does not belong to this process: link it first.`);
+  if (!process.engagements[engagement.id])
+    throw violation('PROPOSAL-1', `Engagement ${engagement.id} does not belong to this process: link it first.`);
 }
 
 /** "Guiding question 2", by the question's place in the engagement, or undefined. */
@@ -43,7 +48,8 @@ const themeOf = (engagement: EngagementState) => engagement.settings.theme ?? en
 export function draftFromIntervention(process: ProcessState, engagement: EngagementState, requestId: string): Draft {
   requireLinked(process, engagement);
   const request = engagement.requests[requestId];
-  if (!request || !engagement.interventions[requestId]) throw notFound('PROPOSAL-12', `No intervention ${requestId} in engagement ${engagement.id}.`);
+  if (!request || !engagement.interventions[requestId])
+    throw notFound('PROPOSAL-12', `No intervention ${requestId} in engagement ${engagement.id}.`);
   // The staff's notes on the intervention say what was proposed; the request's own note is the fallback.
   const notes = engagement.notes.filter((n) => n.requestId === requestId).map((n) => n.text);
   const note = (notes.length > 0 ? notes.join('\n') : (request.note ?? '')).trim();
@@ -74,7 +80,13 @@ export function draftFromWrittenInput(process: ProcessState, engagement: Engagem
 }
 
 /** One line (`index`, 0-based) of a room's report; the rapporteur is not a proponent: the room spoke. */
-export function draftFromBreakoutReport(process: ProcessState, engagement: EngagementState, roundId: string, roomId: string, index: number): Draft {
+export function draftFromBreakoutReport(
+  process: ProcessState,
+  engagement: EngagementState,
+  roundId: string,
+  roomId: string,
+  index: number,
+): Draft {
   requireLinked(process, engagement);
   const round = engagement.breakouts.rounds[roundId];
   const room = round?.rooms.find((r) => r.id === roomId);
@@ -89,7 +101,9 @@ export function draftFromBreakoutReport(process: ProcessState, engagement: Engag
     description: cut(line, DESCRIPTION_MAX),
     questionRef: questionRefOf(engagement, room.questionId),
     theme: cut(room.theme, TITLE_MAX),
-    ...(step ? { implementation: { action: cut(step.what, 2_000), implementers: cut(step.who, 2_000), timeline: cut(step.when, 500) } } : {}),
+    ...(step
+      ? { implementation: { action: cut(step.what, 2_000), implementers: cut(step.who, 2_000), timeline: cut(step.when, 500) } }
+      : {}),
     proponentIds: [],
   };
 }

@@ -75,11 +75,27 @@ export function projectProcess(state: ProcessState, viewer: Viewer | null): Proc
   const me = processAccessOf(state, viewer);
   // PROCESS-VIEW-1: staff see everything.
   if (me.audience === 'staff') return state;
-  const papers = mapValues(filterValues(state.papers, (p) => seesPaper(state, p, me)), (p) => paperAsSeen(state, p, me));
-  const base: ProcessState = { ...emptyProcessState(), id: state.id, createdAt: state.createdAt, settings: state.settings, engagements: state.engagements };
+  const papers = mapValues(
+    filterValues(state.papers, (p) => seesPaper(state, p, me)),
+    (p) => paperAsSeen(state, p, me),
+  );
+  const base: ProcessState = {
+    ...emptyProcessState(),
+    id: state.id,
+    createdAt: state.createdAt,
+    settings: state.settings,
+    engagements: state.engagements,
+  };
   if (me.audience === 'portal') {
     // PROCESS-VIEW-5: the portal lists published papers and their proposals, nothing about people or feedback.
-    return { ...base, papers, proposals: mapValues(filterValues(state.proposals, (p) => onPortal(state, p.id)), (p) => proposalAsSeen(p, me)) };
+    return {
+      ...base,
+      papers,
+      proposals: mapValues(
+        filterValues(state.proposals, (p) => onPortal(state, p.id)),
+        (p) => proposalAsSeen(p, me),
+      ),
+    };
   }
   return {
     ...base,
@@ -101,7 +117,8 @@ export function processViewFor(state: ProcessState, version: number, viewer: Vie
   return { ...projectProcess(state, viewer), version, me: processAccessOf(state, viewer) };
 }
 
-const sameAccess = (a: ProcessAccess, b: ProcessAccess): boolean => a.audience === b.audience && a.memberId === b.memberId && a.role === b.role;
+const sameAccess = (a: ProcessAccess, b: ProcessAccess): boolean =>
+  a.audience === b.audience && a.memberId === b.memberId && a.role === b.role;
 
 function withoutUserId(member: MemberRecord): MemberRecord {
   const { userId: _userId, ...rest } = member;

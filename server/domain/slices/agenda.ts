@@ -44,7 +44,8 @@ export function agendaItemToBegin(state: EngagementState, questionId: string): A
 export function decideAgenda(state: EngagementState, command: AgendaCommand, ctx: DecideContext): EngagementEvent[] {
   requireCreated(state);
   const at = ctx.now;
-  if (state.status === 'ended') throw violation('AGENDA-1', 'The engagement has ended; the agenda now records what ran and no longer changes.');
+  if (state.status === 'ended')
+    throw violation('AGENDA-1', 'The engagement has ended; the agenda now records what ran and no longer changes.');
   switch (command.type) {
     case 'agenda.add': {
       if (command.questionId !== undefined) requireQuestionId(state, command.questionId);
@@ -64,7 +65,8 @@ export function decideAgenda(state: EngagementState, command: AgendaCommand, ctx
       if (command.questionId) requireQuestionId(state, command.questionId);
       const changes: Partial<Omit<AgendaItemRecord, 'id' | 'kind'>> = {};
       if (command.title !== undefined && command.title !== item.title) changes.title = command.title;
-      if (command.plannedMinutes !== undefined && command.plannedMinutes !== item.plannedMinutes) changes.plannedMinutes = command.plannedMinutes;
+      if (command.plannedMinutes !== undefined && command.plannedMinutes !== item.plannedMinutes)
+        changes.plannedMinutes = command.plannedMinutes;
       if (command.questionId !== undefined && command.questionId !== item.questionId) changes.questionId = command.questionId;
       if (Object.keys(changes).length === 0) throw violation('AGENDA-5', 'Nothing to change: every field given already has that value.');
       return [{ type: 'agenda.updated', at, itemId: item.id, changes }];
@@ -83,9 +85,13 @@ export function decideAgenda(state: EngagementState, command: AgendaCommand, ctx
     }
     case 'agenda.begin': {
       const item = requireItem(state, command.itemId);
-      if (state.status !== 'live') throw violation('AGENDA-6', 'An agenda item can begin only while the engagement is live. Start the engagement first.');
+      if (state.status !== 'live')
+        throw violation('AGENDA-6', 'An agenda item can begin only while the engagement is live. Start the engagement first.');
       if (item.startedAt !== null) {
-        throw violation('AGENDA-7', `"${item.title}" has already ${state.currentAgendaItemId === item.id ? 'begun' : 'run'}; an item runs once. Add another item to return to it.`);
+        throw violation(
+          'AGENDA-7',
+          `"${item.title}" has already ${state.currentAgendaItemId === item.id ? 'begun' : 'run'}; an item runs once. Add another item to return to it.`,
+        );
       }
       return [{ type: 'agenda.begun', at, itemId: item.id, previousItemId: state.currentAgendaItemId }];
     }

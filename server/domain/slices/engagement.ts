@@ -10,8 +10,12 @@ import { requireCreated } from './guards.js';
 
 // The engagement's life: draft → open → live → ended (LIFE-1..4), and its settings.
 
-export type EngagementCommand = CommandOf<'engagement.create' | 'engagement.update' | 'engagement.open' | 'engagement.start' | 'engagement.end'>;
-export type EngagementLifeEvent = EventOf<'engagement.created' | 'engagement.updated' | 'engagement.opened' | 'engagement.started' | 'engagement.ended'>;
+export type EngagementCommand = CommandOf<
+  'engagement.create' | 'engagement.update' | 'engagement.open' | 'engagement.start' | 'engagement.end'
+>;
+export type EngagementLifeEvent = EventOf<
+  'engagement.created' | 'engagement.updated' | 'engagement.opened' | 'engagement.started' | 'engagement.ended'
+>;
 
 /** When the Chair does not say: a 90-minute meeting with 3-minute statements (PRODUCT: usually 3 to 5). */
 export const DEFAULT_PLANNED_MINUTES = 90;
@@ -48,7 +52,8 @@ export function decideEngagement(state: EngagementState, command: EngagementComm
     }
     case 'engagement.update': {
       requireCreated(state);
-      if (state.status === 'ended') throw violation('LIFE-5', 'The engagement has ended; its settings are part of the record and no longer change.');
+      if (state.status === 'ended')
+        throw violation('LIFE-5', 'The engagement has ended; its settings are part of the record and no longer change.');
       const { type: _type, ...fields } = command;
       const changes: Partial<EngagementSettings> = {};
       for (const [key, value] of Object.entries(fields) as [keyof EngagementSettings, unknown][]) {
@@ -66,7 +71,10 @@ export function decideEngagement(state: EngagementState, command: EngagementComm
     case 'engagement.start':
       requireCreated(state);
       if (state.status !== 'open') {
-        throw violation('LIFE-2', `Only an open engagement can go live; this one is ${state.status}.${state.status === 'draft' ? ' Open it first.' : ''}`);
+        throw violation(
+          'LIFE-2',
+          `Only an open engagement can go live; this one is ${state.status}.${state.status === 'draft' ? ' Open it first.' : ''}`,
+        );
       }
       return [{ type: 'engagement.started', at }];
     case 'engagement.end': {
@@ -109,7 +117,9 @@ export function evolveEngagement(state: EngagementState, event: EngagementLifeEv
     case 'engagement.ended': {
       // LIFE-3: the running agenda item ends with the engagement.
       const current = state.currentAgendaItemId;
-      const agenda = current ? state.agenda.map((item) => (item.id === current && item.endedAt === null ? { ...item, endedAt: event.at } : item)) : state.agenda;
+      const agenda = current
+        ? state.agenda.map((item) => (item.id === current && item.endedAt === null ? { ...item, endedAt: event.at } : item))
+        : state.agenda;
       return { ...state, status: 'ended', endedAt: event.at, agenda, currentAgendaItemId: null };
     }
     default:

@@ -20,7 +20,10 @@ export function participantOfActor(state: EngagementState, actor: Actor): Partic
 export function requireApprovedActor(state: EngagementState, ctx: DecideContext): Participant {
   const p = participantOfActor(state, ctx.actor);
   if (!p || p.status !== 'approved') {
-    throw forbidden('AUTH-1', 'Only an approved participant of this engagement can do this. Register and wait for the Chair to approve you.');
+    throw forbidden(
+      'AUTH-1',
+      'Only an approved participant of this engagement can do this. Register and wait for the Chair to approve you.',
+    );
   }
   return p;
 }

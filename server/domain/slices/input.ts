@@ -29,7 +29,10 @@ export function decideInput(state: EngagementState, command: InputCommand, ctx: 
         const request = state.requests[command.requestId];
         // DEFER-2: only your own deferred request, once, can be answered in writing.
         if (!request || request.participantId !== author.id) {
-          throw violation('DEFER-2', 'A written input can answer only your own deferred floor request. Leave out requestId to submit a general input.');
+          throw violation(
+            'DEFER-2',
+            'A written input can answer only your own deferred floor request. Leave out requestId to submit a general input.',
+          );
         }
         if (request.status !== 'deferred') {
           throw violation('DEFER-2', 'This floor request was not deferred, so there is nothing to answer in writing. Leave out requestId.');
@@ -38,7 +41,10 @@ export function decideInput(state: EngagementState, command: InputCommand, ctx: 
           throw violation('DEFER-2', 'You already answered this deferred request in writing. Withdraw that input first to replace it.');
         }
         if (questionId !== null && questionId !== request.questionId) {
-          throw violation('INPUT-2', 'The input answers a deferred request on another question. Leave out questionId, or use the request\'s question.');
+          throw violation(
+            'INPUT-2',
+            "The input answers a deferred request on another question. Leave out questionId, or use the request's question.",
+          );
         }
         requestId = request.id;
         questionId = request.questionId;
@@ -93,7 +99,9 @@ export function evolveInput(state: EngagementState, event: InputEvent): Engageme
       if (!input) return state;
       const request = input.requestId ? state.requests[input.requestId] : undefined;
       const requests =
-        request && request.fulfilledByInputId === input.id ? put(state.requests, request.id, { ...request, fulfilledByInputId: null }) : state.requests;
+        request && request.fulfilledByInputId === input.id
+          ? put(state.requests, request.id, { ...request, fulfilledByInputId: null })
+          : state.requests;
       return { ...state, inputs: put(state.inputs, input.id, { ...input, withdrawnAt: event.at }), requests };
     }
     default:

@@ -14,7 +14,7 @@ export type InvitationCommand = CommandOf<'invitation.create' | 'invitation.revo
 export type InvitationEvent = EventOf<'invitation.created' | 'invitation.revoked' | 'invitation.redeemed'>;
 
 /** INV-4: one message whatever the reason (unknown, revoked, used, expired, holder already a participant). */
-export const INVITATION_NOT_VALID = 'This invitation code is not valid. Ask the Chair\'s team for a new invitation.';
+export const INVITATION_NOT_VALID = "This invitation code is not valid. Ask the Chair's team for a new invitation.";
 
 const isLive = (inv: Invitation, now: string): boolean =>
   inv.revokedAt === null && inv.redeemedAt === null && Date.parse(inv.expiresAt) > Date.parse(now);
@@ -34,7 +34,10 @@ export function decideInvitation(state: EngagementState, command: InvitationComm
       if (!inv) throw notFound('INV-2', `There is no invitation ${command.invitationId}.`);
       if (inv.revokedAt !== null) throw violation('INV-2', 'This invitation is already revoked.');
       if (inv.redeemedAt !== null) {
-        throw violation('INV-2', 'This invitation was already used, so revoking it changes nothing. Change the participant\'s role or registration instead.');
+        throw violation(
+          'INV-2',
+          "This invitation was already used, so revoking it changes nothing. Change the participant's role or registration instead.",
+        );
       }
       return [{ type: 'invitation.revoked', at, invitationId: inv.id }];
     }
@@ -85,7 +88,9 @@ export function evolveInvitation(state: EngagementState, event: InvitationEvent)
     }
     case 'invitation.redeemed': {
       const inv = state.invitations[event.invitationId];
-      const invitations = inv ? put(state.invitations, inv.id, { ...inv, redeemedAt: event.at, redeemedBy: event.participant.id }) : state.invitations;
+      const invitations = inv
+        ? put(state.invitations, inv.id, { ...inv, redeemedAt: event.at, redeemedBy: event.participant.id })
+        : state.invitations;
       return {
         ...state,
         invitations,

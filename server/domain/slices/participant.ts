@@ -10,8 +10,12 @@ import { participantOfActor, requireApprovedActor, requireCreated } from './guar
 
 // Registration, accreditation (approval, decline, the non-objection procedure) and roles (PART-1..10).
 
-export type ParticipantCommand = CommandOf<'participant.register' | 'participant.approve' | 'participant.decline' | 'participant.setRole' | 'participant.object'>;
-export type ParticipantEvent = EventOf<'participant.registered' | 'participant.approved' | 'participant.declined' | 'participant.roleChanged' | 'participant.objected'>;
+export type ParticipantCommand = CommandOf<
+  'participant.register' | 'participant.approve' | 'participant.decline' | 'participant.setRole' | 'participant.object'
+>;
+export type ParticipantEvent = EventOf<
+  'participant.registered' | 'participant.approved' | 'participant.declined' | 'participant.roleChanged' | 'participant.objected'
+>;
 
 export const profileOf = (p: ParticipantRecord): ParticipantProfile => ({
   displayName: p.displayName,
@@ -47,10 +51,18 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
     case 'participant.register': {
       if (ctx.actor.kind !== 'user') throw forbidden('AUTH-1', 'Only a signed-in person can register.');
       if (participantOfActor(state, ctx.actor)) {
-        throw violation('PART-1', 'You are already registered for this engagement; one registration per person. Ask the Chair to change it if needed.');
+        throw violation(
+          'PART-1',
+          'You are already registered for this engagement; one registration per person. Ask the Chair to change it if needed.',
+        );
       }
       if (state.status !== 'open' && state.status !== 'live') {
-        throw violation('PART-2', state.status === 'draft' ? 'Registration opens when the Chair opens the engagement; try again then.' : 'The engagement has ended; registration is closed.');
+        throw violation(
+          'PART-2',
+          state.status === 'draft'
+            ? 'Registration opens when the Chair opens the engagement; try again then.'
+            : 'The engagement has ended; registration is closed.',
+        );
       }
       const participant: ParticipantRecord = {
         id: ctx.newId(),
@@ -68,18 +80,35 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
     }
     case 'participant.approve': {
       const p = requireParticipant(state, command.participantId);
-      if (p.status !== 'pending') throw violation('PART-4', `Only a pending registration can be approved; ${p.displayName}'s is ${p.status}.`);
+      if (p.status !== 'pending')
+        throw violation('PART-4', `Only a pending registration can be approved; ${p.displayName}'s is ${p.status}.`);
       // PART-6: under the non-objection procedure, one objection from a member state is enough to keep them out.
       if (p.accreditation === 'non-objection' && state.objections.some((o) => o.participantId === p.id)) {
-        throw violation('PART-6', `A delegation objected to ${p.organization}, admitted on a non-objection basis, so it cannot be approved. Decline the registration, or resolve the objection with the delegation first.`);
+        throw violation(
+          'PART-6',
+          `A delegation objected to ${p.organization}, admitted on a non-objection basis, so it cannot be approved. Decline the registration, or resolve the objection with the delegation first.`,
+        );
       }
-      return [{ type: 'participant.approved', at, participantId: p.id, role: command.role ?? p.role, profile: profileOf(p), registeredAt: p.registeredAt }];
+      return [
+        {
+          type: 'participant.approved',
+          at,
+          participantId: p.id,
+          role: command.role ?? p.role,
+          profile: profileOf(p),
+          registeredAt: p.registeredAt,
+        },
+      ];
     }
     case 'participant.decline': {
       const p = requireParticipant(state, command.participantId);
-      if (p.status !== 'pending') throw violation('PART-4', `Only a pending registration can be declined; ${p.displayName}'s is ${p.status}.`);
+      if (p.status !== 'pending')
+        throw violation('PART-4', `Only a pending registration can be declined; ${p.displayName}'s is ${p.status}.`);
       // PART-10: a declined person no longer waits to speak (their reason stays with staff: VIEW-3).
-      return [...floorLeavingEvents(state, p.id, 'Registration declined', at), { type: 'participant.declined', at, participantId: p.id, reason: command.reason ?? null }];
+      return [
+        ...floorLeavingEvents(state, p.id, 'Registration declined', at),
+        { type: 'participant.declined', at, participantId: p.id, reason: command.reason ?? null },
+      ];
     }
     case 'participant.setRole': {
       const p = requireParticipant(state, command.participantId);
@@ -102,7 +131,9 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
       if (state.objections.some((o) => o.participantId === p.id && o.byParticipantId === by.id)) {
         throw violation('PART-9', 'Your delegation has already objected to this stakeholder; one objection per delegation.');
       }
-      return [{ type: 'participant.objected', at, objectionId: ctx.newId(), participantId: p.id, byParticipantId: by.id, reason: command.reason }];
+      return [
+        { type: 'participant.objected', at, objectionId: ctx.newId(), participantId: p.id, byParticipantId: by.id, reason: command.reason },
+      ];
     }
     default:
       return assertNever(command);
@@ -144,7 +175,10 @@ export function evolveParticipant(state: EngagementState, event: ParticipantEven
     case 'participant.declined': {
       const p = state.participants[event.participantId];
       if (!p) return state;
-      return { ...state, participants: put(state.participants, p.id, { ...p, status: 'declined', decidedAt: event.at, declineReason: event.reason }) };
+      return {
+        ...state,
+        participants: put(state.participants, p.id, { ...p, status: 'declined', decidedAt: event.at, declineReason: event.reason }),
+      };
     }
     case 'participant.roleChanged': {
       const p = state.participants[event.participantId];
@@ -154,7 +188,13 @@ export function evolveParticipant(state: EngagementState, event: ParticipantEven
     case 'participant.objected':
       return {
         ...state,
-        objections: append(state.objections, { id: event.objectionId, participantId: event.participantId, byParticipantId: event.byParticipantId, reason: event.reason, at: event.at }),
+        objections: append(state.objections, {
+          id: event.objectionId,
+          participantId: event.participantId,
+          byParticipantId: event.byParticipantId,
+          reason: event.reason,
+          at: event.at,
+        }),
       };
     default:
       return assertNever(event);

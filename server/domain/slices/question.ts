@@ -8,8 +8,12 @@ import { insertAt, moveTo, requireCreated } from './guards.js';
 
 // Guiding questions: prepared in advance, opened one at a time during the meeting (Q-1..8).
 
-export type QuestionCommand = CommandOf<'question.add' | 'question.update' | 'question.remove' | 'question.move' | 'question.open' | 'question.close'>;
-export type QuestionEvent = EventOf<'question.added' | 'question.updated' | 'question.removed' | 'question.moved' | 'question.opened' | 'question.closed'>;
+export type QuestionCommand = CommandOf<
+  'question.add' | 'question.update' | 'question.remove' | 'question.move' | 'question.open' | 'question.close'
+>;
+export type QuestionEvent = EventOf<
+  'question.added' | 'question.updated' | 'question.removed' | 'question.moved' | 'question.opened' | 'question.closed'
+>;
 
 function requireQuestion(state: EngagementState, questionId: string): Question {
   const question = state.questions.find((q) => q.id === questionId);
@@ -20,7 +24,8 @@ function requireQuestion(state: EngagementState, questionId: string): Question {
 export function decideQuestion(state: EngagementState, command: QuestionCommand, ctx: DecideContext): EngagementEvent[] {
   requireCreated(state);
   const at = ctx.now;
-  if (state.status === 'ended') throw violation('Q-1', 'The engagement has ended; its guiding questions are part of the record and no longer change.');
+  if (state.status === 'ended')
+    throw violation('Q-1', 'The engagement has ended; its guiding questions are part of the record and no longer change.');
   switch (command.type) {
     case 'question.add': {
       const question: QuestionRecord = {
@@ -36,7 +41,8 @@ export function decideQuestion(state: EngagementState, command: QuestionCommand,
       const changes: Partial<Omit<QuestionRecord, 'id'>> = {};
       if (command.text !== undefined && command.text !== question.text) changes.text = command.text;
       if (command.context !== undefined && command.context !== question.context) changes.context = command.context;
-      if (command.plannedMinutes !== undefined && command.plannedMinutes !== question.plannedMinutes) changes.plannedMinutes = command.plannedMinutes;
+      if (command.plannedMinutes !== undefined && command.plannedMinutes !== question.plannedMinutes)
+        changes.plannedMinutes = command.plannedMinutes;
       if (Object.keys(changes).length === 0) throw violation('Q-8', 'Nothing to change: every field given already has that value.');
       return [{ type: 'question.updated', at, questionId: question.id, changes }];
     }
@@ -48,7 +54,10 @@ export function decideQuestion(state: EngagementState, command: QuestionCommand,
         Object.values(state.inputs).some((i) => i.questionId === question.id) ||
         state.notes.some((n) => n.questionId === question.id);
       if (linked) {
-        throw violation('Q-3', 'Floor requests, notes or written inputs already refer to this question, so it stays in the record. Edit its text instead, or leave it closed.');
+        throw violation(
+          'Q-3',
+          'Floor requests, notes or written inputs already refer to this question, so it stays in the record. Edit its text instead, or leave it closed.',
+        );
       }
       return [{ type: 'question.removed', at, questionId: question.id }];
     }
@@ -59,7 +68,10 @@ export function decideQuestion(state: EngagementState, command: QuestionCommand,
     case 'question.open': {
       const question = requireQuestion(state, command.questionId);
       if (state.status !== 'open' && state.status !== 'live') {
-        throw violation('Q-4', 'A question can be opened for discussion only once the engagement is open or live. Open the engagement first.');
+        throw violation(
+          'Q-4',
+          'A question can be opened for discussion only once the engagement is open or live. Open the engagement first.',
+        );
       }
       if (state.openQuestionId === question.id) throw violation('Q-5', 'This question is already open.');
       // one open question at a time, so opening another first closes the current one.
@@ -106,7 +118,11 @@ export function evolveQuestion(state: EngagementState, event: QuestionEvent): En
     case 'question.moved':
       return { ...state, questions: moveTo(state.questions, (q) => q.id === event.questionId, event.position) };
     case 'question.opened':
-      return { ...state, questions: update(event.questionId, { status: 'open', openedAt: event.at, closedAt: null }), openQuestionId: event.questionId };
+      return {
+        ...state,
+        questions: update(event.questionId, { status: 'open', openedAt: event.at, closedAt: null }),
+        openQuestionId: event.questionId,
+      };
     case 'question.closed':
       return {
         ...state,

@@ -15,7 +15,8 @@ const IsoInstant = z.iso.datetime({ offset: true });
  * shifts when a note is added): `opening:<n>`, `question:<questionId>:<n>`, `general:<n>`, `breakouts:<n>`,
  * `closing:<n>`, with `n` the 1-based place inside that section (see paragraphKeys.ts).
  */
-export const PARAGRAPH_KEY_PATTERN = /^(?:(?:opening|general|breakouts|closing):[1-9][0-9]{0,3}|question:[A-Za-z0-9_.-]{1,64}:[1-9][0-9]{0,3})$/;
+export const PARAGRAPH_KEY_PATTERN =
+  /^(?:(?:opening|general|breakouts|closing):[1-9][0-9]{0,3}|question:[A-Za-z0-9_.-]{1,64}:[1-9][0-9]{0,3})$/;
 export const ParagraphKey = z
   .string()
   .regex(PARAGRAPH_KEY_PATTERN, 'Name a paragraph as opening:<n>, question:<questionId>:<n>, general:<n>, breakouts:<n> or closing:<n>');
@@ -23,8 +24,7 @@ export const ParagraphKey = z
 /** Canonical JSON of a Summary; a full day with its annexes is a few hundred kB. */
 export const MAX_SUMMARY_CONTENT_CHARS = 8_000_000;
 
-const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), ...shape });
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), ...shape });
 
 /** SUMMARY-1: replaces the generated text of one paragraph; an empty `text` restores the generated one. */
 export const SummaryEditParagraph = cmd('summary.editParagraph', {

@@ -33,7 +33,15 @@ export function decideSummary(state: SummaryDecideState, command: SummaryCommand
         throw violation('SUMMARY-7', `This correction was already ${correction.status}; a correction is answered once.`);
       }
       return [
-        { type: 'summary.correctionResolved', at, correctionId: correction.id, participantId: correction.participantId, decision: command.decision, reply: command.reply, byParticipantId: by },
+        {
+          type: 'summary.correctionResolved',
+          at,
+          correctionId: correction.id,
+          participantId: correction.participantId,
+          decision: command.decision,
+          reply: command.reply,
+          byParticipantId: by,
+        },
       ];
     }
     case 'summary.publish':
@@ -63,16 +71,31 @@ function requireEnded(state: EngagementState, rule: string, what: string): void 
   }
 }
 
-function edited(state: SummaryDecideState, command: SummaryCommandOf<'summary.editParagraph'>, at: string, by: string | null): SummaryEvent {
+function edited(
+  state: SummaryDecideState,
+  command: SummaryCommandOf<'summary.editParagraph'>,
+  at: string,
+  by: string | null,
+): SummaryEvent {
   requireKnownParagraph(state, command.paragraphKey);
   const current = state.summaryReview.edits[command.paragraphKey]?.text ?? '';
   if (current === command.text) {
-    throw violation('SUMMARY-1', command.text === '' ? 'This paragraph already reads as generated; there is no edit to undo.' : 'This paragraph already reads exactly so.');
+    throw violation(
+      'SUMMARY-1',
+      command.text === ''
+        ? 'This paragraph already reads as generated; there is no edit to undo.'
+        : 'This paragraph already reads exactly so.',
+    );
   }
   return { type: 'summary.paragraphEdited', at, paragraphKey: command.paragraphKey, text: command.text, byParticipantId: by };
 }
 
-function circulated(state: SummaryDecideState, command: SummaryCommandOf<'summary.circulate'>, at: string, by: string | null): SummaryEvent {
+function circulated(
+  state: SummaryDecideState,
+  command: SummaryCommandOf<'summary.circulate'>,
+  at: string,
+  by: string | null,
+): SummaryEvent {
   requireEnded(state, 'SUMMARY-3', 'The summary is circulated');
   if (Date.parse(command.reviewUntil) <= Date.parse(at)) {
     throw violation('SUMMARY-3', 'The review window must end in the future: choose a reviewUntil after now.');
@@ -83,10 +106,20 @@ function circulated(state: SummaryDecideState, command: SummaryCommandOf<'summar
     .filter((p) => p.status === 'approved' && p.role === 'stakeholder' && spoke.has(p.id))
     .map((p) => p.id)
     .sort();
-  return { type: 'summary.circulated', at, reviewUntil: new Date(Date.parse(command.reviewUntil)).toISOString(), reviewerIds, byParticipantId: by };
+  return {
+    type: 'summary.circulated',
+    at,
+    reviewUntil: new Date(Date.parse(command.reviewUntil)).toISOString(),
+    reviewerIds,
+    byParticipantId: by,
+  };
 }
 
-function correctionRequested(state: SummaryDecideState, command: SummaryCommandOf<'summary.requestCorrection'>, ctx: DecideContext): SummaryEvent {
+function correctionRequested(
+  state: SummaryDecideState,
+  command: SummaryCommandOf<'summary.requestCorrection'>,
+  ctx: DecideContext,
+): SummaryEvent {
   const review = state.summaryReview;
   const me = actorParticipant(state, ctx);
   const role = roleOf(state, ctx.actor);
@@ -104,12 +137,18 @@ function correctionRequested(state: SummaryDecideState, command: SummaryCommandO
   }
   // SUMMARY-4: a stakeholder reviews only if they spoke (they are in the circulated draft).
   if (role === 'stakeholder' && !review.review?.reviewerIds.includes(me.id)) {
-    throw forbidden('SUMMARY-4', 'The draft was circulated to delegations and to the stakeholders who spoke; you did not speak, so there is nothing of yours to correct.');
+    throw forbidden(
+      'SUMMARY-4',
+      'The draft was circulated to delegations and to the stakeholders who spoke; you did not speak, so there is nothing of yours to correct.',
+    );
   }
   if (command.paragraphKey !== undefined) {
     // SUMMARY-6: the text of the summary is the delegations' to comment on; a stakeholder corrects only its own entries.
     if (role === 'stakeholder') {
-      throw forbidden('SUMMARY-6', 'A stakeholder asks for corrections to its own entries only: name your floor request (requestId), not a paragraph.');
+      throw forbidden(
+        'SUMMARY-6',
+        'A stakeholder asks for corrections to its own entries only: name your floor request (requestId), not a paragraph.',
+      );
     }
     requireKnownParagraph(state, command.paragraphKey);
   }

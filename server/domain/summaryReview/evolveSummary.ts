@@ -17,7 +17,12 @@ export function evolveSummary<S extends WithSummaryReview>(state: S, event: Summ
       return withReview(state, (r) => {
         // An empty text restores the generated paragraph (SUMMARY-1): the edit goes away.
         const { [event.paragraphKey]: _old, ...rest } = r.edits;
-        return { edits: event.text === '' ? rest : { ...rest, [event.paragraphKey]: { text: event.text, at: event.at, byParticipantId: event.byParticipantId } } };
+        return {
+          edits:
+            event.text === ''
+              ? rest
+              : { ...rest, [event.paragraphKey]: { text: event.text, at: event.at, byParticipantId: event.byParticipantId } },
+        };
       });
     case 'summary.circulated':
       return withReview(state, () => ({
@@ -59,7 +64,13 @@ export function evolveSummary<S extends WithSummaryReview>(state: S, event: Summ
         status: 'published',
         published: [
           ...r.published,
-          { version: event.summaryVersion, publishedAt: event.at, contentHash: event.contentHash, content: event.content, byParticipantId: event.byParticipantId },
+          {
+            version: event.summaryVersion,
+            publishedAt: event.at,
+            contentHash: event.contentHash,
+            content: event.content,
+            byParticipantId: event.byParticipantId,
+          },
         ],
       }));
     default:

@@ -67,5 +67,7 @@ export function applyParagraphEdits<S extends SummaryBody>(body: S, edits: Reado
 /** Edit keys that name no paragraph of this body. */
 export function orphanedEditKeys(body: SummaryBody, edits: Readonly<Record<string, unknown>>): string[] {
   const keys = new Set(paragraphKeysOf(body).map((p) => p.key));
-  return Object.keys(edits).filter((k) => !keys.has(k)).sort();
+  return Object.keys(edits)
+    .filter((k) => !keys.has(k))
+    .sort();
 }

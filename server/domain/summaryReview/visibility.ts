@@ -111,7 +111,9 @@ export function publishedVersionFor(review: SummaryReviewState, me: Membership, 
     const list = review.published.map((p) => p.version).join(', ');
     throw notFound(
       'SUMMARY-8',
-      review.published.length === 0 ? 'No version of the summary has been published yet.' : `There is no published version ${version}; the published versions are ${list}.`,
+      review.published.length === 0
+        ? 'No version of the summary has been published yet.'
+        : `There is no published version ${version}; the published versions are ${list}.`,
     );
   }
   return { ...found, content: found.content };

@@ -66,7 +66,8 @@ export function implementationRows(p: AnnexProposal): [string, string][] {
   ];
 }
 
-export const sourceText = (p: AnnexProposal): string => (p.engagement === null ? SOURCE_LABELS[p.source] : `${SOURCE_LABELS[p.source]}, ${p.engagement}`);
+export const sourceText = (p: AnnexProposal): string =>
+  p.engagement === null ? SOURCE_LABELS[p.source] : `${SOURCE_LABELS[p.source]}, ${p.engagement}`;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

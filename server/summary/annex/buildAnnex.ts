@@ -15,9 +15,11 @@ export interface AnnexOptions {
 }
 
 const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-export const portalPaperUrl = (processId: string, paperId: string, version: number): string => `/p/${enc(processId)}#paper-${enc(paperId)}-v${version}`;
+export const portalPaperUrl = (processId: string, paperId: string, version: number): string =>
+  `/p/${enc(processId)}#paper-${enc(paperId)}-v${version}`;
 
-const zeroCounts = (): Record<ProposalStatus, number> => Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
+const zeroCounts = (): Record<ProposalStatus, number> =>
+  Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
 
 function annexProposal(state: ProcessState, proposal: Proposal, papers: readonly ConceptPaper[], options: AnnexOptions): AnnexProposal {
   const neutral = neutralizerFor(proposal);
@@ -28,7 +30,13 @@ function annexProposal(state: ProcessState, proposal: Proposal, papers: readonly
     .filter((p) => p.publishedVersion !== null)
     .map((p) => {
       const version = p.versions.find((v) => v.version === p.publishedVersion) ?? p.versions[p.versions.length - 1];
-      return { paperId: p.id, title: neutral(version.title), language: version.language, version: version.version, url: paperUrl(state.id, p.id, version.version) };
+      return {
+        paperId: p.id,
+        title: neutral(version.title),
+        language: version.language,
+        version: version.version,
+        url: paperUrl(state.id, p.id, version.version),
+      };
     });
   return {
     number: proposal.number,

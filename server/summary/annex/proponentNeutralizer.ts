@@ -10,7 +10,9 @@ import { nameNeutralizer } from '../neutralizeNames.js';
 export function proponentNeutralizer(proposal: Proposal): (text: string) => string {
   const unnamed = proposal.proponents.filter((p) => !p.named);
   if (unnamed.length === 0) return (text) => text;
-  const named = new Set(proposal.proponents.filter((p) => p.named).flatMap((p) => [p.organization, p.displayName].map((n) => n.toLocaleLowerCase('en'))));
+  const named = new Set(
+    proposal.proponents.filter((p) => p.named).flatMap((p) => [p.organization, p.displayName].map((n) => n.toLocaleLowerCase('en'))),
+  );
   const people = unnamed.map(
     (p): Participant => ({
       id: p.memberId,

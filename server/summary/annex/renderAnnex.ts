@@ -26,7 +26,8 @@ export interface RenderedAnnexText extends RenderedAnnex {
   body: string;
 }
 
-export const annexFilename = (annex: Annex, format: AnnexFormat): string => `progress-report-annex-${slugify(annex.metadata.title)}.${format}`;
+export const annexFilename = (annex: Annex, format: AnnexFormat): string =>
+  `progress-report-annex-${slugify(annex.metadata.title)}.${format}`;
 
 /** The JSON export is the Annex itself, checked against its schema so that nothing off-contract leaves. */
 export const renderAnnexJson = (annex: Annex): string => `${JSON.stringify(Annex.parse(annex), null, 2)}\n`;
@@ -35,7 +36,11 @@ export async function renderAnnex(annex: Annex, format: AnnexFormat): Promise<Re
   const filename = annexFilename(annex, format);
   switch (format) {
     case 'docx':
-      return { body: await renderAnnexDocx(annex), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename };
+      return {
+        body: await renderAnnexDocx(annex),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        filename,
+      };
     case 'pdf':
       return { body: await renderAnnexPdf(annex), contentType: 'application/pdf', filename };
     case 'md':

@@ -1,7 +1,30 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import {
+  ANNEX_TITLE,
+  countsLine,
+  STATUS_LABELS,
+  implementationRows,
+  paperLabel,
+  proponentsLine,
+  sourceText,
+  statusText,
+} from './annexLabels.js';
 
 // The annex as a Word document, built like the Chair's summary's (renderDocx.ts): `docx` XML-escapes every
 // text run, user text only ever goes into text runs, and no field code is built from it — a paper's link is
@@ -22,7 +45,12 @@ function countsTable(header: string[], rows: string[][]): Table {
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       shading: head ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
-      children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: head, size: 16 })] })],
+      children: [
+        new Paragraph({
+          alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: head, size: 16 })],
+        }),
+      ],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -41,9 +69,15 @@ export async function renderAnnexDocx(annex: Annex): Promise<Buffer> {
     plain(annex.metadata.title, { bold: true }),
     plain(countsLine(annex)),
     new Paragraph({ text: 'Proposals by status', heading: HeadingLevel.HEADING_1 }),
-    countsTable(['Status', 'Proposals'], PROPOSAL_STATUSES.map((s) => [STATUS_LABELS[s], String(c.byStatus[s])])),
+    countsTable(
+      ['Status', 'Proposals'],
+      PROPOSAL_STATUSES.map((s) => [STATUS_LABELS[s], String(c.byStatus[s])]),
+    ),
     new Paragraph({ text: 'Proposals by theme', heading: HeadingLevel.HEADING_1 }),
-    countsTable(['Theme', 'Proposals', ...PROPOSAL_STATUSES.map((s) => STATUS_LABELS[s])], c.byTheme.map((t) => [t.theme, String(t.total), ...PROPOSAL_STATUSES.map((s) => String(t.byStatus[s]))])),
+    countsTable(
+      ['Theme', 'Proposals', ...PROPOSAL_STATUSES.map((s) => STATUS_LABELS[s])],
+      c.byTheme.map((t) => [t.theme, String(t.total), ...PROPOSAL_STATUSES.map((s) => String(t.byStatus[s]))]),
+    ),
   ];
   for (const { theme, proposals } of annex.themes) {
     body.push(new Paragraph({ text: theme, heading: HeadingLevel.HEADING_1 }));
@@ -66,7 +100,12 @@ export async function renderAnnexDocx(annex: Annex): Promise<Buffer> {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })],
+              }),
+            ],
           }),
         },
         children: body,

@@ -1,7 +1,16 @@
 import { escapeHtml as h, HTML_CSP } from '../render/renderHtml.js';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import {
+  ANNEX_TITLE,
+  countsLine,
+  STATUS_LABELS,
+  implementationRows,
+  paperLabel,
+  proponentsLine,
+  sourceText,
+  statusText,
+} from './annexLabels.js';
 
 // A standalone, printable HTML annex with the Chair's summary's escaping and Content-Security-Policy
 // (renderHtml.ts): every interpolated value goes through `escapeHtml`; only relative or http(s) links are kept.
@@ -29,7 +38,8 @@ export function renderAnnexHtml(annex: Annex): string {
   for (const s of PROPOSAL_STATUSES) parts.push(`<tr><td>${h(STATUS_LABELS[s])}</td>${num(c.byStatus[s])}</tr>`);
   parts.push('</tbody></table>', '<h2>Proposals by theme</h2><table><thead><tr><th scope="col">Theme</th><th scope="col">Proposals</th>');
   parts.push(`${PROPOSAL_STATUSES.map((s) => `<th scope="col">${h(STATUS_LABELS[s])}</th>`).join('')}</tr></thead><tbody>`);
-  for (const t of c.byTheme) parts.push(`<tr><td>${h(t.theme)}</td>${num(t.total)}${PROPOSAL_STATUSES.map((s) => num(t.byStatus[s])).join('')}</tr>`);
+  for (const t of c.byTheme)
+    parts.push(`<tr><td>${h(t.theme)}</td>${num(t.total)}${PROPOSAL_STATUSES.map((s) => num(t.byStatus[s])).join('')}</tr>`);
   parts.push('</tbody></table>');
   for (const { theme, proposals } of annex.themes) {
     parts.push(`<h2>${h(theme)}</h2>`);

@@ -1,7 +1,16 @@
 import { escapeMarkdown as e } from '../render/renderMarkdown.js';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import {
+  ANNEX_TITLE,
+  countsLine,
+  STATUS_LABELS,
+  implementationRows,
+  paperLabel,
+  proponentsLine,
+  sourceText,
+  statusText,
+} from './annexLabels.js';
 
 // The annex in Markdown, with the Chair's summary's escaping (renderMarkdown.ts): every user-supplied string
 // goes through `escapeMarkdown`; link targets are built by the server from ids and percent-encoded.

@@ -2,7 +2,16 @@ import PDFDocument from 'pdfkit';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
 import { fontFiles } from '../render/pdfText.js';
 import type { Annex } from './Annex.js';
-import { ANNEX_TITLE, countsLine, STATUS_LABELS, implementationRows, paperLabel, proponentsLine, sourceText, statusText } from './annexLabels.js';
+import {
+  ANNEX_TITLE,
+  countsLine,
+  STATUS_LABELS,
+  implementationRows,
+  paperLabel,
+  proponentsLine,
+  sourceText,
+  statusText,
+} from './annexLabels.js';
 
 // The annex as a PDF drawn with pdfkit, as the Chair's summary's (renderPdf.ts): no browser, no script,
 // nothing fetched; the summary's own Noto Sans from the project's install (Latin with any accent, Cyrillic).
@@ -27,7 +36,12 @@ export function renderAnnexPdf(annex: Annex, options: { fonts?: PdfFonts } = {})
     bufferPages: true,
     lang: annex.metadata.language,
     displayTitle: true,
-    info: { Title: `${ANNEX_TITLE}: ${annex.metadata.title}`, Author: 'Convene', Creator: 'Convene', CreationDate: new Date(annex.metadata.generatedAt) },
+    info: {
+      Title: `${ANNEX_TITLE}: ${annex.metadata.title}`,
+      Author: 'Convene',
+      Creator: 'Convene',
+      CreationDate: new Date(annex.metadata.generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,7 +50,12 @@ export function renderAnnexPdf(annex: Annex, options: { fonts?: PdfFonts } = {})
     doc.on('error', reject);
   });
   const width = doc.page.width - 2 * MARGIN;
-  const text = (value: string, size = 10, bold = false) => doc.font(bold ? fonts.bold : fonts.regular).fontSize(size).fillColor('#111').text(value, MARGIN, undefined, { width });
+  const text = (value: string, size = 10, bold = false) =>
+    doc
+      .font(bold ? fonts.bold : fonts.regular)
+      .fontSize(size)
+      .fillColor('#111')
+      .text(value, MARGIN, undefined, { width });
   const heading = (value: string, size: number) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     doc.moveDown(0.6);
@@ -53,7 +72,13 @@ export function renderAnnexPdf(annex: Annex, options: { fonts?: PdfFonts } = {})
   heading('Proposals by status', 13);
   for (const s of PROPOSAL_STATUSES) field(STATUS_LABELS[s], String(c.byStatus[s]));
   heading('Proposals by theme', 13);
-  for (const t of c.byTheme) field(t.theme, `${t.total} (${PROPOSAL_STATUSES.filter((s) => t.byStatus[s] > 0).map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`).join('; ')})`);
+  for (const t of c.byTheme)
+    field(
+      t.theme,
+      `${t.total} (${PROPOSAL_STATUSES.filter((s) => t.byStatus[s] > 0)
+        .map((s) => `${STATUS_LABELS[s]} ${t.byStatus[s]}`)
+        .join('; ')})`,
+    );
   for (const { theme, proposals } of annex.themes) {
     heading(theme, 13);
     for (const p of proposals) {
@@ -72,7 +97,11 @@ export function renderAnnexPdf(annex: Annex, options: { fonts?: PdfFonts } = {})
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(fonts.regular).fontSize(8).fillColor('#444').text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+    doc
+      .font(fonts.regular)
+      .fontSize(8)
+      .fillColor('#444')
+      .text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 36, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

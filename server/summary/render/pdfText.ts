@@ -65,7 +65,8 @@ export function registerFonts(doc: Doc): void {
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-const CJK = /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+const CJK =
+  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 /** Drawn from the Chinese face: block elements of the DOCX-style bars are not in Noto Sans. */
 const CJK_FALLBACK = /[\u2580-\u259F]/;
 const NEUTRAL = /[\s\d\p{P}\p{S}]/u;
@@ -181,7 +182,10 @@ export function layoutText(doc: Doc, text: string, width: number, options: TextO
   const words: [number, number][] = [];
   let start = 0;
   for (let i = 1; i <= text.length; i++) {
-    const breakHere = i === text.length || (/\s/.test(text[i - 1]) && !/\s/.test(text[i])) || (fam[i - 1] === 'cjk' && fam[i] === 'cjk' && !/\s/.test(text[i]));
+    const breakHere =
+      i === text.length ||
+      (/\s/.test(text[i - 1]) && !/\s/.test(text[i])) ||
+      (fam[i - 1] === 'cjk' && fam[i] === 'cjk' && !/\s/.test(text[i]));
     if (breakHere) {
       words.push([start, i]);
       start = i;
@@ -229,7 +233,15 @@ function orderLine(
     const font = fontAt(first);
     let j = i + 1;
     const alone = (k: number) => mirrored.has(order[k]);
-    while (j < order.length && !alone(i) && !alone(j) && levels.levels[order[j]] === level && fontAt(order[j]) === font && Math.abs(order[j] - order[j - 1]) === 1) j++;
+    while (
+      j < order.length &&
+      !alone(i) &&
+      !alone(j) &&
+      levels.levels[order[j]] === level &&
+      fontAt(order[j]) === font &&
+      Math.abs(order[j] - order[j - 1]) === 1
+    )
+      j++;
     const indices = order.slice(i, j);
     const low = Math.min(...indices);
     const high = Math.max(...indices);
@@ -272,7 +284,14 @@ function cacheFeatureLayouts(doc: Doc): void {
 }
 
 /** Draws one laid-out line at `y`, from the start edge of [x, x + width] (the right edge when `rtl`). */
-export function drawLine(doc: Doc, line: LaidOutLine, x: number, y: number, width: number, options: TextOptions & { align?: 'start' | 'end' | 'center' }): void {
+export function drawLine(
+  doc: Doc,
+  line: LaidOutLine,
+  x: number,
+  y: number,
+  width: number,
+  options: TextOptions & { align?: 'start' | 'end' | 'center' },
+): void {
   const align = options.align ?? 'start';
   const fromRight = (align === 'start') === options.rtl;
   let cursor = align === 'center' ? x + (width - line.width) / 2 : fromRight ? x + width - line.width : x;

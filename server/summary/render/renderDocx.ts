@@ -66,7 +66,8 @@ const numbered = (p: SummaryParagraph) =>
     spacing: { after: 120 },
   });
 
-const plain = (text: string, options: { bold?: boolean; italics?: boolean } = {}) => para({ children: [run(text, options)], spacing: { after: 120 } });
+const plain = (text: string, options: { bold?: boolean; italics?: boolean } = {}) =>
+  para({ children: [run(text, options)], spacing: { after: 120 } });
 
 const bullet = (...children: TextRun[]) => para({ bullet: { level: 0 }, children });
 
@@ -156,7 +157,8 @@ export async function renderDocx(summary: Summary, language?: string): Promise<B
       }
     }
   }
-  if (summary.generalDiscussion.length > 0) body.push(heading(HEADINGS.general, HeadingLevel.HEADING_1), ...summary.generalDiscussion.map(numbered));
+  if (summary.generalDiscussion.length > 0)
+    body.push(heading(HEADINGS.general, HeadingLevel.HEADING_1), ...summary.generalDiscussion.map(numbered));
   if (summary.breakouts) {
     body.push(heading(HEADINGS.breakouts, HeadingLevel.HEADING_1), ...breakoutBlocks(summary, w).flatMap(block));
   }
@@ -168,7 +170,14 @@ export async function renderDocx(summary: Summary, language?: string): Promise<B
   for (const t of participationTables(summary, w)) body.push(table(t), plain(''));
   // One run per name: each keeps its own direction inside the line.
   for (const g of p.organizations) {
-    body.push(para({ children: [run(`${categories[g.category]}: `, { bold: true }), ...g.names.flatMap((n, i) => (i === 0 ? [run(n)] : [run('; '), run(n)]))] }));
+    body.push(
+      para({
+        children: [
+          run(`${categories[g.category]}: `, { bold: true }),
+          ...g.names.flatMap((n, i) => (i === 0 ? [run(n)] : [run('; '), run(n)])),
+        ],
+      }),
+    );
   }
   body.push(heading(HEADINGS.annexAgenda, HeadingLevel.HEADING_1), table(agendaTable(summary, w)));
   body.push(heading(HEADINGS.timeUse, HeadingLevel.HEADING_2), timeUseChart(summary, w));
@@ -180,10 +189,19 @@ export async function renderDocx(summary: Summary, language?: string): Promise<B
     for (const q of attributive.questions) {
       body.push(heading(w.t('heading.questionNumber', { number: q.questionNumber }), HeadingLevel.HEADING_2));
       for (const s of q.statements) {
-        body.push(bullet(run(s.organization, { bold: true }), ...(s.name ? [run(' ('), run(s.name, { bold: true }), run(')')] : []), run(': '), run(s.text)));
+        body.push(
+          bullet(
+            run(s.organization, { bold: true }),
+            ...(s.name ? [run(' ('), run(s.name, { bold: true }), run(')')] : []),
+            run(': '),
+            run(s.text),
+          ),
+        );
       }
       for (const d of q.deferredSpeakers) {
-        body.push(bullet(run(`${w.t('annex.notHeard')} `), run(d.organization), run(' ('), run(d.name), run(`), ${notHeardOutcome(d, w)}`)));
+        body.push(
+          bullet(run(`${w.t('annex.notHeard')} `), run(d.organization), run(' ('), run(d.name), run(`), ${notHeardOutcome(d, w)}`)),
+        );
       }
     }
     const rooms = breakoutAnnexLines(summary, w);

@@ -23,12 +23,7 @@ import { agendaTable, inputsTable, participationTables, speakersTable, type Text
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const h = escapeHtml;
@@ -62,7 +57,9 @@ const NUMERIC = /^[+-]?\d+$/;
 
 function table(t: TextTable, caption?: string): string {
   const head = `<tr>${t.header.map((c) => `<th scope="col">${h(c)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c) => (NUMERIC.test(c) ? `<td class="num">${h(c)}</td>` : `<td dir="auto">${h(c)}</td>`)).join('')}</tr>`).join('\n');
+  const body = t.rows
+    .map((r) => `<tr>${r.map((c) => (NUMERIC.test(c) ? `<td class="num">${h(c)}</td>` : `<td dir="auto">${h(c)}</td>`)).join('')}</tr>`)
+    .join('\n');
   return `<table>${caption ? `<caption>${h(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -129,7 +126,9 @@ export function renderHtml(summary: Summary, language?: string): string {
     parts.push(`<h3>${h(questionHeading(q.number, q.text, w))}</h3>`, paragraphs(q.paragraphs));
     if (q.proposals.length > 0) {
       parts.push(`<p><strong>${h(HEADINGS.proposals)}</strong></p>`);
-      parts.push(`<ul>${q.proposals.map((p) => `<li dir="auto"><em>${h(proposalLabel(w, p.kind))}:</em> ${u(proposalText(p, w))}</li>`).join('')}</ul>`);
+      parts.push(
+        `<ul>${q.proposals.map((p) => `<li dir="auto"><em>${h(proposalLabel(w, p.kind))}:</em> ${u(proposalText(p, w))}</li>`).join('')}</ul>`,
+      );
     }
   }
   if (summary.generalDiscussion.length > 0) parts.push(`<h2>${h(HEADINGS.general)}</h2>`, paragraphs(summary.generalDiscussion));
@@ -152,9 +151,12 @@ export function renderHtml(summary: Summary, language?: string): string {
     parts.push(`<h2>${h(HEADINGS.annexAttributive)}</h2>`);
     for (const q of attributive.questions) {
       parts.push(`<h3>${h(w.t('heading.questionNumber', { number: q.questionNumber }))}</h3><ul>`);
-      for (const s of q.statements) parts.push(`<li><strong>${u(s.organization)}</strong>${s.name ? ` (${u(s.name)})` : ''}: ${u(s.text)}</li>`);
+      for (const s of q.statements)
+        parts.push(`<li><strong>${u(s.organization)}</strong>${s.name ? ` (${u(s.name)})` : ''}: ${u(s.text)}</li>`);
       for (const d of q.deferredSpeakers) {
-        parts.push(`<li>${h(w.t('annex.notHeard'))} <strong>${u(d.organization)}</strong> (${u(d.name)}), ${h(notHeardOutcome(d, w))}</li>`);
+        parts.push(
+          `<li>${h(w.t('annex.notHeard'))} <strong>${u(d.organization)}</strong> (${u(d.name)}), ${h(notHeardOutcome(d, w))}</li>`,
+        );
       }
       parts.push('</ul>');
     }

@@ -338,7 +338,8 @@ export function renderPdf(summary: Summary, options: { language?: string } = {})
     for (const q of attributive.questions) {
       w.heading(words.t('heading.questionNumber', { number: q.questionNumber }), 2);
       for (const s of q.statements) w.bullet(s.name ? `${s.organization} (${s.name}): ` : `${s.organization}: `, s.text);
-      for (const d of q.deferredSpeakers) w.bullet(`${words.t('annex.notHeard')} `, `${d.organization} (${d.name}), ${notHeardOutcome(d, words)}`);
+      for (const d of q.deferredSpeakers)
+        w.bullet(`${words.t('annex.notHeard')} `, `${d.organization} (${d.name}), ${notHeardOutcome(d, words)}`);
     }
     const rooms = breakoutAnnexLines(summary, words);
     if (rooms.length > 0) {

@@ -1,7 +1,10 @@
 // A small client of Convene's public HTTP API for benchmarks (written against docs/api.md, like outside clients).
 
 export class Api {
-  constructor(readonly baseUrl: string, readonly token = '') {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token = '',
+  ) {}
 
   async call<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(this.baseUrl + path, {
@@ -66,15 +69,19 @@ export async function setUpMeeting(baseUrl: string, members: number): Promise<Me
   const after = await chair.ok('GET', `/api/engagements/${engagementId}`);
   const questionId: string = after.questions[0].id;
   await chair.command(engagementId, { type: 'question.open', questionId });
-  const memberTokens = await pool(Array.from({ length: members }, (_, i) => i), 16, async (i) => {
-    const invitation = await chair.ok('POST', `/api/engagements/${engagementId}/invitations`, {
-      role: 'stakeholder',
-      displayName: `Stakeholder ${i + 1}`,
-      organization: `Organization ${i + 1}`,
-      category: (['ngo', 'academia', 'private-sector', 'technical-community'] as const)[i % 4],
-    });
-    const redeemed = await new Api(baseUrl).ok<{ token: string }>('POST', '/api/auth/invitation', { code: invitation.code });
-    return redeemed.token;
-  });
+  const memberTokens = await pool(
+    Array.from({ length: members }, (_, i) => i),
+    16,
+    async (i) => {
+      const invitation = await chair.ok('POST', `/api/engagements/${engagementId}/invitations`, {
+        role: 'stakeholder',
+        displayName: `Stakeholder ${i + 1}`,
+        organization: `Organization ${i + 1}`,
+        category: (['ngo', 'academia', 'private-sector', 'technical-community'] as const)[i % 4],
+      });
+      const redeemed = await new Api(baseUrl).ok<{ token: string }>('POST', '/api/auth/invitation', { code: invitation.code });
+      return redeemed.token;
+    },
+  );
   return { chair, engagementId, questionId, memberTokens };
 }

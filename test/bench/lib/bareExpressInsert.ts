@@ -9,7 +9,9 @@ import { join } from 'node:path';
 const db = new Database(join(mkdtempSync(join(tmpdir(), 'bare-insert-')), 'bare.db'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-db.exec('CREATE TABLE events (engagement_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (engagement_id, version))');
+db.exec(
+  'CREATE TABLE events (engagement_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (engagement_id, version))',
+);
 const insert = db.prepare('INSERT INTO events (engagement_id, version, type, at, data) VALUES (?, ?, ?, ?, ?)');
 let version = 0;
 

@@ -53,7 +53,12 @@ export function largeEngagement(targetEvents: number, participants = 300, seed =
   const chair = user('chair');
   const secretariat = user('secretariat');
 
-  const [created] = run(chair, { type: 'engagement.create', title: 'Informal consultation on capacity-building', speakingSeconds: 180, plannedMinutes: 480 });
+  const [created] = run(chair, {
+    type: 'engagement.create',
+    title: 'Informal consultation on capacity-building',
+    speakingSeconds: 180,
+    plannedMinutes: 480,
+  });
   const engagementId = created.type === 'engagement.created' ? created.engagementId : state.id;
   run(chair, { type: 'engagement.open' });
 
@@ -81,7 +86,11 @@ export function largeEngagement(targetEvents: number, participants = 300, seed =
   let round = 0;
   while (events.length < targetEvents) {
     round += 1;
-    const [added] = run(chair, { type: 'question.add', text: `Guiding question ${round}: how can capacity-building be made needs-based?`, plannedMinutes: 60 });
+    const [added] = run(chair, {
+      type: 'question.add',
+      text: `Guiding question ${round}: how can capacity-building be made needs-based?`,
+      plannedMinutes: 60,
+    });
     const questionId = added.type === 'question.added' ? added.question.id : '';
     run(chair, { type: 'question.open', questionId });
     // About a third of the speakers ask for the floor; one in ten withdraws.
@@ -106,13 +115,23 @@ export function largeEngagement(targetEvents: number, participants = 300, seed =
       const requestId = state.currentRequestId!;
       run(chair, { type: 'floor.end' });
       if (heard % 2 === 0) {
-        run(secretariat, { type: 'note.add', requestId, text: `The speaker stressed predictable funding and regional approaches (${heard}).`, visibility: heard % 6 === 0 ? 'secretariat' : 'public' });
+        run(secretariat, {
+          type: 'note.add',
+          requestId,
+          text: `The speaker stressed predictable funding and regional approaches (${heard}).`,
+          visibility: heard % 6 === 0 ? 'secretariat' : 'public',
+        });
       }
       tick(5);
     }
     for (let k = 0; k < 10 && events.length < targetEvents; k += 1) {
       const author = authors[Math.floor(random() * authors.length)];
-      run(author.actor, { type: 'input.submit', questionId, title: `Written statement ${round}.${k}`, text: 'Our delegation supports a needs-based, demand-driven approach. '.repeat(4) });
+      run(author.actor, {
+        type: 'input.submit',
+        questionId,
+        title: `Written statement ${round}.${k}`,
+        text: 'Our delegation supports a needs-based, demand-driven approach. '.repeat(4),
+      });
     }
     run(chair, { type: 'note.add', questionId, text: `Proposal: a regular exchange on question ${round}.`, visibility: 'public' });
     run(chair, { type: 'question.close', questionId });

@@ -41,7 +41,11 @@ export interface ConveneServer {
 }
 
 /** Starts the real Convene server (server/main.ts) on a fresh data directory, pinned to `cpu`. */
-export async function startConvene(cpu: number, extraEnv: Record<string, string> = {}, options: { memoryDisk?: boolean } = {}): Promise<ConveneServer> {
+export async function startConvene(
+  cpu: number,
+  extraEnv: Record<string, string> = {},
+  options: { memoryDisk?: boolean } = {},
+): Promise<ConveneServer> {
   // memoryDisk: the log on tmpfs, so a commit costs no disk flush. The fan-out benchmarks use it to measure
   // commit-to-receipt (an event's `at` is stamped just before the append, so a flush would count as fan-out);
   // the write-path benchmark keeps a real disk, because there the flush is the point.

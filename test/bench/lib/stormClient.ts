@@ -20,7 +20,11 @@ function post(url: URL, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -49,5 +53,10 @@ process.on('message', async (message: Start | { kind: string }) => {
       statuses.push(status);
     }),
   );
-  process.send?.({ kind: 'done', histogram: encode(histogram), accepted: statuses.filter((s) => s === 200).length, rejected: statuses.filter((s) => s !== 200).length });
+  process.send?.({
+    kind: 'done',
+    histogram: encode(histogram),
+    accepted: statuses.filter((s) => s === 200).length,
+    rejected: statuses.filter((s) => s !== 200).length,
+  });
 });

@@ -54,7 +54,9 @@ describe('self-select rounds', () => {
     const w = new BreakoutWorld();
     const roundId = planTwoRooms(w, 'self-select');
     expect(w.refusal('chair', { type: 'breakouts.choose', roundId, roomId: w.roomId(1) }).rule).toBe('AUTH-1');
-    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-secretariat', roomId: w.roomId(1) }).rule).toBe('BREAKOUT-10');
+    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-secretariat', roomId: w.roomId(1) }).rule).toBe(
+      'BREAKOUT-10',
+    );
   });
 });
 
@@ -98,8 +100,14 @@ describe('manual rounds', () => {
     const w = new BreakoutWorld().person('ana');
     const roundId = planTwoRooms(w, 'manual');
     expect(w.refusal('chair', { type: 'breakouts.start', roundId: 'nope' })).toMatchObject({ rule: 'BREAKOUT-3', kind: 'NOT_FOUND' });
-    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-ana', roomId: 'nope' })).toMatchObject({ rule: 'BREAKOUT-3', kind: 'NOT_FOUND' });
-    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-zed', roomId: w.roomId(1) })).toMatchObject({ rule: 'BREAKOUT-3', kind: 'NOT_FOUND' });
+    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-ana', roomId: 'nope' })).toMatchObject({
+      rule: 'BREAKOUT-3',
+      kind: 'NOT_FOUND',
+    });
+    expect(w.refusal('chair', { type: 'breakouts.assign', roundId, participantId: 'p-zed', roomId: w.roomId(1) })).toMatchObject({
+      rule: 'BREAKOUT-3',
+      kind: 'NOT_FOUND',
+    });
   });
 });
 
@@ -118,7 +126,8 @@ describe('balanced rounds', () => {
   /** The eight PEOPLE and a balanced round of two rooms of 4; `partnerships` adds to the second room. */
   function balancedWorld(partnerships: { rapporteurId?: string } = {}): { w: BreakoutWorld; roundId: string } {
     const w = new BreakoutWorld();
-    for (const [name, category, region] of PEOPLE) w.person(name, { role: category === 'member-state' ? 'delegation' : 'stakeholder', category, region });
+    for (const [name, category, region] of PEOPLE)
+      w.person(name, { role: category === 'member-state' ? 'delegation' : 'stakeholder', category, region });
     const [planned] = w.run('chair', {
       type: 'breakouts.plan',
       mode: 'balanced',

@@ -27,7 +27,13 @@ describe('breakout attendance', () => {
   it('BREAKOUT-24: given a join and then a leave of one connection, then the record holds both times, closed by LiveKit', () => {
     const { w, room1 } = running();
     w.run('system', record(room1, 'PA_1', 'p-ana', { joinedAt: at(10) }));
-    expect(w.round().attendance.PA_1).toMatchObject({ participantId: 'p-ana', roomId: w.roomId(1), joinedAt: at(10), leftAt: null, leftBy: null });
+    expect(w.round().attendance.PA_1).toMatchObject({
+      participantId: 'p-ana',
+      roomId: w.roomId(1),
+      joinedAt: at(10),
+      leftAt: null,
+      leftBy: null,
+    });
     w.run('system', record(room1, 'PA_1', 'p-ana', { leftAt: at(70) }));
     expect(w.round().attendance.PA_1).toMatchObject({ joinedAt: at(10), leftAt: at(70), leftBy: 'livekit' });
   });

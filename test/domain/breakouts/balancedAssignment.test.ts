@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balancedAssignment, roomSizes, type AssignmentPerson, type AssignmentRoom } from '../../../server/domain/breakouts/balancedAssignment.js';
+import {
+  balancedAssignment,
+  roomSizes,
+  type AssignmentPerson,
+  type AssignmentRoom,
+} from '../../../server/domain/breakouts/balancedAssignment.js';
 import { CATEGORIES, REGIONS } from '../../../server/domain/vocabulary.js';
 
 // Given people of every constituency and region, with or without preferences, and rooms with capacities,
@@ -20,7 +25,16 @@ const scenario = fc
       rooms: fc.constant(Array.from({ length: rooms }, (_, i): AssignmentRoom => ({ roomId: `room-${i}`, capacity }))),
       people: fc
         .array(person(rooms), { maxLength: rooms * capacity })
-        .map((list) => list.map((p, i): AssignmentPerson => ({ participantId: `p-${String(i).padStart(4, '0')}`, category: p.category, region: p.region, preferences: p.preferences.map((r) => `room-${r}`) }))),
+        .map((list) =>
+          list.map(
+            (p, i): AssignmentPerson => ({
+              participantId: `p-${String(i).padStart(4, '0')}`,
+              category: p.category,
+              region: p.region,
+              preferences: p.preferences.map((r) => `room-${r}`),
+            }),
+          ),
+        ),
       seed: fc.constant(seed),
     }),
   );
@@ -106,7 +120,14 @@ describe('balanced breakout assignment', () => {
       { participantId: 'c', category: 'academia', region: 'grulac', preferences: [] },
       { participantId: 'd', category: 'academia', region: 'asia-pacific', preferences: ['r1'] },
     ];
-    const result = balancedAssignment(people, [{ roomId: 'r1', capacity: 2 }, { roomId: 'r2', capacity: 2 }], 7);
+    const result = balancedAssignment(
+      people,
+      [
+        { roomId: 'r1', capacity: 2 },
+        { roomId: 'r2', capacity: 2 },
+      ],
+      7,
+    );
     for (const room of result.rooms) {
       expect(Object.values(room.byCategory).reduce((s, n) => s + n, 0)).toBe(room.size);
       expect(Object.values(room.byRegion).reduce((s, n) => s + n, 0)).toBe(room.size);
@@ -118,7 +139,10 @@ describe('balanced breakout assignment', () => {
 
   it('sizes rooms in proportion to capacity and reports who does not fit', () => {
     expect(roomSizes(10, [10, 5, 5])).toEqual([5, 3, 2]);
-    const people = Array.from({ length: 5 }, (_, i): AssignmentPerson => ({ participantId: `p${i}`, category: 'ngo', region: null, preferences: [] }));
+    const people = Array.from(
+      { length: 5 },
+      (_, i): AssignmentPerson => ({ participantId: `p${i}`, category: 'ngo', region: null, preferences: [] }),
+    );
     const result = balancedAssignment(people, [{ roomId: 'r', capacity: 3 }], 1);
     expect(result.unassigned).toHaveLength(2);
     expect(result.balanced).toBe(false);

@@ -77,7 +77,9 @@ export class BreakoutWorld {
 
   apply(event: EngagementEvent | BreakoutEvent): void {
     this.events.push(event);
-    this.state = isBreakoutEvent(event) ? evolveBreakouts(this.state, event) : ({ ...evolve(this.state, event), breakouts: this.state.breakouts } as World);
+    this.state = isBreakoutEvent(event)
+      ? evolveBreakouts(this.state, event)
+      : ({ ...evolve(this.state, event), breakouts: this.state.breakouts } as World);
   }
 
   advance(seconds: number): this {
@@ -137,7 +139,13 @@ export class BreakoutWorld {
     const p = this.state.participants[`p-${name}`];
     if (!p) return { participantId: null, role: null, status: null, audience: 'public' };
     const audience =
-      p.status !== 'approved' ? 'applicant' : p.role === 'chair' || p.role === 'secretariat' ? 'staff' : p.role === 'delegation' ? 'delegation' : 'member';
+      p.status !== 'approved'
+        ? 'applicant'
+        : p.role === 'chair' || p.role === 'secretariat'
+          ? 'staff'
+          : p.role === 'delegation'
+            ? 'delegation'
+            : 'member';
     return { participantId: p.id, role: p.role, status: p.status, audience };
   }
 }

@@ -42,19 +42,35 @@ describe('breakout commands', () => {
 
   it('given an unknown field, a bad mode or a zero capacity, then the command is malformed (strict objects)', () => {
     expect(issues({ type: 'breakouts.start', roundId: 'r1', force: true })).toEqual([': unrecognized_keys']);
-    expect(issues({ type: 'breakouts.plan', mode: 'random', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 2 }] })).toEqual(['mode: invalid_value']);
-    expect(issues({ type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 0 }] })).toEqual(['rooms.0.capacity: too_small']);
-    expect(issues({ type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [] })).toEqual(['rooms: too_small']);
-    expect(issues({ type: 'breakouts.report', roundId: 'r', roomId: 'x', keyPoints: [], proposals: [], implementation: [{ who: 'a', what: 'b' }], openQuestions: [] })).toEqual([
-      'implementation.0.when: invalid_type',
+    expect(issues({ type: 'breakouts.plan', mode: 'random', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 2 }] })).toEqual([
+      'mode: invalid_value',
     ]);
+    expect(issues({ type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 0 }] })).toEqual([
+      'rooms.0.capacity: too_small',
+    ]);
+    expect(issues({ type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [] })).toEqual(['rooms: too_small']);
+    expect(
+      issues({
+        type: 'breakouts.report',
+        roundId: 'r',
+        roomId: 'x',
+        keyPoints: [],
+        proposals: [],
+        implementation: [{ who: 'a', what: 'b' }],
+        openQuestions: [],
+      }),
+    ).toEqual(['implementation.0.when: invalid_type']);
   });
 
   it('given the lead’s wiring, when BREAKOUT_COMMANDS are spread into the Command union, then both kinds parse', () => {
     // Command already holds them: take the others, so that each breakout command is parsed from its own schema.
     const others = Command.options.filter((o) => !(BREAKOUT_COMMAND_TYPES as string[]).includes(o.shape.type.value));
     const All = z.discriminatedUnion('type', [...others, ...BREAKOUT_COMMANDS] as unknown as typeof BREAKOUT_COMMANDS);
-    expect(All.parse({ type: 'breakouts.extend', roundId: 'r1', minutes: 5 })).toEqual({ type: 'breakouts.extend', roundId: 'r1', minutes: 5 });
+    expect(All.parse({ type: 'breakouts.extend', roundId: 'r1', minutes: 5 })).toEqual({
+      type: 'breakouts.extend',
+      roundId: 'r1',
+      minutes: 5,
+    });
     expect(All.parse({ type: 'floor.end' })).toEqual({ type: 'floor.end' });
   });
 });

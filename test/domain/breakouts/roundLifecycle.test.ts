@@ -36,12 +36,19 @@ describe('a breakout round from plan to report', () => {
 
   it('BREAKOUT-1: given an engagement that has ended, when the Chair plans a round, then it is refused', () => {
     const w = new BreakoutWorld('ended');
-    expect(w.refusal('chair', { type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 2 }] }).rule).toBe('BREAKOUT-1');
+    expect(
+      w.refusal('chair', { type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 2 }] }).rule,
+    ).toBe('BREAKOUT-1');
   });
 
   it('BREAKOUT-2: given a plan naming an unknown question, a pending rapporteur or an observer as rapporteur, then it is refused', () => {
     const w = new BreakoutWorld().person('obs', { role: 'observer' }).person('pen', { status: 'pending' });
-    const plan = (room: Record<string, unknown>) => ({ type: 'breakouts.plan', mode: 'manual', durationMinutes: 10, rooms: [{ theme: 'x', capacity: 3, ...room }] });
+    const plan = (room: Record<string, unknown>) => ({
+      type: 'breakouts.plan',
+      mode: 'manual',
+      durationMinutes: 10,
+      rooms: [{ theme: 'x', capacity: 3, ...room }],
+    });
     expect(w.refusal('chair', plan({ questionId: 'nope' })).rule).toBe('BREAKOUT-2');
     expect(w.refusal('chair', plan({ rapporteurId: 'p-pen' })).rule).toBe('BREAKOUT-2');
     expect(w.refusal('chair', plan({ rapporteurId: 'p-obs' })).detail).toMatch(/observer/);
@@ -53,7 +60,10 @@ describe('a breakout round from plan to report', () => {
       type: 'breakouts.plan',
       mode: 'self-select',
       durationMinutes: 10,
-      rooms: [{ theme: 'A', capacity: 2, rapporteurId: 'p-rap' }, { theme: 'B', capacity: 2 }],
+      rooms: [
+        { theme: 'A', capacity: 2, rapporteurId: 'p-rap' },
+        { theme: 'B', capacity: 2 },
+      ],
     });
     const roundId = (planned as Of<'breakouts.planned'>).roundId;
     expect(w.round().assignment).toEqual({ 'p-rap': w.roomId(1) });
@@ -86,7 +96,12 @@ describe('a breakout round from plan to report', () => {
     const { w, roundId } = manualRoundWithFour();
     w.state = { ...w.state, hardStop: at(15 * 60) };
     const [started] = w.run('chair', { type: 'breakouts.start', roundId }) as [Of<'breakouts.started'>];
-    expect(started.warning).toMatchObject({ rule: 'BREAKOUT-14', hardStop: at(15 * 60), roundEndsAt: at(20 * 60), overSeconds: (5 + 2 * 3) * 60 });
+    expect(started.warning).toMatchObject({
+      rule: 'BREAKOUT-14',
+      hardStop: at(15 * 60),
+      roundEndsAt: at(20 * 60),
+      overSeconds: (5 + 2 * 3) * 60,
+    });
     expect(started.warning?.message).toMatch(/after the hard stop at 09:15 UTC/);
     expect(w.round().status).toBe('running');
   });
@@ -104,12 +119,19 @@ describe('a breakout round from plan to report', () => {
     expect(w.refusal('chair', { type: 'breakouts.broadcast', roundId, message: 'Five minutes left' }).rule).toBe('BREAKOUT-18');
     w.run('chair', { type: 'breakouts.start', roundId });
     w.run('chair', { type: 'breakouts.broadcast', roundId, message: 'Please name your rapporteur' });
-    expect(w.round().broadcasts).toEqual([{ id: expect.any(String), message: 'Please name your rapporteur', byParticipantId: 'p-chair', at: T0 }]);
+    expect(w.round().broadcasts).toEqual([
+      { id: expect.any(String), message: 'Please name your rapporteur', byParticipantId: 'p-chair', at: T0 },
+    ]);
   });
 
   it('BREAKOUT-14: given a running round linked to an agenda item, when the Chair extends it by 5 minutes, then the deadline moves and the item plans 5 more minutes', () => {
     const w = new BreakoutWorld().person('ana');
-    w.given({ type: 'agenda.added', at: T0, position: 0, item: { id: 'item-b', kind: 'breakouts', title: 'Breakouts', plannedMinutes: 20, questionId: null } });
+    w.given({
+      type: 'agenda.added',
+      at: T0,
+      position: 0,
+      item: { id: 'item-b', kind: 'breakouts', title: 'Breakouts', plannedMinutes: 20, questionId: null },
+    });
     const roundId = planTwoRooms(w, 'self-select', { agendaItemId: 'item-b' });
     const [, begun] = w.run('chair', { type: 'breakouts.start', roundId });
     expect(begun).toMatchObject({ type: 'agenda.begun', itemId: 'item-b' });
@@ -149,8 +171,18 @@ describe('a breakout round from plan to report', () => {
   it('BREAKOUT-17: given a round inside an agenda item, when the Chair ends it by hand, then the report-back items follow that item with the planned minutes', () => {
     const w = new BreakoutWorld().person('ana');
     w.given(
-      { type: 'agenda.added', at: T0, position: 0, item: { id: 'item-b', kind: 'breakouts', title: 'Breakouts', plannedMinutes: 20, questionId: null } },
-      { type: 'agenda.added', at: T0, position: 1, item: { id: 'item-c', kind: 'closing', title: 'Closing', plannedMinutes: 5, questionId: null } },
+      {
+        type: 'agenda.added',
+        at: T0,
+        position: 0,
+        item: { id: 'item-b', kind: 'breakouts', title: 'Breakouts', plannedMinutes: 20, questionId: null },
+      },
+      {
+        type: 'agenda.added',
+        at: T0,
+        position: 1,
+        item: { id: 'item-c', kind: 'closing', title: 'Closing', plannedMinutes: 5, questionId: null },
+      },
     );
     const roundId = planTwoRooms(w, 'self-select', { agendaItemId: 'item-b', reportBackMinutes: 4 });
     w.run('chair', { type: 'breakouts.start', roundId });

@@ -101,7 +101,9 @@ describe('breakout timers', () => {
   it('BREAKOUT-22: given a running round, when the engagement ends, then the closing events end it (no report-back slots: the agenda is closed)', () => {
     const { w, roundId } = running();
     const events = breakoutsClosingOnEngagementEnd(w.state, at(120));
-    expect(events).toEqual([{ type: 'breakouts.ended', at: at(120), roundId, reason: 'engagement-ended', dueAt: null, reportBackItemIds: {} }]);
+    expect(events).toEqual([
+      { type: 'breakouts.ended', at: at(120), roundId, reason: 'engagement-ended', dueAt: null, reportBackItemIds: {} },
+    ]);
     for (const e of events) w.apply(e);
     expect(w.state.breakouts.runningRoundId).toBeNull();
     expect(breakoutsClosingOnEngagementEnd(w.state, at(121))).toEqual([]);

@@ -39,7 +39,15 @@ function scenario(): BreakoutWorld {
   w.run('chair', { type: 'breakouts.extend', roundId, minutes: 2 });
   w.advance(11 * 60).run('system', { type: 'breakouts.warn', roundId });
   w.advance(60).run('system', { type: 'breakouts.expire', roundId });
-  w.run('n2', { type: 'breakouts.report', roundId, roomId: w.roomId(1), keyPoints: ['Needs first'], proposals: [], implementation: [], openQuestions: [] });
+  w.run('n2', {
+    type: 'breakouts.report',
+    roundId,
+    roomId: w.roomId(1),
+    keyPoints: ['Needs first'],
+    proposals: [],
+    implementation: [],
+    openQuestions: [],
+  });
   return w;
 }
 
@@ -80,14 +88,18 @@ describe('breakout visibility', () => {
 
   it('BREAKOUT-VIEW-2: given members, then they see reports; an applicant and a stranger see no breakouts at all', () => {
     const w = scenario();
-    expect(projectBreakouts(w.state.breakouts, w.membership('obs')).rounds[w.round().id].reports[w.roomId(1)]?.keyPoints).toEqual(['Needs first']);
+    expect(projectBreakouts(w.state.breakouts, w.membership('obs')).rounds[w.round().id].reports[w.roomId(1)]?.keyPoints).toEqual([
+      'Needs first',
+    ]);
     expect(projectBreakouts(w.state.breakouts, w.membership('pending'))).toEqual(emptyBreakouts());
     expect(projectBreakouts(w.state.breakouts, w.membership('stranger'))).toEqual(emptyBreakouts());
   });
 
   it('BREAKOUT-VIEW-5: given an auto-assignment, then a member’s copy of the event keeps each room’s mix and only their own placement', () => {
     const w = scenario();
-    const event = w.events.find((e): e is Extract<BreakoutEvent, { type: 'breakouts.autoAssigned' }> => e.type === 'breakouts.autoAssigned')!;
+    const event = w.events.find(
+      (e): e is Extract<BreakoutEvent, { type: 'breakouts.autoAssigned' }> => e.type === 'breakouts.autoAssigned',
+    )!;
     const seen = redactBreakoutEvent(event, w.membership('m2'))!;
     expect(seen.rooms).toEqual(event.rooms);
     expect(Object.keys(seen.assignment)).toEqual(['p-m2']);

@@ -45,15 +45,20 @@ describe('re-planning properties', () => {
 
   it('TIME-6: cap keeps a head that fits and defers exactly the tail, whose first one would not fit', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 10, max: 600 }), fc.integer({ min: 1, max: 4000 }), (n, speaking, hardStopAfter) => {
-        const s = listOf(n, speaking);
-        s.run({ type: 'time.setHardStop', at: isoAfter(hardStopAfter) });
-        const plan = previewReplan(s.state, s.now, 'cap');
-        const sum = (ids: string[]) => ids.reduce((t, id) => t + s.state.requests[id].allowanceSeconds, 0);
-        expect([...plan.keptRequestIds, ...plan.deferredRequestIds]).toEqual(s.waiting());
-        expect(sum(plan.keptRequestIds)).toBeLessThanOrEqual(hardStopAfter);
-        if (plan.deferredRequestIds.length > 0) expect(sum(plan.keptRequestIds) + speaking).toBeGreaterThan(hardStopAfter);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 10, max: 600 }),
+        fc.integer({ min: 1, max: 4000 }),
+        (n, speaking, hardStopAfter) => {
+          const s = listOf(n, speaking);
+          s.run({ type: 'time.setHardStop', at: isoAfter(hardStopAfter) });
+          const plan = previewReplan(s.state, s.now, 'cap');
+          const sum = (ids: string[]) => ids.reduce((t, id) => t + s.state.requests[id].allowanceSeconds, 0);
+          expect([...plan.keptRequestIds, ...plan.deferredRequestIds]).toEqual(s.waiting());
+          expect(sum(plan.keptRequestIds)).toBeLessThanOrEqual(hardStopAfter);
+          if (plan.deferredRequestIds.length > 0) expect(sum(plan.keptRequestIds) + speaking).toBeGreaterThan(hardStopAfter);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -62,29 +67,35 @@ describe('re-planning properties', () => {
 describe('ordering properties', () => {
   it('FLOOR-8: for any inscriptions and last speaker, re-sorting to alternate equals inscribing one by one under alternate', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), fc.option(fc.boolean(), { nil: undefined }), (memberStates, lastIsMemberState) => {
-        const build = (policy: 'alternate' | 'inscription') => {
-          const s = new FloorScenario();
-          s.person('last', lastIsMemberState ? { role: 'delegation', category: 'member-state' } : {});
-          memberStates.forEach((ms, i) => s.person(`p${i}`, ms ? { role: 'delegation', category: 'member-state' } : {}));
-          s.question('q1');
-          if (lastIsMemberState !== undefined) {
-            s.request('last');
-            s.speak(undefined, 10);
-          }
-          s.run({ type: 'floor.policy', order: policy });
-          memberStates.forEach((_, i) => s.request(`p${i}`));
-          return s;
-        };
-        const incremental = build('alternate');
-        const resorted = build('inscription');
-        resorted.run({ type: 'floor.policy', order: 'alternate' });
-        expect(resorted.waitingNames()).toEqual(incremental.waitingNames());
-        // and it alternates as long as both constituencies remain
-        const kinds = incremental.waitingNames().map((name) => (name === 'last' ? lastIsMemberState : memberStates[Number(name.slice(1))]));
-        const minority = Math.min(kinds.filter(Boolean).length, kinds.filter((k) => !k).length);
-        for (let i = 1; i < 2 * minority; i++) expect(kinds[i]).not.toBe(kinds[i - 1]);
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { maxLength: 12 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        (memberStates, lastIsMemberState) => {
+          const build = (policy: 'alternate' | 'inscription') => {
+            const s = new FloorScenario();
+            s.person('last', lastIsMemberState ? { role: 'delegation', category: 'member-state' } : {});
+            memberStates.forEach((ms, i) => s.person(`p${i}`, ms ? { role: 'delegation', category: 'member-state' } : {}));
+            s.question('q1');
+            if (lastIsMemberState !== undefined) {
+              s.request('last');
+              s.speak(undefined, 10);
+            }
+            s.run({ type: 'floor.policy', order: policy });
+            memberStates.forEach((_, i) => s.request(`p${i}`));
+            return s;
+          };
+          const incremental = build('alternate');
+          const resorted = build('inscription');
+          resorted.run({ type: 'floor.policy', order: 'alternate' });
+          expect(resorted.waitingNames()).toEqual(incremental.waitingNames());
+          // and it alternates as long as both constituencies remain
+          const kinds = incremental
+            .waitingNames()
+            .map((name) => (name === 'last' ? lastIsMemberState : memberStates[Number(name.slice(1))]));
+          const minority = Math.min(kinds.filter(Boolean).length, kinds.filter((k) => !k).length);
+          for (let i = 1; i < 2 * minority; i++) expect(kinds[i]).not.toBe(kinds[i - 1]);
+        },
+      ),
       { numRuns: 150 },
     );
   });

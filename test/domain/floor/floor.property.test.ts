@@ -19,7 +19,10 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('extend' as const), seconds: fc.integer({ min: 1, max: 120 }) }),
   fc.record({ kind: fc.constantFrom('skip' as const, 'defer' as const), pick: fc.nat(20) }),
   fc.record({ kind: fc.constant('move' as const), pick: fc.nat(20), position: fc.nat(8) }),
-  fc.record({ kind: fc.constant('policy' as const), order: fc.constantFrom('inscription' as const, 'first-time-first' as const, 'alternate' as const) }),
+  fc.record({
+    kind: fc.constant('policy' as const),
+    order: fc.constantFrom('inscription' as const, 'first-time-first' as const, 'alternate' as const),
+  }),
   fc.record({ kind: fc.constant('overrun' as const) }),
   fc.record({ kind: fc.constant('tick' as const), seconds: fc.integer({ min: 1, max: 240 }) }),
   fc.record({ kind: fc.constant('switchQuestion' as const) }),
@@ -33,7 +36,12 @@ function checkInvariants(state: EngagementState): void {
   expect(state.currentRequestId).toBe(speaking[0]?.id ?? null);
   const listed = Object.entries(state.waiting).flatMap(([questionId, ids]) => ids.map((id) => ({ questionId, id })));
   expect(new Set(listed.map((l) => l.id)).size).toBe(listed.length);
-  expect(listed.map((l) => l.id).sort()).toEqual(requests.filter((r) => r.status === 'waiting').map((r) => r.id).sort());
+  expect(listed.map((l) => l.id).sort()).toEqual(
+    requests
+      .filter((r) => r.status === 'waiting')
+      .map((r) => r.id)
+      .sort(),
+  );
   for (const l of listed) expect(state.requests[l.id].questionId).toBe(l.questionId);
   for (const i of Object.values(state.interventions)) {
     if (i.endedAt !== null) expect(Math.min(i.spokeSeconds ?? -1, i.overrunSeconds ?? -1)).toBeGreaterThanOrEqual(0);

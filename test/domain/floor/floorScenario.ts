@@ -82,7 +82,10 @@ export class FloorScenario {
 
   /** The participant `name` asks for the floor on the open question; returns the new request id. */
   request(name: string, note?: string): string {
-    const events = this.run({ type: 'floor.request', questionId: this.state.openQuestionId ?? 'none', ...(note ? { note } : {}) }, userOf(name));
+    const events = this.run(
+      { type: 'floor.request', questionId: this.state.openQuestionId ?? 'none', ...(note ? { note } : {}) },
+      userOf(name),
+    );
     const requested = events[0];
     if (requested.type !== 'floor.requested') throw new Error('expected floor.requested');
     return requested.requestId;
@@ -103,7 +106,12 @@ export class FloorScenario {
   }
 
   question(id: string, open = true): string {
-    this.record({ type: 'question.added', at: this.now, question: { id, text: `Question ${id}`, context: null, plannedMinutes: null }, position: this.state.questions.length });
+    this.record({
+      type: 'question.added',
+      at: this.now,
+      question: { id, text: `Question ${id}`, context: null, plannedMinutes: null },
+      position: this.state.questions.length,
+    });
     if (open) this.open(id);
     return id;
   }
@@ -116,7 +124,12 @@ export class FloorScenario {
   }
 
   agendaItem(id: string, plannedMinutes: number, kind: AgendaKind = 'other', questionId: string | null = null): string {
-    this.record({ type: 'agenda.added', at: this.now, item: { id, kind, title: id, plannedMinutes, questionId }, position: this.state.agenda.length });
+    this.record({
+      type: 'agenda.added',
+      at: this.now,
+      item: { id, kind, title: id, plannedMinutes, questionId },
+      position: this.state.agenda.length,
+    });
     return id;
   }
 
@@ -163,4 +176,3 @@ export function ruleOf(fn: () => unknown): string {
   }
   throw new Error('expected a DomainError, but the command was accepted');
 }
-

@@ -25,7 +25,12 @@ describe('leaving the floor (PART-10)', () => {
     expect(ids).toHaveLength(2);
     const events = g.as('chair').run({ type: 'participant.setRole', participantId: g.participantId('ngo'), role: 'observer' });
     expect(events.map((e) => e.type)).toEqual(['floor.skipped', 'floor.skipped', 'participant.roleChanged']);
-    expect(events.slice(0, 2).map((e) => (e as Extract<EngagementEvent, { type: 'floor.skipped' }>).requestId).sort()).toEqual([...ids].sort());
+    expect(
+      events
+        .slice(0, 2)
+        .map((e) => (e as Extract<EngagementEvent, { type: 'floor.skipped' }>).requestId)
+        .sort(),
+    ).toEqual([...ids].sort());
     for (const id of ids) expect(g.state.requests[id]).toMatchObject({ status: 'skipped', skipReason: 'Now an observer' });
     expect(g.state.waiting[g.questionId('q1')]).toEqual(waitingOf(g, 'kenya').map((r) => r.id));
     expect(g.state.waiting[g.questionId('q2')]).toEqual([]);
@@ -65,7 +70,16 @@ describe('leaving the floor (PART-10)', () => {
     // A pending registration cannot ask for the floor today (FLOOR-3), so this state comes from a log, not
     // from commands: the rule must hold whatever the log holds.
     const g = given().engagement().question('q1').open().participant('ngo', { approve: false }).start().openQuestion('q1');
-    g.apply({ type: 'floor.requested', at: g.now, requestId: 'r-ngo', questionId: g.questionId('q1'), participantId: g.participantId('ngo'), note: null, allowanceSeconds: 180, position: 0 });
+    g.apply({
+      type: 'floor.requested',
+      at: g.now,
+      requestId: 'r-ngo',
+      questionId: g.questionId('q1'),
+      participantId: g.participantId('ngo'),
+      note: null,
+      allowanceSeconds: 180,
+      position: 0,
+    });
     const events = g.as('chair').run({ type: 'participant.decline', participantId: g.participantId('ngo'), reason: 'Not accredited' });
     expect(events.map((e) => e.type)).toEqual(['floor.skipped', 'participant.declined']);
     expect(g.state.requests['r-ngo']).toMatchObject({ status: 'skipped', skipReason: 'Registration declined' });

@@ -95,7 +95,13 @@ describe('re-planning: shorten', () => {
     const s = runningMeeting();
     s.run({ type: 'time.setHardStop', at: isoAfter(360 + 120 + 1200 + 301) }); // 301 s for p1 and p2
     const [replanned] = s.run({ type: 'time.replan', strategy: 'shorten' });
-    expect(replanned).toMatchObject({ type: 'time.replanned', strategy: 'shorten', availableSeconds: 301, allowanceSeconds: 150, deferredRequestIds: [] });
+    expect(replanned).toMatchObject({
+      type: 'time.replanned',
+      strategy: 'shorten',
+      availableSeconds: 301,
+      allowanceSeconds: 150,
+      deferredRequestIds: [],
+    });
     const waiting = s.waiting();
     expect(waiting.map((id) => s.state.requests[id].allowanceSeconds)).toEqual([150, 150]);
     expect(150 * 2).toBeLessThanOrEqual(301);
@@ -143,7 +149,13 @@ describe('re-planning: cap', () => {
     const { s, ids } = waitingList(5);
     s.run({ type: 'time.setHardStop', at: isoAfter(540) }); // exactly three allowances of 180 s
     const events = s.run({ type: 'time.replan', strategy: 'cap' });
-    expect(events[0]).toMatchObject({ type: 'time.replanned', strategy: 'cap', allowanceSeconds: null, keptRequestIds: ids.slice(0, 3), deferredRequestIds: ids.slice(3) });
+    expect(events[0]).toMatchObject({
+      type: 'time.replanned',
+      strategy: 'cap',
+      allowanceSeconds: null,
+      keptRequestIds: ids.slice(0, 3),
+      deferredRequestIds: ids.slice(3),
+    });
     expect(events.slice(1)).toEqual(ids.slice(3).map((requestId) => ({ type: 'floor.deferred', at: s.now, requestId, reason: 'replan' })));
     expect(s.waiting()).toEqual(ids.slice(0, 3));
     for (const id of ids.slice(3)) expect(s.state.requests[id]).toMatchObject({ status: 'deferred', deferralReason: 'replan' });

@@ -16,7 +16,13 @@ describe('asking for the floor', () => {
   it('FLOOR-1 / FLOOR-16: given an open question, when an approved stakeholder asks with a note, then a waiting request with the default allowance is listed', () => {
     const s = live();
     const id = s.request('ngo1', 'On cyber capacity');
-    expect(s.state.requests[id]).toMatchObject({ status: 'waiting', participantId: 'ngo1', note: 'On cyber capacity', allowanceSeconds: 180, requestedAt: s.now });
+    expect(s.state.requests[id]).toMatchObject({
+      status: 'waiting',
+      participantId: 'ngo1',
+      note: 'On cyber capacity',
+      allowanceSeconds: 180,
+      requestedAt: s.now,
+    });
     expect(s.waiting()).toEqual([id]);
   });
 
@@ -108,7 +114,12 @@ describe('giving the floor', () => {
     expect(given).toEqual({ type: 'floor.given', at: s.now, requestId: a, allowanceSeconds: 180, deadline: '2026-11-28T10:03:30.000Z' });
     expect(s.state.currentRequestId).toBe(a);
     expect(s.state.requests[a].status).toBe('speaking');
-    expect(s.state.interventions[a]).toMatchObject({ startedAt: s.now, deadline: '2026-11-28T10:03:30.000Z', pausedSeconds: 0, endedAt: null });
+    expect(s.state.interventions[a]).toMatchObject({
+      startedAt: s.now,
+      deadline: '2026-11-28T10:03:30.000Z',
+      pausedSeconds: 0,
+      endedAt: null,
+    });
     expect(s.waiting()).toEqual([b]);
   });
 

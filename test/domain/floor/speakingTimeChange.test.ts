@@ -13,7 +13,9 @@ function meeting() {
 }
 
 const allowances = (g: ReturnType<typeof meeting>) =>
-  Object.fromEntries(Object.values(g.state.requests).map((r) => [g.state.participants[r.participantId].displayName, [r.status, r.allowanceSeconds]]));
+  Object.fromEntries(
+    Object.values(g.state.requests).map((r) => [g.state.participants[r.participantId].displayName, [r.status, r.allowanceSeconds]]),
+  );
 
 describe('changing the speaking time (TIME-10)', () => {
   it('TIME-10: given two waiting speakers at 180 s and one speaking, when the speaking time becomes 240 s, then both waiting take 240 s and the speaker keeps 180 s', () => {
@@ -30,12 +32,22 @@ describe('changing the speaking time (TIME-10)', () => {
 
   it('TIME-10: given nobody waiting, or a change that is not the speaking time, then only the settings change', () => {
     const g = given().engagement().question('q1').open().start().openQuestion('q1');
-    expect(g.as('chair').run({ type: 'engagement.update', speakingSeconds: 120 }).map((e) => e.type)).toEqual(['engagement.updated']);
+    expect(
+      g
+        .as('chair')
+        .run({ type: 'engagement.update', speakingSeconds: 120 })
+        .map((e) => e.type),
+    ).toEqual(['engagement.updated']);
     const m = meeting();
-    expect(m.as('chair').run({ type: 'engagement.update', title: 'Renamed' }).map((e) => e.type)).toEqual(['engagement.updated']);
+    expect(
+      m
+        .as('chair')
+        .run({ type: 'engagement.update', title: 'Renamed' })
+        .map((e) => e.type),
+    ).toEqual(['engagement.updated']);
   });
 
-  it('TIME-10, TIME-7: given a shorten re-plan in force on q1, when the speaking time changes, then q1\'s shortened allowances stay and a new request there still gets the shortened one', () => {
+  it("TIME-10, TIME-7: given a shorten re-plan in force on q1, when the speaking time changes, then q1's shortened allowances stay and a new request there still gets the shortened one", () => {
     const g = meeting();
     g.as('chair').run({ type: 'time.setHardStop', at: new Date(Date.parse(g.now) + 400 * 1000).toISOString() });
     const [replanned] = g.run({ type: 'time.replan', strategy: 'shorten' });
@@ -46,7 +58,7 @@ describe('changing the speaking time (TIME-10)', () => {
     expect(allowances(g)).toMatchObject({ kenya: ['waiting', shortened], uni: ['waiting', shortened] });
   });
 
-  it('TIME-10: given a shorten re-plan on q1 and people waiting on q2 (now open), when the speaking time changes, then only q2\'s waiting requests follow', () => {
+  it("TIME-10: given a shorten re-plan on q1 and people waiting on q2 (now open), when the speaking time changes, then only q2's waiting requests follow", () => {
     const g = meeting();
     g.as('chair').run({ type: 'time.setHardStop', at: new Date(Date.parse(g.now) + 400 * 1000).toISOString() });
     g.run({ type: 'time.replan', strategy: 'shorten' });
@@ -55,7 +67,11 @@ describe('changing the speaking time (TIME-10)', () => {
     const [asked] = g.as('ngo').run({ type: 'floor.request', questionId: g.questionId('q2') });
     const q1Before = g.state.waiting[g.questionId('q1')].map((id) => g.state.requests[id].allowanceSeconds);
     const events = g.as('chair').run({ type: 'engagement.update', speakingSeconds: 90 });
-    expect(events[1]).toMatchObject({ type: 'floor.allowancesChanged', requestIds: [(asked as { requestId: string }).requestId], allowanceSeconds: 90 });
+    expect(events[1]).toMatchObject({
+      type: 'floor.allowancesChanged',
+      requestIds: [(asked as { requestId: string }).requestId],
+      allowanceSeconds: 90,
+    });
     expect(g.state.waiting[g.questionId('q1')].map((id) => g.state.requests[id].allowanceSeconds)).toEqual(q1Before);
   });
 });

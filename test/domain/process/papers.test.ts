@@ -2,14 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { aProcess } from './processWorld.js';
 
 describe('concept papers', () => {
-  it('PAPER-1: given Kenya\'s proposal, when Kenya uploads a concept paper in French, then the paper holds version 1 and the proposal is elaborated', () => {
+  it("PAPER-1: given Kenya's proposal, when Kenya uploads a concept paper in French, then the paper holds version 1 and the proposal is elaborated", () => {
     const w = aProcess();
     const p = w.propose();
-    const [submitted] = w.run('kenya', { type: 'paper.submit', proposalId: p.id, title: 'Centres régionaux', language: 'fr', attachmentId: 'att-fr' });
+    const [submitted] = w.run('kenya', {
+      type: 'paper.submit',
+      proposalId: p.id,
+      title: 'Centres régionaux',
+      language: 'fr',
+      attachmentId: 'att-fr',
+    });
     const paper = w.state.papers[(submitted as { paperId: string }).paperId];
-    expect(paper).toMatchObject({ proposalId: p.id, publishedVersion: null, versions: [{ version: 1, language: 'fr', attachmentId: 'att-fr', byMemberId: w.member('kenya') }] });
+    expect(paper).toMatchObject({
+      proposalId: p.id,
+      publishedVersion: null,
+      versions: [{ version: 1, language: 'fr', attachmentId: 'att-fr', byMemberId: w.member('kenya') }],
+    });
     expect(w.state.proposals[p.id].status).toBe('elaborated');
-    expect(w.refusal('kenya', { type: 'paper.revise', paperId: 'nope', language: 'en', attachmentId: 'x' })).toMatchObject({ kind: 'NOT_FOUND', rule: 'PAPER-1' });
+    expect(w.refusal('kenya', { type: 'paper.revise', paperId: 'nope', language: 'en', attachmentId: 'x' })).toMatchObject({
+      kind: 'NOT_FOUND',
+      rule: 'PAPER-1',
+    });
   });
 
   it('PAPER-2: given a paper, when its proponent builds on feedback, then a second version is added; the same attachment again is refused', () => {
@@ -46,12 +59,19 @@ describe('feedback on papers', () => {
   it('FEEDBACK-1: given an unpublished paper, when another stakeholder comments, then it is refused; once published, it comments', () => {
     const w = aProcess();
     const paperId = w.paper(w.propose().id);
-    expect(w.refusal('ngo', { type: 'feedback.post', paperId, text: 'Early thoughts' })).toMatchObject({ kind: 'FORBIDDEN', rule: 'FEEDBACK-1' });
+    expect(w.refusal('ngo', { type: 'feedback.post', paperId, text: 'Early thoughts' })).toMatchObject({
+      kind: 'FORBIDDEN',
+      rule: 'FEEDBACK-1',
+    });
     w.run('kenya', { type: 'feedback.post', paperId, text: 'A note to our co-sponsors' });
     w.run('chair', { type: 'paper.publish', paperId });
     w.run('ngo', { type: 'feedback.post', paperId, text: 'Consider regional CERTs.' });
     w.run('obs', { type: 'feedback.post', paperId, text: 'Observers welcome this.' });
-    expect(Object.values(w.state.feedback).map((f) => f.text)).toEqual(['A note to our co-sponsors', 'Consider regional CERTs.', 'Observers welcome this.']);
+    expect(Object.values(w.state.feedback).map((f) => f.text)).toEqual([
+      'A note to our co-sponsors',
+      'Consider regional CERTs.',
+      'Observers welcome this.',
+    ]);
   });
 
   it('FEEDBACK-2: given comments on two papers, when a reply names a comment on another paper or a hidden one, then it is refused; threads hold', () => {
@@ -64,7 +84,10 @@ describe('feedback on papers', () => {
     const rootId = (root as { feedbackId: string }).feedbackId;
     w.run('kenya', { type: 'feedback.post', paperId: first, parentId: rootId, text: 'Voluntary contributions.' });
     expect(Object.values(w.state.feedback).map((f) => f.parentId)).toEqual([null, rootId]);
-    expect(w.refusal('lab', { type: 'feedback.post', paperId: second, parentId: rootId, text: 'Wrong thread' })).toMatchObject({ kind: 'NOT_FOUND', rule: 'FEEDBACK-2' });
+    expect(w.refusal('lab', { type: 'feedback.post', paperId: second, parentId: rootId, text: 'Wrong thread' })).toMatchObject({
+      kind: 'NOT_FOUND',
+      rule: 'FEEDBACK-2',
+    });
     w.run('sec', { type: 'feedback.hide', feedbackId: rootId, reason: 'Off topic' });
     expect(w.refusal('lab', { type: 'feedback.post', paperId: first, parentId: rootId, text: 'Reply' }).rule).toBe('FEEDBACK-2');
   });

@@ -68,7 +68,8 @@ export class ProcessViewerHarness {
         if (processAccessOf(after, viewer).audience !== 'staff') {
           // PROCESS-VIEW-2/3: nothing sent outside the staff carries someone else's sign-in id or who acted.
           const text = JSON.stringify(sent);
-          for (const other of this.viewers) if (other !== name) if (text.includes(`"dev:${other}"`)) throw new Error(`${stored.type} to ${name} carries dev:${other}`);
+          for (const other of this.viewers)
+            if (other !== name) if (text.includes(`"dev:${other}"`)) throw new Error(`${stored.type} to ${name} carries dev:${other}`);
           if (/"byMemberId":"/.test(text)) throw new Error(`${stored.type} to ${name} carries byMemberId`);
         }
         view = evolveProcess(this.views.get(name)!, sent);

@@ -79,7 +79,10 @@ export class ProcessWorld {
   propose(options: Partial<{ who: string; proponents: string[]; title: string; theme: string }> = {}): Proposal {
     const [event] = this.run(options.who ?? 'chair', {
       type: 'proposal.putForward',
-      source: options.who && options.who !== 'chair' && options.who !== 'sec' ? { kind: 'manual' } : { kind: 'intervention', engagementId: 'eng-1', requestId: 'r-1', note: 'Regional CERT hubs, funded.' },
+      source:
+        options.who && options.who !== 'chair' && options.who !== 'sec'
+          ? { kind: 'manual' }
+          : { kind: 'intervention', engagementId: 'eng-1', requestId: 'r-1', note: 'Regional CERT hubs, funded.' },
       title: options.title ?? 'Regional CERT hubs',
       description: 'A network of regional points of contact.',
       theme: options.theme ?? 'Capacity-building',
@@ -100,7 +103,14 @@ export function aProcess(): ProcessWorld {
   const w = new ProcessWorld();
   w.run('chair', { type: 'process.create', processId: 'oewg', title: 'Open-ended working group on ICT security, 2021–2025' });
   for (const p of PEOPLE) {
-    w.run('chair', { type: 'process.addMember', userId: `dev:${p.name}`, displayName: p.name, organization: p.organization, category: p.category, role: p.role });
+    w.run('chair', {
+      type: 'process.addMember',
+      userId: `dev:${p.name}`,
+      displayName: p.name,
+      organization: p.organization,
+      category: p.category,
+      role: p.role,
+    });
   }
   w.run('chair', { type: 'process.linkEngagement', engagementId: 'eng-1', title: 'Informal virtual engagement, March' });
   w.run('sec', { type: 'process.linkEngagement', engagementId: 'eng-2', title: 'Eighth substantive session' });

@@ -21,9 +21,14 @@ describe('process: creation and members', () => {
     expect(PROCESS_ALLOWED['feedback.post']).toContain('observer');
     const w = aProcess();
     expect(w.refusal('kenya', { type: 'process.update', title: 'Ours' })).toMatchObject({ kind: 'FORBIDDEN', rule: 'PROCESS-2' });
-    expect(w.refusal('stranger', { type: 'feedback.post', paperId: 'x', text: 'Hello' })).toMatchObject({ kind: 'FORBIDDEN', rule: 'PROCESS-2' });
+    expect(w.refusal('stranger', { type: 'feedback.post', paperId: 'x', text: 'Hello' })).toMatchObject({
+      kind: 'FORBIDDEN',
+      rule: 'PROCESS-2',
+    });
     expect(w.refusal('sec', { type: 'paper.publish', paperId: 'x' })).toMatchObject({ kind: 'FORBIDDEN', rule: 'PROCESS-2' });
-    expect(w.refusal('obs', { type: 'proposal.putForward', source: { kind: 'manual' }, title: 'T', description: 'D', theme: 'X' }).kind).toBe('FORBIDDEN');
+    expect(
+      w.refusal('obs', { type: 'proposal.putForward', source: { kind: 'manual' }, title: 'T', description: 'D', theme: 'X' }).kind,
+    ).toBe('FORBIDDEN');
   });
 
   it('PROCESS-2: the whole table, written from SPEC.md (not from the code): every command type for every role', () => {
@@ -31,20 +36,36 @@ describe('process: creation and members', () => {
     const proposers = ['chair', 'secretariat', 'delegation', 'stakeholder'];
     const expected: Record<string, string[]> = {
       'process.create': ['signed-in'],
-      'process.update': staff, 'process.addMember': staff, 'process.setRole': staff, 'process.removeMember': staff,
-      'process.linkEngagement': staff, 'process.unlinkEngagement': staff,
-      'proposal.putForward': proposers, 'proposal.update': proposers, 'proposal.withdraw': proposers,
-      'proposal.setStatus': staff, 'proposal.merge': staff, 'proposal.addProponent': staff, 'proposal.ask': staff,
-      'proposal.setConsent': ['delegation', 'stakeholder'], 'proposal.answer': ['delegation', 'stakeholder'],
-      'paper.submit': proposers, 'paper.revise': proposers, 'paper.publish': ['chair'], 'paper.unpublish': ['chair'],
+      'process.update': staff,
+      'process.addMember': staff,
+      'process.setRole': staff,
+      'process.removeMember': staff,
+      'process.linkEngagement': staff,
+      'process.unlinkEngagement': staff,
+      'proposal.putForward': proposers,
+      'proposal.update': proposers,
+      'proposal.withdraw': proposers,
+      'proposal.setStatus': staff,
+      'proposal.merge': staff,
+      'proposal.addProponent': staff,
+      'proposal.ask': staff,
+      'proposal.setConsent': ['delegation', 'stakeholder'],
+      'proposal.answer': ['delegation', 'stakeholder'],
+      'paper.submit': proposers,
+      'paper.revise': proposers,
+      'paper.publish': ['chair'],
+      'paper.unpublish': ['chair'],
       'feedback.post': ['chair', 'secretariat', 'delegation', 'stakeholder', 'observer'],
-      'feedback.hide': staff, 'feedback.show': staff,
+      'feedback.hide': staff,
+      'feedback.show': staff,
     };
     expect(Object.fromEntries(Object.entries(PROCESS_ALLOWED).map(([k, v]) => [k, [...v]]))).toEqual(expected);
   });
 
   it('PROCESS-2: given a malformed command, then zod refuses it at the edge (strict objects, the six languages)', () => {
-    expect(ProcessCommand.safeParse({ type: 'paper.submit', proposalId: 'p', title: 'T', language: 'de', attachmentId: 'a' }).success).toBe(false);
+    expect(ProcessCommand.safeParse({ type: 'paper.submit', proposalId: 'p', title: 'T', language: 'de', attachmentId: 'a' }).success).toBe(
+      false,
+    );
     expect(ProcessCommand.safeParse({ type: 'proposal.ask', proposalId: 'p', text: 'Q?', extra: 1 }).success).toBe(false);
     expect(ProcessCommand.safeParse({ type: 'proposal.setStatus', proposalId: 'p', status: 'merged' }).success).toBe(false);
   });
@@ -59,9 +80,19 @@ describe('process: creation and members', () => {
 
   it('PROCESS-4: given a member, when the same person is added again or an unknown member is named, then it is refused', () => {
     const w = aProcess();
-    const again = w.refusal('chair', { type: 'process.addMember', userId: 'dev:kenya', displayName: 'K', organization: 'Kenya', category: 'member-state', role: 'delegation' });
+    const again = w.refusal('chair', {
+      type: 'process.addMember',
+      userId: 'dev:kenya',
+      displayName: 'K',
+      organization: 'Kenya',
+      category: 'member-state',
+      role: 'delegation',
+    });
     expect(again).toMatchObject({ rule: 'PROCESS-4' });
-    expect(w.refusal('chair', { type: 'process.removeMember', memberId: 'nobody' })).toMatchObject({ kind: 'NOT_FOUND', rule: 'PROCESS-4' });
+    expect(w.refusal('chair', { type: 'process.removeMember', memberId: 'nobody' })).toMatchObject({
+      kind: 'NOT_FOUND',
+      rule: 'PROCESS-4',
+    });
     w.run('chair', { type: 'process.setRole', memberId: w.member('obs'), role: 'stakeholder' });
     expect(w.state.members[w.member('obs')].role).toBe('stakeholder');
   });
@@ -83,6 +114,9 @@ describe('process: creation and members', () => {
     expect(w.refusal('chair', { type: 'process.unlinkEngagement', engagementId: 'eng-1' }).rule).toBe('PROCESS-6');
     w.run('chair', { type: 'process.unlinkEngagement', engagementId: 'eng-2' });
     expect(Object.keys(w.state.engagements)).toEqual(['eng-1']);
-    expect(w.refusal('chair', { type: 'process.unlinkEngagement', engagementId: 'eng-2' })).toMatchObject({ kind: 'NOT_FOUND', rule: 'PROCESS-6' });
+    expect(w.refusal('chair', { type: 'process.unlinkEngagement', engagementId: 'eng-2' })).toMatchObject({
+      kind: 'NOT_FOUND',
+      rule: 'PROCESS-6',
+    });
   });
 });

@@ -11,7 +11,13 @@ export function register(): { w: ProcessWorld; kenyaPaper: string; ngoPaper: str
   const kenyaPaper = w.paper(hubs.id);
   w.run('chair', { type: 'paper.publish', paperId: kenyaPaper });
   w.run('kenya', { type: 'paper.revise', paperId: kenyaPaper, language: 'ar', attachmentId: 'att-ar' });
-  w.run('ngo', { type: 'proposal.putForward', source: { kind: 'manual' }, title: 'Directory <b>of</b> PoCs', description: 'D', theme: 'CBMs' });
+  w.run('ngo', {
+    type: 'proposal.putForward',
+    source: { kind: 'manual' },
+    title: 'Directory <b>of</b> PoCs',
+    description: 'D',
+    theme: 'CBMs',
+  });
   const ngoPaper = w.paper(w.proposal(2).id, 'ngo', 'att-ngo');
   w.run('lab', { type: 'feedback.post', paperId: kenyaPaper, text: 'Good idea.' });
   return { w, kenyaPaper, ngoPaper };

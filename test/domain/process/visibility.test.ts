@@ -14,7 +14,11 @@ describe('process views', () => {
   it('PROCESS-VIEW-2: given the register, then a participant sees members without sign-in ids, proposals, published papers; questions only on its own proposals', () => {
     const { w, kenyaPaper, ngoPaper } = register();
     const lab = projectProcess(w.state, as('lab'));
-    expect(Object.values(lab.members).filter((m) => m.userId !== undefined).map((m) => m.userId)).toEqual(['dev:lab']);
+    expect(
+      Object.values(lab.members)
+        .filter((m) => m.userId !== undefined)
+        .map((m) => m.userId),
+    ).toEqual(['dev:lab']);
     expect(Object.keys(lab.proposals)).toHaveLength(2);
     expect(Object.keys(lab.papers)).toEqual([kenyaPaper]);
     expect(lab.papers[kenyaPaper].versions.map((v) => v.version)).toEqual([1]);
@@ -33,15 +37,30 @@ describe('process views', () => {
     expect(projectProcess(w.state, as('fiji')).proposals[hubs].proponents.map((p) => p.organization)).toEqual(['Kenya', 'Fiji']);
     const lab = projectProcess(w.state, as('lab'));
     expect(lab.proposals[hubs].history.every((h) => h.byMemberId === null)).toBe(true);
-    expect(Object.values(lab.papers).flatMap((p) => p.versions).every((v) => v.byMemberId === null)).toBe(true);
+    expect(
+      Object.values(lab.papers)
+        .flatMap((p) => p.versions)
+        .every((v) => v.byMemberId === null),
+    ).toBe(true);
     expect(Object.values(projectProcess(w.state, as('fiji')).questions).every((q) => q.askedBy === null)).toBe(true);
   });
 
   it('PROCESS-VIEW-4: given a proposal from an intervention, then outsiders see its kind and engagement only, the proponents see the note', () => {
     const { w } = register();
     const hubs = w.proposal(1).id;
-    expect(projectProcess(w.state, as('lab')).proposals[hubs].source).toEqual({ kind: 'intervention', engagementId: 'eng-1', requestId: null, inputId: null, roundId: null, roomId: null, text: null });
-    expect(projectProcess(w.state, as('fiji')).proposals[hubs].source).toMatchObject({ requestId: 'r-1', text: 'Regional CERT hubs, funded.' });
+    expect(projectProcess(w.state, as('lab')).proposals[hubs].source).toEqual({
+      kind: 'intervention',
+      engagementId: 'eng-1',
+      requestId: null,
+      inputId: null,
+      roundId: null,
+      roomId: null,
+      text: null,
+    });
+    expect(projectProcess(w.state, as('fiji')).proposals[hubs].source).toMatchObject({
+      requestId: 'r-1',
+      text: 'Regional CERT hubs, funded.',
+    });
   });
 
   it('PROCESS-VIEW-5: given the register, then the portal (no sign-in) shows only published papers and their proposals, no unnamed proponent, no people', () => {

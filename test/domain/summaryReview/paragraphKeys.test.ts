@@ -54,7 +54,9 @@ describe('summary: canonical JSON and its hash', () => {
     const a = { schema: 'convene.summary/1', metadata: { title: 'T', version: 1, theme: null }, list: [{ b: 2, a: 1 }], skip: undefined };
     const b = { list: [{ a: 1, b: 2 }], metadata: { theme: null, version: 1, title: 'T' }, schema: 'convene.summary/1' };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
-    expect(canonicalJson(a)).toBe('{"list":[{"a":1,"b":2}],"metadata":{"theme":null,"title":"T","version":1},"schema":"convene.summary/1"}');
+    expect(canonicalJson(a)).toBe(
+      '{"list":[{"a":1,"b":2}],"metadata":{"theme":null,"title":"T","version":1},"schema":"convene.summary/1"}',
+    );
     const hash = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
     expect(hash(canonicalJson(a))).toBe(hash(canonicalJson(b)));
     expect(isCanonicalJsonObject(canonicalJson(a))).toBe(true);

@@ -40,7 +40,9 @@ describe('summary: who may do what (policy rows for ALLOWED)', () => {
   it('SUMMARY-1: given a draft, when a delegation (or a stakeholder, or an observer) edits a paragraph, then it is forbidden', () => {
     const w = endedMeeting();
     for (const who of ['del', 'spoke', 'obs', 'applicant']) {
-      expect(w.refusal(who, { type: 'summary.editParagraph', paragraphKey: 'opening:1', text: 'Ours.' })).toMatchObject({ kind: 'FORBIDDEN' });
+      expect(w.refusal(who, { type: 'summary.editParagraph', paragraphKey: 'opening:1', text: 'Ours.' })).toMatchObject({
+        kind: 'FORBIDDEN',
+      });
     }
     expect(w.state.summaryReview.edits).toEqual({});
   });
@@ -49,11 +51,22 @@ describe('summary: who may do what (policy rows for ALLOWED)', () => {
 describe('summary: editing paragraphs', () => {
   it('SUMMARY-1: given a draft, when the Chair and then the secretariat edit paragraphs, then each edit is kept by its key', () => {
     const w = endedMeeting();
-    const [event] = w.run('chair', { type: 'summary.editParagraph', paragraphKey: `question:${w.questionId}:2`, text: 'Many participants stressed regional hubs.' });
-    expect(event).toMatchObject({ type: 'summary.paragraphEdited', paragraphKey: `question:${w.questionId}:2`, byParticipantId: w.participantId('chair') });
+    const [event] = w.run('chair', {
+      type: 'summary.editParagraph',
+      paragraphKey: `question:${w.questionId}:2`,
+      text: 'Many participants stressed regional hubs.',
+    });
+    expect(event).toMatchObject({
+      type: 'summary.paragraphEdited',
+      paragraphKey: `question:${w.questionId}:2`,
+      byParticipantId: w.participantId('chair'),
+    });
     w.run('sec', { type: 'summary.editParagraph', paragraphKey: 'closing:1', text: 'The Chair thanked all participants.' });
     expect(Object.keys(w.state.summaryReview.edits).sort()).toEqual(['closing:1', `question:${w.questionId}:2`]);
-    expect(w.state.summaryReview.edits['closing:1']).toMatchObject({ text: 'The Chair thanked all participants.', byParticipantId: w.participantId('sec') });
+    expect(w.state.summaryReview.edits['closing:1']).toMatchObject({
+      text: 'The Chair thanked all participants.',
+      byParticipantId: w.participantId('sec'),
+    });
   });
 
   it('SUMMARY-1: given an edited paragraph, when it is edited to empty text, then the generated text is restored; the same text again is refused', () => {
@@ -90,13 +103,18 @@ describe('summary: circulation and the review window', () => {
     const until = w.in(3 * 24 * 3600);
     const [event] = w.run('chair', { type: 'summary.circulate', reviewUntil: until });
     expect(event).toMatchObject({ type: 'summary.circulated', reviewUntil: until, reviewerIds: [w.participantId('spoke')] });
-    expect(w.state.summaryReview).toMatchObject({ status: 'circulated', review: { reviewUntil: until, reviewerIds: [w.participantId('spoke')] } });
+    expect(w.state.summaryReview).toMatchObject({
+      status: 'circulated',
+      review: { reviewUntil: until, reviewerIds: [w.participantId('spoke')] },
+    });
     expect(isReviewWindowOpen(w.state.summaryReview, w.now)).toBe(true);
   });
 
   it('SUMMARY-5: given a summary not yet circulated, when a delegation asks for a correction, then it is refused', () => {
     const w = endedMeeting();
-    expect(w.refusal('del', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'Please add our region.' }).rule).toBe('SUMMARY-5');
+    expect(w.refusal('del', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'Please add our region.' }).rule).toBe(
+      'SUMMARY-5',
+    );
   });
 
   it('SUMMARY-5: given a circulated summary, when the window has passed, then a correction is refused', () => {
@@ -120,8 +138,17 @@ describe('summary: circulation and the review window', () => {
 describe('summary: corrections', () => {
   it('SUMMARY-4: given a circulated summary, when a delegation names a paragraph inside the window, then the correction is pending', () => {
     const w = circulated();
-    const [event] = w.run('del', { type: 'summary.requestCorrection', paragraphKey: `question:${w.questionId}:1`, text: 'The count is wrong.' });
-    expect(event).toMatchObject({ type: 'summary.correctionRequested', participantId: w.participantId('del'), paragraphKey: `question:${w.questionId}:1`, requestId: null });
+    const [event] = w.run('del', {
+      type: 'summary.requestCorrection',
+      paragraphKey: `question:${w.questionId}:1`,
+      text: 'The count is wrong.',
+    });
+    expect(event).toMatchObject({
+      type: 'summary.correctionRequested',
+      participantId: w.participantId('del'),
+      paragraphKey: `question:${w.questionId}:1`,
+      requestId: null,
+    });
     const id = (event as { correctionId: string }).correctionId;
     expect(w.state.summaryReview.corrections[id]).toMatchObject({ status: 'pending', text: 'The count is wrong.', reply: null });
   });
@@ -130,25 +157,45 @@ describe('summary: corrections', () => {
     const w = circulated();
     const own = w.run('spoke', { type: 'summary.requestCorrection', requestId: w.requestOf('spoke'), text: 'Our name is misspelt.' });
     expect(own[0]).toMatchObject({ participantId: w.participantId('spoke'), requestId: w.requestOf('spoke'), paragraphKey: null });
-    expect(w.refusal('spoke', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'x' })).toMatchObject({ rule: 'SUMMARY-6', kind: 'FORBIDDEN' });
-    expect(w.refusal('spoke', { type: 'summary.requestCorrection', requestId: w.requestOf('deferred'), text: 'x' })).toMatchObject({ rule: 'SUMMARY-6', kind: 'FORBIDDEN' });
-    expect(w.refusal('spoke', { type: 'summary.requestCorrection', requestId: 'no-such-request', text: 'x' })).toMatchObject({ rule: 'SUMMARY-6', kind: 'NOT_FOUND' });
+    expect(w.refusal('spoke', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'x' })).toMatchObject({
+      rule: 'SUMMARY-6',
+      kind: 'FORBIDDEN',
+    });
+    expect(w.refusal('spoke', { type: 'summary.requestCorrection', requestId: w.requestOf('deferred'), text: 'x' })).toMatchObject({
+      rule: 'SUMMARY-6',
+      kind: 'FORBIDDEN',
+    });
+    expect(w.refusal('spoke', { type: 'summary.requestCorrection', requestId: 'no-such-request', text: 'x' })).toMatchObject({
+      rule: 'SUMMARY-6',
+      kind: 'NOT_FOUND',
+    });
   });
 
   it('SUMMARY-6: given a delegation, when it names someone else’s floor request, then it is refused', () => {
     const w = circulated();
-    expect(w.refusal('del', { type: 'summary.requestCorrection', requestId: w.requestOf('spoke'), text: 'x' })).toMatchObject({ rule: 'SUMMARY-6', kind: 'FORBIDDEN' });
+    expect(w.refusal('del', { type: 'summary.requestCorrection', requestId: w.requestOf('spoke'), text: 'x' })).toMatchObject({
+      rule: 'SUMMARY-6',
+      kind: 'FORBIDDEN',
+    });
   });
 
   it('SUMMARY-4: given a stakeholder who did not speak (deferred), when they ask for a correction, then it is refused; an observer is refused by policy', () => {
     const w = circulated();
-    expect(w.refusal('deferred', { type: 'summary.requestCorrection', requestId: w.requestOf('deferred'), text: 'x' })).toMatchObject({ rule: 'SUMMARY-4', kind: 'FORBIDDEN' });
-    expect(w.refusal('obs', { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'x' })).toMatchObject({ rule: 'AUTH-1', kind: 'FORBIDDEN' });
+    expect(w.refusal('deferred', { type: 'summary.requestCorrection', requestId: w.requestOf('deferred'), text: 'x' })).toMatchObject({
+      rule: 'SUMMARY-4',
+      kind: 'FORBIDDEN',
+    });
+    expect(w.refusal('obs', { type: 'summary.requestCorrection', paragraphKey: 'opening:1', text: 'x' })).toMatchObject({
+      rule: 'AUTH-1',
+      kind: 'FORBIDDEN',
+    });
   });
 
   it('SUMMARY-6: a correction names exactly one thing — both or neither is malformed (400 at the edge)', () => {
     expect(SummaryCommand.safeParse({ type: 'summary.requestCorrection', text: 'x' }).success).toBe(false);
-    expect(SummaryCommand.safeParse({ type: 'summary.requestCorrection', text: 'x', paragraphKey: 'opening:1', requestId: 'r' }).success).toBe(false);
+    expect(
+      SummaryCommand.safeParse({ type: 'summary.requestCorrection', text: 'x', paragraphKey: 'opening:1', requestId: 'r' }).success,
+    ).toBe(false);
     expect(SummaryCommand.safeParse({ type: 'summary.requestCorrection', text: 'x', paragraphKey: 'opening:1' }).success).toBe(true);
   });
 
@@ -156,12 +203,26 @@ describe('summary: corrections', () => {
     const w = circulated();
     const [event] = w.run('del', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'Add the date.' });
     const correctionId = (event as { correctionId: string }).correctionId;
-    expect(w.refusal('del', { type: 'summary.resolveCorrection', correctionId, decision: 'accepted', reply: 'Mine.' }).kind).toBe('FORBIDDEN');
+    expect(w.refusal('del', { type: 'summary.resolveCorrection', correctionId, decision: 'accepted', reply: 'Mine.' }).kind).toBe(
+      'FORBIDDEN',
+    );
     const [resolved] = w.run('chair', { type: 'summary.resolveCorrection', correctionId, decision: 'accepted', reply: 'Added.' });
-    expect(resolved).toMatchObject({ participantId: w.participantId('del'), decision: 'accepted', byParticipantId: w.participantId('chair') });
-    expect(w.state.summaryReview.corrections[correctionId]).toMatchObject({ status: 'accepted', reply: 'Added.', resolvedBy: w.participantId('chair') });
-    expect(w.refusal('sec', { type: 'summary.resolveCorrection', correctionId, decision: 'declined', reply: 'No.' }).rule).toBe('SUMMARY-7');
-    expect(w.refusal('sec', { type: 'summary.resolveCorrection', correctionId: 'nope', decision: 'declined', reply: '' }).kind).toBe('NOT_FOUND');
+    expect(resolved).toMatchObject({
+      participantId: w.participantId('del'),
+      decision: 'accepted',
+      byParticipantId: w.participantId('chair'),
+    });
+    expect(w.state.summaryReview.corrections[correctionId]).toMatchObject({
+      status: 'accepted',
+      reply: 'Added.',
+      resolvedBy: w.participantId('chair'),
+    });
+    expect(w.refusal('sec', { type: 'summary.resolveCorrection', correctionId, decision: 'declined', reply: 'No.' }).rule).toBe(
+      'SUMMARY-7',
+    );
+    expect(w.refusal('sec', { type: 'summary.resolveCorrection', correctionId: 'nope', decision: 'declined', reply: '' }).kind).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 

@@ -98,7 +98,12 @@ export function endedMeeting(options: { end?: boolean } = {}): SummaryWorld {
   g.with('chair', { type: 'floor.give' });
   g.advance(150);
   g.with('chair', { type: 'floor.end' });
-  g.with('chair', { type: 'note.add', questionId: g.questionId('q1'), text: 'Several participants stressed regional hubs.', visibility: 'public' });
+  g.with('chair', {
+    type: 'note.add',
+    questionId: g.questionId('q1'),
+    text: 'Several participants stressed regional hubs.',
+    visibility: 'public',
+  });
   g.advance(60);
   if (options.end !== false) g.end();
   return new SummaryWorld(g);

@@ -4,7 +4,12 @@ import { membershipOf } from '../../../server/domain/view.js';
 import { canonicalJson } from '../../../server/domain/summaryReview/canonicalJson.js';
 import { evolveSummary } from '../../../server/domain/summaryReview/evolveSummary.js';
 import { emptySummaryReview, type SummaryReviewState } from '../../../server/domain/summaryReview/state.js';
-import { projectSummaryReview, publishedVersionFor, redactSummaryEvent, summaryAccessOf } from '../../../server/domain/summaryReview/visibility.js';
+import {
+  projectSummaryReview,
+  publishedVersionFor,
+  redactSummaryEvent,
+  summaryAccessOf,
+} from '../../../server/domain/summaryReview/visibility.js';
 import { endedMeeting, type SummaryWorld } from './summaryWorld.js';
 
 const VIEWERS = ['chair', 'sec', 'del', 'del2', 'spoke', 'deferred', 'obs', 'applicant', 'stranger'] as const;
@@ -22,7 +27,12 @@ function fullCycle(): SummaryWorld {
   w.run('sec', { type: 'summary.editParagraph', paragraphKey: 'closing:1', text: 'During review.' });
   const [c1] = w.run('del', { type: 'summary.requestCorrection', paragraphKey: 'opening:2', text: 'From the delegation.' });
   w.run('spoke', { type: 'summary.requestCorrection', requestId: w.requestOf('spoke'), text: 'From the stakeholder.' });
-  w.run('chair', { type: 'summary.resolveCorrection', correctionId: (c1 as { correctionId: string }).correctionId, decision: 'declined', reply: 'Kept as is.' });
+  w.run('chair', {
+    type: 'summary.resolveCorrection',
+    correctionId: (c1 as { correctionId: string }).correctionId,
+    decision: 'declined',
+    reply: 'Kept as is.',
+  });
   w.run('chair', publish(1));
   w.run('chair', { type: 'summary.editParagraph', paragraphKey: 'opening:2', text: 'After publication.' });
   w.run('chair', publish(2));
@@ -57,7 +67,12 @@ describe('summary: what each viewer sees', () => {
     const view = projectSummaryReview(w.state.summaryReview, me(w, 'sec'));
     expect(Object.keys(view.corrections)).toHaveLength(2);
     expect(view.edits['opening:2'].text).toBe('After publication.');
-    expect(summaryAccessOf(w.state.summaryReview, me(w, 'chair'))).toEqual({ draft: true, attributive: true, published: true, publish: true });
+    expect(summaryAccessOf(w.state.summaryReview, me(w, 'chair'))).toEqual({
+      draft: true,
+      attributive: true,
+      published: true,
+      publish: true,
+    });
   });
 
   it('SUMMARY-VIEW-2: given a circulated draft, then delegations and the stakeholder who spoke see its edits; the deferred stakeholder and the observer do not', () => {
@@ -67,11 +82,21 @@ describe('summary: what each viewer sees', () => {
     w.run('chair', { type: 'summary.circulate', reviewUntil: w.in(86_400) });
     for (const reviewer of ['del', 'del2', 'spoke']) {
       expect(projectSummaryReview(w.state.summaryReview, me(w, reviewer)).edits, reviewer).toHaveProperty('opening:2');
-      expect(summaryAccessOf(w.state.summaryReview, me(w, reviewer)), reviewer).toEqual({ draft: true, attributive: false, published: true, publish: false });
+      expect(summaryAccessOf(w.state.summaryReview, me(w, reviewer)), reviewer).toEqual({
+        draft: true,
+        attributive: false,
+        published: true,
+        publish: false,
+      });
     }
     for (const other of ['deferred', 'obs']) {
       expect(projectSummaryReview(w.state.summaryReview, me(w, other)).edits, other).toEqual({});
-      expect(summaryAccessOf(w.state.summaryReview, me(w, other)), other).toEqual({ draft: false, attributive: false, published: true, publish: false });
+      expect(summaryAccessOf(w.state.summaryReview, me(w, other)), other).toEqual({
+        draft: false,
+        attributive: false,
+        published: true,
+        publish: false,
+      });
     }
   });
 
@@ -88,13 +113,23 @@ describe('summary: what each viewer sees', () => {
     const w = fullCycle();
     for (const member of ['del', 'spoke', 'deferred', 'obs']) {
       const view = projectSummaryReview(w.state.summaryReview, me(w, member));
-      expect(view.published.map((p) => p.version), member).toEqual([1, 2]);
+      expect(
+        view.published.map((p) => p.version),
+        member,
+      ).toEqual([1, 2]);
       expect(view.edits, `${member}: the draft after publication is staff's again`).toEqual({});
     }
     for (const outsider of ['applicant', 'stranger']) {
       expect(projectSummaryReview(w.state.summaryReview, me(w, outsider)), outsider).toEqual(emptySummaryReview());
-      expect(() => publishedVersionFor(w.state.summaryReview, me(w, outsider)), outsider).toThrow(expect.objectContaining({ kind: 'FORBIDDEN' }));
-      expect(summaryAccessOf(w.state.summaryReview, me(w, outsider)), outsider).toEqual({ draft: false, attributive: false, published: false, publish: false });
+      expect(() => publishedVersionFor(w.state.summaryReview, me(w, outsider)), outsider).toThrow(
+        expect.objectContaining({ kind: 'FORBIDDEN' }),
+      );
+      expect(summaryAccessOf(w.state.summaryReview, me(w, outsider)), outsider).toEqual({
+        draft: false,
+        attributive: false,
+        published: false,
+        publish: false,
+      });
     }
   });
 
@@ -102,7 +137,10 @@ describe('summary: what each viewer sees', () => {
     const w = fullCycle();
     for (const name of ['chair', 'del', 'obs']) {
       const listed = projectSummaryReview(w.state.summaryReview, me(w, name)).published;
-      expect(listed.map((p) => [p.version, p.contentHash, 'content' in p]), name).toEqual([
+      expect(
+        listed.map((p) => [p.version, p.contentHash, 'content' in p]),
+        name,
+      ).toEqual([
         [1, w.state.summaryReview.published[0].contentHash, false],
         [2, w.state.summaryReview.published[1].contentHash, false],
       ]);
@@ -111,7 +149,11 @@ describe('summary: what each viewer sees', () => {
     expect(redactSummaryEvent(published.event, published.before.summaryReview, me(w, 'chair'))).not.toHaveProperty('content');
     expect(publishedVersionFor(w.state.summaryReview, me(w, 'obs'), 1).content).toBe(publish(1).content);
     expect(publishedVersionFor(w.state.summaryReview, me(w, 'deferred')).version).toBe(2);
-    expect(() => publishedVersionFor(w.state.summaryReview, me(w, 'obs'), 3)).toThrow(expect.objectContaining({ kind: 'NOT_FOUND', detail: 'There is no published version 3; the published versions are 1, 2.' }));
-    expect(() => publishedVersionFor(emptySummaryReview(), me(w, 'obs'))).toThrow(expect.objectContaining({ detail: 'No version of the summary has been published yet.' }));
+    expect(() => publishedVersionFor(w.state.summaryReview, me(w, 'obs'), 3)).toThrow(
+      expect.objectContaining({ kind: 'NOT_FOUND', detail: 'There is no published version 3; the published versions are 1, 2.' }),
+    );
+    expect(() => publishedVersionFor(emptySummaryReview(), me(w, 'obs'))).toThrow(
+      expect.objectContaining({ detail: 'No version of the summary has been published yet.' }),
+    );
   });
 });

@@ -46,7 +46,9 @@ export const stepArb: fc.Arbitrary<Step> = fc.record({
 
 /** Those of `users` who are approved in one of `roles` now; issuing as them makes acceptance likely. */
 const inRole = (state: EngagementState, users: readonly User[], roles: readonly Role[]): User[] =>
-  users.filter((u) => Object.values(state.participants).some((p) => p.userId === `dev:${u}` && p.status === 'approved' && roles.includes(p.role)));
+  users.filter((u) =>
+    Object.values(state.participants).some((p) => p.userId === `dev:${u}` && p.status === 'approved' && roles.includes(p.role)),
+  );
 
 function actorOf(step: Step, template: Template, state: EngagementState): Actor {
   const plausible = (who: User[]): User[] => {
@@ -83,7 +85,15 @@ function warmUp(h: ViewerHarness, approved: number): void {
   h.issue(chair, { type: 'question.open', questionId: h.state.questions[0].id });
   // Two runs in three also have a self-select round ready (it can start whoever has no room).
   if (approved % 3 !== 0) {
-    h.issue(chair, { type: 'breakouts.plan', rooms: [{ theme: 'Finance', capacity: 4 }, { theme: 'Hubs', capacity: 4, questionId: h.state.questions[1].id }], durationMinutes: 3, mode: 'self-select' });
+    h.issue(chair, {
+      type: 'breakouts.plan',
+      rooms: [
+        { theme: 'Finance', capacity: 4 },
+        { theme: 'Hubs', capacity: 4, questionId: h.state.questions[1].id },
+      ],
+      durationMinutes: 3,
+      mode: 'self-select',
+    });
   }
 }
 

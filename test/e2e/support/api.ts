@@ -20,7 +20,11 @@ export function apiClient(baseUrl: string) {
     devSignIn: (displayName: string) => call<Session>('/api/auth/dev', { displayName }),
     createEngagement: (token: string, body: Record<string, unknown>) => call<{ id: string }>('/api/engagements', body, token),
     command: (token: string, engagementId: string, command: Record<string, unknown>) =>
-      call<{ version: number; events: { type: string; [k: string]: unknown }[] }>(`/api/engagements/${encodeURIComponent(engagementId)}/commands`, command, token),
+      call<{ version: number; events: { type: string; [k: string]: unknown }[] }>(
+        `/api/engagements/${encodeURIComponent(engagementId)}/commands`,
+        command,
+        token,
+      ),
     invite: (token: string, engagementId: string, body: Record<string, unknown>) =>
       call<{ code: string; url: string }>(`/api/engagements/${encodeURIComponent(engagementId)}/invitations`, body, token),
     redeem: (code: string) => call<Session & { engagementId: string }>('/api/auth/invitation', { code }),

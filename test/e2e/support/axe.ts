@@ -40,7 +40,10 @@ export async function wcagViolations(page: Page | Frame): Promise<AxeFinding[]> 
   await page.evaluate(axe.source);
   const results = await page.evaluate(async (tags) => {
     const w = window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } };
-    return w.axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return w.axe.run(
+      { include: [['body']], exclude: [['[data-tabster-dummy]']] },
+      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+    );
   }, WCAG_22_AA);
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
 }

@@ -27,7 +27,9 @@ export function chromiumOrSkip(env: NodeJS.ProcessEnv = process.env): string | n
   if (path) return path;
   const message = `No Chromium found (CHROMIUM_PATH=${env.CHROMIUM_PATH ?? 'unset'}; tried ${CANDIDATES.join(', ')}).`;
   if (env.REQUIRE_BROWSER === '1') throw new Error(`${message} REQUIRE_BROWSER=1, so this is a failure.`);
-  console.warn(`\n!!! ${message}\n!!! END-TO-END TESTS ARE SKIPPED. Install Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.\n`);
+  console.warn(
+    `\n!!! ${message}\n!!! END-TO-END TESTS ARE SKIPPED. Install Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.\n`,
+  );
   return null;
 }
 

@@ -33,7 +33,12 @@ describe('previewing the balanced assignment', () => {
     const rows = mixRows(w.round(roundId), preview.event.rooms, preview.event.assignment, w.state.participants);
     for (const row of rows) {
       expect(row.size).toBe(2);
-      expect(row.categories.map((c) => [c.key, c.count])).toEqual(expect.arrayContaining([['ngo', 1], ['academia', 1]]));
+      expect(row.categories.map((c) => [c.key, c.count])).toEqual(
+        expect.arrayContaining([
+          ['ngo', 1],
+          ['academia', 1],
+        ]),
+      );
       expect(row.regions.map((c) => [c.label, c.count])).toEqual(
         expect.arrayContaining([
           ['African Group', 1],
@@ -41,7 +46,9 @@ describe('previewing the balanced assignment', () => {
         ]),
       );
     }
-    expect(previewVerdict(preview.event)).toBe('Every room is within one person of its fair share of each constituency and region. Nobody stated a preference.');
+    expect(previewVerdict(preview.event)).toBe(
+      'Every room is within one person of its fair share of each constituency and region. Nobody stated a preference.',
+    );
   });
 
   it('BREAKOUT-4: given more people than places, then the preview says so in the rule’s own words instead of throwing', () => {
@@ -54,7 +61,9 @@ describe('previewing the balanced assignment', () => {
 
   it('given a pinned rapporteur, then the room’s row counts them with the people placed around them', () => {
     const w = new BreakoutWorld();
-    w.person('ana', { category: 'ngo', region: 'african' }).person('bo', { category: 'academia', region: 'weog' }).person('cy', { category: 'ngo', region: 'weog' });
+    w.person('ana', { category: 'ngo', region: 'african' })
+      .person('bo', { category: 'academia', region: 'weog' })
+      .person('cy', { category: 'ngo', region: 'weog' });
     const roundId = planTwoRooms(w, 'balanced', {
       rooms: [
         { theme: 'Needs', capacity: 2, rapporteurId: 'p-ana' },

@@ -49,7 +49,9 @@ describe('joining a room', () => {
   });
 
   it('BREAKOUT-20: given a refusal for another room, then the server’s words are shown with what to do', () => {
-    const outcome = joinOutcomeOf(new ApiError({ status: 403, code: 'FORBIDDEN', detail: 'You are in room "Needs", not "Partnerships". Join your own room.' }));
+    const outcome = joinOutcomeOf(
+      new ApiError({ status: 403, code: 'FORBIDDEN', detail: 'You are in room "Needs", not "Partnerships". Join your own room.' }),
+    );
     expect(outcome.kind).toBe('refused');
     expect(outcome.kind === 'refused' && outcome.message).toContain('Join your own room.');
   });

@@ -36,7 +36,11 @@ describe('the planning form', () => {
     const check = planFromDraft(draft);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.problems).toEqual(
-      expect.arrayContaining(['Room 2, Theme: is required.', 'Room 2, Capacity: enter a whole number.', 'Duration (minutes): must be at least 1.']),
+      expect.arrayContaining([
+        'Room 2, Theme: is required.',
+        'Room 2, Capacity: enter a whole number.',
+        'Duration (minutes): must be at least 1.',
+      ]),
     );
   });
 });
@@ -47,17 +51,35 @@ describe('the rapporteur’s report form', () => {
   });
 
   it('BREAKOUT-19: given key points and one full who/what/when row plus an empty row, then the report holds the full row only', () => {
-    const draft = { ...emptyReportDraft(), keyPoints: 'Needs differ by region', implementation: [{ who: 'UNIDIR', what: 'map needs', when: '2027' }, { who: '', what: '', when: '' }] };
+    const draft = {
+      ...emptyReportDraft(),
+      keyPoints: 'Needs differ by region',
+      implementation: [
+        { who: 'UNIDIR', what: 'map needs', when: '2027' },
+        { who: '', what: '', when: '' },
+      ],
+    };
     expect(reportFromDraft(draft)).toEqual({
       ok: true,
-      report: { keyPoints: ['Needs differ by region'], proposals: [], implementation: [{ who: 'UNIDIR', what: 'map needs', when: '2027' }], openQuestions: [] },
+      report: {
+        keyPoints: ['Needs differ by region'],
+        proposals: [],
+        implementation: [{ who: 'UNIDIR', what: 'map needs', when: '2027' }],
+        openQuestions: [],
+      },
     });
   });
 
   it('BREAKOUT-19: given an empty report, or a row missing its "when", then it is not sent and says what to fill in', () => {
-    expect(reportFromDraft(emptyReportDraft())).toEqual({ ok: false, problems: ['Write at least one key point, proposal, implementation step or open question.'] });
+    expect(reportFromDraft(emptyReportDraft())).toEqual({
+      ok: false,
+      problems: ['Write at least one key point, proposal, implementation step or open question.'],
+    });
     const partial = { ...emptyReportDraft(), proposals: 'A registry', implementation: [{ who: 'States', what: 'report', when: ' ' }] };
-    expect(reportFromDraft(partial)).toEqual({ ok: false, problems: ['Implementation row 1: fill in who, what and when, or clear the row.'] });
+    expect(reportFromDraft(partial)).toEqual({
+      ok: false,
+      problems: ['Implementation row 1: fill in who, what and when, or clear the row.'],
+    });
   });
 
   it('given a filed report, when revised, then the form comes back with its items', () => {

@@ -9,7 +9,10 @@ const denyingWindow = () => {
   Object.defineProperty(win, 'localStorage', {
     configurable: true,
     get() {
-      throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+      throw new DOMException(
+        "Failed to read the 'localStorage' property from 'Window': Access is denied for this document.",
+        'SecurityError',
+      );
     },
   });
   return win as Window;

@@ -15,12 +15,17 @@ describe('app caching: the route for a load', () => {
 
   it('given a load for the engagement already shown (parameters in another order), then the tab stays where it is', () => {
     const current = new URL('https://convene.example.org/e/eng-a?inTeams=1&theme=dark');
-    expect(routeForCachedLoad(current, { entityId: 'eng-a', contentUrl: 'https://convene.example.org/e/eng-a?theme=dark&inTeams=1' })).toEqual({ kind: 'same' });
+    expect(
+      routeForCachedLoad(current, { entityId: 'eng-a', contentUrl: 'https://convene.example.org/e/eng-a?theme=dark&inTeams=1' }),
+    ).toEqual({ kind: 'same' });
   });
 
   it('given a load without a usable contentUrl, then the entityId (an engagement id) picks the engagement', () => {
     expect(routeForCachedLoad(here, { entityId: 'eng c', contentUrl: '' })).toEqual({ kind: 'navigate', to: '/e/eng%20c?inTeams=1' });
-    expect(routeForCachedLoad(here, { entityId: 'eng-d', contentUrl: 'http://[broken' })).toEqual({ kind: 'navigate', to: '/e/eng-d?inTeams=1' });
+    expect(routeForCachedLoad(here, { entityId: 'eng-d', contentUrl: 'http://[broken' })).toEqual({
+      kind: 'navigate',
+      to: '/e/eng-d?inTeams=1',
+    });
   });
 
   it('given a load with neither, then the tab stays', () => {

@@ -34,7 +34,9 @@ describe('meeting calls as promises', () => {
   });
 
   it('given Teams answers with an SdkError or throws, when called, then the promise rejects with the code', async () => {
-    await expect(meetingCall((callback) => callback({ errorCode: 1000, message: 'no permission' }, null))).rejects.toThrow(/1000: no permission/);
+    await expect(meetingCall((callback) => callback({ errorCode: 1000, message: 'no permission' }, null))).rejects.toThrow(
+      /1000: no permission/,
+    );
     await expect(
       meetingCall(() => {
         throw new Error('not in a meeting');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correctionTarget, draftSections, instantFromLocalInput, localInputValue, sectionOfKey, type DraftSummary } from '../../../plugin/src/features/summary/draftSections.js';
+import {
+  correctionTarget,
+  draftSections,
+  instantFromLocalInput,
+  localInputValue,
+  sectionOfKey,
+  type DraftSummary,
+} from '../../../plugin/src/features/summary/draftSections.js';
 import { draftRefreshKey } from '../../../plugin/src/features/summary/draftRefreshKey.js';
 import { emptySummaryReview } from '../../../server/domain/summaryReview/index.js';
 import { emptyState } from '../../../server/domain/state.js';
@@ -59,7 +66,17 @@ describe('the draft’s paragraphs for editing and review', () => {
     const review = emptySummaryReview();
     const before = draftRefreshKey(state, review);
     expect(draftRefreshKey({ ...state, currentRequestId: 'r9' }, review)).toBe(before);
-    expect(draftRefreshKey(state, { ...review, edits: { 'opening:1': { text: 'x', at: '2026-11-28T12:00:00.000Z', byParticipantId: null } } })).not.toBe(before);
-    expect(draftRefreshKey({ ...state, notes: [{ id: 'n', requestId: null, questionId: null, text: 't', visibility: 'public', byParticipantId: 'c', at: '' }] }, review)).not.toBe(before);
+    expect(
+      draftRefreshKey(state, { ...review, edits: { 'opening:1': { text: 'x', at: '2026-11-28T12:00:00.000Z', byParticipantId: null } } }),
+    ).not.toBe(before);
+    expect(
+      draftRefreshKey(
+        {
+          ...state,
+          notes: [{ id: 'n', requestId: null, questionId: null, text: 't', visibility: 'public', byParticipantId: 'c', at: '' }],
+        },
+        review,
+      ),
+    ).not.toBe(before);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DOWNLOADED } from '../../../plugin/src/features/summary/downloadSummary.js';
-import { fallbackFilename, filenameFromContentDisposition, SUMMARY_FORMATS, summaryPath } from '../../../plugin/src/features/summary/summaryFiles.js';
+import {
+  fallbackFilename,
+  filenameFromContentDisposition,
+  SUMMARY_FORMATS,
+  summaryPath,
+} from '../../../plugin/src/features/summary/summaryFiles.js';
 
 describe('summary downloads', () => {
   it('given the six formats of docs/api.md, then each has a download URL; a published version adds ?version', () => {
@@ -16,7 +21,9 @@ describe('summary downloads', () => {
   });
 
   it('given Express’s Content-Disposition for an ASCII name, then the quoted filename is used', () => {
-    expect(filenameFromContentDisposition('attachment; filename="chairs-summary-capacity-building-v2.docx"')).toBe('chairs-summary-capacity-building-v2.docx');
+    expect(filenameFromContentDisposition('attachment; filename="chairs-summary-capacity-building-v2.docx"')).toBe(
+      'chairs-summary-capacity-building-v2.docx',
+    );
   });
 
   it('given both filename and filename*, then the UTF-8 filename* wins and is percent-decoded', () => {
@@ -28,7 +35,7 @@ describe('summary downloads', () => {
     expect(filenameFromContentDisposition('attachment; filename=summary.csv')).toBe('summary.csv');
     expect(filenameFromContentDisposition('attachment; filename="a \\"quoted\\" name.md"')).toBe('a "quoted" name.md');
     expect(filenameFromContentDisposition('attachment; filename="../../etc/passwd"')).toBe('passwd');
-    expect(filenameFromContentDisposition('attachment; filename*=UTF-8\'\'..%2F..%2Fx.pdf')).toBe('x.pdf');
+    expect(filenameFromContentDisposition("attachment; filename*=UTF-8''..%2F..%2Fx.pdf")).toBe('x.pdf');
   });
 
   it('given no header, no filename or a malformed encoding, then the fallback name is used', () => {

@@ -51,16 +51,34 @@ function stateWith(review: SummaryReviewState): EngagementState {
   } as EngagementState;
 }
 
-const member = (participantId: string, role: Participant['role'], audience: Membership['audience']): Membership => ({ participantId, role, status: 'approved', audience });
+const member = (participantId: string, role: Participant['role'], audience: Membership['audience']): Membership => ({
+  participantId,
+  role,
+  status: 'approved',
+  audience,
+});
 
 const circulated: SummaryReviewState = {
   status: 'circulated',
   edits: {},
   review: { circulatedAt: T, reviewUntil: '2026-12-01T12:00:00.000Z', reviewerIds: ['p-ngo'] },
   corrections: {
-    c1: { id: 'c1', participantId: 'p-del', paragraphKey: 'opening:1', requestId: null, text: 'Say "informal".', requestedAt: T, status: 'pending', reply: null, resolvedAt: null, resolvedBy: null },
+    c1: {
+      id: 'c1',
+      participantId: 'p-del',
+      paragraphKey: 'opening:1',
+      requestId: null,
+      text: 'Say "informal".',
+      requestedAt: T,
+      status: 'pending',
+      reply: null,
+      resolvedAt: null,
+      resolvedBy: null,
+    },
   },
-  published: [{ version: 1, publishedAt: '2026-11-28T11:00:00.000Z', contentHash: 'a'.repeat(64), content: '{}', byParticipantId: 'p-chair' }],
+  published: [
+    { version: 1, publishedAt: '2026-11-28T11:00:00.000Z', contentHash: 'a'.repeat(64), content: '{}', byParticipantId: 'p-chair' },
+  ],
 };
 
 describe('the Chair’s summary console', () => {
@@ -79,14 +97,18 @@ describe('the Chair’s summary console', () => {
 
 describe('the participants’ summary panel', () => {
   it('SUMMARY-VIEW-2, SUMMARY-6: given a circulated draft, then a delegation reads it and may correct a paragraph or its own entry', () => {
-    const text = html(createElement(SummaryPanel, { state: stateWith(circulated), me: member('p-del', 'delegation', 'delegation'), serverNow }));
+    const text = html(
+      createElement(SummaryPanel, { state: stateWith(circulated), me: member('p-del', 'delegation', 'delegation'), serverNow }),
+    );
     expect(text).toContain('The draft is circulated for review until');
     expect(text).toContain('A paragraph of the summary');
     expect(text).toContain('Your corrections');
   });
 
   it('SUMMARY-6: given a stakeholder who spoke, then the correction is on their own entry only (no paragraph choice)', () => {
-    const text = html(createElement(SummaryPanel, { state: stateWith(circulated), me: member('p-ngo', 'stakeholder', 'member'), serverNow }));
+    const text = html(
+      createElement(SummaryPanel, { state: stateWith(circulated), me: member('p-ngo', 'stakeholder', 'member'), serverNow }),
+    );
     expect(text).toContain('Ask for a correction');
     expect(text).not.toContain('A paragraph of the summary');
   });
@@ -99,7 +121,9 @@ describe('the participants’ summary panel', () => {
 
   it('SUMMARY-5: given the review window has closed, then no correction form is offered', () => {
     const closed = { ...circulated, review: { ...circulated.review!, reviewUntil: '2026-11-28T11:59:00.000Z' } };
-    const text = html(createElement(SummaryPanel, { state: stateWith(closed), me: member('p-del', 'delegation', 'delegation'), serverNow }));
+    const text = html(
+      createElement(SummaryPanel, { state: stateWith(closed), me: member('p-del', 'delegation', 'delegation'), serverNow }),
+    );
     expect(text).toContain('The review window has closed');
     expect(text).not.toContain('Ask for a correction');
   });

@@ -43,7 +43,13 @@ describe('attachments over HTTP', () => {
     for (const file of files) {
       const res = await upload(app, ngo.token, engagementId, file);
       expect(res.status, `${file.name}: ${res.text}`).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), filename: file.name, size: file.bytes.length, sha256: sha256(file.bytes), contentType: file.type });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        filename: file.name,
+        size: file.bytes.length,
+        sha256: sha256(file.bytes),
+        contentType: file.type,
+      });
 
       const got = await download(app, observer.token, `/api/engagements/${engagementId}/attachments/${res.body.id}`);
       expect(got.status).toBe(200);
@@ -64,7 +70,8 @@ describe('attachments over HTTP', () => {
     expect(elf.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(elf.body).toMatchObject({
       code: 'UNSUPPORTED_MEDIA_TYPE',
-      detail: 'This file is not a PDF, DOCX, ODT, TXT or Markdown document (it looks like a Linux program (ELF)). Save it in one of those formats and upload it again.',
+      detail:
+        'This file is not a PDF, DOCX, ODT, TXT or Markdown document (it looks like a Linux program (ELF)). Save it in one of those formats and upload it again.',
     });
     const pe = await upload(app, ngo.token, engagementId, { name: 'paper.pdf', bytes: peBytes() });
     expect(pe.status).toBe(415);
@@ -96,7 +103,9 @@ describe('attachments over HTTP', () => {
     const path = `/api/engagements/${engagementId}/attachments/${saved.body.id}`;
     expect((await download(app, strangerToken, path)).status).toBe(403);
     expect((await download(app, pending.token, path)).status).toBe(403);
-    expect((await download(app, ngo.token, `/api/engagements/${engagementId}/attachments/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+    expect(
+      (await download(app, ngo.token, `/api/engagements/${engagementId}/attachments/00000000-0000-0000-0000-000000000000`)).status,
+    ).toBe(404);
     expect((await download(app, ngo.token, `/api/engagements/${engagementId}/attachments/..%2F..%2Fconvene.db`)).status).toBe(404);
   });
 

@@ -32,17 +32,35 @@ describe('attachment store', () => {
   it('given a real PDF, DOCX, ODT, TXT and Markdown file, when saved, then each is recognised by content, hashed and kept under a random id', async () => {
     const cases = [
       { filename: 'concept-paper.pdf', bytes: await pdfBytes(), contentType: 'application/pdf' },
-      { filename: 'input.docx', bytes: await docxBytes(), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      {
+        filename: 'input.docx',
+        bytes: await docxBytes(),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
       { filename: 'input.odt', bytes: await odtBytes(), contentType: 'application/vnd.oasis.opendocument.text' },
-      { filename: 'statement.txt', bytes: Buffer.from('Our statement.\r\n\tWith a tab — and UTF-8: مرحبا, 你好.\n'), contentType: 'text/plain' },
+      {
+        filename: 'statement.txt',
+        bytes: Buffer.from('Our statement.\r\n\tWith a tab — and UTF-8: مرحبا, 你好.\n'),
+        contentType: 'text/plain',
+      },
       { filename: 'README.md', bytes: Buffer.from('# Proposal\n\n- one\n- two\n'), contentType: 'text/markdown' },
     ];
     for (const c of cases) {
       const saved = await store.save(ENGAGEMENT, { filename: c.filename, bytes: c.bytes });
-      expect(saved, c.filename).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), filename: c.filename, size: c.bytes.length, sha256: sha256(c.bytes), contentType: c.contentType });
+      expect(saved, c.filename).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        filename: c.filename,
+        size: c.bytes.length,
+        sha256: sha256(c.bytes),
+        contentType: c.contentType,
+      });
       const onDisk = join(dataDir, 'attachments', ENGAGEMENT, saved.id);
       expect(readFileSync(onDisk).equals(c.bytes)).toBe(true);
-      expect(JSON.parse(readFileSync(`${onDisk}.json`, 'utf8'))).toMatchObject({ filename: c.filename, sha256: saved.sha256, uploadedAt: '2026-11-28T10:00:00.000Z' });
+      expect(JSON.parse(readFileSync(`${onDisk}.json`, 'utf8'))).toMatchObject({
+        filename: c.filename,
+        sha256: saved.sha256,
+        uploadedAt: '2026-11-28T10:00:00.000Z',
+      });
       const opened = await store.open(ENGAGEMENT, saved.id);
       expect(opened.bytes.equals(c.bytes)).toBe(true);
       expect(opened.meta.contentType).toBe(c.contentType);
@@ -55,7 +73,9 @@ describe('attachment store', () => {
   it('given an ELF or PE executable renamed .pdf, when saved, then it is refused (415) saying what it looks like, and nothing is written', async () => {
     const elf = await refusal(store.save(ENGAGEMENT, { filename: 'paper.pdf', bytes: elfBytes() }));
     expect(elf).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
-    expect(elf.detail).toBe('This file is not a PDF, DOCX, ODT, TXT or Markdown document (it looks like a Linux program (ELF)). Save it in one of those formats and upload it again.');
+    expect(elf.detail).toBe(
+      'This file is not a PDF, DOCX, ODT, TXT or Markdown document (it looks like a Linux program (ELF)). Save it in one of those formats and upload it again.',
+    );
     const pe = await refusal(store.save(ENGAGEMENT, { filename: 'paper.pdf', bytes: peBytes() }));
     expect(pe.detail).toMatch(/it looks like a Windows program \(EXE\)/);
     expect(existsSync(join(dataDir, 'attachments', ENGAGEMENT))).toBe(false);
@@ -63,9 +83,15 @@ describe('attachment store', () => {
 
   it('given a ZIP renamed .docx, binary junk, or text with NUL bytes, when saved, then each is refused (415)', async () => {
     expect((await refusal(store.save(ENGAGEMENT, { filename: 'input.docx', bytes: await zipBytes() }))).detail).toMatch(/a ZIP archive/);
-    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.txt', bytes: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x80]) }))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.txt', bytes: Buffer.from('text\u0000with NUL') }))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.md', bytes: Buffer.from('bell \u0007') }))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.txt', bytes: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x80]) }))).code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.txt', bytes: Buffer.from('text\u0000with NUL') }))).code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect((await refusal(store.save(ENGAGEMENT, { filename: 'a.md', bytes: Buffer.from('bell \u0007') }))).code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('given valid UTF-8 text named .pdf or .html, when saved, then it is refused: text is accepted only as .txt or .md', async () => {

@@ -10,13 +10,20 @@ export interface Person {
   participantId: string;
 }
 
-export async function command(api: ApiClient, engagementId: string, body: Record<string, unknown>): Promise<{ type: string; [k: string]: unknown }[]> {
+export async function command(
+  api: ApiClient,
+  engagementId: string,
+  body: Record<string, unknown>,
+): Promise<{ type: string; [k: string]: unknown }[]> {
   const res = await api.command(engagementId, body);
   expect(res.status, `${String(body.type)}: ${res.text}`).toBe(200);
   return res.body.events;
 }
 
-export async function openEngagement(app: TestApp, title = 'Informal consultation on capacity-building'): Promise<{ chair: ApiClient; chairToken: string; engagementId: string }> {
+export async function openEngagement(
+  app: TestApp,
+  title = 'Informal consultation on capacity-building',
+): Promise<{ chair: ApiClient; chairToken: string; engagementId: string }> {
   const chairToken = await app.signIn('The Chair');
   const chair = app.api(chairToken);
   const created = await chair.post('/api/engagements', { title, plannedMinutes: 60, speakingSeconds: 180 });
@@ -45,7 +52,13 @@ export async function join(
 }
 
 /** POST a multipart body with one file, as a browser form would. */
-export async function upload(app: TestApp, token: string | null, engagementId: string, file: { name: string; bytes: Uint8Array }, field = 'file') {
+export async function upload(
+  app: TestApp,
+  token: string | null,
+  engagementId: string,
+  file: { name: string; bytes: Uint8Array },
+  field = 'file',
+) {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(file.bytes)]), file.name);
   const response = await fetch(`${app.baseUrl}/api/engagements/${engagementId}/attachments`, {
@@ -54,7 +67,12 @@ export async function upload(app: TestApp, token: string | null, engagementId: s
     body: form,
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text,
+  };
 }
 
 export async function download(app: TestApp, token: string, path: string) {

@@ -67,7 +67,11 @@ async function runningRound(durationMinutes = 20): Promise<Round> {
   await service.execute(id, chair, { type: 'engagement.open' });
   const approved = async (name: string) => {
     const actor: Actor = { kind: 'user', userId: `dev:${name}`, displayName: name };
-    const result = await service.execute(id, actor, { type: 'participant.register', organization: `${name} organisation`, category: 'ngo' });
+    const result = await service.execute(id, actor, {
+      type: 'participant.register',
+      organization: `${name} organisation`,
+      category: 'ngo',
+    });
     const participantId = (result.events[0] as Extract<StoredEvent, { type: 'participant.registered' }>).participant.id;
     await service.execute(id, chair, { type: 'participant.approve', participantId, role: 'stakeholder' });
     return participantId;
@@ -88,7 +92,8 @@ async function runningRound(durationMinutes = 20): Promise<Round> {
   await service.execute(id, chair, { type: 'breakouts.assign', roundId: event.roundId, participantId: people.ana, roomId: roomIds[0] });
   await service.execute(id, chair, { type: 'breakouts.assign', roundId: event.roundId, participantId: people.ben, roomId: roomIds[1] });
   const started = await service.execute(id, chair, { type: 'breakouts.start', roundId: event.roundId });
-  const names = (started.events.find((e) => e.type === 'breakouts.started') as Extract<StoredEvent, { type: 'breakouts.started' }>).roomNames;
+  const names = (started.events.find((e) => e.type === 'breakouts.started') as Extract<StoredEvent, { type: 'breakouts.started' }>)
+    .roomNames;
   const roomNames = [names[roomIds[0]], names[roomIds[1]]] as [string, string];
   return { service, clock, double, media, logs, id, roundId: event.roundId, roomIds, roomNames, people, dir };
 }
@@ -188,8 +193,14 @@ describe('attendance reconciled with LiveKit on a timer while a round runs', () 
     expect(listCalls(r)).toBe(calls);
 
     // A restart with a running round picks the timer up from the log.
-    const next = await r.service.execute(r.id, chair, { type: 'breakouts.plan', mode: 'self-select', durationMinutes: 20, rooms: [{ theme: 'Follow-up', capacity: 4 }] });
-    const roundId = (next.events.find((e) => e.type === 'breakouts.planned') as Extract<StoredEvent, { type: 'breakouts.planned' }>).roundId;
+    const next = await r.service.execute(r.id, chair, {
+      type: 'breakouts.plan',
+      mode: 'self-select',
+      durationMinutes: 20,
+      rooms: [{ theme: 'Follow-up', capacity: 4 }],
+    });
+    const roundId = (next.events.find((e) => e.type === 'breakouts.planned') as Extract<StoredEvent, { type: 'breakouts.planned' }>)
+      .roundId;
     await r.service.execute(r.id, chair, { type: 'breakouts.start', roundId });
     await r.service.close();
     r.service = await startService(r.dir, r.clock, r.media, r.logs);

@@ -36,7 +36,11 @@ export interface BreakoutMeeting {
   close(): Promise<void>;
 }
 
-export async function command(api: ApiClient, engagementId: string, body: Record<string, unknown>): Promise<Array<{ type: string; [k: string]: unknown }>> {
+export async function command(
+  api: ApiClient,
+  engagementId: string,
+  body: Record<string, unknown>,
+): Promise<Array<{ type: string; [k: string]: unknown }>> {
   const res = await api.command(engagementId, body);
   expect(res.status, `${String(body.type)}: ${res.text}`).toBe(200);
   return res.body.events;
@@ -62,7 +66,11 @@ export async function breakoutMeeting(options: { livekit: boolean; start?: boole
   const person = async (name: string, role: 'stakeholder' | 'delegation' | 'observer'): Promise<Person> => {
     const token = await app.signIn(name);
     const api = app.api(token);
-    const [registered] = await command(api, engagementId, { type: 'participant.register', organization: `${name} organisation`, category: role === 'delegation' ? 'member-state' : 'ngo' });
+    const [registered] = await command(api, engagementId, {
+      type: 'participant.register',
+      organization: `${name} organisation`,
+      category: role === 'delegation' ? 'member-state' : 'ngo',
+    });
     const participantId = (registered.participant as { id: string }).id;
     await command(chairApi, engagementId, { type: 'participant.approve', participantId, role });
     return { token, api, participantId };
@@ -84,7 +92,12 @@ export async function breakoutMeeting(options: { livekit: boolean; start?: boole
   });
   const roundId = planned.roundId as string;
   const rooms = (planned.rooms as Array<{ id: string }>).map((r) => r.id) as [string, string];
-  for (const [who, room] of [[ana, rooms[0]], [obs, rooms[0]], [ben, rooms[1]], [stan, rooms[1]]] as const) {
+  for (const [who, room] of [
+    [ana, rooms[0]],
+    [obs, rooms[0]],
+    [ben, rooms[1]],
+    [stan, rooms[1]],
+  ] as const) {
     await command(chairApi, engagementId, { type: 'breakouts.assign', roundId, participantId: who.participantId, roomId: room });
   }
   const roomNames: [string, string] = [`breakout-${roundId}-1`, `breakout-${roundId}-2`];
@@ -93,7 +106,8 @@ export async function breakoutMeeting(options: { livekit: boolean; start?: boole
     if (double) {
       // What the lead's start hook will do (BREAKOUT-21): open the rooms, so that a join's webhooks are its own.
       const adapter = createLiveKitAdapter({ url: double.url, apiKey: API_KEY, apiSecret: API_SECRET });
-      for (const name of roomNames) await adapter.createRoom({ name, emptyTimeout: 25 * 60, departureTimeout: 120, maxParticipants: 9, metadata: '{}' });
+      for (const name of roomNames)
+        await adapter.createRoom({ name, emptyTimeout: 25 * 60, departureTimeout: 120, maxParticipants: 9, metadata: '{}' });
       await double.settleWebhooks();
     }
   }
@@ -118,4 +132,5 @@ export async function breakoutMeeting(options: { livekit: boolean; start?: boole
 }
 
 /** POST /api/engagements/:id/breakouts/:roomId/token as `who`. */
-export const tokenFor = (m: BreakoutMeeting, who: Person, roomId: string) => who.api.post(`/api/engagements/${m.engagementId}/breakouts/${roomId}/token`);
+export const tokenFor = (m: BreakoutMeeting, who: Person, roomId: string) =>
+  who.api.post(`/api/engagements/${m.engagementId}/breakouts/${roomId}/token`);

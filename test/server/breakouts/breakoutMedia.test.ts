@@ -114,7 +114,11 @@ describe('breakout media on LiveKit', () => {
     const { w, names } = await runningRound();
     const join = await joinTokenFor(adapter, w.state, w.membership('obs'), w.roomId(2), w.now);
     await double.join(join.token);
-    expect(double.rooms().find((r) => r.name === names[1])?.participants[0]).toMatchObject({ identity: 'p-obs', canPublish: false, canPublishData: false });
+    expect(double.rooms().find((r) => r.name === names[1])?.participants[0]).toMatchObject({
+      identity: 'p-obs',
+      canPublish: false,
+      canPublishData: false,
+    });
   });
 
   it('BREAKOUT-20: given a stakeholder in room 1, when they ask for room 3, then it is refused (403) naming their own room; the Chair may join any room', async () => {
@@ -134,7 +138,9 @@ describe('breakout media on LiveKit', () => {
     expect((await refusal(joinTokenFor(adapter, w.state, w.membership('ana'), w.roomId(1), late))).detail).toMatch(/time .* is up/);
     w.run('chair', { type: 'breakouts.end', roundId });
     expect((await refusal(joinTokenFor(adapter, w.state, w.membership('ana'), w.roomId(1), w.now))).detail).toMatch(/has ended/);
-    expect(await refusal(joinTokenFor(adapter, w.state, w.membership('stranger'), w.roomId(1), w.now))).toMatchObject({ kind: 'FORBIDDEN' });
+    expect(await refusal(joinTokenFor(adapter, w.state, w.membership('stranger'), w.roomId(1), w.now))).toMatchObject({
+      kind: 'FORBIDDEN',
+    });
   });
 
   it('BREAKOUT-20: given no LiveKit server configured, when an assigned participant asks for a token, then 503 LIVEKIT_NOT_CONFIGURED explains that breakouts run without media', async () => {

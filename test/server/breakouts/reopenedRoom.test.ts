@@ -43,11 +43,20 @@ async function endedRound(): Promise<EndedRound> {
   const engagementId = created.body.id as string;
   await command(chair, engagementId, { type: 'engagement.open' });
   const ana = app.api(await app.signIn('Ana'));
-  const [registered] = await command(ana, engagementId, { type: 'participant.register', organization: 'Ana organisation', category: 'ngo' });
+  const [registered] = await command(ana, engagementId, {
+    type: 'participant.register',
+    organization: 'Ana organisation',
+    category: 'ngo',
+  });
   const anaId = (registered.participant as { id: string }).id;
   await command(chair, engagementId, { type: 'participant.approve', participantId: anaId, role: 'stakeholder' });
   await command(chair, engagementId, { type: 'engagement.start' });
-  const [planned] = await command(chair, engagementId, { type: 'breakouts.plan', mode: 'manual', durationMinutes: 20, rooms: [{ theme: 'Capacity-building needs', capacity: 4 }] });
+  const [planned] = await command(chair, engagementId, {
+    type: 'breakouts.plan',
+    mode: 'manual',
+    durationMinutes: 20,
+    rooms: [{ theme: 'Capacity-building needs', capacity: 4 }],
+  });
   const roundId = planned.roundId as string;
   const roomId = (planned.rooms as Array<{ id: string }>)[0].id;
   await command(chair, engagementId, { type: 'breakouts.assign', roundId, participantId: anaId, roomId });
@@ -63,7 +72,8 @@ async function endedRound(): Promise<EndedRound> {
   return { app, double, engagementId, roomName, anaToken: token.body.token as string };
 }
 
-const attendanceEvents = async (m: EndedRound) => (await m.app.store.load(m.engagementId)).filter((e: StoredEvent) => e.type === 'breakouts.attendanceRecorded');
+const attendanceEvents = async (m: EndedRound) =>
+  (await m.app.store.load(m.engagementId)).filter((e: StoredEvent) => e.type === 'breakouts.attendanceRecorded');
 
 async function deliverAgain(m: EndedRound, event: string) {
   const sent = m.double.sentWebhooks().findLast((w) => w.event === event && w.body.includes(m.roomName))!;
@@ -88,11 +98,18 @@ describe('a breakout room re-created after its round ended', () => {
     await m.double.settleWebhooks();
 
     const late = m.double.sentWebhooks().filter((w) => w.body.includes(joined.participantSid) || w.event === 'room_started');
-    expect(m.double.sentWebhooks().filter((w) => w.event === 'room_started').every((w) => w.status === 200)).toBe(true);
+    expect(
+      m.double
+        .sentWebhooks()
+        .filter((w) => w.event === 'room_started')
+        .every((w) => w.status === 200),
+    ).toBe(true);
     expect(late.every((w) => w.status === 200)).toBe(true);
-    const left = JSON.parse(m.double.sentWebhooks().find((w) => w.event === 'participant_left' && w.body.includes(joined.participantSid))!.body);
+    const left = JSON.parse(
+      m.double.sentWebhooks().find((w) => w.event === 'participant_left' && w.body.includes(joined.participantSid))!.body,
+    );
     expect(left.participant.disconnectReason).toBe('ROOM_DELETED');
-    expect((await attendanceEvents(m))).toHaveLength(before);
+    expect(await attendanceEvents(m)).toHaveLength(before);
     expect(await m.app.store.load(m.engagementId)).toHaveLength(version);
 
     // LiveKit delivers the late room_started again (a retry): nothing more to delete, still no attendance.
@@ -110,7 +127,9 @@ describe('a breakout room re-created after its round ended', () => {
     expect(m.double.droppedWebhooks().map((w) => w.event)).toEqual(['room_started']);
     await expect.poll(() => m.double.rooms().length, { timeout: 5000 }).toBe(0);
     await m.double.settleWebhooks();
-    expect(m.double.sentWebhooks().find((w) => w.event === 'participant_joined' && w.body.includes(joined.participantSid))?.status).toBe(200);
+    expect(m.double.sentWebhooks().find((w) => w.event === 'participant_joined' && w.body.includes(joined.participantSid))?.status).toBe(
+      200,
+    );
     expect(await m.app.store.load(m.engagementId)).toHaveLength(version);
   });
 
@@ -141,9 +160,15 @@ describe('reopenedAfterEnd', () => {
   });
 
   it('BREAKOUT-25, BREAKOUT-29: a late-delivered join begun before the end, the round’s own room_started, and other events are not', () => {
-    expect(reopenedAfterEnd({ event: 'participant_joined', createdAt: end / 1000 + 30, participant: { joinedAtMs: end - 5_000 } }, endedAt)).toBe(false);
-    expect(reopenedAfterEnd({ event: 'room_started', createdAt: end / 1000 + 30, room: { createdAtMs: end - 20 * 60_000 } }, endedAt)).toBe(false);
-    expect(reopenedAfterEnd({ event: 'participant_left', createdAt: end / 1000 + 30, participant: { joinedAtMs: end + 1 } }, endedAt)).toBe(false);
+    expect(
+      reopenedAfterEnd({ event: 'participant_joined', createdAt: end / 1000 + 30, participant: { joinedAtMs: end - 5_000 } }, endedAt),
+    ).toBe(false);
+    expect(reopenedAfterEnd({ event: 'room_started', createdAt: end / 1000 + 30, room: { createdAtMs: end - 20 * 60_000 } }, endedAt)).toBe(
+      false,
+    );
+    expect(reopenedAfterEnd({ event: 'participant_left', createdAt: end / 1000 + 30, participant: { joinedAtMs: end + 1 } }, endedAt)).toBe(
+      false,
+    );
     expect(reopenedAfterEnd({ event: 'room_finished', createdAt: end / 1000 + 30 }, endedAt)).toBe(false);
   });
 });

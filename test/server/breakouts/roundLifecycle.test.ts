@@ -47,7 +47,11 @@ async function plannedRound(): Promise<Meeting> {
   await command(chair, engagementId, { type: 'engagement.open' });
   const approved = async (name: string, role: 'stakeholder' | 'delegation') => {
     const api = app!.api(await app!.signIn(name));
-    const [registered] = await command(api, engagementId, { type: 'participant.register', organization: `${name} organisation`, category: role === 'delegation' ? 'member-state' : 'ngo' });
+    const [registered] = await command(api, engagementId, {
+      type: 'participant.register',
+      organization: `${name} organisation`,
+      category: role === 'delegation' ? 'member-state' : 'ngo',
+    });
     const participantId = (registered.participant as { id: string }).id;
     await command(chair, engagementId, { type: 'participant.approve', participantId, role });
     return participantId;
@@ -74,7 +78,9 @@ async function plannedRound(): Promise<Meeting> {
 
 /** The round's events as stored in the log (what the server recorded, not what a view derives). */
 const logged = async (m: Meeting, type: string) =>
-  (await m.app.store.load(m.engagementId)).filter((e: StoredEvent) => e.type === type && (e as { roundId?: string }).roundId === m.roundId) as Array<StoredEvent & Record<string, any>>;
+  (await m.app.store.load(m.engagementId)).filter(
+    (e: StoredEvent) => e.type === type && (e as { roundId?: string }).roundId === m.roundId,
+  ) as Array<StoredEvent & Record<string, any>>;
 
 /** Moves Convene's clock and lets every timer's command (warning, expiry) finish. */
 async function advance(m: Meeting, ms: number): Promise<void> {
@@ -114,14 +120,23 @@ describe('a breakout round over HTTP with LiveKit', () => {
   it('BREAKOUT-18: given a running round, when the Chair broadcasts, then every LiveKit room receives the message on the breakouts topic', async () => {
     const m = await plannedRound();
     await command(m.chair, m.engagementId, { type: 'breakouts.start', roundId: m.roundId });
-    const [broadcast] = await command(m.chair, m.engagementId, { type: 'breakouts.broadcast', roundId: m.roundId, message: 'Please agree on one proposal per room' });
+    const [broadcast] = await command(m.chair, m.engagementId, {
+      type: 'breakouts.broadcast',
+      roundId: m.roundId,
+      message: 'Please agree on one proposal per room',
+    });
     expect(broadcast).toMatchObject({ type: 'breakouts.broadcast', message: 'Please agree on one proposal per room' });
     // Sent after the commit (best effort), so it lands a moment after the answer.
     for (const name of [`breakout-${m.roundId}-1`, `breakout-${m.roundId}-2`]) {
       await expect.poll(() => m.double.dataMessages(name).length, { timeout: 5000 }).toBe(1);
       const [data] = m.double.dataMessages(name);
       expect(data.topic).toBe(BREAKOUT_TOPIC);
-      expect(JSON.parse(data.text)).toEqual({ roundId: m.roundId, kind: 'broadcast', message: 'Please agree on one proposal per room', at: broadcast.at });
+      expect(JSON.parse(data.text)).toEqual({
+        roundId: m.roundId,
+        kind: 'broadcast',
+        message: 'Please agree on one proposal per room',
+        at: broadcast.at,
+      });
     }
   });
 

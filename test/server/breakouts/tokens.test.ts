@@ -55,7 +55,13 @@ describe('breakout join tokens over HTTP', () => {
     m = await breakoutMeeting({ livekit: true });
     const res = await tokenFor(m, m.obs, m.rooms[0]);
     expect(res.status, res.text).toBe(200);
-    expect(claimsOf(res.body.token).video).toMatchObject({ roomJoin: true, room: m.roomNames[0], canPublish: false, canSubscribe: true, canPublishData: false });
+    expect(claimsOf(res.body.token).video).toMatchObject({
+      roomJoin: true,
+      room: m.roomNames[0],
+      canPublish: false,
+      canSubscribe: true,
+      canPublishData: false,
+    });
   });
 
   it('BREAKOUT-20: given the Chair, then they may join any room', async () => {
@@ -100,7 +106,11 @@ describe('breakout join tokens over HTTP', () => {
     m = await breakoutMeeting({ livekit: false, start: false });
     const doc = await m.app.api().get('/api/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/engagements/{id}/breakouts/{roomId}/token', '/api/engagements/{id}/breakouts/reconcile', '/api/livekit/webhook']),
+      expect.arrayContaining([
+        '/api/engagements/{id}/breakouts/{roomId}/token',
+        '/api/engagements/{id}/breakouts/reconcile',
+        '/api/livekit/webhook',
+      ]),
     );
     expect(doc.body.components.schemas.BreakoutJoin).toBeDefined();
   });

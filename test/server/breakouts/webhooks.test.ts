@@ -31,8 +31,13 @@ async function attendanceSeenBy(meeting: BreakoutMeeting, who: Person): Promise<
   return res.body.breakouts.rounds[meeting.roundId].attendance;
 }
 
-const attendanceEvents = async (meeting: BreakoutMeeting) => (await meeting.app.store.load(meeting.engagementId)).filter((e) => e.type === 'breakouts.attendanceRecorded');
-const statuses = (meeting: BreakoutMeeting, event: string) => meeting.double!.sentWebhooks().filter((w) => w.event === event).map((w) => w.status);
+const attendanceEvents = async (meeting: BreakoutMeeting) =>
+  (await meeting.app.store.load(meeting.engagementId)).filter((e) => e.type === 'breakouts.attendanceRecorded');
+const statuses = (meeting: BreakoutMeeting, event: string) =>
+  meeting
+    .double!.sentWebhooks()
+    .filter((w) => w.event === event)
+    .map((w) => w.status);
 
 async function post(url: string, body: string, headers: Record<string, string>) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/webhook+json', ...headers }, body });
@@ -84,7 +89,7 @@ describe('LiveKit webhooks → breakout attendance', () => {
       .sign(new TextEncoder().encode('not-the-livekit-secret-but-long-enough'));
     expect((await post(webhookUrl(m), altered, { authorization: forgedToken })).status).toBe(401);
     expect((await post(webhookUrl(m), altered, {})).status).toBe(401);
-    expect((await attendanceEvents(m))).toHaveLength(before);
+    expect(await attendanceEvents(m)).toHaveLength(before);
   });
 
   it('given LiveKit delivers the same webhook twice (a retry), then both are answered 200 and one event is recorded', async () => {
@@ -93,7 +98,9 @@ describe('LiveKit webhooks → breakout attendance', () => {
     const sid = await joinRoom(m, m.ana, 0);
     await m.double!.settleWebhooks();
     expect(statuses(m, 'participant_joined')).toEqual([200, 200]);
-    expect((await attendanceEvents(m)).filter((e) => e.type === 'breakouts.attendanceRecorded' && e.participantSid === sid)).toHaveLength(1);
+    expect((await attendanceEvents(m)).filter((e) => e.type === 'breakouts.attendanceRecorded' && e.participantSid === sid)).toHaveLength(
+      1,
+    );
     // The dedupe is the store's UNIQUE(command id): the webhook's id is the command's.
     const delivered = m.double!.sentWebhooks().find((w) => w.event === 'participant_joined')!;
     expect(await m.app.store.findCommand(`livekit-${delivered.id}`)).toMatchObject({ engagementId: m.engagementId });
@@ -105,7 +112,10 @@ describe('LiveKit webhooks → breakout attendance', () => {
     const sid = await joinRoom(m, m.ben, 1);
     m.double!.leave(m.roomNames[1], m.ben.participantId);
     await m.double!.settleWebhooks();
-    const order = m.double!.sentWebhooks().filter((w) => w.event.startsWith('participant_')).map((w) => w.event);
+    const order = m
+      .double!.sentWebhooks()
+      .filter((w) => w.event.startsWith('participant_'))
+      .map((w) => w.event);
     expect(order).toEqual(['participant_left', 'participant_joined']);
     const record = (await attendanceSeenBy(m, m.chair))[sid];
     expect(record).toMatchObject({ participantId: m.ben.participantId, roomId: m.rooms[1], leftBy: 'livekit' });
@@ -126,11 +136,16 @@ describe('LiveKit webhooks → breakout attendance', () => {
   it('given a signed webhook for a room that is no breakout room of any engagement, then it is answered 200 (no retries) and nothing is recorded', async () => {
     m = await breakoutMeeting({ livekit: true });
     const adapter = createLiveKitAdapter({ url: m.double!.url, apiKey: API_KEY, apiSecret: API_SECRET });
-    const { token } = await adapter.mintJoinToken({ room: 'breakout-unknown-round-1', identity: m.ana.participantId, name: 'Ana', canPublish: true });
+    const { token } = await adapter.mintJoinToken({
+      room: 'breakout-unknown-round-1',
+      identity: m.ana.participantId,
+      name: 'Ana',
+      canPublish: true,
+    });
     await m.double!.join(token);
     await m.double!.settleWebhooks();
     expect(statuses(m, 'participant_joined')).toEqual([200]);
-    expect((await attendanceEvents(m))).toHaveLength(0);
+    expect(await attendanceEvents(m)).toHaveLength(0);
   });
 
   it('BREAKOUT-26: given a participant still connected when the Chair ends the round, then their connection is closed at the round’s end', async () => {
@@ -177,7 +192,11 @@ describe('reconciling attendance with LiveKit', () => {
     const first = await reconcile();
     expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({ rooms: 2, recorded: 1 });
-    expect((await attendanceSeenBy(m, m.chair))[sid]).toMatchObject({ participantId: m.ana.participantId, leftAt: null, source: 'reconcile' });
+    expect((await attendanceSeenBy(m, m.chair))[sid]).toMatchObject({
+      participantId: m.ana.participantId,
+      leftAt: null,
+      source: 'reconcile',
+    });
     expect((await reconcile()).body).toMatchObject({ recorded: 0 });
 
     m.double!.faults.dropNext();
@@ -187,7 +206,7 @@ describe('reconciling attendance with LiveKit', () => {
     expect((await attendanceSeenBy(m, m.chair))[sid].leftAt).not.toBeNull();
     const events = (await attendanceEvents(m)).length;
     expect((await reconcile()).body).toMatchObject({ recorded: 0 });
-    expect((await attendanceEvents(m))).toHaveLength(events);
+    expect(await attendanceEvents(m)).toHaveLength(events);
   });
 
   it('given a stakeholder, then reconciling is 403; without LiveKit it is 503 LIVEKIT_NOT_CONFIGURED', async () => {

@@ -30,7 +30,8 @@ async function plannedRound(rooms = 3) {
     durationMinutes: 20,
     mode: 'balanced',
   });
-  const roundId = (planned.events.find((e) => e.type === 'breakouts.planned') as Extract<StoredEvent, { type: 'breakouts.planned' }>).roundId;
+  const roundId = (planned.events.find((e) => e.type === 'breakouts.planned') as Extract<StoredEvent, { type: 'breakouts.planned' }>)
+    .roundId;
   await harness.service.execute(id, chair, { type: 'breakouts.autoAssign', roundId, seed: 7 });
   return { id, roundId, participantIds };
 }
@@ -41,7 +42,12 @@ describe('breakout rooms on LiveKit', () => {
     const started = await harness!.service.execute(id, chair, { type: 'breakouts.start', roundId });
     const event = started.events.find((e) => e.type === 'breakouts.started') as Extract<StoredEvent, { type: 'breakouts.started' }>;
     const names = Object.values(event.roomNames).sort();
-    expect(double!.rooms().map((r) => r.name).sort()).toEqual(names);
+    expect(
+      double!
+        .rooms()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(names);
     for (const room of double!.rooms()) {
       expect(room.name).toMatch(new RegExp(`^breakout-${roundId}-\\d+$`));
       expect(room.maxParticipants).toBeGreaterThanOrEqual(4);

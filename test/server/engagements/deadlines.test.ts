@@ -32,13 +32,13 @@ describe('server-timed deadlines', () => {
 
     h.clock.advance(59_999);
     await h.service.whenIdle();
-    expect(overruns((await h.log(id)))).toEqual([]);
+    expect(overruns(await h.log(id))).toEqual([]);
 
     h.clock.advance(1);
     await h.service.whenIdle();
     h.clock.advance(10 * 60_000);
     await h.service.whenIdle();
-    const recorded = overruns((await h.log(id)));
+    const recorded = overruns(await h.log(id));
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ requestId, dueAt: deadline, at: deadline });
     expect(h.service.get(id, chairUser).interventions[requestId].overranAt).not.toBeNull();
@@ -52,10 +52,10 @@ describe('server-timed deadlines', () => {
     await h.service.execute(id, chair, { type: 'floor.extend', seconds: 60 });
     h.clock.advance(31_000);
     await h.service.whenIdle();
-    expect(overruns((await h.log(id)))).toEqual([]);
+    expect(overruns(await h.log(id))).toEqual([]);
     h.clock.advance(60_000);
     await h.service.whenIdle();
-    const recorded = overruns((await h.log(id)));
+    const recorded = overruns(await h.log(id));
     expect(recorded).toHaveLength(1);
     expect(Date.parse(recorded[0].dueAt) - Date.parse(deadline)).toBe(60_000);
   });
@@ -69,7 +69,7 @@ describe('server-timed deadlines', () => {
     expect(h.clock.pendingTimers()).toBe(0);
     h.clock.advance(120_000);
     await h.service.whenIdle();
-    expect(overruns((await h.log(id)))).toEqual([]);
+    expect(overruns(await h.log(id))).toEqual([]);
   });
 
   it('FLOOR-14: given a server stopped while someone spoke, when it restarts after the deadline, then the overrun is recorded at once with dueAt = the deadline, and only once across further restarts', async () => {
@@ -83,7 +83,7 @@ describe('server-timed deadlines', () => {
     await h.start(later);
     later.advance(0);
     await h.service.whenIdle();
-    const recorded = overruns((await h.log(id)));
+    const recorded = overruns(await h.log(id));
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ requestId, dueAt: deadline });
     expect(recorded[0].at).toBe(later.now().toISOString());
@@ -91,7 +91,7 @@ describe('server-timed deadlines', () => {
     await h.restart(new FakeClock(new Date(Date.parse(deadline) + 10 * 60_000)));
     h.clock.advance(60_000);
     await h.service.whenIdle();
-    expect(overruns((await h.log(id)))).toHaveLength(1);
+    expect(overruns(await h.log(id))).toHaveLength(1);
   });
 
   it('given the chair extending just as the deadline fires, when both reach the queue, then the stale deadline command meets VERSION_CONFLICT harmlessly and the new deadline is armed', async () => {
@@ -103,12 +103,12 @@ describe('server-timed deadlines', () => {
     h.clock.advance(60_000);
     await extended;
     await h.service.whenIdle();
-    expect(overruns((await h.log(id)))).toEqual([]);
+    expect(overruns(await h.log(id))).toEqual([]);
     expect(h.clock.pendingTimers()).toBe(1);
 
     h.clock.advance(30_000);
     await h.service.whenIdle();
-    const recorded = overruns((await h.log(id)));
+    const recorded = overruns(await h.log(id));
     expect(recorded).toHaveLength(1);
     expect(Date.parse(recorded[0].dueAt) - Date.parse(deadline)).toBe(30_000);
   });
@@ -129,7 +129,9 @@ describe('server-timed deadlines', () => {
       log: (message) => heard.push(`log: ${message}`),
       onCommitted: (engagementId, events, state) => {
         heads.push(store.load(engagementId).then((log) => [log.at(-1)?.version, events.at(-1)?.version]));
-        heard.push(`${engagementId}:${events.map((e) => e.type).join(',')}:${state.interventions[state.currentRequestId ?? '']?.overranAt !== null}`);
+        heard.push(
+          `${engagementId}:${events.map((e) => e.type).join(',')}:${state.interventions[state.currentRequestId ?? '']?.overranAt !== null}`,
+        );
       },
     });
     clock.advance(0);
@@ -170,7 +172,7 @@ describe('server-timed deadlines', () => {
     await h.service.whenIdle();
     h.clock.advance(60_000);
     await h.service.whenIdle();
-    const log = (await h.log(id));
+    const log = await h.log(id);
     expect(log.filter((e) => e.type === 'breakouts.warned')).toHaveLength(1);
     const ended = log.filter((e): e is Extract<StoredEvent, { type: 'breakouts.ended' }> => e.type === 'breakouts.ended');
     expect(ended).toHaveLength(1);

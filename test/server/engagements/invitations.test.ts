@@ -27,7 +27,7 @@ describe('invitations', () => {
     expect(created.code).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     expect(Buffer.from(created.code, 'base64url').length).toBeGreaterThanOrEqual(16);
     expect(Date.parse(created.expiresAt) - h.clock.now().getTime()).toBe(14 * 24 * 3600 * 1000);
-    const raw = JSON.stringify((await h.log(id)));
+    const raw = JSON.stringify(await h.log(id));
     expect(raw).not.toContain(created.code);
     expect(raw).toContain(createHash('sha256').update(created.code).digest('hex'));
     const other = await h.service.createInvitation(id, chairUser, { role: 'stakeholder' });
@@ -38,7 +38,10 @@ describe('invitations', () => {
     const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(0);
-    const { code, invitationId } = await h.service.createInvitation(id, chairUser, { role: 'delegation', displayName: 'Delegation of Ruritania' });
+    const { code, invitationId } = await h.service.createInvitation(id, chairUser, {
+      role: 'delegation',
+      displayName: 'Delegation of Ruritania',
+    });
     const redeemed = await h.service.redeemInvitation(code, 'Someone typing');
     expect(redeemed).toMatchObject({
       engagementId: id,
@@ -75,7 +78,8 @@ describe('invitations', () => {
     h.clock.advance(61_000);
 
     const errors = [];
-    for (const code of [used.code, expiring.code, revoked.code, 'not-a-code-at-all', '']) errors.push(await refusal(h.service.redeemInvitation(code)));
+    for (const code of [used.code, expiring.code, revoked.code, 'not-a-code-at-all', ''])
+      errors.push(await refusal(h.service.redeemInvitation(code)));
     expect(new Set(errors.map((e) => `${e.code} ${e.status} ${e.detail}`)).size).toBe(1);
     expect(errors[0].code).toBe('UNAUTHENTICATED');
   });
@@ -103,7 +107,12 @@ describe('re-plan preview', () => {
     const h = await Harness.open();
     harnesses.push(h);
     const { id, questionId } = await h.liveEngagement(3, { speakingSeconds: 180 });
-    for (const i of [0, 1, 2]) await h.service.execute(id, { kind: 'user', userId: `dev:speaker-${i}`, displayName: `S${i}` }, { type: 'floor.request', questionId });
+    for (const i of [0, 1, 2])
+      await h.service.execute(
+        id,
+        { kind: 'user', userId: `dev:speaker-${i}`, displayName: `S${i}` },
+        { type: 'floor.request', questionId },
+      );
     expect(() => h.service.replanPreview(id, chairUser, 'shorten')).toThrowError(expect.objectContaining({ code: 'RULE_VIOLATION' }));
 
     await h.service.execute(id, chair, { type: 'time.setHardStop', at: new Date(h.clock.now().getTime() + 6 * 60_000).toISOString() });
@@ -118,6 +127,8 @@ describe('re-plan preview', () => {
     const h = await Harness.open();
     harnesses.push(h);
     const { id } = await h.liveEngagement(1);
-    expect(() => h.service.replanPreview(id, { userId: 'dev:speaker-0' }, 'cap')).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => h.service.replanPreview(id, { userId: 'dev:speaker-0' }, 'cap')).toThrowError(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });

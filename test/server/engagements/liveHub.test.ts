@@ -49,8 +49,17 @@ describe('the live hub', () => {
   it('VIEW-6, VIEW-9: given staff, members, an applicant and a public viewer subscribed, when members ask for the floor with notes, then each fold equals their own GET (shared redactions never leak a note)', async () => {
     const h = await harness();
     const { id, questionId } = await h.liveEngagement(12);
-    await h.service.execute(id, { kind: 'user', userId: 'dev:applicant', displayName: 'A' }, { type: 'participant.register', organization: 'X', category: 'ngo' });
-    const viewers = [chairUser, { userId: 'dev:applicant' }, { userId: 'dev:nobody' }, ...Array.from({ length: 12 }, (_, i) => ({ userId: `dev:speaker-${i}` }))];
+    await h.service.execute(
+      id,
+      { kind: 'user', userId: 'dev:applicant', displayName: 'A' },
+      { type: 'participant.register', organization: 'X', category: 'ngo' },
+    );
+    const viewers = [
+      chairUser,
+      { userId: 'dev:applicant' },
+      { userId: 'dev:nobody' },
+      ...Array.from({ length: 12 }, (_, i) => ({ userId: `dev:speaker-${i}` })),
+    ];
     const sinks = viewers.map((viewer) => {
       const sink = new RecordingSink();
       h.service.subscribe(id, viewer, null, sink);
@@ -70,8 +79,7 @@ describe('the live hub', () => {
       const { version: _version, me: _me, ...expected } = h.service.get(id, viewer);
       expect(folded, viewer.userId).toEqual(expected);
     });
-    const notesSeenBy = (userId: string) =>
-      Object.values(h.service.get(id, { userId }).requests).flatMap((r) => (r.note ? [r.note] : []));
+    const notesSeenBy = (userId: string) => Object.values(h.service.get(id, { userId }).requests).flatMap((r) => (r.note ? [r.note] : []));
     expect(notesSeenBy('dev:speaker-3')).toEqual(['note of 3']);
   });
 
@@ -80,19 +88,34 @@ describe('the live hub', () => {
     const { id } = await h.liveEngagement(1);
     const delegation = (i: number) => ({ kind: 'user' as const, userId: `dev:delegation-${i}`, displayName: `Delegation ${i}` });
     for (const i of [0, 1]) {
-      const { events } = await h.service.execute(id, delegation(i), { type: 'participant.register', organization: `State ${i}`, category: 'member-state' });
+      const { events } = await h.service.execute(id, delegation(i), {
+        type: 'participant.register',
+        organization: `State ${i}`,
+        category: 'member-state',
+      });
       const participantId = (events[0] as Extract<StoredEvent, { type: 'participant.registered' }>).participant.id;
       await h.service.execute(id, chair, { type: 'participant.approve', participantId });
     }
-    const applicant = await h.service.execute(id, { kind: 'user', userId: 'dev:applicant', displayName: 'A' }, { type: 'participant.register', organization: 'NGO', category: 'ngo' });
+    const applicant = await h.service.execute(
+      id,
+      { kind: 'user', userId: 'dev:applicant', displayName: 'A' },
+      { type: 'participant.register', organization: 'NGO', category: 'ngo' },
+    );
     const applicantId = (applicant.events[0] as Extract<StoredEvent, { type: 'participant.registered' }>).participant.id;
-    const viewers = [chairUser, { userId: 'dev:delegation-0' }, { userId: 'dev:delegation-1' }, { userId: 'dev:speaker-0' }, { userId: 'dev:applicant' }];
+    const viewers = [
+      chairUser,
+      { userId: 'dev:delegation-0' },
+      { userId: 'dev:delegation-1' },
+      { userId: 'dev:speaker-0' },
+      { userId: 'dev:applicant' },
+    ];
     const sinks = viewers.map((viewer) => {
       const sink = new RecordingSink();
       h.service.subscribe(id, viewer, null, sink);
       return sink;
     });
-    for (const i of [0, 1]) await h.service.execute(id, delegation(i), { type: 'participant.object', participantId: applicantId, reason: `reason ${i}` });
+    for (const i of [0, 1])
+      await h.service.execute(id, delegation(i), { type: 'participant.object', participantId: applicantId, reason: `reason ${i}` });
 
     viewers.forEach((viewer, v) => {
       let folded = null as ReturnType<typeof project> | null;
@@ -183,7 +206,7 @@ describe('the live hub', () => {
     expect(near.versions()).toEqual(range(head - 2, head));
   });
 
-  it('VIEW-9: given a replay that crosses the viewer\'s own approval, when it resumes, then the replay switches to a snapshot at that version and continues with changes after it', async () => {
+  it("VIEW-9: given a replay that crosses the viewer's own approval, when it resumes, then the replay switches to a snapshot at that version and continues with changes after it", async () => {
     const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
     const newcomer = { kind: 'user' as const, userId: 'dev:newcomer', displayName: 'New' };
@@ -276,11 +299,15 @@ describe('the live hub', () => {
     const h = await harness();
     const { id } = await h.liveEngagement(0);
     const newcomer = { userId: 'dev:newcomer' };
-    const registered = await h.service.execute(id, { kind: 'user', userId: newcomer.userId, displayName: 'New' }, {
-      type: 'participant.register',
-      organization: 'NGO',
-      category: 'ngo',
-    });
+    const registered = await h.service.execute(
+      id,
+      { kind: 'user', userId: newcomer.userId, displayName: 'New' },
+      {
+        type: 'participant.register',
+        organization: 'NGO',
+        category: 'ngo',
+      },
+    );
     const sink = new RecordingSink();
     h.service.subscribe(id, newcomer, null, sink);
     const participantId = (registered.events[0] as Extract<StoredEvent, { type: 'participant.registered' }>).participant.id;

@@ -45,12 +45,18 @@ describe('pacing live delivery', () => {
   it('given a pass that cost 3 ms, when three more events commit at once, then they wait for their turn and leave as ONE batch per subscriber, the same array for one audience', async () => {
     const { pace, sinks, request } = await setUp(3);
     await request(0);
-    expect(sinks.map((s) => s.batches.length), 'the first event goes out at once').toEqual([1, 1, 1]);
+    expect(
+      sinks.map((s) => s.batches.length),
+      'the first event goes out at once',
+    ).toEqual([1, 1, 1]);
 
     await request(1);
     await request(2);
     await request(3);
-    expect(sinks.map((s) => s.batches.length), 'the next events wait: the last pass cost 3 ms of the last 3').toEqual([1, 1, 1]);
+    expect(
+      sinks.map((s) => s.batches.length),
+      'the next events wait: the last pass cost 3 ms of the last 3',
+    ).toEqual([1, 1, 1]);
 
     pace.now += 3; // time passes: fan-out has now used half of it
     await until(() => sinks.every((s) => s.batches.length === 2));

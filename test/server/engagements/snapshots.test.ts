@@ -16,7 +16,8 @@ import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink, speaker, t
 const harness = harnessesDisposedAfterEach();
 
 const EVERY = 20;
-const fold = (events: StoredEvent[]): EngagementState => events.reduce<EngagementState>((state, event) => evolve(state, event), emptyState());
+const fold = (events: StoredEvent[]): EngagementState =>
+  events.reduce<EngagementState>((state, event) => evolve(state, event), emptyState());
 const headOf = (h: Harness, id: string) => h.service.get(id, chairUser).version;
 
 async function withStore<T>(h: Harness, run: (store: ReturnType<typeof openSqliteEventStore>) => Promise<T>): Promise<T> {
@@ -47,7 +48,12 @@ async function engagementOf(h: Harness, atLeast: number) {
   const built = await h.liveEngagement(4);
   for (let i = 0; headOf(h, built.id) < atLeast; i += 1) await speech(h, built.id, built.questionId, i % 4);
   do {
-    await h.service.execute(built.id, chair, { type: 'note.add', questionId: built.questionId, text: 'A note for the record.', visibility: 'public' });
+    await h.service.execute(built.id, chair, {
+      type: 'note.add',
+      questionId: built.questionId,
+      text: 'A note for the record.',
+      visibility: 'public',
+    });
     await h.service.whenIdle();
   } while (((await snapshotOf(h, built.id))?.version ?? 0) === headOf(h, built.id));
   return built;
@@ -137,7 +143,7 @@ describe('state snapshots', () => {
     const h = await harness({ snapshotEvery: EVERY });
     const { id } = await engagementOf(h, EVERY + 5);
     const head = headOf(h, id);
-    const state = fold((await h.log(id)));
+    const state = fold(await h.log(id));
     await plant(h, id, head + 100, STATE_SCHEMA_VERSION, { ...state, settings: { ...state.settings, title: 'PLANTED' } });
     await h.restart();
     expect(headOf(h, id)).toBe(head);
@@ -154,7 +160,7 @@ describe('state snapshots', () => {
     db.close();
     const { id } = await engagementOf(h, EVERY + 5);
     expect(headOf(h, id)).toBeGreaterThanOrEqual(EVERY + 5);
-    expect((await h.log(id))).toHaveLength(headOf(h, id));
+    expect(await h.log(id)).toHaveLength(headOf(h, id));
     expect(await snapshotOf(h, id)).toBeNull();
     expect(h.logs.some((m) => m.includes('could not be saved'))).toBe(true);
   });
@@ -188,7 +194,10 @@ describe('state snapshots', () => {
 
     cursors.forEach((cursor, i) => {
       const sink = sinks[i];
-      expect(sink.kinds().every((k) => k === 'change'), `cursor ${cursor}`).toBe(true);
+      expect(
+        sink.kinds().every((k) => k === 'change'),
+        `cursor ${cursor}`,
+      ).toBe(true);
       expect(sink.versions(), `cursor ${cursor}`).toEqual(Array.from({ length: head - cursor }, (_, k) => cursor + 1 + k));
       // What the client held at its cursor, plus the changes, is what GET says now.
       const { version: _v, me: _m, ...held } = viewFor(fold(log.slice(0, cursor)), cursor, chairUser) as EngagementView;

@@ -29,7 +29,7 @@ describe('the write path', () => {
     );
 
     expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
-    const log = (await h.log(id));
+    const log = await h.log(id);
     expect(log.map((e) => e.version)).toEqual(Array.from({ length: before + 200 }, (_, i) => i + 1));
     const requests = log.filter((e): e is Extract<StoredEvent, { type: 'floor.requested' }> => e.type === 'floor.requested');
     expect(requests).toHaveLength(200);
@@ -68,7 +68,7 @@ describe('the write path', () => {
     expect(a.status === 'fulfilled' && a.value.version).toBe(before + 1);
     expect(b.status === 'rejected' && (b.reason as AppError).extra.rule).toBe('FLOOR-4');
     expect(c.status === 'fulfilled' && c.value.version).toBe(before + 2);
-    expect((await h.log(id))).toHaveLength(before + 2);
+    expect(await h.log(id)).toHaveLength(before + 2);
   });
 
   it('given two commands expecting the same version sent together, when they are batched, then the first applies and the second meets VERSION_CONFLICT', async () => {
@@ -87,7 +87,8 @@ describe('the write path', () => {
   it('given a command with a commandId, when it is sent twice (at once and again later), then it takes effect once and both answers are the first result', async () => {
     const h = await harness();
     const { id, questionId } = await h.liveEngagement(1);
-    const send = () => h.service.execute(id, speaker(0), { type: 'floor.request', questionId, note: 'on point 2' }, { commandId: 'retry-1' });
+    const send = () =>
+      h.service.execute(id, speaker(0), { type: 'floor.request', questionId, note: 'on point 2' }, { commandId: 'retry-1' });
     const [first, second] = await Promise.all([send(), send()]);
     const third = await send();
     expect(second).toEqual(first);
@@ -118,7 +119,7 @@ describe('the write path', () => {
     expect(error.code).toBe('VERSION_CONFLICT');
     expect(error.status).toBe(409);
     expect(h.service.get(id, chairUser).version).toBe(version);
-    expect((await h.log(id))).toHaveLength(version);
+    expect(await h.log(id)).toHaveLength(version);
     const ok = await h.service.execute(id, chair, { type: 'question.add', text: 'On time' }, { expectedVersion: version });
     expect(ok.version).toBe(version + 1);
   });
@@ -132,7 +133,7 @@ describe('the write path', () => {
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.extra.rule).toBe('FLOOR-4');
     expect(h.service.get(id, chairUser).version).toBe(version);
-    expect((await h.log(id))).toHaveLength(version);
+    expect(await h.log(id)).toHaveLength(version);
   });
 
   it('AUTH-1: given a signed-in person, when they send an internal command (floor.recordOverrun, invitation.redeem), then it is refused and nothing is written', async () => {
@@ -141,7 +142,9 @@ describe('the write path', () => {
     const version = h.service.get(id, chairUser).version;
     const error = await rejection(h.service.execute(id, chair, { type: 'floor.recordOverrun', requestId: 'x' }));
     expect(error.code).toBe('FORBIDDEN');
-    const redeem = await rejection(h.service.execute(id, chair, { type: 'invitation.redeem', invitationId: 'x', userId: 'inv:x', displayName: 'Me' }));
+    const redeem = await rejection(
+      h.service.execute(id, chair, { type: 'invitation.redeem', invitationId: 'x', userId: 'inv:x', displayName: 'Me' }),
+    );
     expect(redeem.code).toBe('FORBIDDEN');
     expect(h.service.get(id, chairUser).version).toBe(version);
   });

@@ -82,7 +82,9 @@ describe('refused requests', () => {
   for (const type of ['floor.recordOverrun', 'invitation.redeem', 'invitation.create', 'engagement.create']) {
     it(`AUTH-1: given the internal command ${type}, when sent to POST /commands, then 403 and nothing changes`, async () => {
       const before = await version();
-      const res = await app.api(chair).command(engagementId, { type, requestId: 'r1', invitationId: 'i1', userId: 'u', displayName: 'X', title: 'T' });
+      const res = await app
+        .api(chair)
+        .command(engagementId, { type, requestId: 'r1', invitationId: 'i1', userId: 'u', displayName: 'X', title: 'T' });
       expectProblem(res, 403, 'FORBIDDEN');
       expect(await version()).toBe(before);
     });
@@ -122,7 +124,11 @@ describe('refused requests', () => {
     const none = await app.api().command(engagementId, { type: 'engagement.open' });
     expectProblem(none, 401, 'UNAUTHENTICATED');
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expectProblem(await app.api().post(commandsUrl(), { type: 'engagement.open' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }), 401, 'UNAUTHENTICATED');
+    expectProblem(
+      await app.api().post(commandsUrl(), { type: 'engagement.open' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }),
+      401,
+      'UNAUTHENTICATED',
+    );
     const [h, p] = chair.split('.');
     const forged = `${h}.${p}.${Buffer.from('not the signature').toString('base64url')}`;
     expectProblem(await app.api(forged).command(engagementId, { type: 'engagement.open' }), 401, 'UNAUTHENTICATED');

@@ -39,7 +39,10 @@ describe('parseConfig', () => {
 
   it('given SSO settings, then the client id, the tenants and a tenant JWKS by default', () => {
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    const config = parseConfig({ ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555', ENTRA_TENANTS: ` ${tenant.toUpperCase()} ` }, '/x');
+    const config = parseConfig(
+      { ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555', ENTRA_TENANTS: ` ${tenant.toUpperCase()} ` },
+      '/x',
+    );
     expect(config.sso).toEqual({
       clientId: '11111111-2222-3333-4444-555555555555',
       tenants: [tenant],
@@ -59,13 +62,26 @@ describe('parseConfig', () => {
     });
     const names = problems.map((p) => p.split(':')[0]);
     expect(names).toEqual(
-      expect.arrayContaining(['PORT', 'NODE_ENV', 'ENTRA_CLIENT_ID', 'ENTRA_TENANTS.0', 'LIVEKIT_URL', 'TEAMS_EXTRA_HOST_ORIGINS.0', 'SESSION_SECRET']),
+      expect.arrayContaining([
+        'PORT',
+        'NODE_ENV',
+        'ENTRA_CLIENT_ID',
+        'ENTRA_TENANTS.0',
+        'LIVEKIT_URL',
+        'TEAMS_EXTRA_HOST_ORIGINS.0',
+        'SESSION_SECRET',
+      ]),
     );
   });
 
   it('given production with an http PUBLIC_URL, then it is refused; with https, TEAMS_EXTRA_HOST_ORIGINS is ignored', () => {
-    expect(problemsOf({ NODE_ENV: 'production', PUBLIC_URL: 'http://convene.example' })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be an https/)]);
-    const config = parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://convene.example/', TEAMS_EXTRA_HOST_ORIGINS: 'https://host.test' }, '/x');
+    expect(problemsOf({ NODE_ENV: 'production', PUBLIC_URL: 'http://convene.example' })).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: must be an https/),
+    ]);
+    const config = parseConfig(
+      { NODE_ENV: 'production', PUBLIC_URL: 'https://convene.example/', TEAMS_EXTRA_HOST_ORIGINS: 'https://host.test' },
+      '/x',
+    );
     expect(config.publicUrl).toBe('https://convene.example');
     expect(config.teamsExtraHostOrigins).toEqual([]);
   });
@@ -73,10 +89,16 @@ describe('parseConfig', () => {
   it('given DATABASE_URL with SESSION_SECRET, then PostgreSQL is selected; without SESSION_SECRET, or not a postgres:// URL, then a clear problem', () => {
     const secret = 's'.repeat(40);
     expect(parseConfig({ DATABASE_URL: 'postgres://db/convene', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgres://db/convene');
-    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/c', SESSION_SECRET: secret }, '/x').databaseUrl).toBe('postgresql://u:p@db:5432/c');
+    expect(parseConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/c', SESSION_SECRET: secret }, '/x').databaseUrl).toBe(
+      'postgresql://u:p@db:5432/c',
+    );
     expect(parseConfig({ DATABASE_URL: ' ' }, '/x').databaseUrl).toBeNull();
-    expect(problemsOf({ DATABASE_URL: 'postgres://db/convene' })).toEqual([expect.stringMatching(/^SESSION_SECRET: required with DATABASE_URL: every instance/)]);
-    expect(problemsOf({ DATABASE_URL: 'mysql://db/convene', SESSION_SECRET: secret })).toEqual([expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL/)]);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/convene' })).toEqual([
+      expect.stringMatching(/^SESSION_SECRET: required with DATABASE_URL: every instance/),
+    ]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/convene', SESSION_SECRET: secret })).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL/),
+    ]);
   });
 
   it('given .env.example, then it lists every variable the server reads, each with a comment above it', () => {

@@ -9,7 +9,9 @@ import type { FakeClock } from '../../support/fakeClock.js';
 describe('the HTTP edge', () => {
   let app: TestApp<FakeClock>;
   beforeAll(async () => {
-    app = await createTestApp({ env: { LIVEKIT_URL: 'wss://media.convene.test', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'secret-secret-secret' } });
+    app = await createTestApp({
+      env: { LIVEKIT_URL: 'wss://media.convene.test', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'secret-secret-secret' },
+    });
   });
   afterAll(() => app?.close());
 
@@ -18,7 +20,13 @@ describe('the HTTP edge', () => {
     expect(res.headers.get('x-frame-options')).toBeNull();
     const csp = res.headers.get('content-security-policy') ?? '';
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1].split(' ') ?? [];
-    for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://outlook.office365.com']) {
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.cloud.microsoft',
+      'https://*.office.com',
+      'https://outlook.office365.com',
+    ]) {
       expect(ancestors).toContain(host);
     }
     expect(csp).toContain("object-src 'none'");
@@ -100,7 +108,9 @@ describe('extensions', () => {
           router.get('/engagements/:id/echo', requireUser, (req, res) => {
             res.json({ id: req.params.id });
           });
-          return { openApi: { paths: { '/api/engagements/{id}/echo': { get: { summary: 'Echo', responses: { 200: { description: 'OK' } } } } } } };
+          return {
+            openApi: { paths: { '/api/engagements/{id}/echo': { get: { summary: 'Echo', responses: { 200: { description: 'OK' } } } } } },
+          };
         },
       ],
     });
@@ -120,7 +130,9 @@ describe('extensions', () => {
 describe('production mode', () => {
   let app: TestApp<FakeClock>;
   beforeAll(async () => {
-    app = await createTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), TEAMS_EXTRA_HOST_ORIGINS: 'https://host.test:8443' } });
+    app = await createTestApp({
+      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), TEAMS_EXTRA_HOST_ORIGINS: 'https://host.test:8443' },
+    });
   });
   afterAll(() => app?.close());
 
@@ -139,10 +151,14 @@ describe('production mode', () => {
 
 describe('extra host origins outside production', () => {
   it('given TEAMS_EXTRA_HOST_ORIGINS in development, then they are added to frame-ancestors and exposed to the tab', async () => {
-    const app = await createTestApp({ env: { NODE_ENV: 'development', TEAMS_EXTRA_HOST_ORIGINS: 'http://127.0.0.1:4100, https://host.test:8443' } });
+    const app = await createTestApp({
+      env: { NODE_ENV: 'development', TEAMS_EXTRA_HOST_ORIGINS: 'http://127.0.0.1:4100, https://host.test:8443' },
+    });
     try {
       const res = await app.api().get('/api/config');
-      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors [^;]*http:\/\/127\.0\.0\.1:4100 https:\/\/host\.test:8443/);
+      expect(res.headers.get('content-security-policy')).toMatch(
+        /frame-ancestors [^;]*http:\/\/127\.0\.0\.1:4100 https:\/\/host\.test:8443/,
+      );
       expect(res.body.teamsExtraHostOrigins).toEqual(['http://127.0.0.1:4100', 'https://host.test:8443']);
       expect(res.body.devSignIn).toBe(true);
     } finally {

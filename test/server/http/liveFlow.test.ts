@@ -15,7 +15,9 @@ const dataMessages = (conn: SseConnection) => conn.messages.filter((m) => m.even
 
 function stateOf(view: Record<string, unknown>): EngagementState {
   const { version, me, serverNow, ...state } = view;
-  void version; void me; void serverNow;
+  void version;
+  void me;
+  void serverNow;
   return state as unknown as EngagementState;
 }
 
@@ -65,10 +67,19 @@ describe('a meeting over HTTP, seen live by stakeholders', () => {
   };
 
   it('given a chair, when they create, prepare and open an engagement, then it is open with its questions', async () => {
-    const created = await chair.post('/api/engagements', { title: 'Capacity-building consultation', theme: 'capacity-building', plannedMinutes: 60, speakingSeconds: 180 });
+    const created = await chair.post('/api/engagements', {
+      title: 'Capacity-building consultation',
+      theme: 'capacity-building',
+      plannedMinutes: 60,
+      speakingSeconds: 180,
+    });
     expect(created.status).toBe(201);
     engagementId = created.body.id;
-    const q1 = await chair.command(engagementId, { type: 'question.add', text: 'How can capacity-building be needs-based?', plannedMinutes: 20 });
+    const q1 = await chair.command(engagementId, {
+      type: 'question.add',
+      text: 'How can capacity-building be needs-based?',
+      plannedMinutes: 20,
+    });
     expect(q1.status).toBe(200);
     questionId = q1.body.events.find((e: { type: string }) => e.type === 'question.added').question.id;
     expect((await chair.command(engagementId, { type: 'question.add', text: 'What role for the private sector?' })).status).toBe(200);
@@ -78,7 +89,12 @@ describe('a meeting over HTTP, seen live by stakeholders', () => {
 
   it('INV-3: given three invitations, when redeemed, then each stakeholder is an approved participant bound to the engagement', async () => {
     for (const name of ['Amina Diallo', 'Lena Sørensen', 'Rahul Mehta']) {
-      const invitation = await chair.post(`/api/engagements/${engagementId}/invitations`, { role: 'stakeholder', displayName: name, organization: `${name.split(' ')[1]} Org`, category: 'ngo' });
+      const invitation = await chair.post(`/api/engagements/${engagementId}/invitations`, {
+        role: 'stakeholder',
+        displayName: name,
+        organization: `${name.split(' ')[1]} Org`,
+        category: 'ngo',
+      });
       expect(invitation.status).toBe(201);
       expect(invitation.body.url).toContain('/join#code=');
       const session = await app.api().post('/api/auth/invitation', { code: invitation.body.code });
@@ -102,7 +118,12 @@ describe('a meeting over HTTP, seen live by stakeholders', () => {
     const snapshot = await streamA.waitFor((m) => m.event === 'snapshot');
     const current = (await stakeholders[0].api.get(`/api/engagements/${engagementId}`)).body.version;
     expect(snapshot.id).toBe(String(current));
-    expect(snapshot.json()).toMatchObject({ id: engagementId, version: current, serverNow: app.clock.now().toISOString(), me: { role: 'stakeholder' } });
+    expect(snapshot.json()).toMatchObject({
+      id: engagementId,
+      version: current,
+      serverNow: app.clock.now().toISOString(),
+      me: { role: 'stakeholder' },
+    });
     expect(streamA.retries[0]).toBeGreaterThanOrEqual(1000);
     expect(streamA.retries[0]).toBeLessThanOrEqual(5000);
     await streamB.waitFor((m) => m.event === 'snapshot');
@@ -152,12 +173,17 @@ describe('a meeting over HTTP, seen live by stakeholders', () => {
     const firstPart = dataMessages(streamB);
     const resumeFrom = streamB.lastEventId!;
     const final = (await chair.get(`/api/engagements/${engagementId}`)).body.version as number;
-    const resumed = await openSse(`${app.baseUrl}/api/engagements/${engagementId}/stream`, { token: stakeholders[1].token, lastEventId: resumeFrom });
+    const resumed = await openSse(`${app.baseUrl}/api/engagements/${engagementId}/stream`, {
+      token: stakeholders[1].token,
+      lastEventId: resumeFrom,
+    });
     try {
       await resumed.waitFor((m) => m.id === String(final));
       const secondPart = dataMessages(resumed);
       expect(secondPart.every((m) => m.event === 'change')).toBe(true);
-      expect(secondPart.map((m) => Number(m.id))).toEqual(Array.from({ length: final - Number(resumeFrom) }, (_, i) => Number(resumeFrom) + 1 + i));
+      expect(secondPart.map((m) => Number(m.id))).toEqual(
+        Array.from({ length: final - Number(resumeFrom) }, (_, i) => Number(resumeFrom) + 1 + i),
+      );
       // VIEW-9 over the wire: folding what B received equals what GET returns to B at that version.
       const folded = fold([...firstPart, ...secondPart]);
       const view = (await stakeholders[1].api.get(`/api/engagements/${engagementId}`)).body;

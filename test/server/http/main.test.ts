@@ -21,7 +21,15 @@ function start(env: Record<string, string>) {
   // node directly, not npx: an npx chain can outlive the test and hold its pipes.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: 'http://localhost:5999', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://localhost:5999',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -60,10 +68,20 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
     expect(server.output()).toContain('Informal virtual engagement with stakeholders on capacity-building');
     const base = `http://127.0.0.1:${port}`;
 
-    const signIn = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: 'Demo Chair' }) });
+    const signIn = await fetch(`${base}/api/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Demo Chair' }),
+    });
     const { token } = await signIn.json();
     const list = await (await fetch(`${base}/api/engagements`, { headers: { authorization: `Bearer ${token}` } })).json();
-    expect(list).toEqual([expect.objectContaining({ title: 'Informal virtual engagement with stakeholders on capacity-building', status: 'open', role: 'chair' })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        title: 'Informal virtual engagement with stakeholders on capacity-building',
+        status: 'open',
+        role: 'chair',
+      }),
+    ]);
     const view = await (await fetch(`${base}/api/engagements/${list[0].id}`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(view.questions).toHaveLength(4);
     expect(view.hardStop).not.toBeNull();
@@ -71,7 +89,11 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
 
     // A stakeholder link from the console works.
     const code = decodeURIComponent(server.output().match(/join#code=([^\s]+)/)![1]);
-    const redeemed = await fetch(`${base}/api/auth/invitation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+    const redeemed = await fetch(`${base}/api/auth/invitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
     expect(redeemed.status).toBe(200);
 
     const stream = await openSse(`${base}/api/engagements/${list[0].id}/stream`, { token });
@@ -93,17 +115,25 @@ describe('server/main.ts', { timeout: 60_000 }, () => {
     expect(unreachable.output()).toMatch(/Cannot open the event log in PostgreSQL \(DATABASE_URL\): .*cannot be reached/);
   });
 
-  it.skipIf(!hasPostgres)('given two servers started at once on one fresh PostgreSQL database, then both migrate without racing, start (health says postgres) and exit 0 on SIGTERM', async () => {
-    const env = { DATABASE_URL: await createTestDatabase(), SESSION_SECRET: 's'.repeat(40), NODE_ENV: 'production', PUBLIC_URL: 'https://convene.test' };
-    const servers = [start(env), start(env)];
-    for (const server of servers) {
-      const [, port] = await server.waitFor(/listens on http:\/\/127\.0\.0\.1:(\d+) \(.*event log in PostgreSQL/);
-      const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
-      expect(health).toMatchObject({ status: 'ok', storage: 'postgres' });
-    }
-    for (const server of servers) server.child.kill('SIGTERM');
-    for (const server of servers) expect(await server.exited).toBe(0);
-  });
+  it.skipIf(!hasPostgres)(
+    'given two servers started at once on one fresh PostgreSQL database, then both migrate without racing, start (health says postgres) and exit 0 on SIGTERM',
+    async () => {
+      const env = {
+        DATABASE_URL: await createTestDatabase(),
+        SESSION_SECRET: 's'.repeat(40),
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://convene.test',
+      };
+      const servers = [start(env), start(env)];
+      for (const server of servers) {
+        const [, port] = await server.waitFor(/listens on http:\/\/127\.0\.0\.1:(\d+) \(.*event log in PostgreSQL/);
+        const health = await (await fetch(`http://127.0.0.1:${port}/api/health`)).json();
+        expect(health).toMatchObject({ status: 'ok', storage: 'postgres' });
+      }
+      for (const server of servers) server.child.kill('SIGTERM');
+      for (const server of servers) expect(await server.exited).toBe(0);
+    },
+  );
 
   it('given several bad variables, then every problem is listed at once and the exit is non-zero', async () => {
     const server = start({ PORT: 'eighty', NODE_ENV: 'staging', LIVEKIT_URL: 'wss://media.example' });

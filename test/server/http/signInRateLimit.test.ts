@@ -21,7 +21,9 @@ describe('sign-in rate limit', () => {
   it('INV-3: given 30 invitations, when all are redeemed from one address within a minute, then every one succeeds and is bound to its engagement', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const res = await app.api(chair).post(`/api/engagements/${engagementId}/invitations`, { role: 'stakeholder', displayName: `Member ${i}` });
+      const res = await app
+        .api(chair)
+        .post(`/api/engagements/${engagementId}/invitations`, { role: 'stakeholder', displayName: `Member ${i}` });
       expect(res.status).toBe(201);
       expect(res.body.url).toBe(`https://convene.test/join#code=${encodeURIComponent(res.body.code)}`);
       codes.push(res.body.code);
@@ -69,10 +71,18 @@ describe('invitation sessions', () => {
     const mine = (await app.api(chair).post('/api/engagements', { title: 'Mine' })).body.id;
     const other = (await app.api(chair).post('/api/engagements', { title: 'Other' })).body.id;
     await app.api(chair).command(mine, { type: 'engagement.open' });
-    const code = (await app.api(chair).post(`/api/engagements/${mine}/invitations`, { role: 'stakeholder', displayName: 'Guest One', organization: 'NGO' })).body.code;
+    const code = (
+      await app
+        .api(chair)
+        .post(`/api/engagements/${mine}/invitations`, { role: 'stakeholder', displayName: 'Guest One', organization: 'NGO' })
+    ).body.code;
     const session = await app.api().post('/api/auth/invitation', { code });
     const guest = app.api(session.body.token);
-    expect((await guest.get('/api/me')).body).toMatchObject({ engagementId: mine, role: 'stakeholder', user: { displayName: 'Guest One' } });
+    expect((await guest.get('/api/me')).body).toMatchObject({
+      engagementId: mine,
+      role: 'stakeholder',
+      user: { displayName: 'Guest One' },
+    });
     expect((await guest.get(`/api/engagements/${mine}`)).status).toBe(200);
     const elsewhere = await guest.get(`/api/engagements/${other}`);
     expect(elsewhere.status).toBe(403);

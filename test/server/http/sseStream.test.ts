@@ -35,7 +35,10 @@ class RecordingResponse extends EventEmitter {
 
 /** Until queued messages (snapshot, heartbeat, end) have left: they go on the next turn. */
 const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
-const withdrawn = (v: number) => ({ version: v, event: { type: 'floor.withdrawn' as const, at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v } });
+const withdrawn = (v: number) => ({
+  version: v,
+  event: { type: 'floor.withdrawn' as const, at: '2026-11-28T09:00:00.000Z', requestId: `r${v}`, version: v },
+});
 
 function parse(text: string) {
   const events: EventSourceMessage[] = [];

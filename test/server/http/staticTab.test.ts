@@ -84,7 +84,7 @@ describe('serving the tab', () => {
     expect(plain.body.toString()).toBe(BUNDLE);
   });
 
-  it('given a path that climbs out of /assets, then it is not served with an asset\'s cache policy', async () => {
+  it("given a path that climbs out of /assets, then it is not served with an asset's cache policy", async () => {
     const res = await rawGet(`${app.baseUrl}/assets/%2e%2e/index.html`, { 'accept-encoding': 'br' });
     expect(res.headers['cache-control']).not.toContain('immutable');
     expect(res.headers['content-encoding']).toBeUndefined();

@@ -45,7 +45,10 @@ describe('Teams SSO tokens (AUTH: Entra access tokens)', () => {
   const refusals: [string, () => Promise<string>][] = [
     ['a wrong audience', () => jwks.mint({ aud: randomUUID(), now: now() })],
     ['an App ID URI of another host', () => jwks.mint({ version: 1, aud: `api://evil.example/${jwks.clientId}`, now: now() })],
-    ['the issuer of another tenant (not bound to tid)', () => jwks.mint({ iss: `https://login.microsoftonline.com/${otherTenant}/v2.0`, now: now() })],
+    [
+      'the issuer of another tenant (not bound to tid)',
+      () => jwks.mint({ iss: `https://login.microsoftonline.com/${otherTenant}/v2.0`, now: now() }),
+    ],
     ['an issuer that is not Entra', () => jwks.mint({ iss: `https://evil.example/${jwks.tenantId}/v2.0`, now: now() })],
     ['a tenant not on the allow-list (with its own matching issuer)', () => jwks.mint({ tid: randomUUID(), now: now() })],
     ['a tid that is not a GUID', () => jwks.mint({ tid: 'common', now: now() })],

@@ -51,10 +51,16 @@ async function twoInstances(applicationName: string): Promise<Instance> {
       }
     },
   });
-  closers.push(() => writer.close(), () => reader.close(), () => feed.close());
+  closers.push(
+    () => writer.close(),
+    () => reader.close(),
+    () => feed.close(),
+  );
   await feed.ready;
   const reached = (id: string, version: number) =>
-    (delivered.get(id)?.at(-1) ?? 0) >= version ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ id, version, resolve }));
+    (delivered.get(id)?.at(-1) ?? 0) >= version
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => waiters.push({ id, version, resolve }));
   return { url, writer, reader, feed, delivered, statuses, reached };
 }
 

@@ -85,7 +85,10 @@ describe.skipIf(!hasPostgres)('the event log on PostgreSQL, several instances', 
   it('given a fresh database, when two instances migrate at once, then each migration is applied exactly once (the advisory lock serializes them)', async () => {
     const url = await createTestDatabase();
     const [one, two] = await Promise.all([connect(url), connect(url)]);
-    const applied = await Promise.all([applyPostgresMigrations(one, POSTGRES_MIGRATIONS), applyPostgresMigrations(two, POSTGRES_MIGRATIONS)]);
+    const applied = await Promise.all([
+      applyPostgresMigrations(one, POSTGRES_MIGRATIONS),
+      applyPostgresMigrations(two, POSTGRES_MIGRATIONS),
+    ]);
     const ids = POSTGRES_MIGRATIONS.map((m) => m.id);
     expect(applied.map((list) => list.length).sort()).toEqual([0, ids.length]);
     expect(applied.flat()).toEqual(ids);
@@ -186,6 +189,9 @@ describe.skipIf(!hasPostgres)('the event log on PostgreSQL, bad conditions', () 
 
     expect(await store.findCommand('lost')).toBeNull();
     expect((await store.append('e1', 1, [updated('after')])).map((e) => e.version)).toEqual([2]);
-    expect((await store.load('e1')).map((e) => (e as { changes: { description: string } }).changes.description)).toEqual(['before', 'after']);
+    expect((await store.load('e1')).map((e) => (e as { changes: { description: string } }).changes.description)).toEqual([
+      'before',
+      'after',
+    ]);
   });
 });

@@ -35,13 +35,23 @@ describe.skipIf(!hasPostgres)('a meeting on PostgreSQL over HTTP', () => {
     const chairToken = await app.signIn('Postgres Chair');
     const chair = app.api(chairToken);
 
-    const created = await chair.post('/api/engagements', { title: 'On PostgreSQL', theme: 'storage', plannedMinutes: 30, speakingSeconds: 120 });
+    const created = await chair.post('/api/engagements', {
+      title: 'On PostgreSQL',
+      theme: 'storage',
+      plannedMinutes: 30,
+      speakingSeconds: 120,
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const added = await chair.command(id, { type: 'question.add', text: 'Does it hold?' });
     const questionId = added.body.events.find((e: { type: string }) => e.type === 'question.added').question.id as string;
     expect((await chair.command(id, { type: 'engagement.open' })).status).toBe(200);
-    const invitation = await chair.post(`/api/engagements/${id}/invitations`, { role: 'stakeholder', displayName: 'Ama Owusu', organization: 'Owusu Org', category: 'ngo' });
+    const invitation = await chair.post(`/api/engagements/${id}/invitations`, {
+      role: 'stakeholder',
+      displayName: 'Ama Owusu',
+      organization: 'Owusu Org',
+      category: 'ngo',
+    });
     const session = await app.api().post('/api/auth/invitation', { code: invitation.body.code });
     expect(session.status).toBe(200);
     const stakeholder: ApiClient = app.api(session.body.token);

@@ -16,7 +16,8 @@ const script = fileURLToPath(new URL('../../../scripts/pg-test-cluster.sh', impo
 const PG_LIB = '/usr/lib/postgresql';
 const hasBinaries = existsSync(PG_LIB) && readdirSync(PG_LIB).some((version) => existsSync(`${PG_LIB}/${version}/bin/initdb`));
 const REQUIRED = process.env.REQUIRE_POSTGRES === '1';
-if (hasPostgres && !hasBinaries && REQUIRED) throw new Error('The outage drill needs the PostgreSQL server binaries (Debian postgresql) and REQUIRE_POSTGRES=1 is set.');
+if (hasPostgres && !hasBinaries && REQUIRED)
+  throw new Error('The outage drill needs the PostgreSQL server binaries (Debian postgresql) and REQUIRE_POSTGRES=1 is set.');
 
 const cluster = (...args: string[]) => execFileSync('bash', [script, ...args], { encoding: 'utf8' });
 
@@ -37,7 +38,12 @@ describe.skipIf(!hasPostgres || !hasBinaries)('PostgreSQL stopped and started ag
     store = await openPostgresEventStore(url, { connectionTimeoutMs: 1000, queryTimeoutMs: 3000 });
     app = (await createTestApp({ store, env: { SESSION_SECRET: 'outage-drill-secret-'.padEnd(40, 'x') } })) as TestApp<FakeClock>;
     const chair = app.api(await app.signIn('Outage Chair'));
-    const created = await chair.post('/api/engagements', { title: 'Outage drill', theme: 'storage', plannedMinutes: 30, speakingSeconds: 120 });
+    const created = await chair.post('/api/engagements', {
+      title: 'Outage drill',
+      theme: 'storage',
+      plannedMinutes: 30,
+      speakingSeconds: 120,
+    });
     const id = created.body.id as string;
     expect((await chair.command(id, { type: 'question.add', text: 'Before the outage' })).status).toBe(200);
 

@@ -57,10 +57,22 @@ describe('reading an engagement from its snapshot', () => {
   });
 
   const setAside: [string, (store: EventStore) => Promise<void>, RegExp][] = [
-    ['written under another state schema', (s) => s.saveSnapshot('e1', 3, STATE_SCHEMA_VERSION + 1, JSON.stringify({ id: 'e1' })), /schema/],
-    ['newer than the log (the log was cut back or replaced)', (s) => s.saveSnapshot('e1', 6, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e1' })), /past the log's head/],
+    [
+      'written under another state schema',
+      (s) => s.saveSnapshot('e1', 3, STATE_SCHEMA_VERSION + 1, JSON.stringify({ id: 'e1' })),
+      /schema/,
+    ],
+    [
+      'newer than the log (the log was cut back or replaced)',
+      (s) => s.saveSnapshot('e1', 6, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e1' })),
+      /past the log's head/,
+    ],
     ['not JSON', (s) => s.saveSnapshot('e1', 3, STATE_SCHEMA_VERSION, '{"id":"e1",'), /not valid JSON/],
-    ["another engagement's state", (s) => s.saveSnapshot('e1', 3, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e2' })), /not this engagement/],
+    [
+      "another engagement's state",
+      (s) => s.saveSnapshot('e1', 3, STATE_SCHEMA_VERSION, JSON.stringify({ id: 'e2' })),
+      /not this engagement/,
+    ],
   ];
   for (const [what, plant, reason] of setAside) {
     it(`given a snapshot ${what}, then it is set aside with its reason and the whole log is read`, async () => {

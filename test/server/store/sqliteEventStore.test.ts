@@ -170,8 +170,16 @@ describe('migrations', () => {
     const file = tempFile();
     // The file as the first release left it (that release's store is gone, so its schema is built directly).
     const db = new Database(file);
-    applyMigrations(db, MIGRATIONS.filter((m) => m.id === 1));
-    db.prepare('INSERT INTO events (engagement_id, version, type, at, data) VALUES (?, 1, ?, ?, ?)').run('e1', opened.type, at, JSON.stringify(opened));
+    applyMigrations(
+      db,
+      MIGRATIONS.filter((m) => m.id === 1),
+    );
+    db.prepare('INSERT INTO events (engagement_id, version, type, at, data) VALUES (?, 1, ?, ?, ?)').run(
+      'e1',
+      opened.type,
+      at,
+      JSON.stringify(opened),
+    );
     db.close();
     expect(recorded(file)).toEqual([1]);
     const store = open(file);
@@ -223,7 +231,9 @@ const runChild = (shell: string) => {
 };
 const canMount = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'convene-probe-'));
-  const ok = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount --bind ${dir} ${dir} && mount -o remount,bind,ro ${dir}`]).status === 0;
+  const ok =
+    spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount --bind ${dir} ${dir} && mount -o remount,bind,ro ${dir}`])
+      .status === 0;
   rmSync(dir, { recursive: true, force: true });
   return ok;
 })();

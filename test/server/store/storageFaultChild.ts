@@ -13,11 +13,16 @@ try {
   const store = openSqliteEventStore(file);
   const version = (await store.load('eng-1')).length;
   try {
-    await store.append('eng-1', version, [{ type: 'engagement.updated', at: '2026-11-28T09:00:00.000Z', changes: { description: bigText } }], {
-      commandId: 'cmd-big',
-      fingerprint: 'f'.repeat(64),
-      result: { version: version + 1 },
-    });
+    await store.append(
+      'eng-1',
+      version,
+      [{ type: 'engagement.updated', at: '2026-11-28T09:00:00.000Z', changes: { description: bigText } }],
+      {
+        commandId: 'cmd-big',
+        fingerprint: 'f'.repeat(64),
+        result: { version: version + 1 },
+      },
+    );
     report({ stage: 'append', ok: true });
   } catch (error) {
     report({ stage: 'append', ok: false, code: error instanceof AppError ? error.code : String(error), detail: (error as Error).message });

@@ -12,7 +12,6 @@ import { command, download, join, openEngagement, type Person } from '../attachm
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-
 describe('summary routes over HTTP', () => {
   let app: TestApp<FakeClock>;
   let chair: ApiClient;
@@ -33,7 +32,10 @@ describe('summary routes over HTTP', () => {
     ngo = await join(app, chair, engagementId, 'Civil Society Speaker', 'stakeholder');
     obs = await join(app, chair, engagementId, 'Quiet Observer', 'observer');
     strangerToken = await app.signIn('A Stranger');
-    const [added] = await command(chair, engagementId, { type: 'question.add', text: 'How can capacity-building be made implementation-oriented?' });
+    const [added] = await command(chair, engagementId, {
+      type: 'question.add',
+      text: 'How can capacity-building be made implementation-oriented?',
+    });
     questionId = (added.question as { id: string }).id;
     await command(chair, engagementId, { type: 'engagement.start' });
     await command(chair, engagementId, { type: 'question.open', questionId });
@@ -41,7 +43,12 @@ describe('summary routes over HTTP', () => {
     requestId = requested.requestId as string;
     await command(chair, engagementId, { type: 'floor.give', requestId });
     await command(chair, engagementId, { type: 'floor.end' });
-    await command(chair, engagementId, { type: 'note.add', questionId, text: 'Several participants called for regional hubs.', visibility: 'public' });
+    await command(chair, engagementId, {
+      type: 'note.add',
+      questionId,
+      text: 'Several participants called for regional hubs.',
+      visibility: 'public',
+    });
     await command(chair, engagementId, { type: 'engagement.end' });
   });
   afterAll(async () => app?.close());
@@ -50,7 +57,9 @@ describe('summary routes over HTTP', () => {
     for (const format of ['md', 'html', 'docx', 'pdf', 'json', 'csv']) {
       const got = await fetch(`${app.baseUrl}${summaryPath(`?format=${format}`)}`, { headers: { authorization: `Bearer ${chairToken}` } });
       expect(got.status, format).toBe(200);
-      expect(got.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="?chairs-summary-capacity-building-consultation-draft\\.${format}"?$`));
+      expect(got.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="?chairs-summary-capacity-building-consultation-draft\\.${format}"?$`),
+      );
       expect(got.headers.get('x-content-type-options')).toBe('nosniff');
       const body = Buffer.from(await got.arrayBuffer());
       if (format === 'json') {
@@ -63,7 +72,9 @@ describe('summary routes over HTTP', () => {
   });
 
   it('SUMMARY-VIEW-1: given staff, the attributive annex is there on request; given a stakeholder, asking for it is 403', async () => {
-    const got = await fetch(`${app.baseUrl}${summaryPath('?format=json&attributive=1')}`, { headers: { authorization: `Bearer ${chairToken}` } });
+    const got = await fetch(`${app.baseUrl}${summaryPath('?format=json&attributive=1')}`, {
+      headers: { authorization: `Bearer ${chairToken}` },
+    });
     expect(got.status).toBe(200);
     expect(Summary.parse(await got.json()).annexes.attributive).not.toBeNull();
     expect((await app.api(ngo.token).get(summaryPath('?format=json&attributive=1'))).status).toBe(403);
@@ -95,7 +106,15 @@ describe('summary routes over HTTP', () => {
 
     it('SUMMARY-8/9: given an edited, circulated draft, when the Chair publishes twice, then versions 1 and 2 exist and version 1 never changes, bytes and hash', async () => {
       const paragraphKey = `question:${questionId}:2`;
-      expect((await chair.command(engagementId, { type: 'summary.editParagraph', paragraphKey, text: 'Many participants called for regional hubs.' })).status).toBe(200);
+      expect(
+        (
+          await chair.command(engagementId, {
+            type: 'summary.editParagraph',
+            paragraphKey,
+            text: 'Many participants called for regional hubs.',
+          })
+        ).status,
+      ).toBe(200);
       const reviewUntil = new Date(app.clock.now().getTime() + 7 * 86_400_000).toISOString();
       expect((await chair.command(engagementId, { type: 'summary.circulate', reviewUntil })).status).toBe(200);
 
@@ -108,7 +127,9 @@ describe('summary routes over HTTP', () => {
       const asReviewer = await app.api(del.token).get(summaryPath('?format=json'));
       const asChair = await app.api(chairToken).get(summaryPath('?format=json'));
       expect(asReviewer.text).toBe(asChair.text);
-      expect((await del.api.command(engagementId, { type: 'summary.requestCorrection', paragraphKey, text: 'Say "several".' })).status).toBe(200);
+      expect(
+        (await del.api.command(engagementId, { type: 'summary.requestCorrection', paragraphKey, text: 'Say "several".' })).status,
+      ).toBe(200);
       expect((await app.api(obs.token).get(summaryPath('?format=md'))).status).toBe(404);
 
       const first = await chair.post(summaryPath('/publish'));
@@ -120,7 +141,15 @@ describe('summary routes over HTTP', () => {
       expect(v1.headers.get('x-summary-content-hash')).toBe(first.body.contentHash);
       expect(JSON.parse(v1.bytes.toString('utf8')).metadata).toMatchObject({ status: 'published', version: 1 });
 
-      expect((await chair.command(engagementId, { type: 'summary.editParagraph', paragraphKey, text: 'Several participants called for regional hubs.' })).status).toBe(200);
+      expect(
+        (
+          await chair.command(engagementId, {
+            type: 'summary.editParagraph',
+            paragraphKey,
+            text: 'Several participants called for regional hubs.',
+          })
+        ).status,
+      ).toBe(200);
       app.clock.advance(3_600_000);
       const second = await chair.post(summaryPath('/publish'));
       expect(second.status, second.text).toBe(201);

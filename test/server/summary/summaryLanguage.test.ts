@@ -27,7 +27,10 @@ describe('the summary in the six languages over HTTP (LIFE-7)', () => {
     await command(chair, engagementId, { type: 'engagement.update', summaryLanguage: 'fr' });
     obs = await join(app, chair, engagementId, 'Ольга Петрова', 'observer');
     await join(app, chair, engagementId, 'مؤسسة الحوار الرقمي', 'stakeholder');
-    const [added] = await command(chair, engagementId, { type: 'question.add', text: 'Comment rendre le renforcement des capacités opérationnel ?' });
+    const [added] = await command(chair, engagementId, {
+      type: 'question.add',
+      text: 'Comment rendre le renforcement des capacités opérationnel ?',
+    });
     const questionId = (added.question as { id: string }).id;
     await command(chair, engagementId, { type: 'engagement.start' });
     await command(chair, engagementId, { type: 'question.open', questionId });
@@ -59,23 +62,26 @@ describe('the summary in the six languages over HTTP (LIFE-7)', () => {
     expect(got.text).toContain('lang');
   });
 
-  it.skipIf(!WIRED)('LIFE-7: given a published version, when read in each language twice, then the JSON is the published bytes and each rendering is identical both times', async () => {
-    const published = await chair.post(summaryPath('/publish'));
-    expect(published.status, published.text).toBe(201);
-    for (const lang of ['ar', 'zh-Hans', 'en', 'fr', 'ru', 'es']) {
-      const json = await download(app, obs.token, summaryPath(`?format=json&version=1&lang=${lang}`));
-      expect(sha256(json.bytes)).toBe(published.body.contentHash);
-      for (const format of ['md', 'pdf']) {
-        const a = await download(app, obs.token, summaryPath(`?format=${format}&version=1&lang=${lang}`));
-        app.clock.advance(60_000);
-        const b = await download(app, obs.token, summaryPath(`?format=${format}&version=1&lang=${lang}`));
-        expect(a.status, `${lang} ${format}`).toBe(200);
-        expect(sha256(a.bytes), `${lang} ${format}`).toBe(sha256(b.bytes));
+  it.skipIf(!WIRED)(
+    'LIFE-7: given a published version, when read in each language twice, then the JSON is the published bytes and each rendering is identical both times',
+    async () => {
+      const published = await chair.post(summaryPath('/publish'));
+      expect(published.status, published.text).toBe(201);
+      for (const lang of ['ar', 'zh-Hans', 'en', 'fr', 'ru', 'es']) {
+        const json = await download(app, obs.token, summaryPath(`?format=json&version=1&lang=${lang}`));
+        expect(sha256(json.bytes)).toBe(published.body.contentHash);
+        for (const format of ['md', 'pdf']) {
+          const a = await download(app, obs.token, summaryPath(`?format=${format}&version=1&lang=${lang}`));
+          app.clock.advance(60_000);
+          const b = await download(app, obs.token, summaryPath(`?format=${format}&version=1&lang=${lang}`));
+          expect(a.status, `${lang} ${format}`).toBe(200);
+          expect(sha256(a.bytes), `${lang} ${format}`).toBe(sha256(b.bytes));
+        }
       }
-    }
-    // The record's paragraphs stay French whatever the words around them.
-    const en = await download(app, obs.token, summaryPath('?format=md&version=1&lang=en'));
-    expect(en.bytes.toString('utf8')).toContain("# Chair's summary: Consultation sur le renforcement des capacités");
-    expect(en.bytes.toString('utf8')).toContain('Le présent résumé est publié sous la seule responsabilité de la présidence.');
-  });
+      // The record's paragraphs stay French whatever the words around them.
+      const en = await download(app, obs.token, summaryPath('?format=md&version=1&lang=en'));
+      expect(en.bytes.toString('utf8')).toContain("# Chair's summary: Consultation sur le renforcement des capacités");
+      expect(en.bytes.toString('utf8')).toContain('Le présent résumé est publié sous la seule responsabilité de la présidence.');
+    },
+  );
 });

@@ -27,7 +27,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The text a reader's tool gets out of each binary format: Word's document.xml (tags dropped), pdftotext. */
 async function docxText(body: Buffer | string): Promise<string> {
   const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
-  return xml.replace(/<w:p[ >].*?<\/w:p>/gs, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml
+    .replace(/<w:p[ >].*?<\/w:p>/gs, (p) => `${p.replace(/<[^>]+>/g, '')}\n`)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 function pdfText(body: Buffer | string): string {
   const file = join(dir, 'annex.pdf');
@@ -37,7 +43,7 @@ function pdfText(body: Buffer | string): string {
 const squash = (s: string): string => s.replace(/\s+/g, ' ');
 
 describe('the progress-report annex for a generated year', () => {
-  it('ANNEX-4: given a year of 300 proposals and 120 papers, then the counts by status and by theme match the generator\'s ledger exactly', () => {
+  it("ANNEX-4: given a year of 300 proposals and 120 papers, then the counts by status and by theme match the generator's ledger exactly", () => {
     const { state, ledger } = year();
     expect(Object.keys(state.proposals)).toHaveLength(300);
     expect(Object.keys(state.papers)).toHaveLength(120);
@@ -47,7 +53,8 @@ describe('the progress-report annex for a generated year', () => {
     expect(annex.counts.byStatus).toEqual(ledger.byStatus);
     expect(Object.fromEntries(annex.counts.byTheme.map((t) => [t.theme, t.byStatus]))).toEqual(Object.fromEntries(ledger.byTheme));
     expect(annex.counts.papersPublished).toBe(ledger.papersPublished);
-    for (const t of annex.themes) for (const p of t.proposals) expect([p.theme, p.status]).toEqual([ledger.themeOf.get(p.number), ledger.statusOf.get(p.number)]);
+    for (const t of annex.themes)
+      for (const p of t.proposals) expect([p.theme, p.status]).toEqual([ledger.themeOf.get(p.number), ledger.statusOf.get(p.number)]);
     // Every status of the road is reached, so the counts are not trivially zero.
     for (const s of PROPOSAL_STATUSES) expect(ledger.byStatus[s], s).toBeGreaterThan(0);
   });
@@ -58,7 +65,8 @@ describe('the progress-report annex for a generated year', () => {
     expect(themes).toEqual([...themes].sort((a, b) => a.localeCompare(b, 'en')));
     const numbers = annex.themes.flatMap((t) => t.proposals.map((p) => p.number));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
-    for (const t of annex.themes) expect(t.proposals.map((p) => p.number)).toEqual([...t.proposals.map((p) => p.number)].sort((a, b) => a - b));
+    for (const t of annex.themes)
+      expect(t.proposals.map((p) => p.number)).toEqual([...t.proposals.map((p) => p.number)].sort((a, b) => a - b));
   });
 
   it('ANNEX-2: given proponents who never agreed to be named, then no format names them; those who agreed are named', () => {
@@ -135,7 +143,9 @@ describe('the progress-report annex for a generated year', () => {
     // A title that reads like a field (`=HYPERLINK(…)`) stays text: the only field codes are the page numbers.
     const xml = await (await JSZip.loadAsync(docx.body)).file('word/document.xml')!.async('string');
     expect(word).toContain('=HYPERLINK(');
-    expect([...xml.matchAll(/<w:instrText[^>]*>([^<]*)</g)].map((m) => m[1].trim()).filter((f) => !/^(PAGE|NUMPAGES)$/.test(f))).toEqual([]);
+    expect([...xml.matchAll(/<w:instrText[^>]*>([^<]*)</g)].map((m) => m[1].trim()).filter((f) => !/^(PAGE|NUMPAGES)$/.test(f))).toEqual(
+      [],
+    );
     expect(xml).not.toMatch(/<w:fldSimple|<w:hyperlink/);
   }, 60_000);
 });

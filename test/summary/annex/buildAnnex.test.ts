@@ -44,9 +44,14 @@ describe('buildAnnex', () => {
     w.run('chair', { type: 'paper.publish', paperId });
     w.run('kenya', { type: 'paper.revise', paperId, language: 'ar', attachmentId: 'att-ar', title: 'ورقة مفاهيمية' });
     w.paper(w.propose({ title: 'Other' }).id, 'kenya', 'att-other');
-    const annex = buildAnnex(w.state, { generatedAt: GENERATED_AT, paperUrl: (process, paper, v) => `https://portal.example/p/${process}/${paper}/v${v}` });
+    const annex = buildAnnex(w.state, {
+      generatedAt: GENERATED_AT,
+      paperUrl: (process, paper, v) => `https://portal.example/p/${process}/${paper}/v${v}`,
+    });
     const papers = annex.themes.flatMap((t) => t.proposals.flatMap((x) => x.papers));
-    expect(papers).toEqual([{ paperId, title: 'Concept paper', language: 'en', version: 1, url: `https://portal.example/p/oewg/${paperId}/v1` }]);
+    expect(papers).toEqual([
+      { paperId, title: 'Concept paper', language: 'en', version: 1, url: `https://portal.example/p/oewg/${paperId}/v1` },
+    ]);
     expect(renderAnnex(annex, 'html').body).toContain(`href="https://portal.example/p/oewg/${paperId}/v1"`);
     expect(renderAnnex(annex, 'md').body).toContain(`](https://portal.example/p/oewg/${paperId}/v1)`);
   });
@@ -54,7 +59,15 @@ describe('buildAnnex', () => {
   it('ANNEX-4: given a small register, then the Markdown shows the counts and the implementation fields, and a hostile link target is not kept in HTML', () => {
     const w = aProcess();
     const p = w.propose();
-    w.run('kenya', { type: 'proposal.update', proposalId: p.id, implementation: { action: 'Fund two hubs', beneficiaries: ['small island developing States'], frameworkElement: 'capacity-building-principle' } });
+    w.run('kenya', {
+      type: 'proposal.update',
+      proposalId: p.id,
+      implementation: {
+        action: 'Fund two hubs',
+        beneficiaries: ['small island developing States'],
+        frameworkElement: 'capacity-building-principle',
+      },
+    });
     w.propose({ title: 'Second', theme: 'Norms' });
     w.run('sec', { type: 'proposal.withdraw', proposalId: w.proposal(2).id });
     const paperId = w.paper(p.id);

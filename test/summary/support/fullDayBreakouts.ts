@@ -59,8 +59,16 @@ export interface RoundSpec {
 }
 
 const BREAKOUT_THEMES = [
-  'Regional hubs in Africa', 'Small island developing States', 'Cross-regional mentoring', 'Funding models', 'Needs assessments',
-  'Points of contact in practice', 'Incident response exercises', 'Critical infrastructure drills', 'Gender and inclusion', 'Measuring progress',
+  'Regional hubs in Africa',
+  'Small island developing States',
+  'Cross-regional mentoring',
+  'Funding models',
+  'Needs assessments',
+  'Points of contact in practice',
+  'Incident response exercises',
+  'Critical infrastructure drills',
+  'Gender and inclusion',
+  'Measuring progress',
 ];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -136,7 +144,14 @@ export function addBreakoutRound(state: EngagementState, spec: RoundSpec, ledger
   });
   if (spec.recordAttendance) {
     // The secretariat drops into the first room: staff are not counted among those who joined.
-    attendance[`PA_${spec.roundId}_staff`] = { participantId: 'p-sec', roomId: rooms[0].id, joinedAt: iso(startedAt + 60_000), leftAt: iso(startedAt + 120_000), leftBy: 'livekit', source: 'webhook' };
+    attendance[`PA_${spec.roundId}_staff`] = {
+      participantId: 'p-sec',
+      roomId: rooms[0].id,
+      joinedAt: iso(startedAt + 60_000),
+      leftAt: iso(startedAt + 120_000),
+      leftBy: 'livekit',
+      source: 'webhook',
+    };
   }
 
   const reports: BreakoutRound['reports'] = {};
@@ -189,7 +204,8 @@ export function addBreakoutRound(state: EngagementState, spec: RoundSpec, ledger
     ledger.reports += 1;
     ledger.proposals += proposals.length;
     ledger.implementationSteps += implementation.length;
-    if (room.questionId) ledger.proposalsByQuestion[room.questionId] = (ledger.proposalsByQuestion[room.questionId] ?? 0) + proposals.length;
+    if (room.questionId)
+      ledger.proposalsByQuestion[room.questionId] = (ledger.proposalsByQuestion[room.questionId] ?? 0) + proposals.length;
   });
 
   const deadline = startedAt + (spec.durationMinutes + spec.extendedMinutes) * 60_000;
@@ -232,7 +248,13 @@ export function addBreakoutRound(state: EngagementState, spec: RoundSpec, ledger
  * balanced rooms with everyone who takes part, attendance recorded, one report revised. Afternoon: five rooms
  * chosen by half of them, no attendance recorded, one room that never reported.
  */
-export function addFullDayRound(state: EngagementState, morning: boolean, clock: number, members: Participant[], ledger: BreakoutsLedger): number {
+export function addFullDayRound(
+  state: EngagementState,
+  morning: boolean,
+  clock: number,
+  members: Participant[],
+  ledger: BreakoutsLedger,
+): number {
   const startedAt = clock + 60_000;
   const minutes = morning ? 35 : 25;
   addBreakoutRound(

@@ -1,4 +1,12 @@
-import { emptyState, type EngagementState, type FloorRequest, type Intervention, type Note, type Participant, type WrittenInput } from '../../../server/domain/state.js';
+import {
+  emptyState,
+  type EngagementState,
+  type FloorRequest,
+  type Intervention,
+  type Note,
+  type Participant,
+  type WrittenInput,
+} from '../../../server/domain/state.js';
 import { assertNever } from '../../../server/domain/events.js';
 import type { Category, Region, Role } from '../../../server/domain/vocabulary.js';
 // mulberry32: the domain's own, so the same seed gives the same day on every machine.
@@ -44,23 +52,83 @@ export interface FullDayLedger {
 }
 
 const COUNTRIES: [string, Region][] = [
-  ['Kenya', 'african'], ['Ghana', 'african'], ['Senegal', 'african'], ['Egypt', 'african'], ['Morocco', 'african'],
-  ['South Africa', 'african'], ['Ethiopia', 'african'], ['Japan', 'asia-pacific'], ['India', 'asia-pacific'],
-  ['Indonesia', 'asia-pacific'], ['Viet Nam', 'asia-pacific'], ['Fiji', 'asia-pacific'], ['Qatar', 'asia-pacific'],
-  ['China', 'asia-pacific'], ['Poland', 'eastern-european'], ['Estonia', 'eastern-european'], ['Romania', 'eastern-european'],
-  ['Czechia', 'eastern-european'], ['Russian Federation', 'eastern-european'], ['Brazil', 'grulac'], ['Mexico', 'grulac'],
-  ['Chile', 'grulac'], ['Colombia', 'grulac'], ['Costa Rica', 'grulac'], ['Jamaica', 'grulac'], ['France', 'weog'],
-  ['Germany', 'weog'], ['Canada', 'weog'], ['Australia', 'weog'], ['Switzerland', 'weog'], ['Norway', 'weog'],
+  ['Kenya', 'african'],
+  ['Ghana', 'african'],
+  ['Senegal', 'african'],
+  ['Egypt', 'african'],
+  ['Morocco', 'african'],
+  ['South Africa', 'african'],
+  ['Ethiopia', 'african'],
+  ['Japan', 'asia-pacific'],
+  ['India', 'asia-pacific'],
+  ['Indonesia', 'asia-pacific'],
+  ['Viet Nam', 'asia-pacific'],
+  ['Fiji', 'asia-pacific'],
+  ['Qatar', 'asia-pacific'],
+  ['China', 'asia-pacific'],
+  ['Poland', 'eastern-european'],
+  ['Estonia', 'eastern-european'],
+  ['Romania', 'eastern-european'],
+  ['Czechia', 'eastern-european'],
+  ['Russian Federation', 'eastern-european'],
+  ['Brazil', 'grulac'],
+  ['Mexico', 'grulac'],
+  ['Chile', 'grulac'],
+  ['Colombia', 'grulac'],
+  ['Costa Rica', 'grulac'],
+  ['Jamaica', 'grulac'],
+  ['France', 'weog'],
+  ['Germany', 'weog'],
+  ['Canada', 'weog'],
+  ['Australia', 'weog'],
+  ['Switzerland', 'weog'],
+  ['Norway', 'weog'],
 ];
-const ORG_A = ['Global', 'Civic', 'Open', 'Secure', 'Inclusive', 'Resilient', 'Coastal', 'Northern', 'Southern', 'Independent', 'Digital', 'Trusted'];
+const ORG_A = [
+  'Global',
+  'Civic',
+  'Open',
+  'Secure',
+  'Inclusive',
+  'Resilient',
+  'Coastal',
+  'Northern',
+  'Southern',
+  'Independent',
+  'Digital',
+  'Trusted',
+];
 const ORG_B = ['Cyber', 'Internet', 'Network', 'Infrastructure', 'Data', 'Peace', 'Policy', 'Rights', 'Skills'];
 const ORG_C = ['Institute', 'Forum', 'Alliance', 'Centre', 'Foundation', 'Council', 'Lab', 'Collective', 'Initiative'];
-const FIRST = ['Amina', 'Jonas', 'Mei', 'Carlos', 'Olga', 'Tariq', 'Sofia', 'Kwame', 'Hana', 'Lucas', 'Priya', 'Ivan', 'Leila', 'Mateo', 'Yuki'];
+const FIRST = [
+  'Amina',
+  'Jonas',
+  'Mei',
+  'Carlos',
+  'Olga',
+  'Tariq',
+  'Sofia',
+  'Kwame',
+  'Hana',
+  'Lucas',
+  'Priya',
+  'Ivan',
+  'Leila',
+  'Mateo',
+  'Yuki',
+];
 const LAST = ['Okafor', 'Lindqvist', 'Tanaka', 'Herrera', 'Petrova', 'Haddad', 'Rossi', 'Mensah', 'Kimura', 'Duarte', 'Raman', 'Novak'];
 const STAKEHOLDER_CATEGORIES: Category[] = ['ngo', 'academia', 'private-sector', 'technical-community', 'intergovernmental', 'other'];
 const REGIONS_OR_NULL: (Region | null)[] = ['african', 'asia-pacific', 'eastern-european', 'grulac', 'weog', 'other', null];
 const SKIP_REASONS = ['not connected when called', 'audio failure', null, 'asked to speak later'];
-const TOPICS = ['capacity-building', 'confidence-building measures', 'the points of contact directory', 'critical infrastructure protection', 'gender mainstreaming', 'the regular institutional dialogue'];
+const TOPICS = [
+  'capacity-building',
+  'confidence-building measures',
+  'the points of contact directory',
+  'critical infrastructure protection',
+  'gender mainstreaming',
+  'the regular institutional dialogue',
+];
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -88,7 +156,9 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
   const approvedByRole: Record<Role, number> = { chair: 0, secretariat: 0, delegation: 0, stakeholder: 0, observer: 0 };
   let personIndex = 0;
   const person = () => `${FIRST[personIndex % FIRST.length]} ${LAST[Math.floor(personIndex++ / FIRST.length) % LAST.length]}`;
-  const add = (p: Omit<Participant, 'registeredAt' | 'decidedAt' | 'invitationId' | 'accreditation' | 'status'> & { status?: Participant['status'] }) => {
+  const add = (
+    p: Omit<Participant, 'registeredAt' | 'decidedAt' | 'invitationId' | 'accreditation' | 'status'> & { status?: Participant['status'] },
+  ) => {
     const full: Participant = {
       accreditation: p.role === 'stakeholder' ? (rand() < 0.7 ? 'ecosoc' : 'non-objection') : null,
       registeredAt: iso(start - 10 * 86_400_000),
@@ -102,11 +172,37 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     names.push(full.organization, full.displayName);
     return full;
   };
-  add({ id: 'p-chair', displayName: 'Ambassador Rahel Tesfaye', organization: 'Office of the Chair', category: 'other', region: null, country: null, role: 'chair' });
-  add({ id: 'p-sec', displayName: 'Secretariat Desk', organization: 'Office for Disarmament Affairs', category: 'intergovernmental', region: null, country: null, role: 'secretariat' });
+  add({
+    id: 'p-chair',
+    displayName: 'Ambassador Rahel Tesfaye',
+    organization: 'Office of the Chair',
+    category: 'other',
+    region: null,
+    country: null,
+    role: 'chair',
+  });
+  add({
+    id: 'p-sec',
+    displayName: 'Secretariat Desk',
+    organization: 'Office for Disarmament Affairs',
+    category: 'intergovernmental',
+    region: null,
+    country: null,
+    role: 'secretariat',
+  });
   const speakers: Participant[] = [];
   COUNTRIES.forEach(([country, region], i) => {
-    speakers.push(add({ id: `p-del-${i}`, displayName: person(), organization: country, category: 'member-state', region, country, role: 'delegation' }));
+    speakers.push(
+      add({
+        id: `p-del-${i}`,
+        displayName: person(),
+        organization: country,
+        category: 'member-state',
+        region,
+        country,
+        role: 'delegation',
+      }),
+    );
   });
   const orgNames: string[] = [];
   for (const a of ORG_A) for (const b of ORG_B) for (const c of ORG_C) orgNames.push(`${a} ${b} ${c}`);
@@ -126,11 +222,45 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
   }
   const observers: Participant[] = [];
   for (let i = 0; i < 10; i++) {
-    observers.push(add({ id: `p-obs-${i}`, displayName: person(), organization: orgNames[(i * 53 + 7) % orgNames.length], category: 'academia', region: 'weog', country: null, role: 'observer' }));
+    observers.push(
+      add({
+        id: `p-obs-${i}`,
+        displayName: person(),
+        organization: orgNames[(i * 53 + 7) % orgNames.length],
+        category: 'academia',
+        region: 'weog',
+        country: null,
+        role: 'observer',
+      }),
+    );
   }
-  add({ id: 'p-pending', displayName: person(), organization: 'Pending Review Society', category: 'ngo', region: 'african', country: null, role: 'stakeholder', status: 'pending' });
-  add({ id: 'p-declined', displayName: person(), organization: 'Declined Applicant Group', category: 'private-sector', region: 'weog', country: null, role: 'stakeholder', status: 'declined' });
-  state.objections.push({ id: 'obj-1', participantId: 'p-declined', byParticipantId: 'p-del-3', reason: 'Not relevant to the mandate.', at: iso(start - 9.5 * 86_400_000) });
+  add({
+    id: 'p-pending',
+    displayName: person(),
+    organization: 'Pending Review Society',
+    category: 'ngo',
+    region: 'african',
+    country: null,
+    role: 'stakeholder',
+    status: 'pending',
+  });
+  add({
+    id: 'p-declined',
+    displayName: person(),
+    organization: 'Declined Applicant Group',
+    category: 'private-sector',
+    region: 'weog',
+    country: null,
+    role: 'stakeholder',
+    status: 'declined',
+  });
+  state.objections.push({
+    id: 'obj-1',
+    participantId: 'p-declined',
+    byParticipantId: 'p-del-3',
+    reason: 'Not relevant to the mandate.',
+    at: iso(start - 9.5 * 86_400_000),
+  });
 
   // ---- agenda and questions -----------------------------------------------------------------------
   const QUESTIONS = 6;
@@ -146,8 +276,13 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     });
     state.waiting[`q-${q + 1}`] = [];
   }
-  const item = (id: string, kind: EngagementState['agenda'][number]['kind'], title: string, plannedMinutes: number, questionId: string | null = null) =>
-    state.agenda.push({ id, kind, title, plannedMinutes, questionId, startedAt: null, endedAt: null });
+  const item = (
+    id: string,
+    kind: EngagementState['agenda'][number]['kind'],
+    title: string,
+    plannedMinutes: number,
+    questionId: string | null = null,
+  ) => state.agenda.push({ id, kind, title, plannedMinutes, questionId, startedAt: null, endedAt: null });
   item('a-open', 'opening', 'Opening by the Chair', 10);
   for (let q = 0; q < 3; q++) item(`a-q${q + 1}`, 'question', `Guiding question ${q + 1}`, 75, `q-${q + 1}`);
   item('a-bo1', 'breakouts', 'Breakout round: regional perspectives', 30);
@@ -188,7 +323,13 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
   state.startedAt = iso(clock);
   begin('a-open');
   clock += 12 * 60_000;
-  note({ requestId: null, questionId: null, visibility: 'public', at: iso(clock), text: 'The Chair recalled the mandate and the guiding questions circulated in advance.' });
+  note({
+    requestId: null,
+    questionId: null,
+    visibility: 'public',
+    at: iso(clock),
+    text: 'The Chair recalled the mandate and the guiding questions circulated in advance.',
+  });
   note({ requestId: null, questionId: null, visibility: 'public', at: iso(clock + 1000), text: MARKDOWN_INJECTION_NOTE });
 
   const INTERVENTIONS_PER_QUESTION = 50;
@@ -200,7 +341,18 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     }
     const question = state.questions[q];
     const qid = question.id;
-    const led: QuestionLedger = { questionId: qid, interventions: 0, spokeSeconds: 0, deferred: 0, deferredSubmitted: 0, withdrawn: 0, skipped: 0, publicDiscussionNotes: 0, proposals: 0, breakoutProposals: 0 };
+    const led: QuestionLedger = {
+      questionId: qid,
+      interventions: 0,
+      spokeSeconds: 0,
+      deferred: 0,
+      deferredSubmitted: 0,
+      withdrawn: 0,
+      skipped: 0,
+      publicDiscussionNotes: 0,
+      proposals: 0,
+      breakoutProposals: 0,
+    };
     begin(`a-q${q + 1}`);
     clock += 60_000;
     question.openedAt = iso(clock);
@@ -297,7 +449,14 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
             if (spoken % 8 === 0) ledger.publicNoteIdsMentioningNames.push(n.id);
             led.publicDiscussionNotes += 1;
           }
-          if (spoken % 3 === 0) note({ requestId: request.id, questionId: null, visibility: 'secretariat', at: iso(clock), text: `${SECRET_MARKER}: ${speaker.organization} went over time again.` });
+          if (spoken % 3 === 0)
+            note({
+              requestId: request.id,
+              questionId: null,
+              visibility: 'secretariat',
+              at: iso(clock),
+              text: `${SECRET_MARKER}: ${speaker.organization} went over time again.`,
+            });
           return;
         }
         default:
@@ -307,11 +466,23 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
     const prefixes = ['Proposal:', 'Action:', 'Recommendation:'];
     for (let k = 0; k < 3; k++) {
       const mentioned = speakers[(q * 5 + k) % speakers.length];
-      note({ requestId: null, questionId: qid, visibility: 'public', at: iso(clock + k * 1000), text: `${prefixes[k]} establish a regular exchange on ${TOPICS[q]}, as suggested by ${mentioned.organization}.` });
+      note({
+        requestId: null,
+        questionId: qid,
+        visibility: 'public',
+        at: iso(clock + k * 1000),
+        text: `${prefixes[k]} establish a regular exchange on ${TOPICS[q]}, as suggested by ${mentioned.organization}.`,
+      });
       led.proposals += 1;
     }
     if (q === 2) {
-      state.lastReplan = { at: iso(clock), strategy: 'cap', questionId: qid, allowanceSeconds: null, deferredRequestIds: deferredRequests.filter((r) => r.questionId === qid).map((r) => r.id) };
+      state.lastReplan = {
+        at: iso(clock),
+        strategy: 'cap',
+        questionId: qid,
+        allowanceSeconds: null,
+        deferredRequestIds: deferredRequests.filter((r) => r.questionId === qid).map((r) => r.id),
+      };
     }
     clock += 60_000;
     question.status = 'closed';
@@ -322,12 +493,27 @@ export function fullDayEngagement(seed = 20261130): { state: EngagementState; le
       // recorded), half of them choosing among five rooms in the afternoon (no attendance recorded).
       const morning = q === 2;
       begin(morning ? 'a-bo1' : 'a-bo2');
-      clock = addFullDayRound(state, morning, clock, morning ? [...speakers, ...observers] : speakers.filter((_, k) => k % 2 === 0), ledger.breakouts);
+      clock = addFullDayRound(
+        state,
+        morning,
+        clock,
+        morning ? [...speakers, ...observers] : speakers.filter((_, k) => k % 2 === 0),
+        ledger.breakouts,
+      );
     }
   }
   for (const l of ledger.questions) l.breakoutProposals = ledger.breakouts.proposalsByQuestion[l.questionId] ?? 0;
   // A round planned but never started: not in the summary.
-  state.breakouts.rounds['round-3'] = { ...state.breakouts.rounds['round-2'], id: 'round-3', status: 'planned', startedAt: null, endedAt: null, deadline: null, reports: {}, attendance: {} };
+  state.breakouts.rounds['round-3'] = {
+    ...state.breakouts.rounds['round-2'],
+    id: 'round-3',
+    status: 'planned',
+    startedAt: null,
+    endedAt: null,
+    deadline: null,
+    reports: {},
+    attendance: {},
+  };
   state.breakouts.order.push('round-3');
   begin('a-close');
   clock += 14 * 60_000;

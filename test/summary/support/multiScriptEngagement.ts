@@ -16,7 +16,10 @@ const NAMES: Record<string, { displayName: string; organization: string }> = {
 export function multiScriptEngagement(): EngagementState {
   const state = smallEngagement();
   const participants = Object.fromEntries(
-    Object.entries(state.participants).map(([id, p]) => [id, NAMES[id] ? { ...p, ...NAMES[id], country: p.role === 'delegation' ? NAMES[id].organization : p.country } : p]),
+    Object.entries(state.participants).map(([id, p]) => [
+      id,
+      NAMES[id] ? { ...p, ...NAMES[id], country: p.role === 'delegation' ? NAMES[id].organization : p.country } : p,
+    ]),
   );
   return { ...state, settings: { ...state.settings, title: 'Consultation informelle — 信息通信技术 — неофициальная' }, participants };
 }

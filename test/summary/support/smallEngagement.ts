@@ -31,28 +31,124 @@ export function smallEngagement(): EngagementState {
   s.startedAt = '2026-12-02T14:02:00.000Z';
   s.endedAt = '2026-12-02T15:05:00.000Z';
   for (const p of [
-    participant({ id: 'chair', displayName: 'Ambassador Rahel Tesfaye', organization: 'Office of the Chair', category: 'other', region: null, role: 'chair' }),
-    participant({ id: 'kenya', displayName: 'Amina Okafor', organization: 'Kenya', category: 'member-state', region: 'african', role: 'delegation' }),
-    participant({ id: 'brazil', displayName: 'Carlos Herrera', organization: 'Brazil', category: 'member-state', region: 'grulac', role: 'delegation' }),
-    participant({ id: 'cpi', displayName: 'Sofia Rossi', organization: 'Cyber Peace Institute', category: 'ngo', region: 'weog', role: 'stakeholder' }),
-    participant({ id: 'uni', displayName: 'Kwame Mensah', organization: 'University of Accra', category: 'academia', region: 'african', role: 'stakeholder' }),
-    participant({ id: 'xss', displayName: '<img src=x onerror=alert(1)>', organization: 'Open_Net *Lab*', category: 'technical-community', region: null, role: 'stakeholder' }),
+    participant({
+      id: 'chair',
+      displayName: 'Ambassador Rahel Tesfaye',
+      organization: 'Office of the Chair',
+      category: 'other',
+      region: null,
+      role: 'chair',
+    }),
+    participant({
+      id: 'kenya',
+      displayName: 'Amina Okafor',
+      organization: 'Kenya',
+      category: 'member-state',
+      region: 'african',
+      role: 'delegation',
+    }),
+    participant({
+      id: 'brazil',
+      displayName: 'Carlos Herrera',
+      organization: 'Brazil',
+      category: 'member-state',
+      region: 'grulac',
+      role: 'delegation',
+    }),
+    participant({
+      id: 'cpi',
+      displayName: 'Sofia Rossi',
+      organization: 'Cyber Peace Institute',
+      category: 'ngo',
+      region: 'weog',
+      role: 'stakeholder',
+    }),
+    participant({
+      id: 'uni',
+      displayName: 'Kwame Mensah',
+      organization: 'University of Accra',
+      category: 'academia',
+      region: 'african',
+      role: 'stakeholder',
+    }),
+    participant({
+      id: 'xss',
+      displayName: '<img src=x onerror=alert(1)>',
+      organization: 'Open_Net *Lab*',
+      category: 'technical-community',
+      region: null,
+      role: 'stakeholder',
+    }),
   ]) {
     s.participants[p.id] = p;
   }
   s.questions = [
-    { id: 'q1', text: 'What capacity-building needs are most urgent?', context: null, plannedMinutes: 25, status: 'closed', openedAt: '2026-12-02T14:07:00.000Z', closedAt: '2026-12-02T14:35:00.000Z' },
-    { id: 'q2', text: 'How should the points of contact directory work?', context: null, plannedMinutes: 25, status: 'closed', openedAt: '2026-12-02T14:35:00.000Z', closedAt: '2026-12-02T15:00:00.000Z' },
+    {
+      id: 'q1',
+      text: 'What capacity-building needs are most urgent?',
+      context: null,
+      plannedMinutes: 25,
+      status: 'closed',
+      openedAt: '2026-12-02T14:07:00.000Z',
+      closedAt: '2026-12-02T14:35:00.000Z',
+    },
+    {
+      id: 'q2',
+      text: 'How should the points of contact directory work?',
+      context: null,
+      plannedMinutes: 25,
+      status: 'closed',
+      openedAt: '2026-12-02T14:35:00.000Z',
+      closedAt: '2026-12-02T15:00:00.000Z',
+    },
   ];
   s.waiting = { q1: [], q2: [] };
   s.agenda = [
-    { id: 'a1', kind: 'opening', title: 'Opening', plannedMinutes: 5, questionId: null, startedAt: '2026-12-02T14:02:00.000Z', endedAt: '2026-12-02T14:07:00.000Z' },
-    { id: 'a2', kind: 'question', title: 'Question 1', plannedMinutes: 25, questionId: 'q1', startedAt: '2026-12-02T14:07:00.000Z', endedAt: '2026-12-02T14:35:00.000Z' },
-    { id: 'a3', kind: 'question', title: 'Question 2', plannedMinutes: 25, questionId: 'q2', startedAt: '2026-12-02T14:35:00.000Z', endedAt: '2026-12-02T15:00:00.000Z' },
-    { id: 'a4', kind: 'closing', title: 'Closing', plannedMinutes: 5, questionId: null, startedAt: '2026-12-02T15:00:00.000Z', endedAt: null },
+    {
+      id: 'a1',
+      kind: 'opening',
+      title: 'Opening',
+      plannedMinutes: 5,
+      questionId: null,
+      startedAt: '2026-12-02T14:02:00.000Z',
+      endedAt: '2026-12-02T14:07:00.000Z',
+    },
+    {
+      id: 'a2',
+      kind: 'question',
+      title: 'Question 1',
+      plannedMinutes: 25,
+      questionId: 'q1',
+      startedAt: '2026-12-02T14:07:00.000Z',
+      endedAt: '2026-12-02T14:35:00.000Z',
+    },
+    {
+      id: 'a3',
+      kind: 'question',
+      title: 'Question 2',
+      plannedMinutes: 25,
+      questionId: 'q2',
+      startedAt: '2026-12-02T14:35:00.000Z',
+      endedAt: '2026-12-02T15:00:00.000Z',
+    },
+    {
+      id: 'a4',
+      kind: 'closing',
+      title: 'Closing',
+      plannedMinutes: 5,
+      questionId: null,
+      startedAt: '2026-12-02T15:00:00.000Z',
+      endedAt: null,
+    },
   ];
   s.currentAgendaItemId = 'a4';
-  const req = (id: string, questionId: string, participantId: string, requestedAt: string, status: EngagementState['requests'][string]['status']) => {
+  const req = (
+    id: string,
+    questionId: string,
+    participantId: string,
+    requestedAt: string,
+    status: EngagementState['requests'][string]['status'],
+  ) => {
     s.requests[id] = {
       id,
       questionId,
@@ -102,12 +198,60 @@ export function smallEngagement(): EngagementState {
   notDone.deferralReason = 'engagement-ended';
   notDone.deferredAt = '2026-12-02T15:00:00.000Z';
   s.notes = [
-    { id: 'n1', requestId: 'r1', questionId: null, text: 'Kenya stressed that needs assessments should come first.', visibility: 'public', byParticipantId: 'chair', at: '2026-12-02T14:11:00.000Z' },
-    { id: 'n2', requestId: 'r2', questionId: null, text: 'Sofia Rossi (Cyber Peace Institute) called for *sustained* funding_and mentoring.', visibility: 'public', byParticipantId: 'chair', at: '2026-12-02T14:15:00.000Z' },
-    { id: 'n3', requestId: 'r2', questionId: null, text: 'Over time again; remind them of the limit.', visibility: 'secretariat', byParticipantId: 'chair', at: '2026-12-02T14:15:30.000Z' },
-    { id: 'n4', requestId: null, questionId: 'q1', text: 'Proposal: a voluntary needs-and-offers portal, as Brazil suggested.', visibility: 'public', byParticipantId: 'chair', at: '2026-12-02T14:34:00.000Z' },
-    { id: 'n5', requestId: 'r5', questionId: null, text: 'A directory must be kept up to date | tested regularly.', visibility: 'public', byParticipantId: 'chair', at: '2026-12-02T14:40:00.000Z' },
-    { id: 'n6', requestId: null, questionId: null, text: 'The Chair thanked the interpreters.', visibility: 'public', byParticipantId: 'chair', at: '2026-12-02T15:02:00.000Z' },
+    {
+      id: 'n1',
+      requestId: 'r1',
+      questionId: null,
+      text: 'Kenya stressed that needs assessments should come first.',
+      visibility: 'public',
+      byParticipantId: 'chair',
+      at: '2026-12-02T14:11:00.000Z',
+    },
+    {
+      id: 'n2',
+      requestId: 'r2',
+      questionId: null,
+      text: 'Sofia Rossi (Cyber Peace Institute) called for *sustained* funding_and mentoring.',
+      visibility: 'public',
+      byParticipantId: 'chair',
+      at: '2026-12-02T14:15:00.000Z',
+    },
+    {
+      id: 'n3',
+      requestId: 'r2',
+      questionId: null,
+      text: 'Over time again; remind them of the limit.',
+      visibility: 'secretariat',
+      byParticipantId: 'chair',
+      at: '2026-12-02T14:15:30.000Z',
+    },
+    {
+      id: 'n4',
+      requestId: null,
+      questionId: 'q1',
+      text: 'Proposal: a voluntary needs-and-offers portal, as Brazil suggested.',
+      visibility: 'public',
+      byParticipantId: 'chair',
+      at: '2026-12-02T14:34:00.000Z',
+    },
+    {
+      id: 'n5',
+      requestId: 'r5',
+      questionId: null,
+      text: 'A directory must be kept up to date | tested regularly.',
+      visibility: 'public',
+      byParticipantId: 'chair',
+      at: '2026-12-02T14:40:00.000Z',
+    },
+    {
+      id: 'n6',
+      requestId: null,
+      questionId: null,
+      text: 'The Chair thanked the interpreters.',
+      visibility: 'public',
+      byParticipantId: 'chair',
+      at: '2026-12-02T15:02:00.000Z',
+    },
   ];
   s.inputs = {
     w1: {

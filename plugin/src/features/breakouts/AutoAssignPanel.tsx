@@ -15,7 +15,17 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * Balanced rounds (BREAKOUT-4..7, 13): preview a proposal computed here by the domain's own decision, try
  * another draw, then apply it — the command carries the same seed, so the server records the same rooms.
  */
-export function AutoAssignPanel({ state, round, serverNow, commands }: { state: EngagementState; round: BreakoutRound; serverNow: () => number; commands: CommandRunner }) {
+export function AutoAssignPanel({
+  state,
+  round,
+  serverNow,
+  commands,
+}: {
+  state: EngagementState;
+  round: BreakoutRound;
+  serverNow: () => number;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [seed, setSeed] = useState(() => randomSeed());
@@ -58,10 +68,11 @@ export function AutoAssignPanel({ state, round, serverNow, commands }: { state: 
         )}
         {preview?.ok && (
           <>
-            <p className={layout.plain}>
-              {t('bconsole.auto.proposal', { seed, verdict: previewVerdict(preview.event) })}
-            </p>
-            <MixTable caption={t('bconsole.auto.proposedCaption')} rows={mixRows(round, preview.event.rooms, preview.event.assignment, state.participants)} />
+            <p className={layout.plain}>{t('bconsole.auto.proposal', { seed, verdict: previewVerdict(preview.event) })}</p>
+            <MixTable
+              caption={t('bconsole.auto.proposedCaption')}
+              rows={mixRows(round, preview.event.rooms, preview.event.assignment, state.participants)}
+            />
           </>
         )}
       </div>

@@ -112,7 +112,11 @@ function CompactRoom() {
         <ParticipantTile />
       </GridLayout>
       <RoomAudioRenderer />
-      <ControlBar variation="minimal" controls={{ microphone: true, camera: true, screenShare: false, chat: false, leave: true }} saveUserChoices={false} />
+      <ControlBar
+        variation="minimal"
+        controls={{ microphone: true, camera: true, screenShare: false, chat: false, leave: true }}
+        saveUserChoices={false}
+      />
     </div>
   );
 }

@@ -11,18 +11,11 @@ import { RoomsOverview } from './RoomsOverview.js';
 import { RoundControls } from './RoundControls.js';
 import { RoundPlanner } from './RoundPlanner.js';
 
-
 /**
  * The Chair's breakouts: plan a round, fill its rooms (by hand, by drag and drop or balanced automatically),
  * start it against the hard stop, message all rooms, extend, end, and visit any room.
  */
-export function BreakoutsConsole({
-  state,
-  me,
-  serverNow,
-  commands: given,
-  compact = false,
-}: SectionProps & { compact?: boolean }) {
+export function BreakoutsConsole({ state, me, serverNow, commands: given, compact = false }: SectionProps & { compact?: boolean }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
@@ -47,7 +40,11 @@ export function BreakoutsConsole({
                   const r = breakouts.rounds[id];
                   return (
                     <option key={id} value={id}>
-                      {t('bconsole.roundOption', { number: i + 1, title: r?.title ?? t('bconsole.roundDefault'), status: r ? t(`bconsole.status.${r.status}`) : '' })}
+                      {t('bconsole.roundOption', {
+                        number: i + 1,
+                        title: r?.title ?? t('bconsole.roundDefault'),
+                        status: r ? t(`bconsole.status.${r.status}`) : '',
+                      })}
                     </option>
                   );
                 })}
@@ -86,9 +83,18 @@ export function BreakoutsConsole({
               mode: t(`bconsole.mode.${round.mode}`),
               status: t(`bconsole.status.${round.status}`),
             })}
-            {round.status === 'running' && round.unassignedAtStart.length > 0 && t('bconsole.unassigned', { count: round.unassignedAtStart.length })}
+            {round.status === 'running' &&
+              round.unassignedAtStart.length > 0 &&
+              t('bconsole.unassigned', { count: round.unassignedAtStart.length })}
           </Body1>
-          <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(360px, 1fr))', alignItems: 'start' }}>
+          <div
+            style={{
+              display: 'grid',
+              gap: 12,
+              gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(360px, 1fr))',
+              alignItems: 'start',
+            }}
+          >
             {round.status !== 'ended' && (
               <div style={card}>
                 <RoundControls state={state} round={round} serverNow={serverNow} commands={commands} />

@@ -16,12 +16,7 @@ import { RoundCountdown } from './RoundCountdown.js';
  * preferences), see one's room and its time, hear the Chair's messages, join on LiveKit, and — for the
  * rapporteur — file the room's report. Renders nothing while no round is planned.
  */
-export function BreakoutsPanel({
-  state,
-  me,
-  serverNow,
-  commands: given,
-}: SectionProps) {
+export function BreakoutsPanel({ state, me, serverNow, commands: given }: SectionProps) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
@@ -35,10 +30,7 @@ export function BreakoutsPanel({
   const canChoose = round.mode === 'self-select' ? round.status !== 'ended' : round.mode === 'balanced' && round.status === 'planned';
   const headingId = `breakouts-h-${round.id}`;
   return (
-    <section
-      aria-labelledby={headingId}
-      className={layout.card}
-    >
+    <section aria-labelledby={headingId} className={layout.card}>
       <header>
         <Title3 block as="h2" id={headingId}>
           {round.title ? t('breakouts.titleNamed', { title: round.title }) : t('breakouts.title')}
@@ -67,11 +59,18 @@ export function BreakoutsPanel({
               {t('breakouts.onQuestion', { question: questionText(mine.questionId) })}
             </Body1>
           )}
-          {mine.facilitatorId && <Body1 block as="p" className={layout.plain}>{t('breakouts.facilitator', { name: state.participants[mine.facilitatorId]?.displayName ?? t('breakouts.namedByChair') })}</Body1>}
+          {mine.facilitatorId && (
+            <Body1 block as="p" className={layout.plain}>
+              {t('breakouts.facilitator', { name: state.participants[mine.facilitatorId]?.displayName ?? t('breakouts.namedByChair') })}
+            </Body1>
+          )}
           {mine.rapporteurId && (
             <Body1 block as="p" className={layout.plain}>
               {t('breakouts.rapporteur', {
-                name: mine.rapporteurId === me.participantId ? t('breakouts.you') : (state.participants[mine.rapporteurId]?.displayName ?? t('breakouts.namedByChair')),
+                name:
+                  mine.rapporteurId === me.participantId
+                    ? t('breakouts.you')
+                    : (state.participants[mine.rapporteurId]?.displayName ?? t('breakouts.namedByChair')),
               })}
             </Body1>
           )}
@@ -87,10 +86,22 @@ export function BreakoutsPanel({
       ) : null}
       {canChoose && <RoomChooser round={round} mine={mineId} questions={state.questions} commands={commands} />}
       {round.status === 'running' && mine && (
-        <JoinRoom engagementId={state.id} roomId={mine.id} theme={mine.theme} displayName={self?.displayName ?? t('breakouts.participant')} compact />
+        <JoinRoom
+          engagementId={state.id}
+          roomId={mine.id}
+          theme={mine.theme}
+          displayName={self?.displayName ?? t('breakouts.participant')}
+          compact
+        />
       )}
       {rapporteurOf && round.status !== 'planned' && (
-        <RapporteurReportForm key={rapporteurOf.id} roundId={round.id} room={rapporteurOf} existing={round.reports[rapporteurOf.id] ?? null} commands={commands} />
+        <RapporteurReportForm
+          key={rapporteurOf.id}
+          roundId={round.id}
+          room={rapporteurOf}
+          existing={round.reports[rapporteurOf.id] ?? null}
+          commands={commands}
+        />
       )}
     </section>
   );

@@ -82,7 +82,12 @@ export function JoinRoom({
           />
         </Suspense>
       ) : (
-        <Button appearance="primary" onClick={start} disabledFocusable={busy} aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}>
+        <Button
+          appearance="primary"
+          onClick={start}
+          disabledFocusable={busy}
+          aria-label={t('breakouts.joinNamed', { label: label ?? t('breakouts.join'), theme })}
+        >
           {busy ? t('breakouts.asking') : (label ?? t('breakouts.join'))}
         </Button>
       )}
@@ -101,7 +106,11 @@ export function TeamsMediaNote({ browserUrl }: { browserUrl: string }) {
   return (
     <MessageBar intent="info">
       <MessageBarBody>
-        <Trans t={t} i18nKey="breakouts.teamsMedia" components={{ link: <Link href={browserUrl} target="_blank" rel="noopener noreferrer" /> }} />{' '}
+        <Trans
+          t={t}
+          i18nKey="breakouts.teamsMedia"
+          components={{ link: <Link href={browserUrl} target="_blank" rel="noopener noreferrer" /> }}
+        />{' '}
         {autoMute ? t('breakouts.autoMute') : t('breakouts.muteYourself')}
       </MessageBarBody>
     </MessageBar>

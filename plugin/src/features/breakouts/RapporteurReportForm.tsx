@@ -12,7 +12,17 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
 const narrow = { minWidth: 0, width: '100%' } as const;
 
 /** The rapporteur's structured report (BREAKOUT-19): key points, proposals, who/what/when, open questions. */
-export function RapporteurReportForm({ roundId, room, existing, commands }: { roundId: string; room: BreakoutRoom; existing: BreakoutReport | null; commands: CommandRunner }) {
+export function RapporteurReportForm({
+  roundId,
+  room,
+  existing,
+  commands,
+}: {
+  roundId: string;
+  room: BreakoutRoom;
+  existing: BreakoutReport | null;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ReportDraft>(() => (existing ? draftFromReport(existing) : emptyReportDraft()));
@@ -20,7 +30,10 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
   const [sent, setSent] = useState<string | null>(null);
   const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setRow = (i: number, key: 'who' | 'what' | 'when', value: string) =>
-    set('implementation', draft.implementation.map((row, j) => (j === i ? { ...row, [key]: value } : row)));
+    set(
+      'implementation',
+      draft.implementation.map((row, j) => (j === i ? { ...row, [key]: value } : row)),
+    );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = reportFromDraft(draft);
@@ -55,7 +68,12 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
         <fieldset className={layout.fieldset}>
           <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('breakouts.report.implementation')}</legend>
           {draft.implementation.map((row, i) => (
-            <div key={i} role="group" aria-label={t('breakouts.report.step', { number: i + 1 })} style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}>
+            <div
+              key={i}
+              role="group"
+              aria-label={t('breakouts.report.step', { number: i + 1 })}
+              style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}
+            >
               <Field label={t('breakouts.report.who')}>
                 <Input style={narrow} value={row.who} onChange={(_, d) => setRow(i, 'who', d.value)} />
               </Field>
@@ -63,13 +81,23 @@ export function RapporteurReportForm({ roundId, room, existing, commands }: { ro
                 <Input style={narrow} value={row.what} onChange={(_, d) => setRow(i, 'what', d.value)} />
               </Field>
               <Field label={t('breakouts.report.when')}>
-                <Input style={narrow} value={row.when} placeholder={t('breakouts.report.whenPlaceholder')} onChange={(_, d) => setRow(i, 'when', d.value)} />
+                <Input
+                  style={narrow}
+                  value={row.when}
+                  placeholder={t('breakouts.report.whenPlaceholder')}
+                  onChange={(_, d) => setRow(i, 'when', d.value)}
+                />
               </Field>
               <Button
                 icon={<DeleteRegular />}
                 aria-label={t('breakouts.report.removeStep', { number: i + 1 })}
                 disabled={draft.implementation.length === 1}
-                onClick={() => set('implementation', draft.implementation.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'implementation',
+                    draft.implementation.filter((_, j) => j !== i),
+                  )
+                }
               />
             </div>
           ))}

@@ -22,7 +22,15 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
  * Place people in rooms: drag a card to a room, or — with the keyboard or a screen reader — pick the room in
  * the card's own select. Each change is one `breakouts.assign`; capacity and eligibility are the server's.
  */
-export function RoomAssignment({ round, participants, commands }: { round: BreakoutRound; participants: Record<string, Participant>; commands: CommandRunner }) {
+export function RoomAssignment({
+  round,
+  participants,
+  commands,
+}: {
+  round: BreakoutRound;
+  participants: Record<string, Participant>;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const columns = boardColumns(round, participants);
@@ -34,12 +42,15 @@ export function RoomAssignment({ round, participants, commands }: { round: Break
     if (change) void runBreakoutCommand(commands, { type: 'breakouts.assign', ...change });
   };
   const nameOf = (id: string | number) => participants[String(id)]?.displayName ?? t('bconsole.assign.thisPerson');
-  const columnName = (id: string | number | undefined) => (id === undefined ? t('bconsole.assign.nowhere') : (columns.find((c) => c.id === id)?.title ?? t('bconsole.assign.aRoom')));
+  const columnName = (id: string | number | undefined) =>
+    id === undefined ? t('bconsole.assign.nowhere') : (columns.find((c) => c.id === id)?.title ?? t('bconsole.assign.aRoom'));
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('bconsole.assign.pickedUp', { name: nameOf(active.id) }),
     onDragOver: ({ active, over }) => t('bconsole.assign.over', { name: nameOf(active.id), column: columnName(over?.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? t('bconsole.assign.moved', { name: nameOf(active.id), column: columnName(over.id) }) : t('bconsole.assign.notMoved', { name: nameOf(active.id) }),
+      over
+        ? t('bconsole.assign.moved', { name: nameOf(active.id), column: columnName(over.id) })
+        : t('bconsole.assign.notMoved', { name: nameOf(active.id) }),
     onDragCancel: ({ active }) => t('bconsole.assign.cancelled', { name: nameOf(active.id) }),
   };
   const onDragEnd = (event: DragEndEvent) => {
@@ -98,12 +109,24 @@ function RoomColumn({
         <span>{column.title}</span>
         <span>
           {column.capacity === null ? column.people.length : `${column.people.length} / ${column.capacity}`}
-          {full && <Badge appearance="tint" color="warning" className={layout.spaced}>{t('bconsole.assign.full')}</Badge>}
+          {full && (
+            <Badge appearance="tint" color="warning" className={layout.spaced}>
+              {t('bconsole.assign.full')}
+            </Badge>
+          )}
         </span>
       </div>
       <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: 6 }}>
         {column.people.map((p) => (
-          <PersonCard key={p.id} person={p} round={round} pinnedRoom={pinned[p.id]} current={column.id} editable={editable} onMove={onMove} />
+          <PersonCard
+            key={p.id}
+            person={p}
+            round={round}
+            pinnedRoom={pinned[p.id]}
+            current={column.id}
+            editable={editable}
+            onMove={onMove}
+          />
         ))}
         {column.people.length === 0 && <li className={layout.muted}>{t('bconsole.assign.nobodyYet')}</li>}
       </ul>
@@ -141,10 +164,19 @@ function PersonCard({
   const selectId = `room-of-${round.id}-${person.id}`;
   return (
     <li ref={setNodeRef} style={style}>
-      <div {...listeners} {...attributes} tabIndex={-1} aria-roledescription={t('bconsole.assign.draggable')} aria-describedby={selectId} style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}>
+      <div
+        {...listeners}
+        {...attributes}
+        tabIndex={-1}
+        aria-roledescription={t('bconsole.assign.draggable')}
+        aria-describedby={selectId}
+        style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}
+      >
         <Body1 style={{ display: 'block', fontWeight: 600 }}>{person.displayName}</Body1>
         <Caption1 className={layout.block}>
-          {[person.organization, categoryLabel(person.category), person.region ? regionLabel(person.region) : null].filter(Boolean).join(' · ')}
+          {[person.organization, categoryLabel(person.category), person.region ? regionLabel(person.region) : null]
+            .filter(Boolean)
+            .join(' · ')}
           {pinnedRoom && t('bconsole.assign.pinned')}
         </Caption1>
       </div>

@@ -51,7 +51,9 @@ export function RoomChooser({
               label={
                 <span>
                   <strong>{room.theme}</strong> {t('breakouts.upTo', { capacity: room.capacity })}
-                  {questionOf(room.questionId) && <span className={layout.block}>{t('breakouts.on', { question: questionOf(room.questionId) })}</span>}
+                  {questionOf(room.questionId) && (
+                    <span className={layout.block}>{t('breakouts.on', { question: questionOf(room.questionId) })}</span>
+                  )}
                   {mine === room.id && <span className={layout.block}>{t('breakouts.yourRoomNow')}</span>}
                 </span>
               }

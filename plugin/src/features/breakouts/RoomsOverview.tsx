@@ -36,19 +36,32 @@ export function RoomsOverview({
         {t('bconsole.overview.title')}
       </Title3>
       {host.mode === 'teams' && round.status === 'running' && <TeamsMediaNote browserUrl={browserUrlOf(state.id, compact)} />}
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8, gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(260px, 1fr))' }}>
+      <ul
+        style={{
+          listStyle: 'none',
+          padding: 0,
+          margin: 0,
+          display: 'grid',
+          gap: 8,
+          gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(260px, 1fr))',
+        }}
+      >
         {round.rooms.map((room) => {
           const q = question(room.questionId);
           const present = attendance ? (attendance[room.id] ?? []) : undefined;
           const report = round.reports[room.id];
           return (
-            <li key={room.id} style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}>
-              <Body1 className={layout.strong}>
-                {t('bconsole.overview.roomName', { index: room.index, theme: room.theme })}
-              </Body1>
+            <li
+              key={room.id}
+              style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}
+            >
+              <Body1 className={layout.strong}>{t('bconsole.overview.roomName', { index: room.index, theme: room.theme })}</Body1>
               {q >= 0 && <Caption1>{t('bconsole.overview.onQuestion', { number: q + 1, text: state.questions[q].text })}</Caption1>}
               <Caption1>
-                {t('bconsole.overview.leads', { facilitator: name(room.facilitatorId) ?? t('bconsole.overview.none'), rapporteur: name(room.rapporteurId) ?? t('bconsole.overview.none') })}
+                {t('bconsole.overview.leads', {
+                  facilitator: name(room.facilitatorId) ?? t('bconsole.overview.none'),
+                  rapporteur: name(room.rapporteurId) ?? t('bconsole.overview.none'),
+                })}
               </Caption1>
               <Caption1>
                 {t('bconsole.overview.assigned', { count: occupancy(round, room.id), capacity: room.capacity })}
@@ -75,7 +88,15 @@ export function RoomsOverview({
                 </details>
               )}
               {round.status === 'running' && (
-                <JoinRoom engagementId={state.id} roomId={room.id} theme={room.theme} displayName={displayName} compact={compact} label={t('bconsole.overview.enter')} teamsNote={false} />
+                <JoinRoom
+                  engagementId={state.id}
+                  roomId={room.id}
+                  theme={room.theme}
+                  displayName={displayName}
+                  compact={compact}
+                  label={t('bconsole.overview.enter')}
+                  teamsNote={false}
+                />
               )}
             </li>
           );

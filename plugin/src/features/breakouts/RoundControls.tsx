@@ -22,7 +22,17 @@ function HardStopBar({ warning, title }: { warning: HardStopWarning; title: stri
 }
 
 /** Start (with the hard-stop warning before and after, BREAKOUT-14), message all rooms, extend, end. */
-export function RoundControls({ state, round, serverNow, commands }: { state: EngagementState; round: BreakoutRound; serverNow: () => number; commands: CommandRunner }) {
+export function RoundControls({
+  state,
+  round,
+  serverNow,
+  commands,
+}: {
+  state: EngagementState;
+  round: BreakoutRound;
+  serverNow: () => number;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const now = useServerClock(serverNow, 5000);
@@ -42,7 +52,11 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
         </Title3>
         {warning && <HardStopBar warning={warning} title={t('bconsole.controls.startWouldPass')} />}
         {notLive && <p className={layout.plain}>{t('bconsole.controls.notLive')}</p>}
-        <Button appearance="primary" disabledFocusable={notLive || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.start', roundId: round.id })}>
+        <Button
+          appearance="primary"
+          disabledFocusable={notLive || commands.busy}
+          onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.start', roundId: round.id })}
+        >
           {t(warning ? 'bconsole.controls.startAnyway' : 'bconsole.controls.start', { minutes: round.durationMinutes })}
         </Button>
       </section>
@@ -72,14 +86,21 @@ export function RoundControls({ state, round, serverNow, commands }: { state: En
         <Button type="submit" disabledFocusable={!message.trim() || commands.busy}>
           {t('bconsole.controls.send')}
         </Button>
-        {sent && <p role="status" className={layout.plain}>{sent}</p>}
+        {sent && (
+          <p role="status" className={layout.plain}>
+            {sent}
+          </p>
+        )}
       </form>
       <div className={layout.stack}>
         <Field label={t('bconsole.controls.extendBy')}>
           <Input type="number" min={1} max={120} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
         {extendWarning && <HardStopBar warning={extendWarning} title={t('bconsole.controls.extendWouldPass')} />}
-        <Button disabledFocusable={extendBy < 1 || extendBy > 120 || commands.busy} onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.extend', roundId: round.id, minutes: extendBy })}>
+        <Button
+          disabledFocusable={extendBy < 1 || extendBy > 120 || commands.busy}
+          onClick={() => void runBreakoutCommand(commands, { type: 'breakouts.extend', roundId: round.id, minutes: extendBy })}
+        >
           {extendBy > 0 ? t('bconsole.controls.extendMinutes', { count: extendBy }) : t('bconsole.controls.extend')}
         </Button>
       </div>

@@ -5,7 +5,15 @@ import type { BreakoutRound } from '../../../../server/domain/breakouts/index.js
 import { useServerClock } from '../../live/useEngagement.js';
 import { formatRoundClock, roundClock, spokenRoundStatus } from './roundClock.js';
 
-const visuallyHidden: CSSProperties = { position: 'absolute', width: 1, height: 1, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
 
 /** The round's time left, from its deadline and the server's clock; warning colour in the final minute. */
 export function RoundCountdown({ round, serverNow, size = 32 }: { round: BreakoutRound; serverNow: () => number; size?: number }) {

@@ -23,7 +23,8 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
   // A rapporteur is not an observer (BREAKOUT-2).
   const rapporteurs = people.filter((p) => p.role !== 'observer');
   const breakoutItems = state.agenda.filter((a) => a.kind === 'breakouts');
-  const setRoom = (i: number, patch: Partial<RoomDraft>) => setDraft((d) => ({ ...d, rooms: d.rooms.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const setRoom = (i: number, patch: Partial<RoomDraft>) =>
+    setDraft((d) => ({ ...d, rooms: d.rooms.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = planFromDraft(draft);
@@ -51,9 +52,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
       </Title3>
       {problems.length > 0 && (
         <MessageBar intent="warning" role="alert">
-          <MessageBarBody>
-            {t('bconsole.planner.fix', { problems: problems.join(' ') })}
-          </MessageBarBody>
+          <MessageBarBody>{t('bconsole.planner.fix', { problems: problems.join(' ') })}</MessageBarBody>
         </MessageBar>
       )}
       <form onSubmit={submit} className={layout.stackWide}>
@@ -62,10 +61,22 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
             <Input value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
           </Field>
           <Field label={t('bconsole.planner.duration')} required>
-            <Input type="number" min={1} max={240} value={draft.durationMinutes} onChange={(_, d) => setDraft({ ...draft, durationMinutes: d.value })} />
+            <Input
+              type="number"
+              min={1}
+              max={240}
+              value={draft.durationMinutes}
+              onChange={(_, d) => setDraft({ ...draft, durationMinutes: d.value })}
+            />
           </Field>
           <Field label={t('bconsole.planner.reportBack')}>
-            <Input type="number" min={1} max={60} value={draft.reportBackMinutes} onChange={(_, d) => setDraft({ ...draft, reportBackMinutes: d.value })} />
+            <Input
+              type="number"
+              min={1}
+              max={60}
+              value={draft.reportBackMinutes}
+              onChange={(_, d) => setDraft({ ...draft, reportBackMinutes: d.value })}
+            />
           </Field>
           {breakoutItems.length > 0 && (
             <Field label={t('bconsole.planner.agendaItem')}>
@@ -94,7 +105,15 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
               key={i}
               role="group"
               aria-label={t('bconsole.planner.roomN', { number: i + 1 })}
-              style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', alignItems: 'end', padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 6 }}
+              style={{
+                display: 'grid',
+                gap: 8,
+                gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
+                alignItems: 'end',
+                padding: 8,
+                border: `1px solid ${tokens.colorNeutralStroke2}`,
+                borderRadius: 6,
+              }}
             >
               <Field label={t('bconsole.planner.roomTheme', { number: i + 1 })} required>
                 <Input value={room.theme} onChange={(_, d) => setRoom(i, { theme: d.value })} />
@@ -132,7 +151,11 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
               />
             </div>
           ))}
-          <Button icon={<AddRegular />} disabled={draft.rooms.length >= MAX_ROOMS} onClick={() => setDraft({ ...draft, rooms: [...draft.rooms, emptyRoomDraft()] })}>
+          <Button
+            icon={<AddRegular />}
+            disabled={draft.rooms.length >= MAX_ROOMS}
+            onClick={() => setDraft({ ...draft, rooms: [...draft.rooms, emptyRoomDraft()] })}
+          >
             {t('bconsole.planner.addRoom')}
           </Button>
         </fieldset>

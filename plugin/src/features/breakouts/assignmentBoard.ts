@@ -25,13 +25,22 @@ export function boardColumns(round: Pick<BreakoutRound, 'rooms' | 'assignment'>,
   const people = placeable(participants);
   const inRoom = (roomId: string) => people.filter((p) => round.assignment[p.id] === roomId);
   return [
-    { id: UNPLACED, title: i18n.t('bconsole.assign.notPlaced'), capacity: null, people: people.filter((p) => !round.assignment[p.id] || !round.rooms.some((r) => r.id === round.assignment[p.id])) },
+    {
+      id: UNPLACED,
+      title: i18n.t('bconsole.assign.notPlaced'),
+      capacity: null,
+      people: people.filter((p) => !round.assignment[p.id] || !round.rooms.some((r) => r.id === round.assignment[p.id])),
+    },
     ...round.rooms.map((room) => ({ id: room.id, title: room.theme, capacity: room.capacity, people: inRoom(room.id) })),
   ];
 }
 
 /** The command a drop (or a select change) means: null when nothing would change. */
-export function assignmentChange(round: Pick<BreakoutRound, 'id' | 'assignment'>, participantId: string, target: string): { roundId: string; participantId: string; roomId: string | null } | null {
+export function assignmentChange(
+  round: Pick<BreakoutRound, 'id' | 'assignment'>,
+  participantId: string,
+  target: string,
+): { roundId: string; participantId: string; roomId: string | null } | null {
   const roomId = target === UNPLACED ? null : target;
   const current = round.assignment[participantId] ?? null;
   if (current === roomId) return null;

@@ -17,7 +17,11 @@ export const randomSeed = (random: () => number = Math.random): number => Math.f
 
 export function previewAutoAssign(state: StateWithBreakouts, roundId: string, seed: number, now: string): AutoAssignPreview {
   try {
-    const events = decideBreakouts(state, { type: 'breakouts.autoAssign', roundId, seed }, { now, actor: { kind: 'system' }, newId: () => 'preview' });
+    const events = decideBreakouts(
+      state,
+      { type: 'breakouts.autoAssign', roundId, seed },
+      { now, actor: { kind: 'system' }, newId: () => 'preview' },
+    );
     const event = events.find((e): e is AutoAssignEvent => e.type === 'breakouts.autoAssigned');
     return event ? { ok: true, event } : { ok: false, message: i18n.t('bconsole.mix.nothing') };
   } catch (error) {
@@ -44,7 +48,8 @@ export interface MixRow {
   members: string[];
 }
 
-const label = (table: Record<string, string>, key: string): string => (key === 'unstated' ? i18n.t('bconsole.mix.regionNotStated') : (table[key] ?? key));
+const label = (table: Record<string, string>, key: string): string =>
+  key === 'unstated' ? i18n.t('bconsole.mix.regionNotStated') : (table[key] ?? key);
 
 const counts = (record: Record<string, number>, table: Record<string, string>): MixCount[] =>
   Object.entries(record)
@@ -57,7 +62,12 @@ const counts = (record: Record<string, number>, table: Record<string, string>): 
  * domain's `RoomMix` counts only the people it placed, not the pinned facilitators and rapporteurs around
  * whom it placed them — so the table shows the room as it will be; preferences honoured come from the mix.
  */
-export function mixRows(round: Pick<BreakoutRound, 'rooms'>, mixes: readonly RoomMix[], assignment: Record<string, string>, participants: Record<string, Participant>): MixRow[] {
+export function mixRows(
+  round: Pick<BreakoutRound, 'rooms'>,
+  mixes: readonly RoomMix[],
+  assignment: Record<string, string>,
+  participants: Record<string, Participant>,
+): MixRow[] {
   return round.rooms.map((room) => {
     const mix = mixes.find((m) => m.roomId === room.id);
     const ids = Object.entries(assignment)
@@ -86,7 +96,9 @@ export function mixRows(round: Pick<BreakoutRound, 'rooms'>, mixes: readonly Roo
 }
 
 /** One line that says how good the proposal is, for the summary above the table. */
-export function previewVerdict(event: Pick<AutoAssignEvent, 'balanced' | 'preferencesStated' | 'preferencesHonoured' | 'maxDeviation'>): string {
+export function previewVerdict(
+  event: Pick<AutoAssignEvent, 'balanced' | 'preferencesStated' | 'preferencesHonoured' | 'maxDeviation'>,
+): string {
   const balance = event.balanced
     ? i18n.t('bconsole.mix.balanced')
     : i18n.t('bconsole.mix.unbalanced', { category: event.maxDeviation.category, region: event.maxDeviation.region });

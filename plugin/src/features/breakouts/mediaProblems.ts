@@ -7,7 +7,9 @@ import { i18n } from '../../i18n/i18n.js';
 export type DeviceFailure = 'PermissionDenied' | 'NotFound' | 'DeviceInUse' | 'Other';
 
 export function deviceFailureMessage(failure: DeviceFailure | string | undefined, kind: string | undefined, inTeams: boolean): string {
-  const device = i18n.t(kind === 'videoinput' ? 'breakouts.device.camera' : kind === 'audioinput' ? 'breakouts.device.microphone' : 'breakouts.device.either');
+  const device = i18n.t(
+    kind === 'videoinput' ? 'breakouts.device.camera' : kind === 'audioinput' ? 'breakouts.device.microphone' : 'breakouts.device.either',
+  );
   switch (failure) {
     case 'PermissionDenied':
       return i18n.t(inTeams ? 'breakouts.device.deniedTeams' : 'breakouts.device.deniedBrowser', { device });

@@ -65,7 +65,8 @@ export function planFromDraft(draft: PlanDraft): PlanCheck {
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.map(String);
     const field = fieldName(path.at(-1) ?? '') ?? path.join('.');
-    const where = path[0] === 'rooms' && path.length > 2 ? i18n.t('bconsole.plan.roomField', { number: Number(path[1]) + 1, field }) : field;
+    const where =
+      path[0] === 'rooms' && path.length > 2 ? i18n.t('bconsole.plan.roomField', { number: Number(path[1]) + 1, field }) : field;
     return i18n.t('bconsole.plan.problem', { where, words: plainWords(issue) });
   });
   return { ok: false, problems };

@@ -11,7 +11,12 @@ export interface ReportDraft {
   implementation: { who: string; what: string; when: string }[];
 }
 
-export const emptyReportDraft = (): ReportDraft => ({ keyPoints: '', proposals: '', openQuestions: '', implementation: [{ who: '', what: '', when: '' }] });
+export const emptyReportDraft = (): ReportDraft => ({
+  keyPoints: '',
+  proposals: '',
+  openQuestions: '',
+  implementation: [{ who: '', what: '', when: '' }],
+});
 
 /** One item per non-empty line; a leading "-", "*", "•" or "1." is list markup, not content. */
 export const linesOf = (text: string): string[] =>

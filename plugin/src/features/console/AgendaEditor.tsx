@@ -41,9 +41,18 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
               <span className={layout.inline}>
                 <strong>{item.title}</strong>
                 <Body1>
-                  {t(item.id === state.currentAgendaItemId ? 'console.agenda.itemRunning' : 'console.agenda.item', { kind: kindLabel(item.kind), minutes: item.plannedMinutes })}
+                  {t(item.id === state.currentAgendaItemId ? 'console.agenda.itemRunning' : 'console.agenda.item', {
+                    kind: kindLabel(item.kind),
+                    minutes: item.plannedMinutes,
+                  })}
                 </Body1>
-                <Button size="small" aria-label={t('console.agenda.moveUp', { title: item.title })} icon={<ArrowUpRegular />} disabledFocusable={index === 0 || commands.busy} onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })} />
+                <Button
+                  size="small"
+                  aria-label={t('console.agenda.moveUp', { title: item.title })}
+                  icon={<ArrowUpRegular />}
+                  disabledFocusable={index === 0 || commands.busy}
+                  onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index - 1 })}
+                />
                 <Button
                   size="small"
                   aria-label={t('console.agenda.moveDown', { title: item.title })}
@@ -51,10 +60,21 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
                   disabledFocusable={index === state.agenda.length - 1 || commands.busy}
                   onClick={() => void commands.run({ type: 'agenda.move', itemId: item.id, position: index + 1 })}
                 />
-                <Button size="small" icon={<PlayRegular />} disabledFocusable={commands.busy || item.id === state.currentAgendaItemId} onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}>
+                <Button
+                  size="small"
+                  icon={<PlayRegular />}
+                  disabledFocusable={commands.busy || item.id === state.currentAgendaItemId}
+                  onClick={() => void commands.run({ type: 'agenda.begin', itemId: item.id })}
+                >
                   {t('console.agenda.begin')}
                 </Button>
-                <Button size="small" aria-label={t('console.agenda.remove', { title: item.title })} icon={<DeleteRegular />} disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })} />
+                <Button
+                  size="small"
+                  aria-label={t('console.agenda.remove', { title: item.title })}
+                  icon={<DeleteRegular />}
+                  disabledFocusable={commands.busy}
+                  onClick={() => void commands.run({ type: 'agenda.remove', itemId: item.id })}
+                />
               </span>
             </li>
           ))}
@@ -62,7 +82,12 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
       )}
       <form onSubmit={add} className={layout.row}>
         <Field label={t('console.agenda.kindLabel')}>
-          <Dropdown style={fitWidth} value={kindLabel(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}>
+          <Dropdown
+            style={fitWidth}
+            value={kindLabel(kind)}
+            selectedOptions={[kind]}
+            onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}
+          >
             {AGENDA_KINDS.map((k) => (
               <Option key={k} value={k}>
                 {kindLabel(k)}
@@ -73,7 +98,7 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
         {kind === 'question' && (
           <Field label={t('console.agenda.question')}>
             <Dropdown
-            style={fitWidth}
+              style={fitWidth}
               placeholder={t('console.agenda.chooseQuestion')}
               value={state.questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}

@@ -51,7 +51,12 @@ const useStyles = makeStyles({
   tabs: { flexWrap: 'wrap' },
   column: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
   // Two columns when each can be 26rem wide (it grows with the text size), one otherwise.
-  live: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(26rem, 100%), 1fr))', alignItems: 'start' },
+  live: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(26rem, 100%), 1fr))',
+    alignItems: 'start',
+  },
   card: {
     padding: tokens.spacingHorizontalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -97,7 +102,11 @@ function ConsoleContent({ state, me = null, serverNow, compact = false }: Consol
           <Title2 as="h1" className={compact ? styles.titleCompact : undefined}>
             {state.settings.title}
           </Title2>
-          {state.settings.theme && <Body1 as="p" className={styles.plain}>{state.settings.theme}</Body1>}
+          {state.settings.theme && (
+            <Body1 as="p" className={styles.plain}>
+              {state.settings.theme}
+            </Body1>
+          )}
         </div>
         <div className={styles.tools}>
           <LanguagePicker />
@@ -115,7 +124,9 @@ function ConsoleContent({ state, me = null, serverNow, compact = false }: Consol
         >
           <Tab value="live">{t('console.tab.live')}</Tab>
           <Tab value="prepare">{t('console.tab.prepare')}</Tab>
-          <Tab value="participants">{pending ? t('console.tab.participantsPending', { count: pending }) : t('console.tab.participants')}</Tab>
+          <Tab value="participants">
+            {pending ? t('console.tab.participantsPending', { count: pending }) : t('console.tab.participants')}
+          </Tab>
           <Tab value="breakouts">{t('console.tab.breakouts')}</Tab>
           <Tab value="record">{t('console.tab.record')}</Tab>
           <Tab value="summary">{t('console.tab.summary')}</Tab>

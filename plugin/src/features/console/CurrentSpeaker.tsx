@@ -15,7 +15,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
   speaker: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap', justifyContent: 'space-between' },
-  name: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightHero700, overflowWrap: 'anywhere' },
+  name: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightBold,
+    lineHeight: tokens.lineHeightHero700,
+    overflowWrap: 'anywhere',
+  },
   note: { margin: `${tokens.spacingVerticalXS} 0 0` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
   heading: { margin: 0, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
@@ -25,7 +30,15 @@ const useStyles = makeStyles({
 export const CURRENT_SPEAKER_FOCUS = 'current-speaker';
 
 /** Who has the floor and the Chair's controls for the running intervention. */
-export function CurrentSpeaker({ state, serverNow, commands }: { state: EngagementState; serverNow: () => number; commands: CommandRunner }) {
+export function CurrentSpeaker({
+  state,
+  serverNow,
+  commands,
+}: {
+  state: EngagementState;
+  serverNow: () => number;
+  commands: CommandRunner;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,4 +1,15 @@
-import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title3,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { roleLabel } from '../shared/labels.js';
@@ -46,7 +57,9 @@ export function InvitationList({ state, now, commands }: { state: EngagementStat
         <TableBody>
           {invitations.map((invitation) => {
             const status = invitationStatus(invitation, now);
-            const who = [invitation.profile.displayName, invitation.profile.organization].filter(Boolean).join(', ') || t('console.invitations.anyone');
+            const who =
+              [invitation.profile.displayName, invitation.profile.organization].filter(Boolean).join(', ') ||
+              t('console.invitations.anyone');
             return (
               <TableRow key={invitation.id} data-testid="invitation-row">
                 <TableCell>{who}</TableCell>

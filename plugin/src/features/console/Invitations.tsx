@@ -54,7 +54,14 @@ export function Invitations({ engagementId }: { engagementId: string }) {
       </Title3>
       <form onSubmit={create} className={layout.row}>
         <Field label={t('console.invitations.roleLabel')}>
-          <Dropdown style={fitWidth} value={(INVITABLE as readonly Role[]).includes(role) ? t(`console.invitations.role.${role as (typeof INVITABLE)[number]}`) : role} selectedOptions={[role]} onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue as Role)}>
+          <Dropdown
+            style={fitWidth}
+            value={
+              (INVITABLE as readonly Role[]).includes(role) ? t(`console.invitations.role.${role as (typeof INVITABLE)[number]}`) : role
+            }
+            selectedOptions={[role]}
+            onOptionSelect={(_, d) => d.optionValue && setRole(d.optionValue as Role)}
+          >
             {INVITABLE.map((r) => (
               <Option key={r} value={r}>
                 {t(`console.invitations.role.${r}`)}
@@ -75,7 +82,13 @@ export function Invitations({ engagementId }: { engagementId: string }) {
         <div role="status" className={layout.stackTight}>
           <Body1>{t('console.invitations.sendLink', { date: formatDateTime(created.expiresAt) })}</Body1>
           <span className={layout.row}>
-            <Input readOnly value={created.url} aria-label={t('console.invitations.link')} data-testid="invitation-url" className={layout.fill} />
+            <Input
+              readOnly
+              value={created.url}
+              aria-label={t('console.invitations.link')}
+              data-testid="invitation-url"
+              className={layout.fill}
+            />
             <Button icon={<CopyRegular />} onClick={() => void copy()}>
               {copied ? t('console.invitations.copied') : t('console.invitations.copy')}
             </Button>

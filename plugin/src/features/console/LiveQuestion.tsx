@@ -23,11 +23,13 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
         {state.questions.length > 0 && (
           <Field label={t('console.liveQuestion.openLabel')}>
             <Dropdown
-            style={fitWidth}
+              style={fitWidth}
               placeholder={t('console.liveQuestion.choose')}
               selectedOptions={open ? [open.id] : []}
               value={open?.text ?? ''}
-              onOptionSelect={(_, d) => d.optionValue && d.optionValue !== open?.id && void commands.run({ type: 'question.open', questionId: d.optionValue })}
+              onOptionSelect={(_, d) =>
+                d.optionValue && d.optionValue !== open?.id && void commands.run({ type: 'question.open', questionId: d.optionValue })
+              }
             >
               {state.questions.map((q) => (
                 <Option key={q.id} value={q.id} text={q.text}>

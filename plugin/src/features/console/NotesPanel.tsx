@@ -42,7 +42,12 @@ export function NotesPanel({ state, commands }: { state: EngagementState; comman
         <Field label={t('console.notes.noteOn', { about })} required>
           <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
         </Field>
-        <RadioGroup value={visibility} onChange={(_, d) => setVisibility(d.value as NoteVisibility)} layout="horizontal" aria-label={t('console.notes.whoSees')}>
+        <RadioGroup
+          value={visibility}
+          onChange={(_, d) => setVisibility(d.value as NoteVisibility)}
+          layout="horizontal"
+          aria-label={t('console.notes.whoSees')}
+        >
           <Radio value="secretariat" label={t('console.notes.secretariat')} />
           <Radio value="public" label={t('console.notes.public')} />
         </RadioGroup>

@@ -17,7 +17,19 @@ const useStyles = makeStyles({
   minutes: { width: '7rem' },
 });
 
-function QuestionRow({ q, index, count, state, commands }: { q: Question; index: number; count: number; state: EngagementState; commands: CommandRunner }) {
+function QuestionRow({
+  q,
+  index,
+  count,
+  state,
+  commands,
+}: {
+  q: Question;
+  index: number;
+  count: number;
+  state: EngagementState;
+  commands: CommandRunner;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(q.text);
@@ -31,7 +43,9 @@ function QuestionRow({ q, index, count, state, commands }: { q: Question; index:
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void commands.run({ type: 'question.update', questionId: q.id, text: text.trim(), context: context.trim() }).then((r) => r && setEditing(false));
+            void commands
+              .run({ type: 'question.update', questionId: q.id, text: text.trim(), context: context.trim() })
+              .then((r) => r && setEditing(false));
           }}
           className={styles.stack}
         >
@@ -55,16 +69,38 @@ function QuestionRow({ q, index, count, state, commands }: { q: Question; index:
             {t(`console.questions.status.${q.status}`)}
           </Badge>
           {q.status !== 'open' ? (
-            <Button size="small" appearance="primary" disabledFocusable={busy} onClick={() => void commands.run({ type: 'question.open', questionId: q.id })} aria-label={t('console.questions.openNamed', { label })}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabledFocusable={busy}
+              onClick={() => void commands.run({ type: 'question.open', questionId: q.id })}
+              aria-label={t('console.questions.openNamed', { label })}
+            >
               {t('console.questions.open')}
             </Button>
           ) : (
-            <Button size="small" disabledFocusable={busy} onClick={() => void commands.run({ type: 'question.close', questionId: q.id })} aria-label={t('console.questions.closeNamed', { label })}>
+            <Button
+              size="small"
+              disabledFocusable={busy}
+              onClick={() => void commands.run({ type: 'question.close', questionId: q.id })}
+              aria-label={t('console.questions.closeNamed', { label })}
+            >
               {t('console.questions.close')}
             </Button>
           )}
-          <Button size="small" icon={<EditRegular />} aria-label={t('console.questions.editNamed', { label })} onClick={() => setEditing(true)} />
-          <Button size="small" icon={<ArrowUpRegular />} aria-label={t('console.questions.moveUp', { label })} disabledFocusable={busy || index === 0} onClick={() => void commands.run({ type: 'question.move', questionId: q.id, position: index - 1 })} />
+          <Button
+            size="small"
+            icon={<EditRegular />}
+            aria-label={t('console.questions.editNamed', { label })}
+            onClick={() => setEditing(true)}
+          />
+          <Button
+            size="small"
+            icon={<ArrowUpRegular />}
+            aria-label={t('console.questions.moveUp', { label })}
+            disabledFocusable={busy || index === 0}
+            onClick={() => void commands.run({ type: 'question.move', questionId: q.id, position: index - 1 })}
+          />
           <Button
             size="small"
             icon={<ArrowDownRegular />}
@@ -72,7 +108,13 @@ function QuestionRow({ q, index, count, state, commands }: { q: Question; index:
             disabledFocusable={busy || index === count - 1}
             onClick={() => void commands.run({ type: 'question.move', questionId: q.id, position: index + 1 })}
           />
-          <Button size="small" icon={<DeleteRegular />} aria-label={t('console.questions.removeNamed', { label })} disabledFocusable={busy || state.openQuestionId === q.id} onClick={() => void commands.run({ type: 'question.remove', questionId: q.id })} />
+          <Button
+            size="small"
+            icon={<DeleteRegular />}
+            aria-label={t('console.questions.removeNamed', { label })}
+            disabledFocusable={busy || state.openQuestionId === q.id}
+            onClick={() => void commands.run({ type: 'question.remove', questionId: q.id })}
+          />
         </span>
       )}
     </li>

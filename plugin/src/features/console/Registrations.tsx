@@ -1,4 +1,15 @@
-import { Badge, Body1, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title3,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
@@ -38,7 +49,10 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                     {p.organization ? ` — ${p.organization}` : ''} ({roleLabel(p.role)})
                     {objections.map((o) => (
                       <Body1 as="p" key={o.id} className={layout.under}>
-                        {t('console.registrations.objectionBy', { name: state.participants[o.byParticipantId]?.displayName ?? t('console.registrations.aDelegation'), reason: o.reason })}
+                        {t('console.registrations.objectionBy', {
+                          name: state.participants[o.byParticipantId]?.displayName ?? t('console.registrations.aDelegation'),
+                          reason: o.reason,
+                        })}
                       </Body1>
                     ))}
                   </TableCell>
@@ -49,7 +63,9 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                   </TableCell>
                   <TableCell>{p.accreditation ? accreditationLabel(p.accreditation) : '—'}</TableCell>
                   <TableCell>
-                    <Badge color={p.status === 'approved' ? 'success' : p.status === 'declined' ? 'danger' : 'warning'}>{t(`console.registrations.participantStatus.${p.status}`)}</Badge>
+                    <Badge color={p.status === 'approved' ? 'success' : p.status === 'declined' ? 'danger' : 'warning'}>
+                      {t(`console.registrations.participantStatus.${p.status}`)}
+                    </Badge>
                     {objections.length > 0 && (
                       <Badge color="danger" appearance="outline" className={layout.spaced}>
                         {t('console.registrations.objections', { count: objections.length })}
@@ -58,12 +74,23 @@ export function Registrations({ state, commands }: { state: EngagementState; com
                   </TableCell>
                   <TableCell>
                     {p.role !== 'chair' && p.status !== 'approved' && (
-                      <Button size="small" appearance="primary" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })} aria-label={t('console.registrations.approveNamed', { name: p.displayName })}>
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        disabledFocusable={commands.busy}
+                        onClick={() => void commands.run({ type: 'participant.approve', participantId: p.id })}
+                        aria-label={t('console.registrations.approveNamed', { name: p.displayName })}
+                      >
                         {t('console.registrations.approve')}
                       </Button>
                     )}{' '}
                     {p.role !== 'chair' && p.status !== 'declined' && (
-                      <Button size="small" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })} aria-label={t('console.registrations.declineNamed', { name: p.displayName })}>
+                      <Button
+                        size="small"
+                        disabledFocusable={commands.busy}
+                        onClick={() => void commands.run({ type: 'participant.decline', participantId: p.id })}
+                        aria-label={t('console.registrations.declineNamed', { name: p.displayName })}
+                      >
                         {t('console.registrations.decline')}
                       </Button>
                     )}

@@ -78,7 +78,9 @@ function Row({
           <strong>{name}</strong>
           {participant?.organization ? ` — ${participant.organization}` : ''}{' '}
           <Badge appearance="outline" size="small">
-            {constituencyOf(participant ?? undefined) === 'member-states' ? t('console.speakers.memberState') : t('console.speakers.stakeholder')}
+            {constituencyOf(participant ?? undefined) === 'member-states'
+              ? t('console.speakers.memberState')
+              : t('console.speakers.stakeholder')}
           </Badge>{' '}
           {request.allowanceSeconds !== state.settings.speakingSeconds && (
             <Badge size="small" color="warning">
@@ -96,7 +98,13 @@ function Row({
             </Body1>
           )}
         </span>
-        <Button size="small" icon={<ArrowUpRegular />} aria-label={t('console.speakers.moveUp', { name })} disabledFocusable={index === 0 || commands.busy} onClick={() => move(index - 1)} />
+        <Button
+          size="small"
+          icon={<ArrowUpRegular />}
+          aria-label={t('console.speakers.moveUp', { name })}
+          disabledFocusable={index === 0 || commands.busy}
+          onClick={() => move(index - 1)}
+        />
         <Button
           size="small"
           icon={<ArrowDownRegular />}
@@ -110,7 +118,11 @@ function Row({
         <Button size="small" onClick={() => setSkipping((s) => !s)} aria-expanded={skipping}>
           {t('console.speakers.skipEllipsis')}
         </Button>
-        <Button size="small" disabledFocusable={commands.busy} onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}>
+        <Button
+          size="small"
+          disabledFocusable={commands.busy}
+          onClick={() => void commands.run({ type: 'floor.defer', requestId: request.id })}
+        >
           {t('console.speakers.defer')}
         </Button>
       </div>
@@ -119,9 +131,11 @@ function Row({
           className={styles.skip}
           onSubmit={(e) => {
             e.preventDefault();
-            void commands.run({ type: 'floor.skip', requestId: request.id, ...(reason.trim() ? { reason: reason.trim() } : {}) }).then((r) => {
-              if (r) setSkipping(false);
-            });
+            void commands
+              .run({ type: 'floor.skip', requestId: request.id, ...(reason.trim() ? { reason: reason.trim() } : {}) })
+              .then((r) => {
+                if (r) setSkipping(false);
+              });
           }}
         >
           <Field label={t('console.speakers.skipReason', { name })}>
@@ -141,7 +155,10 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
   const { t } = useTranslation();
   const styles = useStyles();
   const list = waitingList(state, state.openQuestionId);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const onDragEnd = (event: DragEndEvent) => {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
@@ -159,7 +176,11 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
             style={fitWidth}
             value={t(`console.speakers.policy.${state.policy}`)}
             selectedOptions={[state.policy]}
-            onOptionSelect={(_, d) => d.optionValue && d.optionValue !== state.policy && void commands.run({ type: 'floor.policy', order: d.optionValue as OrderPolicy })}
+            onOptionSelect={(_, d) =>
+              d.optionValue &&
+              d.optionValue !== state.policy &&
+              void commands.run({ type: 'floor.policy', order: d.optionValue as OrderPolicy })
+            }
           >
             {ORDER_POLICIES.map((p) => (
               <Option key={p} value={p}>

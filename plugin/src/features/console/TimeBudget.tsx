@@ -1,4 +1,21 @@
-import { Body1, Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
@@ -64,7 +81,12 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
   };
   const apply = async () => {
     if (!preview) return;
-    const result = await commands.run({ type: 'time.replan', strategy: preview.strategy, minSeconds: preview.minSeconds, questionId: preview.questionId });
+    const result = await commands.run({
+      type: 'time.replan',
+      strategy: preview.strategy,
+      minSeconds: preview.minSeconds,
+      questionId: preview.questionId,
+    });
     if (result) setPreview(null);
   };
   const who = (id: string) => nameOf(state.participants[state.requests[id]?.participantId ?? '']);
@@ -125,9 +147,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
               const actual = item.startedAt ? minutesBetween(item.startedAt, item.endedAt ?? nowIso) : null;
               return (
                 <TableRow key={item.id} aria-current={item.id === state.currentAgendaItemId ? 'step' : undefined}>
-                  <TableCell>
-                    {item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}
-                  </TableCell>
+                  <TableCell>{item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}</TableCell>
                   <TableCell>{t('console.time.minutes', { minutes: item.plannedMinutes })}</TableCell>
                   <TableCell className={actual !== null && actual > item.plannedMinutes ? styles.late : undefined}>
                     {actual === null ? '—' : t(item.endedAt ? 'console.time.minutes' : 'console.time.minutesSoFar', { minutes: actual })}
@@ -151,7 +171,14 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
             </RadioGroup>
           </Field>
           <Field label={t('console.time.shortest')}>
-            <Input type="number" min={10} max={600} value={minSeconds} onChange={(_, d) => setMinSeconds(d.value)} className={styles.seconds} />
+            <Input
+              type="number"
+              min={10}
+              max={600}
+              value={minSeconds}
+              onChange={(_, d) => setMinSeconds(d.value)}
+              className={styles.seconds}
+            />
           </Field>
           <Button onClick={() => void askPreview()}>{t('console.time.preview')}</Button>
         </div>
@@ -162,10 +189,19 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
               {t('console.time.available', { minutes: Math.floor(preview.availableSeconds / 60), seconds: preview.availableSeconds % 60 })}{' '}
               {preview.strategy === 'shorten'
                 ? t('console.time.eachGets', { speakers: speakers(preview.keptRequestIds.length), seconds: preview.allowanceSeconds })
-                : t('console.time.capped', { speakers: speakers(preview.keptRequestIds.length), count: preview.deferredRequestIds.length })}{' '}
+                : t('console.time.capped', {
+                    speakers: speakers(preview.keptRequestIds.length),
+                    count: preview.deferredRequestIds.length,
+                  })}{' '}
               {preview.fits ? t('console.time.fits') : t('console.time.doesNotFit')}
             </Body1>
-            {preview.deferredRequestIds.length > 0 && <Body1 as="p">{t('console.time.deferred', { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(preview.deferredRequestIds.map(who)) })}</Body1>}
+            {preview.deferredRequestIds.length > 0 && (
+              <Body1 as="p">
+                {t('console.time.deferred', {
+                  names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(preview.deferredRequestIds.map(who)),
+                })}
+              </Body1>
+            )}
             <div className={styles.buttons}>
               <Button appearance="primary" disabledFocusable={commands.busy} onClick={() => void apply()}>
                 {t('console.time.apply')}

@@ -26,8 +26,17 @@ export function WrittenInputs({ state }: { state: EngagementState }) {
           {inputs.map((i) => (
             <li key={i.id}>
               <Body1>
-                <Trans t={t} i18nKey="console.inputs.by" values={{ title: i.title, name: nameOf(state.participants[i.participantId]) }} components={{ title: <strong /> }} />
-                {i.questionId ? t('console.inputs.onQuestion', { question: state.questions.find((q) => q.id === i.questionId)?.text ?? t('console.inputs.aQuestion') }) : ''}
+                <Trans
+                  t={t}
+                  i18nKey="console.inputs.by"
+                  values={{ title: i.title, name: nameOf(state.participants[i.participantId]) }}
+                  components={{ title: <strong /> }}
+                />
+                {i.questionId
+                  ? t('console.inputs.onQuestion', {
+                      question: state.questions.find((q) => q.id === i.questionId)?.text ?? t('console.inputs.aQuestion'),
+                    })
+                  : ''}
                 {i.requestId ? t('console.inputs.inPlace') : ''}
                 {i.attachmentIds.length ? t('console.inputs.attachments', { count: i.attachmentIds.length }) : ''}
               </Body1>

@@ -52,7 +52,11 @@ export function EngagementList({ onOpen, openLabel }: { onOpen: (id: string) => 
           <ul>
             {rows.map((row) => (
               <li key={row.id}>
-                <Link as="button" onClick={() => onOpen(row.id)} aria-label={t('home.openNamed', { action: openLabel ?? t('home.open'), title: row.title })}>
+                <Link
+                  as="button"
+                  onClick={() => onOpen(row.id)}
+                  aria-label={t('home.openNamed', { action: openLabel ?? t('home.open'), title: row.title })}
+                >
                   {row.title}
                 </Link>{' '}
                 <Body1>

@@ -32,8 +32,7 @@ export function JoinPage() {
         saveSession({ token, user, kind: 'convene' });
         navigate(engagementId ? `/e/${encodeURIComponent(engagementId)}` : '/');
       },
-      (failure: unknown) =>
-        setError(t('join.failed', { error: errorMessage(failure) })),
+      (failure: unknown) => setError(t('join.failed', { error: errorMessage(failure) })),
     );
   }, [t]);
   return (

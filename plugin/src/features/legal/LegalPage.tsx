@@ -17,31 +17,30 @@ function Privacy() {
   return (
     <div lang="en" className={layout.stackWide}>
       <Body1>
-        Convene is run by the organisation that hosts it (usually the Chair's secretariat). That organisation decides why and
-        how your information is used; this page says what the software keeps.
+        Convene is run by the organisation that hosts it (usually the Chair's secretariat). That organisation decides why and how your
+        information is used; this page says what the software keeps.
       </Body1>
       <Subtitle2 as="h2">What is kept</Subtitle2>
       <Body1>
-        For each engagement: your display name and sign-in identifier (your Microsoft Entra tenant and object id, or an
-        invitation you redeemed), the organisation, constituency, region, country and accreditation you registered with;
-        your requests to speak (with their notes), when you were given the floor and for how long; written inputs and the
-        files you attach; objections recorded by delegations; notes taken by the Chair's team; breakout room assignments,
-        attendance and rapporteur reports; and the Chair's summary with its versions and correction requests.
+        For each engagement: your display name and sign-in identifier (your Microsoft Entra tenant and object id, or an invitation you
+        redeemed), the organisation, constituency, region, country and accreditation you registered with; your requests to speak (with their
+        notes), when you were given the floor and for how long; written inputs and the files you attach; objections recorded by delegations;
+        notes taken by the Chair's team; breakout room assignments, attendance and rapporteur reports; and the Chair's summary with its
+        versions and correction requests.
       </Body1>
       <Subtitle2 as="h2">Who sees it</Subtitle2>
       <Body1>
-        What each person sees depends on their role: the Chair and secretariat see everything; participants see the
-        speakers list, public notes and written inputs; notes marked for the secretariat, the notes on requests to speak,
-        objections and attendance stay with the Chair's team (an objection is also seen by the delegation that made it).
-        Published summaries do not attribute views to named participants unless the Chair adds an attributive annex.
+        What each person sees depends on their role: the Chair and secretariat see everything; participants see the speakers list, public
+        notes and written inputs; notes marked for the secretariat, the notes on requests to speak, objections and attendance stay with the
+        Chair's team (an objection is also seen by the delegation that made it). Published summaries do not attribute views to named
+        participants unless the Chair adds an attributive annex.
       </Body1>
       <Subtitle2 as="h2">Where, and for how long</Subtitle2>
       <Body1>
-        Everything is stored on the host organisation's own server, as a history of the engagement that is not rewritten.
-        Breakout audio and video go through the LiveKit media server the host configures; Convene's server never carries
-        media and records neither audio nor video. Convene sets no cookies, uses no analytics and shares nothing with third
-        parties. The host decides how long records are kept; Convene has no self-service deletion yet, so ask the host's
-        secretariat to remove an engagement's records.
+        Everything is stored on the host organisation's own server, as a history of the engagement that is not rewritten. Breakout audio and
+        video go through the LiveKit media server the host configures; Convene's server never carries media and records neither audio nor
+        video. Convene sets no cookies, uses no analytics and shares nothing with third parties. The host decides how long records are kept;
+        Convene has no self-service deletion yet, so ask the host's secretariat to remove an engagement's records.
       </Body1>
     </div>
   );
@@ -52,17 +51,17 @@ function Terms() {
   return (
     <div lang="en" className={layout.stackWide}>
       <Body1>
-        Convene is for preparing and running informal engagements between a Chair, stakeholders and delegations. Use it in
-        good faith, for the engagement you were invited to, under the rules the Chair sets for it.
+        Convene is for preparing and running informal engagements between a Chair, stakeholders and delegations. Use it in good faith, for
+        the engagement you were invited to, under the rules the Chair sets for it.
       </Body1>
       <Body1>
-        What you submit (requests to speak, written inputs, attachments, corrections) is shared with the engagement's
-        participants as the privacy statement describes, and may be reflected in the Chair's summary, which is issued under
-        the Chair's own responsibility. Do not upload material you may not share.
+        What you submit (requests to speak, written inputs, attachments, corrections) is shared with the engagement's participants as the
+        privacy statement describes, and may be reflected in the Chair's summary, which is issued under the Chair's own responsibility. Do
+        not upload material you may not share.
       </Body1>
       <Body1>
-        The software is provided as it is, by the organisation that hosts it; that organisation answers questions about
-        an engagement and its records.
+        The software is provided as it is, by the organisation that hosts it; that organisation answers questions about an engagement and
+        its records.
       </Body1>
     </div>
   );

@@ -28,10 +28,20 @@ const useStyles = makeStyles({
   spinner: { justifyContent: 'flex-start' },
   cards: { display: 'grid', gap: tokens.spacingVerticalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(26rem, 100%), 1fr))' },
   cardsCompact: { gridTemplateColumns: 'minmax(0, 1fr)' },
-  card: { height: '10rem', borderRadius: tokens.borderRadiusLarge, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  card: {
+    height: '10rem',
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
-export function MeetingShell({ engagementId, heading = null }: { engagementId: string; heading?: { title: string; theme: string | null } | null }) {
+export function MeetingShell({
+  engagementId,
+  heading = null,
+}: {
+  engagementId: string;
+  heading?: { title: string; theme: string | null } | null;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const early = useEarlyHeading(engagementId);
@@ -52,7 +62,11 @@ export function MeetingShell({ engagementId, heading = null }: { engagementId: s
             {title}
           </Title2>
         )}
-        {theme && <Body1 as="p" className={styles.plain}>{theme}</Body1>}
+        {theme && (
+          <Body1 as="p" className={styles.plain}>
+            {theme}
+          </Body1>
+        )}
       </header>
       <div aria-hidden="true" className={styles.tabs}>
         {[48, 64, 88, 72, 56, 64].map((width, i) => (

@@ -46,7 +46,10 @@ export function ShareToStage({ engagementId, onError }: { engagementId: string; 
         </Button>
       )}
       {allowed && !sharing && (
-        <Button icon={<ShareScreenStartRegular />} onClick={() => teams.shareToStage(`${window.location.origin}${stagePath}?inTeams=1`).then(refresh, fail)}>
+        <Button
+          icon={<ShareScreenStartRegular />}
+          onClick={() => teams.shareToStage(`${window.location.origin}${stagePath}?inTeams=1`).then(refresh, fail)}
+        >
           {t('meeting.shareStage')}
         </Button>
       )}

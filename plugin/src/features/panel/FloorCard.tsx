@@ -150,9 +150,7 @@ export function FloorCard({
         </form>
       )}
       {!mine && !question && <Body1 as="p">{t('floor.noQuestion')}</Body1>}
-      {!mine && question && !canRequest && me?.status !== 'approved' && (
-        <Body1 as="p">{t('floor.afterApproval')}</Body1>
-      )}
+      {!mine && question && !canRequest && me?.status !== 'approved' && <Body1 as="p">{t('floor.afterApproval')}</Body1>}
     </section>
   );
 }

@@ -38,7 +38,7 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
         >
           <Field label={t('objection.stakeholder')} required>
             <Dropdown
-            style={fitWidth}
+              style={fitWidth}
               placeholder={t('objection.choose')}
               value={chosen ? `${chosen.organization} (${chosen.displayName})` : ''}
               selectedOptions={participantId ? [participantId] : []}

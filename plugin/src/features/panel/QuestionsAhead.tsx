@@ -18,8 +18,7 @@ export function QuestionsAhead({ questions }: { questions: Question[] }) {
         <ol className={layout.listStack}>
           {questions.map((q) => (
             <li key={q.id}>
-              <Body1 dir="auto">{q.text}</Body1>{' '}
-              {q.status === 'open' && <Badge color="success">{t('questions.openNow')}</Badge>}
+              <Body1 dir="auto">{q.text}</Body1> {q.status === 'open' && <Badge color="success">{t('questions.openNow')}</Badge>}
               {q.status === 'closed' && <Badge appearance="outline">{t('questions.closed')}</Badge>}
               {q.context && (
                 <Body1 as="p" dir="auto" className={layout.under}>

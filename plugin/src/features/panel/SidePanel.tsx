@@ -68,7 +68,11 @@ function PanelContent({ state, me, serverNow }: PanelProps) {
         <Title2 as="h1" id="panel-title" dir="auto" className={styles.title}>
           {state.settings.title}
         </Title2>
-        {state.settings.theme && <Body1 as="p" dir="auto" className={styles.plain}>{state.settings.theme}</Body1>}
+        {state.settings.theme && (
+          <Body1 as="p" dir="auto" className={styles.plain}>
+            {state.settings.theme}
+          </Body1>
+        )}
         {state.status === 'ended' && <Body1 as="p">{t('panel.ended')}</Body1>}
       </header>
       <ErrorBar message={commands.error} onDismiss={commands.clearError} />
@@ -112,7 +116,9 @@ function PanelContent({ state, me, serverNow }: PanelProps) {
       <SummaryPanel state={state} me={me} serverNow={serverNow} commands={commands} />
       <QuestionsAhead questions={state.questions} />
       {me?.role === 'delegation' && me.status === 'approved' && <ObjectionForm state={state} commands={commands} />}
-      {me?.participantId && me.status !== 'declined' && <WrittenInputForm engagementId={state.id} questions={state.questions} commands={commands} />}
+      {me?.participantId && me.status !== 'declined' && (
+        <WrittenInputForm engagementId={state.id} questions={state.questions} commands={commands} />
+      )}
     </main>
   );
 }

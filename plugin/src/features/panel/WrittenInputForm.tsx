@@ -1,4 +1,17 @@
-import { Button, Caption1, Dropdown, Field, Input, Label, makeStyles, Option, Textarea, Title3, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  Option,
+  Textarea,
+  Title3,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { uploadAttachment, type Attachment } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { useState, type FormEvent } from 'react';
@@ -87,7 +100,7 @@ export function WrittenInputForm({
         {!fixedQuestion && (
           <Field label={t('input.question')}>
             <Dropdown
-            style={fitWidth}
+              style={fitWidth}
               placeholder={t('input.general')}
               value={questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}
@@ -133,7 +146,12 @@ export function WrittenInputForm({
             {files.map((f) => (
               <li key={f.id}>
                 {t('input.fileSize', { name: f.filename, size: formatNumber(Math.ceil(f.size / 1024)) })}{' '}
-                <Button size="small" appearance="subtle" onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))} aria-label={t('common.removeNamed', { name: f.filename })}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => setFiles((current) => current.filter((x) => x.id !== f.id))}
+                  aria-label={t('common.removeNamed', { name: f.filename })}
+                >
                   {t('common.remove')}
                 </Button>
               </li>

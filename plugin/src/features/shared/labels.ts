@@ -1,4 +1,15 @@
-import { ACCREDITATIONS, CATEGORIES, ENGAGEMENT_STATUSES, REGIONS, ROLES, type Accreditation, type Category, type EngagementStatus, type Region, type Role } from '../../../../server/domain/vocabularyLists.js';
+import {
+  ACCREDITATIONS,
+  CATEGORIES,
+  ENGAGEMENT_STATUSES,
+  REGIONS,
+  ROLES,
+  type Accreditation,
+  type Category,
+  type EngagementStatus,
+  type Region,
+  type Role,
+} from '../../../../server/domain/vocabularyLists.js';
 import { i18n } from '../../i18n/i18n.js';
 
 // The words people read for the domain's closed sets (docs/product.md vocabulary), in the tab's language.

@@ -5,8 +5,7 @@ import { remainingMs } from '../../live/countdown.js';
 // Read-only views over the state for the surfaces. No rule lives here: what may happen is the server's
 // `decide`; these only arrange what is already true for display.
 
-export const openQuestion = (state: EngagementState): Question | null =>
-  state.questions.find((q) => q.id === state.openQuestionId) ?? null;
+export const openQuestion = (state: EngagementState): Question | null => state.questions.find((q) => q.id === state.openQuestionId) ?? null;
 
 export interface Speaker {
   request: FloorRequest;

@@ -25,14 +25,26 @@ const useStyles = makeStyles({
   engagement: { fontSize: 'clamp(1rem, 2.5vw, 1.25rem)', color: tokens.colorNeutralForeground2 },
   question: { fontSize: 'clamp(1.375rem, 5vw, 2.25rem)', margin: `${tokens.spacingVerticalS} 0 0`, lineHeight: 1.2 },
   floor: { alignSelf: 'center', minWidth: 0 },
-  floorHeading: { fontSize: 'clamp(1rem, 3vw, 1.375rem)', margin: 0, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
+  floorHeading: {
+    fontSize: 'clamp(1rem, 3vw, 1.375rem)',
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+  },
   speaker: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 'clamp(1rem, 4vw, 2rem)', flexWrap: 'wrap' },
   who: { minWidth: 0 },
   name: { fontSize: 'clamp(1.75rem, 7vw, 3.5rem)', fontWeight: tokens.fontWeightBold, lineHeight: 1.15 },
   org: { fontSize: 'clamp(1.125rem, 3.5vw, 1.75rem)', lineHeight: 1.3, color: tokens.colorNeutralForeground2 },
   nextHeading: { fontSize: 'clamp(1rem, 3vw, 1.375rem)', margin: `0 0 ${tokens.spacingVerticalS}`, fontWeight: tokens.fontWeightSemibold },
   nobody: { fontSize: 'clamp(1rem, 3vw, 1.375rem)', margin: 0, color: tokens.colorNeutralForeground2 },
-  list: { fontSize: 'clamp(1.125rem, 3.5vw, 1.625rem)', lineHeight: 1.3, margin: 0, paddingInlineStart: '2rem', display: 'grid', gap: tokens.spacingVerticalXS },
+  list: {
+    fontSize: 'clamp(1.125rem, 3.5vw, 1.625rem)',
+    lineHeight: 1.3,
+    margin: 0,
+    paddingInlineStart: '2rem',
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+  },
   secondary: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -59,7 +71,9 @@ function StageContent({ state, serverNow }: { state: EngagementState; serverNow:
   return (
     <main aria-label={t('stage.label')} className={styles.stage}>
       <header>
-        <div dir="auto" className={styles.engagement}>{state.settings.title}</div>
+        <div dir="auto" className={styles.engagement}>
+          {state.settings.title}
+        </div>
         <h1 dir="auto" className={styles.question} data-testid="stage-question">
           {question ? question.text : t('stage.noQuestion')}
         </h1>
@@ -74,7 +88,9 @@ function StageContent({ state, serverNow }: { state: EngagementState; serverNow:
               <div dir="auto" className={styles.name} data-testid="speaker-name">
                 {nameOf(speaker.participant)}
               </div>
-              <div dir="auto" className={styles.org}>{orgOf(speaker.participant)}</div>
+              <div dir="auto" className={styles.org}>
+                {orgOf(speaker.participant)}
+              </div>
             </div>
             <Countdown intervention={speaker.intervention} serverNow={serverNow} size={STAGE_CLOCK} />
           </div>

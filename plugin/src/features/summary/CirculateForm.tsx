@@ -9,7 +9,17 @@ import { instantFromLocalInput, localInputValue } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** Open the review window to delegations and the stakeholders who spoke (SUMMARY-3). */
-export function CirculateForm({ review, ended, serverNow, commands }: { review: SummaryReviewState; ended: boolean; serverNow: () => number; commands: CommandRunner }) {
+export function CirculateForm({
+  review,
+  ended,
+  serverNow,
+  commands,
+}: {
+  review: SummaryReviewState;
+  ended: boolean;
+  serverNow: () => number;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [until, setUntil] = useState(() => localInputValue(serverNow(), 72));

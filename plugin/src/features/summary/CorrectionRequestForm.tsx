@@ -20,7 +20,17 @@ export const myEntries = (state: EngagementState, me: Membership | null): FloorR
  * Ask for a correction (SUMMARY-4..6): delegations on a paragraph or on their own entry in the speakers list;
  * stakeholders who spoke on their own entry only.
  */
-export function CorrectionRequestForm({ state, me, sections, commands }: { state: EngagementState; me: Membership; sections: DraftSection[] | null; commands: CommandRunner }) {
+export function CorrectionRequestForm({
+  state,
+  me,
+  sections,
+  commands,
+}: {
+  state: EngagementState;
+  me: Membership;
+  sections: DraftSection[] | null;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const canParagraph = me.role === 'delegation';
@@ -52,7 +62,11 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
       {sent && <p role="status">{t('summary.correctionSent')}</p>}
       <form onSubmit={submit} className={layout.stack}>
         {canParagraph && (
-          <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'paragraph' | 'entry')} aria-label={t('summary.whatToCorrect')}>
+          <RadioGroup
+            value={target}
+            onChange={(_, d) => setTarget(d.value as 'paragraph' | 'entry')}
+            aria-label={t('summary.whatToCorrect')}
+          >
             <Radio value="paragraph" label={t('summary.aParagraph')} />
             <Radio value="entry" label={t('summary.myEntry')} disabled={entries.length === 0} />
           </RadioGroup>
@@ -75,7 +89,11 @@ export function CorrectionRequestForm({ state, me, sections, commands }: { state
             <Select value={requestId} onChange={(_, d) => setRequestId(d.value)}>
               {entries.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {t('summary.entryOption', { question: question(r.questionId), time: formatTimeSeconds(r.requestedAt), outcome: t(`summary.outcome.${r.status}`) })}
+                  {t('summary.entryOption', {
+                    question: question(r.questionId),
+                    time: formatTimeSeconds(r.requestedAt),
+                    outcome: t(`summary.outcome.${r.status}`),
+                  })}
                 </option>
               ))}
             </Select>

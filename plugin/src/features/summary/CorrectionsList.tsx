@@ -22,13 +22,25 @@ export function correctionContext(state: EngagementState, correction: Correction
   if (correction.requestId) {
     const request = state.requests[correction.requestId];
     const question = request ? state.questions.findIndex((q) => q.id === request.questionId) : -1;
-    return question >= 0 ? i18n.t('summary.targetWithRequest', { where, number: question + 1, time: formatTimeSeconds(request!.requestedAt) }) : where;
+    return question >= 0
+      ? i18n.t('summary.targetWithRequest', { where, number: question + 1, time: formatTimeSeconds(request!.requestedAt) })
+      : where;
   }
   return where;
 }
 
 /** Corrections asked during the review, oldest first; staff accept or decline each, with a reply (SUMMARY-7). */
-export function CorrectionsList({ state, corrections, sections, commands }: { state: EngagementState; corrections: Correction[]; sections: DraftSection[] | null; commands: CommandRunner }) {
+export function CorrectionsList({
+  state,
+  corrections,
+  sections,
+  commands,
+}: {
+  state: EngagementState;
+  corrections: Correction[];
+  sections: DraftSection[] | null;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const pending = corrections.filter((c) => c.status === 'pending').length;
@@ -52,7 +64,17 @@ export function CorrectionsList({ state, corrections, sections, commands }: { st
   );
 }
 
-function CorrectionItem({ state, correction, sections, commands }: { state: EngagementState; correction: Correction; sections: DraftSection[] | null; commands: CommandRunner }) {
+function CorrectionItem({
+  state,
+  correction,
+  sections,
+  commands,
+}: {
+  state: EngagementState;
+  correction: Correction;
+  sections: DraftSection[] | null;
+  commands: CommandRunner;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [reply, setReply] = useState('');
@@ -66,7 +88,13 @@ function CorrectionItem({ state, correction, sections, commands }: { state: Enga
         <Badge appearance="tint" color={status.color}>
           {t(status.label)}
         </Badge>
-        <strong>{who ? (who.organization ? t('summary.whoOrg', { name: who.displayName, organization: who.organization }) : who.displayName) : t('common.aParticipant')}</strong>
+        <strong>
+          {who
+            ? who.organization
+              ? t('summary.whoOrg', { name: who.displayName, organization: who.organization })
+              : who.displayName
+            : t('common.aParticipant')}
+        </strong>
         <Caption1>{t('summary.onTargetLower', { target: correctionContext(state, correction, sections) })}</Caption1>
       </div>
       <p className={mergeClasses(layout.plain, layout.pre)}>{correction.text}</p>

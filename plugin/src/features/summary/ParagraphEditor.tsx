@@ -7,7 +7,15 @@ import type { DraftParagraph, DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
 
 /** The Chair's wording, paragraph by paragraph (SUMMARY-1): edit, save, or restore the generated text. */
-export function ParagraphEditor({ sections, commands, onSaved }: { sections: DraftSection[]; commands: CommandRunner; onSaved: () => void }) {
+export function ParagraphEditor({
+  sections,
+  commands,
+  onSaved,
+}: {
+  sections: DraftSection[];
+  commands: CommandRunner;
+  onSaved: () => void;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   if (sections.length === 0) return <p>{t('summary.noParagraphs')}</p>;
@@ -48,7 +56,11 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
             <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={4} resize="vertical" />
           </Field>
           <div className={layout.buttons}>
-            <Button appearance="primary" disabledFocusable={commands.busy || !text.trim() || text.trim() === paragraph.text} onClick={() => void save(text.trim())}>
+            <Button
+              appearance="primary"
+              disabledFocusable={commands.busy || !text.trim() || text.trim() === paragraph.text}
+              onClick={() => void save(text.trim())}
+            >
               {t('summary.saveWording')}
             </Button>
             <Button
@@ -83,7 +95,12 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
               {t('summary.edit')}
             </Button>
             {paragraph.edited && (
-              <Button size="small" disabledFocusable={commands.busy} aria-label={t('summary.restoreParagraph', { number: paragraph.number })} onClick={() => void save('')}>
+              <Button
+                size="small"
+                disabledFocusable={commands.busy}
+                aria-label={t('summary.restoreParagraph', { number: paragraph.number })}
+                onClick={() => void save('')}
+              >
                 {t('summary.restore')}
               </Button>
             )}

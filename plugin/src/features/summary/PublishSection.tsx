@@ -11,7 +11,17 @@ import { ErrorBar } from '../../components/ErrorBar.js';
  * Publish the next version (SUMMARY-8): the server builds, hashes and records it. A version is never changed
  * afterwards, so the button asks once more; unanswered corrections are named first.
  */
-export function PublishSection({ engagementId, ended, pendingCorrections, nextVersion }: { engagementId: string; ended: boolean; pendingCorrections: number; nextVersion: number }) {
+export function PublishSection({
+  engagementId,
+  ended,
+  pendingCorrections,
+  nextVersion,
+}: {
+  engagementId: string;
+  ended: boolean;
+  pendingCorrections: number;
+  nextVersion: number;
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
@@ -22,7 +32,10 @@ export function PublishSection({ engagementId, ended, pendingCorrections, nextVe
     setBusy(true);
     setError(null);
     try {
-      const result = await apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, SummaryPublishedResponse, { method: 'POST', body: {} });
+      const result = await apiFetch(`/api/engagements/${encodeURIComponent(engagementId)}/summary/publish`, SummaryPublishedResponse, {
+        method: 'POST',
+        body: {},
+      });
       setDone(t('summary.versionPublished', { version: result.version }));
       setConfirming(false);
     } catch (failure) {

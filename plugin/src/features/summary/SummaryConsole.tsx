@@ -18,13 +18,7 @@ import { VersionsList } from './VersionsList.js';
  * The Chair's and the secretariat's summary: read and reword the generated paragraphs, download the draft,
  * circulate it for review, answer corrections, publish versions, and download any version.
  */
-export function SummaryConsole({
-  state,
-  me: _me,
-  serverNow,
-  commands: given,
-  compact = false,
-}: SectionProps & { compact?: boolean }) {
+export function SummaryConsole({ state, me: _me, serverNow, commands: given, compact = false }: SectionProps & { compact?: boolean }) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
@@ -34,22 +28,41 @@ export function SummaryConsole({
   const corrections = Object.values(review.corrections);
   const pending = corrections.filter((c) => c.status === 'pending').length;
   const ended = state.status === 'ended';
-  const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 8, minWidth: 0 } as const;
+  const card = {
+    padding: 12,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: 8,
+    display: 'grid',
+    gap: 8,
+    minWidth: 0,
+  } as const;
   return (
     <section aria-labelledby="summary-console-h" className={layout.stackWide}>
       <header style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Title2 block as="h2" id="summary-console-h" style={{ fontSize: compact ? 18 : undefined }}>
           {t('summary.title')}
         </Title2>
-        <Badge appearance="tint" color={review.status === 'published' ? 'success' : review.status === 'circulated' ? 'warning' : 'informative'}>
+        <Badge
+          appearance="tint"
+          color={review.status === 'published' ? 'success' : review.status === 'circulated' ? 'warning' : 'informative'}
+        >
           {t(`summary.status.${review.status}`)}
         </Badge>
       </header>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
-      <div style={{ display: 'grid', gap: 12, gridTemplateColumns: compact ? '1fr' : 'minmax(0, 2fr) minmax(280px, 1fr)', alignItems: 'start' }}>
+      <div
+        style={{
+          display: 'grid',
+          gap: 12,
+          gridTemplateColumns: compact ? '1fr' : 'minmax(0, 2fr) minmax(280px, 1fr)',
+          alignItems: 'start',
+        }}
+      >
         <div style={card}>
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-            <Title3 block as="h3">{t('summary.theDraft')}</Title3>
+            <Title3 block as="h3">
+              {t('summary.theDraft')}
+            </Title3>
             <Button size="small" onClick={reload} disabled={loading}>
               {t('summary.reloadDraft')}
             </Button>

@@ -20,12 +20,7 @@ import { VersionsList } from './VersionsList.js';
  * reviewers read the draft and ask for corrections; everyone reads and downloads the published versions.
  * Renders nothing before there is anything to show.
  */
-export function SummaryPanel({
-  state,
-  me,
-  serverNow,
-  commands: given,
-}: SectionProps) {
+export function SummaryPanel({ state, me, serverNow, commands: given }: SectionProps) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
@@ -40,10 +35,7 @@ export function SummaryPanel({
   if (!me || me.status !== 'approved') return null;
   if (!reviewer && review.published.length === 0 && mine.length === 0) return null;
   return (
-    <section
-      aria-labelledby="summary-panel-h"
-      className={layout.card}
-    >
+    <section aria-labelledby="summary-panel-h" className={layout.card}>
       <Title3 block as="h2" id="summary-panel-h">
         {t('summary.title')}
       </Title3>
@@ -84,7 +76,11 @@ export function SummaryPanel({
               <li key={c.id} className={layout.stackTight}>
                 <span>
                   <Badge appearance="tint" color={c.status === 'accepted' ? 'success' : c.status === 'declined' ? 'subtle' : 'warning'}>
-                    {c.status === 'pending' ? t('summary.waitingForChair') : c.status === 'accepted' ? t('summary.accepted') : t('summary.declined')}
+                    {c.status === 'pending'
+                      ? t('summary.waitingForChair')
+                      : c.status === 'accepted'
+                        ? t('summary.accepted')
+                        : t('summary.declined')}
                   </Badge>{' '}
                   {t('summary.onTarget', { target: correctionContext(state, c, sections) })}
                 </span>

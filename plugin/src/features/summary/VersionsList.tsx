@@ -6,7 +6,13 @@ import type { PublishedSummary } from '../../../../server/domain/summaryReview/i
 import { DownloadButtons } from './DownloadButtons.js';
 
 /** Published versions, newest first, each downloadable in the six formats and checkable by its hash (SUMMARY-9). */
-export function VersionsList({ engagementId, published }: { engagementId: string; published: readonly Pick<PublishedSummary, 'version' | 'publishedAt' | 'contentHash'>[] }) {
+export function VersionsList({
+  engagementId,
+  published,
+}: {
+  engagementId: string;
+  published: readonly Pick<PublishedSummary, 'version' | 'publishedAt' | 'contentHash'>[];
+}) {
   const layout = useLayoutStyles();
   const { t } = useTranslation();
   return (
@@ -21,9 +27,14 @@ export function VersionsList({ engagementId, published }: { engagementId: string
           {[...published]
             .sort((a, b) => b.version - a.version)
             .map((v) => (
-              <li key={v.version} style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 4 }}>
+              <li
+                key={v.version}
+                style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 4 }}
+              >
                 <strong>
-                  {v.version === published.length ? t('summary.versionLatest', { version: v.version }) : t('summary.versionN', { version: v.version })}
+                  {v.version === published.length
+                    ? t('summary.versionLatest', { version: v.version })
+                    : t('summary.versionN', { version: v.version })}
                 </strong>
                 <Caption1>{t('summary.publishedAt', { date: formatDateTime(v.publishedAt) })}</Caption1>
                 <Caption1 style={{ wordBreak: 'break-all' }}>SHA-256 {v.contentHash}</Caption1>

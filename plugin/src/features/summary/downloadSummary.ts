@@ -38,7 +38,12 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function downloadSummary(engagementId: string, format: SummaryFormat, version?: number | null, lang?: string | null): Promise<string> {
+export async function downloadSummary(
+  engagementId: string,
+  format: SummaryFormat,
+  version?: number | null,
+  lang?: string | null,
+): Promise<string> {
   const { blob, filename } = await fetchSummaryFile(engagementId, format, version, lang);
   saveBlob(blob, filename);
   return filename;

@@ -28,7 +28,9 @@ export const sectionOfKey = (key: string): string => key.slice(0, key.lastIndexO
 export function draftSections(draft: DraftSummary, edits: Readonly<Record<string, Pick<ParagraphEdit, 'text'>>>): DraftSection[] {
   const titles = new Map<string, string>([
     ['opening', i18n.t('summary.section.opening')],
-    ...draft.questions.map((q) => [`question:${q.questionId}`, i18n.t('summary.section.question', { number: q.number, text: q.text })] as [string, string]),
+    ...draft.questions.map(
+      (q) => [`question:${q.questionId}`, i18n.t('summary.section.question', { number: q.number, text: q.text })] as [string, string],
+    ),
     ['general', i18n.t('summary.section.general')],
     ['breakouts', i18n.t('summary.section.breakouts')],
     ['closing', i18n.t('summary.section.closing')],
@@ -48,7 +50,10 @@ export function draftSections(draft: DraftSummary, edits: Readonly<Record<string
 }
 
 /** Where a correction points, in words: "paragraph 12" or "your entry in the speakers list". */
-export function correctionTarget(correction: { paragraphKey: string | null; requestId: string | null }, sections: DraftSection[] | null): string {
+export function correctionTarget(
+  correction: { paragraphKey: string | null; requestId: string | null },
+  sections: DraftSection[] | null,
+): string {
   if (correction.paragraphKey) {
     const p = sections?.flatMap((s) => s.paragraphs).find((x) => x.key === correction.paragraphKey);
     return p ? i18n.t('summary.paragraphN', { number: p.number }) : i18n.t('summary.paragraphKey', { key: correction.paragraphKey });

@@ -5,7 +5,12 @@ import type { ProcessEvent } from '../../../../server/domain/process/events.js';
 import { evolveProcess } from '../../../../server/domain/process/evolveProcess.js';
 import { authorizeProcess } from '../../../../server/domain/process/policies.js';
 import { emptyProcessState, type ProcessState } from '../../../../server/domain/process/state.js';
-import { PAPER_LANGUAGES, PROPOSAL_STATUSES, FRAMEWORK_ELEMENTS, type ProposalStatus } from '../../../../server/domain/process/vocabulary.js';
+import {
+  PAPER_LANGUAGES,
+  PROPOSAL_STATUSES,
+  FRAMEWORK_ELEMENTS,
+  type ProposalStatus,
+} from '../../../../server/domain/process/vocabulary.js';
 import { seededRandom } from '../../../../server/domain/breakouts/seededRandom.js';
 
 // A working group's year, played through the process's real rules (authorizeProcess → decideProcess →
@@ -60,7 +65,8 @@ const TRICKY_TITLES = [
   (i: number) => `- not a bullet & not <b>bold</b> ${i}`,
 ];
 
-const zero = (): Record<ProposalStatus, number> => Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
+const zero = (): Record<ProposalStatus, number> =>
+  Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
 
 const BEFORE_QUESTION: ProposalStatus[] = ['put-forward', 'under-study'];
 const BEFORE_PAPER: ProposalStatus[] = ['put-forward', 'under-study', 'question-to-proponent'];
@@ -77,9 +83,24 @@ class Year {
   private now = Date.parse('2026-01-12T09:00:00.000Z');
   private n = 0;
 
-  constructor(seed: number, readonly total: number, readonly engagements: number) {
+  constructor(
+    seed: number,
+    readonly total: number,
+    readonly engagements: number,
+  ) {
     this.random = seededRandom(seed);
-    this.ledger = { total, statusOf: new Map(), themeOf: new Map(), titleOf: new Map(), byStatus: zero(), byTheme: new Map(), papers: 0, papersPublished: 0, named: new Set(), neverNamed: new Set() };
+    this.ledger = {
+      total,
+      statusOf: new Map(),
+      themeOf: new Map(),
+      titleOf: new Map(),
+      byStatus: zero(),
+      byTheme: new Map(),
+      papers: 0,
+      papersPublished: 0,
+      named: new Set(),
+      neverNamed: new Set(),
+    };
   }
 
   int(n: number): number {
@@ -103,18 +124,44 @@ class Year {
   }
 
   setUp(): void {
-    this.run('chair', { type: 'process.create', processId: 'oewg-2026', title: 'Open-ended working group on ICT security, 2021–2025: year 2026' });
-    this.run('chair', { type: 'process.addMember', userId: 'dev:sec', displayName: 'Secretary', organization: 'UNODA', category: 'intergovernmental', role: 'secretariat' });
+    this.run('chair', {
+      type: 'process.create',
+      processId: 'oewg-2026',
+      title: 'Open-ended working group on ICT security, 2021–2025: year 2026',
+    });
+    this.run('chair', {
+      type: 'process.addMember',
+      userId: 'dev:sec',
+      displayName: 'Secretary',
+      organization: 'UNODA',
+      category: 'intergovernmental',
+      role: 'secretariat',
+    });
     const pad = (i: number) => String(i).padStart(2, '0');
     for (let i = 0; i < 40; i += 1) {
-      this.run('sec', { type: 'process.addMember', userId: `dev:d${i}`, displayName: `Delegate ${pad(i)}`, organization: `Country ${pad(i)}`, category: 'member-state', role: 'delegation' });
+      this.run('sec', {
+        type: 'process.addMember',
+        userId: `dev:d${i}`,
+        displayName: `Delegate ${pad(i)}`,
+        organization: `Country ${pad(i)}`,
+        category: 'member-state',
+        role: 'delegation',
+      });
       this.speakers.push(`d${i}`);
     }
     for (let i = 0; i < 30; i += 1) {
-      this.run('sec', { type: 'process.addMember', userId: `dev:s${i}`, displayName: `Speaker ${pad(i)}`, organization: `Stakeholder Org ${pad(i)}`, category: 'ngo', role: 'stakeholder' });
+      this.run('sec', {
+        type: 'process.addMember',
+        userId: `dev:s${i}`,
+        displayName: `Speaker ${pad(i)}`,
+        organization: `Stakeholder Org ${pad(i)}`,
+        category: 'ngo',
+        role: 'stakeholder',
+      });
       this.speakers.push(`s${i}`);
     }
-    for (let e = 1; e <= this.engagements; e += 1) this.run('chair', { type: 'process.linkEngagement', engagementId: `eng-${e}`, title: `Engagement ${e} of 2026` });
+    for (let e = 1; e <= this.engagements; e += 1)
+      this.run('chair', { type: 'process.linkEngagement', engagementId: `eng-${e}`, title: `Engagement ${e} of 2026` });
   }
 
   /** 1. Put forward: by staff from the engagements, or by a delegation or stakeholder by hand. */
@@ -123,7 +170,9 @@ class Year {
     const theme = YEAR_THEMES[this.int(YEAR_THEMES.length)];
     const title = TRICKY_TITLES[this.int(TRICKY_TITLES.length)](i);
     const own = random() < 0.2;
-    const proponents = own ? [speakers[this.int(speakers.length)]] : [...new Set(Array.from({ length: this.int(4) }, () => speakers[this.int(speakers.length)]))];
+    const proponents = own
+      ? [speakers[this.int(speakers.length)]]
+      : [...new Set(Array.from({ length: this.int(4) }, () => speakers[this.int(speakers.length)]))];
     const engagementId = `eng-${1 + this.int(this.engagements)}`;
     const kind = (['intervention', 'written-input', 'breakout-report'] as const)[this.int(3)];
     const source: Extract<ProcessCommand, { type: 'proposal.putForward' }>['source'] = own
@@ -170,7 +219,13 @@ class Year {
     const id = this.ids.get(number)!;
     const author = this.proponentsOf.get(number)![0] ?? 'sec';
     const language = () => PAPER_LANGUAGES[this.int(6)];
-    const [submitted] = this.run(author, { type: 'paper.submit', proposalId: id, title: `Concept paper on ${ledger.titleOf.get(number)}`, language: language(), attachmentId: `att-${number}-1` });
+    const [submitted] = this.run(author, {
+      type: 'paper.submit',
+      proposalId: id,
+      title: `Concept paper on ${ledger.titleOf.get(number)}`,
+      language: language(),
+      attachmentId: `att-${number}-1`,
+    });
     const paperId = (submitted as { paperId: string }).paperId;
     ledger.papers += 1;
     if (BEFORE_PAPER.includes(ledger.statusOf.get(number)!)) ledger.statusOf.set(number, 'elaborated');
@@ -188,7 +243,19 @@ class Year {
     const roll = this.random();
     const target: ProposalStatus = hasPaper
       ? (['elaborated', 'discussed', 'reflected', 'reflected', 'withdrawn'] as const)[this.int(5)]
-      : roll < 0.15 ? 'put-forward' : roll < 0.3 ? 'under-study' : roll < 0.45 ? 'question-to-proponent' : roll < 0.6 ? 'discussed' : roll < 0.75 ? 'reflected' : roll < 0.88 ? 'merged' : 'withdrawn';
+      : roll < 0.15
+        ? 'put-forward'
+        : roll < 0.3
+          ? 'under-study'
+          : roll < 0.45
+            ? 'question-to-proponent'
+            : roll < 0.6
+              ? 'discussed'
+              : roll < 0.75
+                ? 'reflected'
+                : roll < 0.88
+                  ? 'merged'
+                  : 'withdrawn';
     if (target === current || target === 'put-forward') return false;
     if (target === 'merged') return true;
     if (target === 'withdrawn') {
@@ -196,7 +263,11 @@ class Year {
     } else if (target === 'question-to-proponent' && this.proponentsOf.get(number)!.length > 0 && BEFORE_QUESTION.includes(current)) {
       this.run('chair', { type: 'proposal.ask', proposalId: id, text: 'Who would implement it, and with what resources?' });
     } else {
-      this.run('sec', { type: 'proposal.setStatus', proposalId: id, status: target as Exclude<ProposalStatus, 'put-forward' | 'merged' | 'withdrawn'> });
+      this.run('sec', {
+        type: 'proposal.setStatus',
+        proposalId: id,
+        status: target as Exclude<ProposalStatus, 'put-forward' | 'merged' | 'withdrawn'>,
+      });
     }
     this.ledger.statusOf.set(number, target);
     return false;
@@ -229,7 +300,11 @@ export function generateYear(options: { seed?: number; proposals?: number; paper
   const live = [...year.ids.keys()].filter((k) => !toMerge.includes(k) && !['merged', 'withdrawn'].includes(year.ledger.statusOf.get(k)!));
   // With no live proposal left to merge into, a proposal meant to be merged stays where it was.
   for (const number of live.length === 0 ? [] : toMerge) {
-    year.run('chair', { type: 'proposal.merge', proposalId: year.ids.get(number)!, intoProposalId: year.ids.get(live[year.int(live.length)])! });
+    year.run('chair', {
+      type: 'proposal.merge',
+      proposalId: year.ids.get(number)!,
+      intoProposalId: year.ids.get(live[year.int(live.length)])!,
+    });
     year.ledger.statusOf.set(number, 'merged');
   }
   year.count();
