@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type RequestHandler, type Router } from 'express';
+import express, { type Express } from 'express';
 import { AppError } from './appError.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';

@@ -105,7 +105,10 @@ function longFunctions(file: string, max: number): string[] {
   const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
   const found: string[] = [];
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const n = node as { type?: string; start: number; end: number; body?: unknown };
     if (typeof n.type === 'string' && /Function/.test(n.type) && n.body) {

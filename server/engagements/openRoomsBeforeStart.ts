@@ -12,7 +12,7 @@ import type { PrepareStep } from './prepareStage.js';
 
 export function openRoomsBeforeStart(media: BreakoutMediaAdapter, newId: () => string): PrepareStep {
   return async ({ state, actor, command, now }) => {
-    let dryRun;
+    let dryRun: ReturnType<typeof decide>;
     try {
       authorize(state, actor, command);
       dryRun = decide(state, command, { now, actor, newId });

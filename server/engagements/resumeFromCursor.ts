@@ -1,6 +1,3 @@
-// A subscriber's start (liveHub.ts): a snapshot, or the changes after its Last-Event-ID, from the hub's window
-// of recent transitions when it covers them, else folded from the log.
-import type { StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import { foldEvents } from '../domain/foldEvents.js';
 import { emptyState, type EngagementState } from '../domain/state.js';

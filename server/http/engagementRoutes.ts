@@ -1,5 +1,4 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import { Command, COMMAND_TYPES, isInternalCommand } from '../domain/commands.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SignJWT, jwtVerify } from 'jose';
+import { type JWTPayload, SignJWT, jwtVerify } from 'jose';
 import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import { Role } from '../domain/vocabulary.js';
@@ -57,7 +57,7 @@ export function createSessionTokens(rawKey: Uint8Array, clock: Clock, ttlSeconds
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token) {
-      let payload;
+      let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, await imported, {
           algorithms: ['HS256'],

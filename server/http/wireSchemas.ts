@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReplanStrategy, Role } from '../domain/vocabulary.js';
+import { ReplanStrategy } from '../domain/vocabulary.js';
 
 // The request and response bodies of the endpoints that are not commands, written once in zod: routes
 // validate with them and the OpenAPI document is generated from them (docs/architecture.md style 2). The bodies the

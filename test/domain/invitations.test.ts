@@ -7,16 +7,14 @@ const HASH = 'a'.repeat(64);
 
 function invite(g: EngagementBuilder, expiresInSeconds = 3600): string {
   const expiresAt = new Date(Date.parse(g.now) + expiresInSeconds * 1000).toISOString();
-  const [event] = g
-    .as('chair')
-    .run({
-      type: 'invitation.create',
-      role: 'stakeholder',
-      codeHash: HASH,
-      expiresAt,
-      organization: 'Cyber Peace Institute',
-      category: 'ngo',
-    });
+  const [event] = g.as('chair').run({
+    type: 'invitation.create',
+    role: 'stakeholder',
+    codeHash: HASH,
+    expiresAt,
+    organization: 'Cyber Peace Institute',
+    category: 'ngo',
+  });
   if (event.type !== 'invitation.created') throw new Error('no invitation');
   return event.invitationId;
 }

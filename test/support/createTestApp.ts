@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
-import { systemClock, type Clock } from '../../server/clock.js';
+import { type Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import {
   createEngagementService,

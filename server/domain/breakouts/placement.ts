@@ -5,7 +5,8 @@ import type { AssignmentPerson, AssignmentRoom } from './balancedAssignment.js';
 
 const NO_REGION = 'unstated';
 export type Attribute = 'category' | 'region';
-const valueOf = (p: AssignmentPerson, attribute: Attribute): string => (attribute === 'category' ? p.category : (p.region ?? NO_REGION));
+const attributeValue = (p: AssignmentPerson, attribute: Attribute): string =>
+  attribute === 'category' ? p.category : (p.region ?? NO_REGION);
 
 /**
  * The people to place and the rooms as small integers, with counts and bounds in typed arrays (the inner
@@ -56,8 +57,8 @@ export function createPlacement(
     if (i < 0) i = names[a].push(v) - 1;
     return i;
   };
-  const cat = Int32Array.from(toPlace, (p) => code('category', valueOf(p, 'category')));
-  const reg = Int32Array.from(toPlace, (p) => code('region', valueOf(p, 'region')));
+  const cat = Int32Array.from(toPlace, (p) => code('category', attributeValue(p, 'category')));
+  const reg = Int32Array.from(toPlace, (p) => code('region', attributeValue(p, 'region')));
   const C = names.category.length;
   const G = names.region.length;
   const totalCat = new Int32Array(C);

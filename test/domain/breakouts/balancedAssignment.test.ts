@@ -23,18 +23,16 @@ const scenario = fc
   .chain(({ rooms, capacity, seed }) =>
     fc.record({
       rooms: fc.constant(Array.from({ length: rooms }, (_, i): AssignmentRoom => ({ roomId: `room-${i}`, capacity }))),
-      people: fc
-        .array(person(rooms), { maxLength: rooms * capacity })
-        .map((list) =>
-          list.map(
-            (p, i): AssignmentPerson => ({
-              participantId: `p-${String(i).padStart(4, '0')}`,
-              category: p.category,
-              region: p.region,
-              preferences: p.preferences.map((r) => `room-${r}`),
-            }),
-          ),
+      people: fc.array(person(rooms), { maxLength: rooms * capacity }).map((list) =>
+        list.map(
+          (p, i): AssignmentPerson => ({
+            participantId: `p-${String(i).padStart(4, '0')}`,
+            category: p.category,
+            region: p.region,
+            preferences: p.preferences.map((r) => `room-${r}`),
+          }),
         ),
+      ),
       seed: fc.constant(seed),
     }),
   );

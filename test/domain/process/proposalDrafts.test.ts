@@ -27,14 +27,12 @@ function heardInAnEngagement() {
     visibility: 'secretariat',
   });
   g.with('chair', { type: 'floor.end' });
-  const [input] = g
-    .as('ngo')
-    .run({
-      type: 'input.submit',
-      title: 'A directory of points of contact',
-      text: 'We propose a global directory.',
-      questionId: g.questionId('q1'),
-    });
+  const [input] = g.as('ngo').run({
+    type: 'input.submit',
+    title: 'A directory of points of contact',
+    text: 'We propose a global directory.',
+    questionId: g.questionId('q1'),
+  });
   const [planned] = g.as('chair').run({
     type: 'breakouts.plan',
     mode: 'self-select',

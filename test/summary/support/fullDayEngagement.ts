@@ -134,7 +134,6 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function fullDayEngagement(seed = 20261130): { state: EngagementState; ledger: FullDayLedger } {
   const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const between = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const state = emptyState();
   const start = Date.parse('2026-11-30T08:00:00.000Z');

@@ -167,6 +167,7 @@ function PersonCard({
       <div
         {...listeners}
         {...attributes}
+        role="button"
         tabIndex={-1}
         aria-roledescription={t('bconsole.assign.draggable')}
         aria-describedby={selectId}
