@@ -52,13 +52,9 @@ function commandRequestSchema(): JsonSchema {
   return toSchema(z.discriminatedUnion('type', variants as unknown as [z.ZodObject, ...z.ZodObject[]]));
 }
 
-export function buildOpenApiDocument(options: {
-  version: string;
-  publicUrl: string;
-  devSignIn: boolean;
-  additions?: { paths?: Record<string, JsonSchema>; schemas?: Record<string, JsonSchema> }[];
-}): JsonSchema {
-  const schemas: Record<string, JsonSchema> = {
+/** The components every operation below refers to (route files add theirs through `additions`). */
+function coreSchemas(): Record<string, JsonSchema> {
+  return {
     Problem: toSchema(ProblemSchema, 'output'),
     DevSignInBody: toSchema(wire.DevSignInBody),
     InvitationRedeemBody: toSchema(wire.InvitationRedeemBody),
@@ -77,8 +73,11 @@ export function buildOpenApiDocument(options: {
     StoredEvent: toSchema(wire.StoredEventBody, 'output'),
     ReplanPreview: toSchema(wire.ReplanPreviewResponse, 'output'),
   };
+}
 
-  const paths: Record<string, JsonSchema> = {
+/** Health, configuration, sign-in and who I am: what a client calls before it opens an engagement. */
+function sessionPaths(devSignIn: boolean): Record<string, JsonSchema> {
+  return {
     '/api/health': {
       get: {
         summary: 'Liveness and what is configured',
@@ -109,7 +108,7 @@ export function buildOpenApiDocument(options: {
     },
     '/api/auth/dev': {
       post: {
-        summary: options.devSignIn ? 'Development sign-in by display name' : 'Development sign-in (404 on this production server)',
+        summary: devSignIn ? 'Development sign-in by display name' : 'Development sign-in (404 on this production server)',
         security: open,
         requestBody: { required: true, content: json('DevSignInBody') },
         responses: { 200: { description: 'A session', content: json('Session') }, ...problems(400, 404, 415, 429) },
@@ -130,6 +129,12 @@ export function buildOpenApiDocument(options: {
         responses: { 200: { description: 'OK', content: json('Me') }, ...problems(401, 503) },
       },
     },
+  };
+}
+
+/** The engagement's own operations: list, create, read, invite, command, re-plan preview, stream. */
+function engagementPaths(): Record<string, JsonSchema> {
+  return {
     '/api/engagements': {
       get: {
         summary: 'The engagements I belong to',
@@ -192,7 +197,16 @@ export function buildOpenApiDocument(options: {
       },
     },
   };
+}
 
+export function buildOpenApiDocument(options: {
+  version: string;
+  publicUrl: string;
+  devSignIn: boolean;
+  additions?: { paths?: Record<string, JsonSchema>; schemas?: Record<string, JsonSchema> }[];
+}): JsonSchema {
+  const schemas = coreSchemas();
+  const paths: Record<string, JsonSchema> = { ...sessionPaths(options.devSignIn), ...engagementPaths() };
   for (const addition of options.additions ?? []) {
     Object.assign(schemas, addition.schemas ?? {});
     for (const [path, item] of Object.entries(addition.paths ?? {})) paths[path] = { ...(paths[path] ?? {}), ...item };

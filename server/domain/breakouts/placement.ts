@@ -42,6 +42,65 @@ export interface Placement {
   prefGain(i: number, j: number): number;
 }
 
+/** One attribute's per-room counts and the bounds a fair share allows (the floor and ceiling of its share). */
+interface AttributeTable {
+  /** Number of distinct values. */
+  K: number;
+  share: Float64Array;
+  lo: Int32Array;
+  hi: Int32Array;
+  count: Int32Array;
+}
+
+function attributeTable(codes: Int32Array, K: number, sizes: readonly number[]): AttributeTable {
+  const R = sizes.length;
+  const N = codes.length;
+  const total = new Int32Array(K);
+  for (let i = 0; i < N; i += 1) total[codes[i]] += 1;
+  const t: AttributeTable = {
+    K,
+    share: new Float64Array(R * K),
+    lo: new Int32Array(R * K),
+    hi: new Int32Array(R * K),
+    count: new Int32Array(R * K),
+  };
+  for (let r = 0; r < R; r += 1) {
+    for (let k = 0; k < K; k += 1) {
+      const x = N === 0 ? 0 : (total[k] * sizes[r]) / N;
+      t.share[r * K + k] = x;
+      t.lo[r * K + k] = Math.floor(x + 1e-9);
+      t.hi[r * K + k] = Math.ceil(x - 1e-9);
+    }
+  }
+  return t;
+}
+
+/** How far room r's count of value k lies outside its bounds. */
+function violation(t: AttributeTable, r: number, k: number): number {
+  const i = r * t.K + k;
+  const n = t.count[i];
+  return n > t.hi[i] ? n - t.hi[i] : n < t.lo[i] ? t.lo[i] - n : 0;
+}
+
+/** Moves the counts as if a person of value a in room ra and one of value b in room rb swapped (sign -1 undoes it). */
+function exchangeCounts(t: AttributeTable, ra: number, a: number, rb: number, b: number, sign: 1 | -1): void {
+  t.count[ra * t.K + a] -= sign;
+  t.count[ra * t.K + b] += sign;
+  t.count[rb * t.K + a] += sign;
+  t.count[rb * t.K + b] -= sign;
+}
+
+/** Change in this attribute's violation if a person of value a in ra and one of value b in rb swap rooms. */
+function exchangeDelta(t: AttributeTable, ra: number, a: number, rb: number, b: number): number {
+  if (a === b) return 0;
+  const sum = () => violation(t, ra, a) + violation(t, ra, b) + violation(t, rb, a) + violation(t, rb, b);
+  const before = sum();
+  exchangeCounts(t, ra, a, rb, b, 1);
+  const after = sum();
+  exchangeCounts(t, ra, a, rb, b, -1);
+  return after - before;
+}
+
 export function createPlacement(
   toPlace: readonly AssignmentPerson[],
   rooms: readonly AssignmentRoom[],
@@ -61,34 +120,8 @@ export function createPlacement(
   const reg = Int32Array.from(toPlace, (p) => code('region', attributeValue(p, 'region')));
   const C = names.category.length;
   const G = names.region.length;
-  const totalCat = new Int32Array(C);
-  const totalReg = new Int32Array(G);
-  for (let i = 0; i < N; i += 1) {
-    totalCat[cat[i]] += 1;
-    totalReg[reg[i]] += 1;
-  }
-  const shareCat = new Float64Array(R * C);
-  const shareReg = new Float64Array(R * G);
-  const loCat = new Int32Array(R * C);
-  const hiCat = new Int32Array(R * C);
-  const loReg = new Int32Array(R * G);
-  const hiReg = new Int32Array(R * G);
-  for (let r = 0; r < R; r += 1) {
-    for (let c = 0; c < C; c += 1) {
-      const x = N === 0 ? 0 : (totalCat[c] * sizes[r]) / N;
-      shareCat[r * C + c] = x;
-      loCat[r * C + c] = Math.floor(x + 1e-9);
-      hiCat[r * C + c] = Math.ceil(x - 1e-9);
-    }
-    for (let g = 0; g < G; g += 1) {
-      const x = N === 0 ? 0 : (totalReg[g] * sizes[r]) / N;
-      shareReg[r * G + g] = x;
-      loReg[r * G + g] = Math.floor(x + 1e-9);
-      hiReg[r * G + g] = Math.ceil(x - 1e-9);
-    }
-  }
-  const countCat = new Int32Array(R * C);
-  const countReg = new Int32Array(R * G);
+  const catTable = attributeTable(cat, C, sizes);
+  const regTable = attributeTable(reg, G, sizes);
   const roomOf = new Int32Array(N).fill(-1);
   const members: number[][] = rooms.map(() => []);
   const prefs = toPlace.map((p) => p.preferences.map((id) => roomIndex.get(id) ?? -1));
@@ -97,62 +130,17 @@ export function createPlacement(
   const place = (i: number, r: number) => {
     roomOf[i] = r;
     members[r].push(i);
-    countCat[r * C + cat[i]] += 1;
-    countReg[r * G + reg[i]] += 1;
-  };
-
-  const vCat = (r: number, c: number) => {
-    const k = r * C + c;
-    const n = countCat[k];
-    return n > hiCat[k] ? n - hiCat[k] : n < loCat[k] ? loCat[k] - n : 0;
-  };
-  const vReg = (r: number, g: number) => {
-    const k = r * G + g;
-    const n = countReg[k];
-    return n > hiReg[k] ? n - hiReg[k] : n < loReg[k] ? loReg[k] - n : 0;
+    catTable.count[r * C + cat[i]] += 1;
+    regTable.count[r * G + reg[i]] += 1;
   };
   /** Change in total violation if i (in ra) and j (in rb) swap rooms. */
-  const swapDelta = (i: number, j: number): number => {
-    const ra = roomOf[i];
-    const rb = roomOf[j];
-    let delta = 0;
-    if (cat[i] !== cat[j]) {
-      const before = vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]);
-      countCat[ra * C + cat[i]] -= 1;
-      countCat[ra * C + cat[j]] += 1;
-      countCat[rb * C + cat[i]] += 1;
-      countCat[rb * C + cat[j]] -= 1;
-      delta += vCat(ra, cat[i]) + vCat(ra, cat[j]) + vCat(rb, cat[i]) + vCat(rb, cat[j]) - before;
-      countCat[ra * C + cat[i]] += 1;
-      countCat[ra * C + cat[j]] -= 1;
-      countCat[rb * C + cat[i]] -= 1;
-      countCat[rb * C + cat[j]] += 1;
-    }
-    if (reg[i] !== reg[j]) {
-      const before = vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]);
-      countReg[ra * G + reg[i]] -= 1;
-      countReg[ra * G + reg[j]] += 1;
-      countReg[rb * G + reg[i]] += 1;
-      countReg[rb * G + reg[j]] -= 1;
-      delta += vReg(ra, reg[i]) + vReg(ra, reg[j]) + vReg(rb, reg[i]) + vReg(rb, reg[j]) - before;
-      countReg[ra * G + reg[i]] += 1;
-      countReg[ra * G + reg[j]] -= 1;
-      countReg[rb * G + reg[i]] -= 1;
-      countReg[rb * G + reg[j]] += 1;
-    }
-    return delta;
-  };
+  const swapDelta = (i: number, j: number): number =>
+    exchangeDelta(catTable, roomOf[i], cat[i], roomOf[j], cat[j]) + exchangeDelta(regTable, roomOf[i], reg[i], roomOf[j], reg[j]);
   const swap = (i: number, j: number) => {
     const ra = roomOf[i];
     const rb = roomOf[j];
-    countCat[ra * C + cat[i]] -= 1;
-    countCat[ra * C + cat[j]] += 1;
-    countCat[rb * C + cat[i]] += 1;
-    countCat[rb * C + cat[j]] -= 1;
-    countReg[ra * G + reg[i]] -= 1;
-    countReg[ra * G + reg[j]] += 1;
-    countReg[rb * G + reg[i]] += 1;
-    countReg[rb * G + reg[j]] -= 1;
+    exchangeCounts(catTable, ra, cat[i], rb, cat[j], 1);
+    exchangeCounts(regTable, ra, reg[i], rb, reg[j], 1);
     roomOf[i] = rb;
     roomOf[j] = ra;
     members[ra][members[ra].indexOf(i)] = j;
@@ -160,8 +148,8 @@ export function createPlacement(
   };
   const roomViolation = (r: number) => {
     let v = 0;
-    for (let c = 0; c < C; c += 1) v += vCat(r, c);
-    for (let g = 0; g < G; g += 1) v += vReg(r, g);
+    for (let c = 0; c < C; c += 1) v += violation(catTable, r, c);
+    for (let g = 0; g < G; g += 1) v += violation(regTable, r, g);
     return v;
   };
   const prefGain = (i: number, j: number) => {
@@ -179,12 +167,12 @@ export function createPlacement(
     names,
     cat,
     reg,
-    shareCat,
-    shareReg,
-    hiCat,
-    hiReg,
-    countCat,
-    countReg,
+    shareCat: catTable.share,
+    shareReg: regTable.share,
+    hiCat: catTable.hi,
+    hiReg: regTable.hi,
+    countCat: catTable.count,
+    countReg: regTable.count,
     roomOf,
     members,
     prefs,
