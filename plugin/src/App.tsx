@@ -37,7 +37,7 @@ function EngagementRoute({ engagementId }: { engagementId: string }) {
   );
 }
 
-const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXL } });
+const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXL }, loading: { padding: tokens.spacingHorizontalXXL } });
 
 function NotFound() {
   const { t } = useTranslation();
@@ -55,9 +55,10 @@ function NotFound() {
 
 export function App() {
   const { t } = useTranslation();
+  const styles = useStyles();
   const route = useRoute();
   return (
-    <Suspense fallback={<Spinner label={t('app.loading')} style={{ padding: 24 }} />}>
+    <Suspense fallback={<Spinner label={t('app.loading')} className={styles.loading} />}>
       {route.name === 'home' && <HomePage />}
       {route.name === 'join' && <JoinPage />}
       {route.name === 'config' && <ConfigPage />}

@@ -6,6 +6,8 @@ import { useServerClock } from '../live/useEngagement.js';
 
 const useStyles = makeStyles({
   clock: { fontWeight: tokens.fontWeightBold, fontVariantNumeric: 'tabular-nums', lineHeight: 1.1, overflowWrap: 'normal' },
+  // 48 px at the usual text size; a surface gives its own size as a class (`className`).
+  size: { fontSize: '3rem' },
   normal: { color: tokens.colorNeutralForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   overrun: { color: tokens.colorPaletteRedForeground1 },
@@ -21,9 +23,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** A size in CSS px becomes rem (so that it grows with the text size); a CSS length (`clamp(…)`) is kept. */
-const cssSize = (size: number | string): string => (typeof size === 'number' ? `${size / 16}rem` : size);
-
 /**
  * The speaker's countdown, from the server's deadline and clock. Warning colour in the last 30 seconds,
  * overrun (+m:ss) in the danger colour. Screen readers hear the minute marks only (aria-live polite).
@@ -31,13 +30,13 @@ const cssSize = (size: number | string): string => (typeof size === 'number' ? `
 export function Countdown({
   intervention,
   serverNow,
-  size = 48,
+  className,
   label,
 }: {
   intervention: Intervention;
   serverNow: () => number;
-  /** CSS px (scaled with the text as rem) or any CSS length, e.g. `clamp()` from the viewport on the stage. */
-  size?: number | string;
+  /** The surface's size for its clock: a class with a `fontSize` in rem, or from the viewport (`clamp()`). */
+  className?: string;
   label?: string;
 }) {
   const { t } = useTranslation();
@@ -56,9 +55,7 @@ export function Countdown({
           clock: formatClock(seconds),
         })}
         role="timer"
-        className={mergeClasses(styles.clock, styles[tone])}
-        // Dynamic: each surface sizes its clock.
-        style={{ fontSize: cssSize(size) }}
+        className={mergeClasses(styles.clock, styles.size, styles[tone], className)}
       >
         {/* m:ss reads left to right in Arabic too, and an overrun's leading + stays in front. */}
         <bdi dir="ltr">{formatClock(seconds)}</bdi>

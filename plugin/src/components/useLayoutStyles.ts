@@ -78,6 +78,8 @@ export const useLayoutStyles = makeStyles({
   strong: { fontWeight: tokens.fontWeightSemibold },
   /** Secondary text. */
   muted: { color: tokens.colorNeutralForeground3 },
+  /** Fluent's Dropdown has a 250 px minimum; in a 280 px side panel it must shrink with its column instead. */
+  fit: { minWidth: 0, maxWidth: '100%' },
   /** A number field of a few digits. */
   number: { width: '7rem' },
 });

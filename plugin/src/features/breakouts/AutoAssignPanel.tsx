@@ -51,7 +51,7 @@ export function AutoAssignPanel({
         {t('bconsole.auto.title')}
       </Title3>
       {planned && (
-        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <div className={layout.buttons}>
           <Button onClick={() => compute(seed)}>{preview ? t('bconsole.auto.previewAgain') : t('bconsole.auto.preview')}</Button>
           <Button onClick={() => compute(randomSeed())}>{t('bconsole.auto.another')}</Button>
           <Button appearance="primary" disabledFocusable={!preview?.ok || commands.busy} onClick={apply}>

@@ -11,7 +11,7 @@ import {
   useTracks,
   type LocalUserChoices,
 } from '@livekit/components-react';
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Track } from 'livekit-client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,8 +38,21 @@ export interface BreakoutRoomProps {
 // Once, when this chunk loads: before any LiveKit component reads the storage.
 ensureLocalStorage();
 
+const useStyles = makeStyles({
+  section: { display: 'grid', gap: tokens.spacingVerticalS },
+  preJoin: { maxWidth: '100%', overflow: 'hidden', borderRadius: tokens.borderRadiusXLarge },
+  plain: { margin: 0 },
+  // The video area: a frame of pictures, not text, so its height is in px and does not grow with the text size.
+  // On a wrapper: LiveKit's own stylesheet gives .lk-room-container height 100% (it fills this frame).
+  room: { height: '560px', borderRadius: tokens.borderRadiusXLarge, overflow: 'hidden' },
+  roomCompact: { height: '420px' },
+  compact: { display: 'flex', flexDirection: 'column', height: '100%' },
+  grid: { flex: 1, minHeight: 0 },
+});
+
 export default function BreakoutRoom({ join, displayName, theme, compact, inTeams, onLeave }: BreakoutRoomProps) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
   const [deviceProblem, setDeviceProblem] = useState<string | null>(null);
   // From "Join the room" until the room view goes (left, disconnected, round over): Teams' meeting sound is off.
@@ -51,9 +64,9 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
   );
   if (!choices) {
     return (
-      <section aria-label={t('breakouts.checkDevices', { theme })} style={{ display: 'grid', gap: 8 }}>
+      <section aria-label={t('breakouts.checkDevices', { theme })} className={styles.section}>
         {problemBar}
-        <div data-lk-theme="default" style={{ maxWidth: '100%', overflow: 'hidden', borderRadius: 8 }}>
+        <div data-lk-theme="default" className={styles.preJoin}>
           <PreJoin
             defaults={{ username: displayName, audioEnabled: true, videoEnabled: false }}
             persistUserChoices={false}
@@ -70,45 +83,47 @@ export default function BreakoutRoom({ join, displayName, theme, compact, inTeam
     );
   }
   return (
-    <section aria-label={t('breakouts.roomLabel', { theme })} style={{ display: 'grid', gap: 8 }}>
+    <section aria-label={t('breakouts.roomLabel', { theme })} className={styles.section}>
       {problemBar}
       {teamsAudio === 'muted' && (
-        <p role="status" style={{ margin: 0 }}>
+        <p role="status" className={styles.plain}>
           {t('breakouts.teamsMuted')}
         </p>
       )}
       {teamsAudio === 'unavailable' && (
-        <p role="status" style={{ margin: 0 }}>
+        <p role="status" className={styles.plain}>
           {t('breakouts.teamsMuteUnavailable')}
         </p>
       )}
-      <LiveKitRoom
-        serverUrl={join.serverUrl}
-        token={join.token}
-        connect
-        options={ROOM_OPTIONS}
-        audio={choices.audioEnabled ? { deviceId: choices.audioDeviceId || undefined } : false}
-        video={choices.videoEnabled ? { deviceId: choices.videoDeviceId || undefined } : false}
-        data-lk-theme="default"
-        style={{ height: compact ? 420 : 560, borderRadius: 8, overflow: 'hidden' }}
-        onMediaDeviceFailure={(failure, kind) => setDeviceProblem(deviceFailureMessage(failure, kind, inTeams))}
-        onDisconnected={(reason) => onLeave(disconnectMessage(reason))}
-        onError={(error) => setDeviceProblem(t('breakouts.roomProblem', { message: error.message }))}
-      >
-        {compact ? <CompactRoom /> : <VideoConference />}
-        {/* Browsers may block sound until a click; this button shows only then. */}
-        <StartAudio label={t('breakouts.clickToHear')} />
-      </LiveKitRoom>
+      <div className={mergeClasses(styles.room, compact && styles.roomCompact)}>
+        <LiveKitRoom
+          serverUrl={join.serverUrl}
+          token={join.token}
+          connect
+          options={ROOM_OPTIONS}
+          audio={choices.audioEnabled ? { deviceId: choices.audioDeviceId || undefined } : false}
+          video={choices.videoEnabled ? { deviceId: choices.videoDeviceId || undefined } : false}
+          data-lk-theme="default"
+          onMediaDeviceFailure={(failure, kind) => setDeviceProblem(deviceFailureMessage(failure, kind, inTeams))}
+          onDisconnected={(reason) => onLeave(disconnectMessage(reason))}
+          onError={(error) => setDeviceProblem(t('breakouts.roomProblem', { message: error.message }))}
+        >
+          {compact ? <CompactRoom /> : <VideoConference />}
+          {/* Browsers may block sound until a click; this button shows only then. */}
+          <StartAudio label={t('breakouts.clickToHear')} />
+        </LiveKitRoom>
+      </div>
     </section>
   );
 }
 
 /** 320 px: a grid of tiles, the people's audio, and microphone, camera and leave. */
 function CompactRoom() {
+  const styles = useStyles();
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <GridLayout tracks={tracks} style={{ flex: 1, minHeight: 0 }}>
+    <div className={styles.compact}>
+      <GridLayout tracks={tracks} className={styles.grid}>
         <ParticipantTile />
       </GridLayout>
       <RoomAudioRenderer />

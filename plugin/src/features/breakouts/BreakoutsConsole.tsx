@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Select, Title2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, makeStyles, mergeClasses, Select, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { useState } from 'react';
@@ -11,12 +11,39 @@ import { RoomsOverview } from './RoomsOverview.js';
 import { RoundControls } from './RoundControls.js';
 import { RoundPlanner } from './RoundPlanner.js';
 
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  // The side panel's title a step smaller, as on the console (ChairConsole.tsx).
+  titleCompact: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  card: {
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    minWidth: 0,
+  },
+  // Controls and the automatic assignment side by side where each can be 22.5rem wide (it grows with the text).
+  columns: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(22.5rem, 100%), 1fr))',
+    alignItems: 'start',
+  },
+  columnsCompact: { gridTemplateColumns: 'minmax(0, 1fr)' },
+});
+
 /**
  * The Chair's breakouts: plan a round, fill its rooms (by hand, by drag and drop or balanced automatically),
  * start it against the hard stop, message all rooms, extend, end, and visit any room.
  */
 export function BreakoutsConsole({ state, me, serverNow, commands: given, compact = false }: SectionProps & { compact?: boolean }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const breakouts = breakoutsOf(state);
@@ -24,12 +51,11 @@ export function BreakoutsConsole({ state, me, serverNow, commands: given, compac
   const [planning, setPlanning] = useState(false);
   const round = (chosenId ? breakouts.rounds[chosenId] : null) ?? currentRound(breakouts);
   const displayName = (me?.participantId && state.participants[me.participantId]?.displayName) || t('bconsole.chair');
-  const card = { padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8 } as const;
   const showPlanner = planning || breakouts.order.length === 0;
   return (
     <section aria-labelledby="breakouts-console-h" className={layout.stackWide}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: 8, flexWrap: 'wrap' }}>
-        <Title2 block as="h2" id="breakouts-console-h" style={{ fontSize: compact ? 18 : undefined }}>
+      <header className={styles.header}>
+        <Title2 block as="h2" id="breakouts-console-h" className={compact ? styles.titleCompact : undefined}>
           {t('bconsole.title')}
         </Title2>
         <div className={layout.row}>
@@ -60,7 +86,7 @@ export function BreakoutsConsole({ state, me, serverNow, commands: given, compac
       </header>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
       {showPlanner && (
-        <div style={card}>
+        <div className={styles.card}>
           <RoundPlanner
             state={state}
             commands={commands}
@@ -87,30 +113,23 @@ export function BreakoutsConsole({ state, me, serverNow, commands: given, compac
               round.unassignedAtStart.length > 0 &&
               t('bconsole.unassigned', { count: round.unassignedAtStart.length })}
           </Body1>
-          <div
-            style={{
-              display: 'grid',
-              gap: 12,
-              gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(360px, 1fr))',
-              alignItems: 'start',
-            }}
-          >
+          <div className={mergeClasses(styles.columns, compact && styles.columnsCompact)}>
             {round.status !== 'ended' && (
-              <div style={card}>
+              <div className={styles.card}>
                 <RoundControls state={state} round={round} serverNow={serverNow} commands={commands} />
               </div>
             )}
             {round.mode === 'balanced' && (round.status === 'planned' || round.lastAutoAssign) && (
-              <div style={card}>
+              <div className={styles.card}>
                 <AutoAssignPanel state={state} round={round} serverNow={serverNow} commands={commands} />
               </div>
             )}
           </div>
-          <div style={card}>
+          <div className={styles.card}>
             <RoomsOverview state={state} round={round} displayName={displayName} compact={compact} commands={commands} />
           </div>
           {round.status !== 'ended' && (
-            <div style={card}>
+            <div className={styles.card}>
               <RoomAssignment round={round} participants={state.participants} commands={commands} />
             </div>
           )}

@@ -1,14 +1,18 @@
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { MixRow } from './autoAssignPreview.js';
 
+// A table wider than a narrow card scrolls inside it, not the page (WCAG 1.4.10 allows it for data tables).
+const useStyles = makeStyles({ scroll: { overflowX: 'auto' } });
+
 /** Each room's mix: size against capacity, constituencies, regions, preferences honoured, and who. */
 export function MixTable({ rows, caption }: { rows: MixRow[]; caption: string }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div className={styles.scroll}>
       <Table size="small" aria-label={caption}>
         <TableHeader>
           <TableRow>

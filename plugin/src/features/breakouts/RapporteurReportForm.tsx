@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, Title3 } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, Textarea, Title3, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,18 @@ import type { CommandRunner } from '../../components/useCommand.js';
 import { draftFromReport, emptyReportDraft, reportFromDraft, type ReportDraft } from './reportDraft.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
 
-/** Fluent's Input keeps a minimum width of its own; in the 280 px panel it must shrink with its column. */
-const narrow = { minWidth: 0, width: '100%' } as const;
+const useStyles = makeStyles({
+  legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  // Who, what and when side by side where each can be 8.75rem wide (it grows with the text size).
+  step: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 8.75rem), 1fr))',
+    alignItems: 'end',
+  },
+  /** Fluent's Input keeps a minimum width of its own; in the 280 px panel it must shrink with its column. */
+  narrow: { minWidth: 0, width: '100%' },
+});
 
 /** The rapporteur's structured report (BREAKOUT-19): key points, proposals, who/what/when, open questions. */
 export function RapporteurReportForm({
@@ -24,6 +34,7 @@ export function RapporteurReportForm({
   commands: CommandRunner;
 }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ReportDraft>(() => (existing ? draftFromReport(existing) : emptyReportDraft()));
   const [problems, setProblems] = useState<string[]>([]);
@@ -66,23 +77,18 @@ export function RapporteurReportForm({
           <Textarea value={draft.proposals} onChange={(_, d) => set('proposals', d.value)} rows={3} resize="vertical" />
         </Field>
         <fieldset className={layout.fieldset}>
-          <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('breakouts.report.implementation')}</legend>
+          <legend className={styles.legend}>{t('breakouts.report.implementation')}</legend>
           {draft.implementation.map((row, i) => (
-            <div
-              key={i}
-              role="group"
-              aria-label={t('breakouts.report.step', { number: i + 1 })}
-              style={{ display: 'grid', gap: 4, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 140px), 1fr))', alignItems: 'end' }}
-            >
+            <div key={i} role="group" aria-label={t('breakouts.report.step', { number: i + 1 })} className={styles.step}>
               <Field label={t('breakouts.report.who')}>
-                <Input style={narrow} value={row.who} onChange={(_, d) => setRow(i, 'who', d.value)} />
+                <Input className={styles.narrow} value={row.who} onChange={(_, d) => setRow(i, 'who', d.value)} />
               </Field>
               <Field label={t('breakouts.report.what')}>
-                <Input style={narrow} value={row.what} onChange={(_, d) => setRow(i, 'what', d.value)} />
+                <Input className={styles.narrow} value={row.what} onChange={(_, d) => setRow(i, 'what', d.value)} />
               </Field>
               <Field label={t('breakouts.report.when')}>
                 <Input
-                  style={narrow}
+                  className={styles.narrow}
                   value={row.when}
                   placeholder={t('breakouts.report.whenPlaceholder')}
                   onChange={(_, d) => setRow(i, 'when', d.value)}

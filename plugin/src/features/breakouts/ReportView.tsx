@@ -1,19 +1,24 @@
-import { Caption1 } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatTimeSeconds } from '../../i18n/format.js';
 import type { BreakoutReport } from '../../../../server/domain/breakouts/index.js';
 
+const useStyles = makeStyles({
+  report: { margin: `${tokens.spacingVerticalXS} 0`, display: 'grid', gap: tokens.spacingVerticalXS },
+});
+
 /** A filed rapporteur report, read-only, for the Chair's report-back. */
 export function ReportView({ report, theme }: { report: BreakoutReport; theme: string }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
         <dt className={layout.strong}>{title}</dt>
         <dd className={layout.plain}>
-          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          <ul className={layout.list}>
             {items.map((item, i) => (
               <li key={i}>{item}</li>
             ))}
@@ -24,7 +29,7 @@ export function ReportView({ report, theme }: { report: BreakoutReport; theme: s
   return (
     <details>
       <summary>{t('breakouts.report.read', { theme })}</summary>
-      <dl style={{ margin: '4px 0', display: 'grid', gap: 4 }}>
+      <dl className={styles.report}>
         {list(t('breakouts.report.keyPoints'), report.keyPoints)}
         {list(t('breakouts.report.proposals'), report.proposals)}
         {list(

@@ -8,7 +8,7 @@ import {
   type Announcements,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { Badge, Body1, Caption1, Select, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, makeStyles, mergeClasses, Select, shorthands, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { Participant } from '../../../../server/domain/index.js';
@@ -17,6 +17,57 @@ import type { CommandRunner } from '../../components/useCommand.js';
 import { categoryLabel, regionLabel } from '../shared/labels.js';
 import { assignmentChange, boardColumns, UNPLACED, type BoardColumn } from './assignmentBoard.js';
 import { runBreakoutCommand } from './runBreakoutCommand.js';
+
+const useStyles = makeStyles({
+  // The rooms side by side where each can be 13.75rem wide (it grows with the text size).
+  board: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(13.75rem, 100%), 1fr))',
+    alignItems: 'start',
+  },
+  column: {
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusXLarge,
+    minHeight: '5rem',
+    // Longhands (not \`border\`): the classes below replace one part each.
+    ...shorthands.borderWidth(tokens.strokeWidthThin),
+    ...shorthands.borderStyle('solid'),
+    ...shorthands.borderColor(tokens.colorNeutralStroke2),
+  },
+  unplaced: { ...shorthands.borderStyle('dashed') },
+  // A card is over this column: a thicker border in the brand colour.
+  over: {
+    ...shorthands.borderWidth(tokens.strokeWidthThick),
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorNeutralBackground1Hover,
+  },
+  columnHead: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  people: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    display: 'grid',
+    gap: tokens.spacingVerticalSNudge,
+  },
+  person: {
+    padding: tokens.spacingHorizontalSNudge,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dragging: { opacity: 0.6 },
+  // The name area is the drag handle: touch scrolling must not start there.
+  handle: { cursor: 'grab', touchAction: 'none' },
+  fixed: { cursor: 'default', touchAction: 'none' },
+  name: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  select: { marginTop: tokens.spacingVerticalXS },
+});
 
 /**
  * Place people in rooms: drag a card to a room, or — with the keyboard or a screen reader — pick the room in
@@ -32,6 +83,7 @@ export function RoomAssignment({
   commands: CommandRunner;
 }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const columns = boardColumns(round, participants);
   // Pointer only: the keyboard path is each card's select, one tab stop per person that lands exactly on a
@@ -64,7 +116,7 @@ export function RoomAssignment({
       </Title3>
       <Caption1>{t('bconsole.assign.hint')}</Caption1>
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements }}>
-        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', alignItems: 'start' }}>
+        <div className={styles.board}>
           {columns.map((column) => (
             <RoomColumn key={column.id} column={column} round={round} pinned={round.pinned} editable={editable} onMove={move} />
           ))}
@@ -88,6 +140,7 @@ function RoomColumn({
   onMove: (participantId: string, target: string) => void;
 }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.id, disabled: !editable });
   const full = column.capacity !== null && column.people.length >= column.capacity;
@@ -97,15 +150,9 @@ function RoomColumn({
       ref={setNodeRef}
       role="group"
       aria-labelledby={headingId}
-      style={{
-        padding: 8,
-        borderRadius: 8,
-        minHeight: 80,
-        border: `${isOver ? 2 : 1}px ${column.id === UNPLACED ? 'dashed' : 'solid'} ${isOver ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2}`,
-        background: isOver ? tokens.colorNeutralBackground1Hover : undefined,
-      }}
+      className={mergeClasses(styles.column, column.id === UNPLACED && styles.unplaced, isOver && styles.over)}
     >
-      <div id={headingId} style={{ display: 'flex', justifyContent: 'space-between', gap: 4, fontWeight: 600 }}>
+      <div id={headingId} className={styles.columnHead}>
         <span>{column.title}</span>
         <span>
           {column.capacity === null ? column.people.length : `${column.people.length} / ${column.capacity}`}
@@ -116,7 +163,7 @@ function RoomColumn({
           )}
         </span>
       </div>
-      <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'grid', gap: 6 }}>
+      <ul className={styles.people}>
         {column.people.map((p) => (
           <PersonCard
             key={p.id}
@@ -150,20 +197,18 @@ function PersonCard({
   onMove: (participantId: string, target: string) => void;
 }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   // The drag handle is the name area only; the select stays an ordinary control for keyboard users.
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id, disabled: !editable });
-  const style = {
-    transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
-    opacity: isDragging ? 0.6 : 1,
-    padding: 6,
-    borderRadius: 6,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    background: tokens.colorNeutralBackground1,
-  };
   const selectId = `room-of-${round.id}-${person.id}`;
   return (
-    <li ref={setNodeRef} style={style}>
+    <li
+      ref={setNodeRef}
+      className={mergeClasses(styles.person, isDragging && styles.dragging)}
+      // Dynamic: where the card is while it is dragged (dnd-kit's pointer offset, in screen pixels: not flipped in RTL).
+      style={transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined}
+    >
       <div
         {...listeners}
         {...attributes}
@@ -171,9 +216,9 @@ function PersonCard({
         tabIndex={-1}
         aria-roledescription={t('bconsole.assign.draggable')}
         aria-describedby={selectId}
-        style={{ cursor: editable ? 'grab' : 'default', touchAction: 'none' }}
+        className={editable ? styles.handle : styles.fixed}
       >
-        <Body1 style={{ display: 'block', fontWeight: 600 }}>{person.displayName}</Body1>
+        <Body1 className={styles.name}>{person.displayName}</Body1>
         <Caption1 className={layout.block}>
           {[person.organization, categoryLabel(person.category), person.region ? regionLabel(person.region) : null]
             .filter(Boolean)
@@ -188,7 +233,7 @@ function PersonCard({
         value={current}
         disabled={!editable}
         onChange={(_, d) => onMove(person.id, d.value)}
-        style={{ marginTop: 4 }}
+        className={styles.select}
       >
         <option value={UNPLACED}>{t('bconsole.assign.notPlaced')}</option>
         {round.rooms.map((room) => (

@@ -1,4 +1,4 @@
-import { Badge, Body1, Caption1, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, makeStyles, mergeClasses, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { EngagementState } from '../../../../server/domain/index.js';
@@ -9,6 +9,26 @@ import { useHost } from '../../host/HostProvider.js';
 import { browserUrlOf, JoinRoom, TeamsMediaNote } from './JoinRoom.js';
 import { RapporteurReportForm } from './RapporteurReportForm.js';
 import { ReportView } from './ReportView.js';
+
+const useStyles = makeStyles({
+  // The rooms side by side where each can be 16.25rem wide (it grows with the text size), one a line otherwise.
+  rooms: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(16.25rem, 100%), 1fr))',
+  },
+  roomsCompact: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  room: {
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+  },
+});
 
 /** Each room at a glance for staff: who leads it, how full it is, who is in it now, its report; enter any room, report for it. */
 export function RoomsOverview({
@@ -25,6 +45,7 @@ export function RoomsOverview({
   commands: CommandRunner;
 }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const host = useHost();
   const attendance = attendanceOf(round);
@@ -36,25 +57,13 @@ export function RoomsOverview({
         {t('bconsole.overview.title')}
       </Title3>
       {host.mode === 'teams' && round.status === 'running' && <TeamsMediaNote browserUrl={browserUrlOf(state.id, compact)} />}
-      <ul
-        style={{
-          listStyle: 'none',
-          padding: 0,
-          margin: 0,
-          display: 'grid',
-          gap: 8,
-          gridTemplateColumns: compact ? '1fr' : 'repeat(auto-fit, minmax(260px, 1fr))',
-        }}
-      >
+      <ul className={mergeClasses(styles.rooms, compact && styles.roomsCompact)}>
         {round.rooms.map((room) => {
           const q = question(room.questionId);
           const present = attendance ? (attendance[room.id] ?? []) : undefined;
           const report = round.reports[room.id];
           return (
-            <li
-              key={room.id}
-              style={{ padding: 8, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 8, display: 'grid', gap: 4 }}
-            >
+            <li key={room.id} className={styles.room}>
               <Body1 className={layout.strong}>{t('bconsole.overview.roomName', { index: room.index, theme: room.theme })}</Body1>
               {q >= 0 && <Caption1>{t('bconsole.overview.onQuestion', { number: q + 1, text: state.questions[q].text })}</Caption1>}
               <Caption1>

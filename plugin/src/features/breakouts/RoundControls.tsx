@@ -77,7 +77,7 @@ export function RoundControls({
       <Title3 block as="h3" id={`controls-h-${round.id}`}>
         {t('bconsole.controls.running')}
       </Title3>
-      <RoundCountdown round={round} serverNow={serverNow} size={40} />
+      <RoundCountdown round={round} serverNow={serverNow} size="large" />
       {round.hardStopWarning && <HardStopBar warning={round.hardStopWarning} title={t('bconsole.controls.passes')} />}
       <form onSubmit={broadcast} className={layout.stack}>
         <Field label={t('bconsole.controls.message')}>

@@ -1,4 +1,16 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Title3, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
@@ -11,9 +23,29 @@ import { runBreakoutCommand } from './runBreakoutCommand.js';
 
 const MODES = ['balanced', 'self-select', 'manual'] as const satisfies readonly BreakoutMode[];
 
+const useStyles = makeStyles({
+  // The round's fields side by side where each can be 10rem wide (it grows with the text size).
+  fields: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(10rem, 100%), 1fr))',
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  room: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(9.375rem, 100%), 1fr))',
+    alignItems: 'end',
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+});
+
 /** Plan a round (BREAKOUT-1, BREAKOUT-2): rooms with theme, question, facilitator, rapporteur and capacity. */
 export function RoundPlanner({ state, commands, onPlanned }: { state: EngagementState; commands: CommandRunner; onPlanned?: () => void }) {
   const layout = useLayoutStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<PlanDraft>(emptyPlanDraft);
   const [problems, setProblems] = useState<string[]>([]);
@@ -56,7 +88,7 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
         </MessageBar>
       )}
       <form onSubmit={submit} className={layout.stackWide}>
-        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))' }}>
+        <div className={styles.fields}>
           <Field label={t('bconsole.planner.titleOptional')}>
             <Input value={draft.title} onChange={(_, d) => setDraft({ ...draft, title: d.value })} />
           </Field>
@@ -99,22 +131,9 @@ export function RoundPlanner({ state, commands, onPlanned }: { state: Engagement
           </RadioGroup>
         </Field>
         <fieldset className={layout.fieldset}>
-          <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('bconsole.planner.rooms')}</legend>
+          <legend className={styles.legend}>{t('bconsole.planner.rooms')}</legend>
           {draft.rooms.map((room, i) => (
-            <div
-              key={i}
-              role="group"
-              aria-label={t('bconsole.planner.roomN', { number: i + 1 })}
-              style={{
-                display: 'grid',
-                gap: 8,
-                gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))',
-                alignItems: 'end',
-                padding: 8,
-                border: `1px solid ${tokens.colorNeutralStroke2}`,
-                borderRadius: 6,
-              }}
-            >
+            <div key={i} role="group" aria-label={t('bconsole.planner.roomN', { number: i + 1 })} className={styles.room}>
               <Field label={t('bconsole.planner.roomTheme', { number: i + 1 })} required>
                 <Input value={room.theme} onChange={(_, d) => setRoom(i, { theme: d.value })} />
               </Field>

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { AGENDA_KINDS, type AgendaKind, type EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
-import { fitWidth } from '../../components/fitWidth.js';
 
 /** The agenda with planned minutes; "Begin" records the actual start (and the end of the previous item). */
 export function AgendaEditor({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
@@ -83,7 +82,7 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
       <form onSubmit={add} className={layout.row}>
         <Field label={t('console.agenda.kindLabel')}>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={kindLabel(kind)}
             selectedOptions={[kind]}
             onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as AgendaKind)}
@@ -98,7 +97,7 @@ export function AgendaEditor({ state, commands }: { state: EngagementState; comm
         {kind === 'question' && (
           <Field label={t('console.agenda.question')}>
             <Dropdown
-              style={fitWidth}
+              className={layout.fit}
               placeholder={t('console.agenda.chooseQuestion')}
               value={state.questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}

@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   note: { margin: `${tokens.spacingVerticalXS} 0 0` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalS },
   heading: { margin: 0, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  /** 56 px at the usual text size. */
+  clock: { fontSize: '3.5rem' },
 });
 
 /** The id under which Give the floor asks for focus on this card once the floor is given. */
@@ -76,7 +78,7 @@ export function CurrentSpeaker({
               </Body1>
             )}
           </div>
-          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={56} />
+          <Countdown intervention={speaker.intervention} serverNow={serverNow} className={styles.clock} />
         </div>
       ) : (
         <Body1 as="p">

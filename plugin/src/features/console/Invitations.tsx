@@ -8,7 +8,6 @@ import type { Role } from '../../../../server/domain/index.js';
 import { createInvitation, type CreatedInvitation } from '../../api/endpoints.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
-import { fitWidth } from '../../components/fitWidth.js';
 
 const INVITABLE = ['stakeholder', 'delegation', 'observer', 'secretariat'] as const satisfies readonly Role[];
 
@@ -55,7 +54,7 @@ export function Invitations({ engagementId }: { engagementId: string }) {
       <form onSubmit={create} className={layout.row}>
         <Field label={t('console.invitations.roleLabel')}>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={
               (INVITABLE as readonly Role[]).includes(role) ? t(`console.invitations.role.${role as (typeof INVITABLE)[number]}`) : role
             }

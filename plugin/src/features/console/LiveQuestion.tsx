@@ -4,7 +4,6 @@ import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { openQuestion } from '../shared/selectors.js';
-import { fitWidth } from '../../components/fitWidth.js';
 
 /** Which guiding question is open now; opening another closes its list to new requests. */
 export function LiveQuestion({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
@@ -23,7 +22,7 @@ export function LiveQuestion({ state, commands }: { state: EngagementState; comm
         {state.questions.length > 0 && (
           <Field label={t('console.liveQuestion.openLabel')}>
             <Dropdown
-              style={fitWidth}
+              className={layout.fit}
               placeholder={t('console.liveQuestion.choose')}
               selectedOptions={open ? [open.id] : []}
               value={open?.text ?? ''}

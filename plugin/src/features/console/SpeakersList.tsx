@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Dropdown, Field, Input, makeStyles, Option, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, Title3, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, ReOrderDotsVerticalRegular } from '@fluentui/react-icons';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -10,7 +10,7 @@ import { constituencyOf } from '../../../../server/domain/floor/speakersOrder.js
 import type { CommandRunner } from '../../components/useCommand.js';
 import { formatClock } from '../../live/countdown.js';
 import { nameOf, waitingList, type Waiting } from '../shared/selectors.js';
-import { fitWidth } from '../../components/fitWidth.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { cancelFocusWhenShown, focusWhenShown } from '../../components/focusWhenShown.js';
 import { CURRENT_SPEAKER_FOCUS } from './CurrentSpeaker.js';
 
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   skip: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', marginTop: tokens.spacingVerticalS, flexWrap: 'wrap' },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   list: { margin: 0, padding: 0 },
+  dragging: { opacity: 0.6 },
 });
 
 function Row({
@@ -60,9 +61,9 @@ function Row({
   return (
     <li
       ref={setNodeRef}
-      className={styles.row}
-      // Dynamic: where the row is while it is dragged.
-      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
+      className={mergeClasses(styles.row, isDragging && styles.dragging)}
+      // Dynamic: where the row is while it is dragged (dnd-kit's offset in screen pixels, and its transition).
+      style={{ transform: CSS.Transform.toString(transform), transition }}
       data-testid="waiting-row"
     >
       <div className={styles.line}>
@@ -154,6 +155,7 @@ function Row({
 export function SpeakersList({ state, commands }: { state: EngagementState; commands: CommandRunner }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const list = waitingList(state, state.openQuestionId);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -173,7 +175,7 @@ export function SpeakersList({ state, commands }: { state: EngagementState; comm
         </Title3>
         <Field label={t('console.speakers.order')}>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={t(`console.speakers.policy.${state.policy}`)}
             selectedOptions={[state.policy]}
             onOptionSelect={(_, d) =>

@@ -1,8 +1,10 @@
-import { Button, Link } from '@fluentui/react-components';
+import { Button, Link, makeStyles } from '@fluentui/react-components';
 import { ShareScreenStartRegular, ShareScreenStopRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../../host/HostProvider.js';
+
+const useStyles = makeStyles({ status: { alignSelf: 'center' } });
 
 /**
  * In Teams: "Share to stage" only when Teams allows this user to share; while the tab is on the stage, says
@@ -10,6 +12,7 @@ import { useHost } from '../../host/HostProvider.js';
  */
 export function ShareToStage({ engagementId, onError }: { engagementId: string; onError: (message: string) => void }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const host = useHost();
   const [allowed, setAllowed] = useState(false);
   const [sharing, setSharing] = useState(false);
@@ -36,7 +39,7 @@ export function ShareToStage({ engagementId, onError }: { engagementId: string; 
   return (
     <>
       {sharing && (
-        <span role="status" style={{ alignSelf: 'center' }}>
+        <span role="status" className={styles.status}>
           {t('meeting.onStage')}
         </span>
       )}

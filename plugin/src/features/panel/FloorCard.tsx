@@ -26,10 +26,11 @@ const useStyles = makeStyles({
   name: { unicodeBidi: 'isolate' },
   form: { display: 'grid', gap: tokens.spacingVerticalS },
   place: { ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  /** 56 px at the usual size; bounded by the panel's width so that enlarged text never pushes it out of a 320 px panel. */
+  myClock: { fontSize: 'min(3.5rem, 18vw)' },
+  /** Someone else's time: 32 px at the usual size. */
+  clock: { fontSize: tokens.fontSizeHero800 },
 });
-
-/** 56 px at the usual size; bounded by the panel's width so that enlarged text never pushes it out of a 320 px panel. */
-const MY_CLOCK = 'min(3.5rem, 18vw)';
 
 const PLACE_FOCUS = 'floor-place';
 const REQUEST_FOCUS = 'floor-request';
@@ -102,7 +103,7 @@ export function FloorCard({
           <div className={styles.youHaveIt} data-testid="you-have-the-floor">
             {t('floor.youHaveIt')}
           </div>
-          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={MY_CLOCK} label={t('floor.yourTimeLeft')} />
+          <Countdown intervention={speaker.intervention} serverNow={serverNow} className={styles.myClock} label={t('floor.yourTimeLeft')} />
         </div>
       ) : speaker ? (
         <div>
@@ -114,7 +115,7 @@ export function FloorCard({
               components={{ name: <strong data-testid="speaker-name" className={styles.name} />, org: <bdi /> }}
             />
           </Body1>
-          <Countdown intervention={speaker.intervention} serverNow={serverNow} size={32} />
+          <Countdown intervention={speaker.intervention} serverNow={serverNow} className={styles.clock} />
         </div>
       ) : (
         <Body1 as="p">{t('floor.nobody')}</Body1>

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { EngagementState } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
-import { fitWidth } from '../../components/fitWidth.js';
 
 /**
  * A delegation may object to the admission of a stakeholder without ECOSOC status (non-objection
@@ -38,7 +37,7 @@ export function ObjectionForm({ state, commands }: { state: EngagementState; com
         >
           <Field label={t('objection.stakeholder')} required>
             <Dropdown
-              style={fitWidth}
+              className={layout.fit}
               placeholder={t('objection.choose')}
               value={chosen ? `${chosen.organization} (${chosen.displayName})` : ''}
               selectedOptions={participantId ? [participantId] : []}

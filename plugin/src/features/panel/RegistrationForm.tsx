@@ -5,7 +5,6 @@ import { ACCREDITATIONS, CATEGORIES, REGIONS, type Accreditation, type Category,
 import { accreditationLabel, categoryLabel, regionLabel } from '../shared/labels.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
-import { fitWidth } from '../../components/fitWidth.js';
 
 export function RegistrationForm({ commands, defaults }: { commands: CommandRunner; defaults?: { organization?: string } }) {
   const layout = useLayoutStyles();
@@ -37,7 +36,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
         </Field>
         <Field label={t('register.category')} required>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={categoryLabel(category)}
             selectedOptions={[category]}
             onOptionSelect={(_, d) => d.optionValue && setCategory(d.optionValue as Category)}
@@ -52,7 +51,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
         </Field>
         <Field label={t('register.region')}>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={region ? regionLabel(region) : ''}
             placeholder={t('register.chooseRegion')}
             selectedOptions={region ? [region] : []}
@@ -70,7 +69,7 @@ export function RegistrationForm({ commands, defaults }: { commands: CommandRunn
         </Field>
         <Field label={t('register.accreditation')}>
           <Dropdown
-            style={fitWidth}
+            className={layout.fit}
             value={accreditation ? accreditationLabel(accreditation) : ''}
             placeholder={t('register.chooseAccreditation')}
             selectedOptions={accreditation ? [accreditation] : []}

@@ -18,7 +18,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../../server/domain/index.js';
 import type { CommandRunner } from '../../components/useCommand.js';
-import { fitWidth } from '../../components/fitWidth.js';
+import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatNumber } from '../../i18n/format.js';
 
 const useStyles = makeStyles({
@@ -90,6 +90,7 @@ export function WrittenInputForm({
   };
   const id = `input-h-${requestId ?? 'any'}`;
   const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
     <section aria-labelledby={id}>
       <Title3 as="h2" id={id}>
@@ -100,7 +101,7 @@ export function WrittenInputForm({
         {!fixedQuestion && (
           <Field label={t('input.question')}>
             <Dropdown
-              style={fitWidth}
+              className={layout.fit}
               placeholder={t('input.general')}
               value={questions.find((q) => q.id === questionId)?.text ?? ''}
               selectedOptions={questionId ? [questionId] : []}

@@ -46,10 +46,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   secondary: { color: tokens.colorNeutralForeground2 },
+  /** The clock readable across a room, and still inside a 320 px window. */
+  clock: { fontSize: 'clamp(3rem, 22vw, 10rem)' },
 });
-
-/** The clock readable across a room, and still inside a 320 px window. */
-const STAGE_CLOCK = 'clamp(3rem, 22vw, 10rem)';
 
 /** The projector view (OpenSlides-style): question, speaker, a countdown readable across a room, next three. */
 export function StageView(props: { state: EngagementState; serverNow: () => number }) {
@@ -92,7 +91,7 @@ function StageContent({ state, serverNow }: { state: EngagementState; serverNow:
                 {orgOf(speaker.participant)}
               </div>
             </div>
-            <Countdown intervention={speaker.intervention} serverNow={serverNow} size={STAGE_CLOCK} />
+            <Countdown intervention={speaker.intervention} serverNow={serverNow} className={styles.clock} />
           </div>
         )}
       </section>

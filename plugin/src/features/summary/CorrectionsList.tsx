@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Field, Textarea, Title3, tokens, mergeClasses } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Textarea, Title3, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
@@ -9,6 +9,7 @@ import { formatTimeSeconds } from '../../i18n/format.js';
 import { i18n } from '../../i18n/i18n.js';
 import { correctionTarget, type DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
+import { useSummaryStyles } from './useSummaryStyles.js';
 
 const STATUS = {
   pending: { label: 'summary.toAnswer', color: 'warning' },
@@ -76,6 +77,7 @@ function CorrectionItem({
   commands: CommandRunner;
 }) {
   const layout = useLayoutStyles();
+  const summary = useSummaryStyles();
   const { t } = useTranslation();
   const [reply, setReply] = useState('');
   const who = state.participants[correction.participantId];
@@ -83,7 +85,7 @@ function CorrectionItem({
     runSummaryCommand(commands, { type: 'summary.resolveCorrection', correctionId: correction.id, decision, reply: reply.trim() });
   const status = STATUS[correction.status];
   return (
-    <li style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 6 }}>
+    <li className={mergeClasses(summary.item, summary.itemStackLoose)}>
       <div className={layout.rowCenter}>
         <Badge appearance="tint" color={status.color}>
           {t(status.label)}

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,11 @@ import { LANGUAGES, NATIVE_NAME } from '../../i18n/languages.js';
 import { downloadSummary } from './downloadSummary.js';
 import { formatLabel, SUMMARY_FORMATS, type SummaryFormat } from './summaryFiles.js';
 
+const useStyles = makeStyles({
+  group: { display: 'grid', gap: tokens.spacingVerticalS },
+  formats: { display: 'flex', gap: tokens.spacingHorizontalSNudge, flexWrap: 'wrap' },
+});
+
 /**
  * The six formats of one summary (the draft, or a published version), in the language chosen: by default the
  * summary's own (the engagement's summary language, LIFE-7), or any of the six. After a download the exact
@@ -15,6 +20,7 @@ import { formatLabel, SUMMARY_FORMATS, type SummaryFormat } from './summaryFiles
  */
 export function DownloadButtons({ engagementId, version, label }: { engagementId: string; version?: number | null; label: string }) {
   const { t, i18n } = useTranslation();
+  const styles = useStyles();
   const [busy, setBusy] = useState<SummaryFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +38,7 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
     }
   };
   return (
-    <div role="group" aria-label={label} style={{ display: 'grid', gap: 8 }}>
+    <div role="group" aria-label={label} className={styles.group}>
       <Field label={t('summary.downloadLanguage')} size="small">
         <Select size="small" value={lang} onChange={(_, data) => setLang(data.value)}>
           <option value="">{t('summary.downloadLanguageDefault')}</option>
@@ -43,7 +49,7 @@ export function DownloadButtons({ engagementId, version, label }: { engagementId
           ))}
         </Select>
       </Field>
-      <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+      <div className={styles.formats}>
         {SUMMARY_FORMATS.map((format) => (
           <Button
             key={format}

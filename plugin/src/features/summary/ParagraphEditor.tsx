@@ -1,10 +1,11 @@
-import { Badge, Button, Caption1, Field, Textarea, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Textarea, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import type { CommandRunner } from '../../components/useCommand.js';
 import type { DraftParagraph, DraftSection } from './draftSections.js';
 import { runSummaryCommand } from './runSummaryCommand.js';
+import { useSummaryStyles } from './useSummaryStyles.js';
 
 /** The Chair's wording, paragraph by paragraph (SUMMARY-1): edit, save, or restore the generated text. */
 export function ParagraphEditor({
@@ -39,6 +40,7 @@ export function ParagraphEditor({
 
 function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftParagraph; commands: CommandRunner; onSaved: () => void }) {
   const layout = useLayoutStyles();
+  const summary = useSummaryStyles();
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(paragraph.text);
@@ -49,7 +51,7 @@ function EditableParagraph({ paragraph, commands, onSaved }: { paragraph: DraftP
     }
   };
   return (
-    <li style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}` }}>
+    <li className={summary.item}>
       {editing ? (
         <div className={layout.stack}>
           <Field label={t('summary.paragraphLabel', { number: paragraph.number })}>

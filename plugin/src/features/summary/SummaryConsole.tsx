@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, makeStyles, mergeClasses, Spinner, Title2, Title3, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
@@ -12,7 +12,29 @@ import { ParagraphEditor } from './ParagraphEditor.js';
 import { PublishSection } from './PublishSection.js';
 import { summaryReviewOf } from './summaryReviewOf.js';
 import { useDraftSummary } from './useDraftSummary.js';
+import { useSummaryStyles } from './useSummaryStyles.js';
 import { VersionsList } from './VersionsList.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // The side panel's title a step smaller, as on the console (ChairConsole.tsx).
+  titleCompact: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  // The draft on the start side, the review's cards beside it (at least 17.5rem, growing with the text).
+  columns: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(min(17.5rem, 100%), 1fr)',
+    alignItems: 'start',
+  },
+  columnsCompact: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  cardHead: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+  },
+});
 
 /**
  * The Chair's and the secretariat's summary: read and reword the generated paragraphs, download the draft,
@@ -20,6 +42,8 @@ import { VersionsList } from './VersionsList.js';
  */
 export function SummaryConsole({ state, me: _me, serverNow, commands: given, compact = false }: SectionProps & { compact?: boolean }) {
   const layout = useLayoutStyles();
+  const summary = useSummaryStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   const commands = useSectionCommands(state.id, given);
   const review = summaryReviewOf(state);
@@ -28,18 +52,10 @@ export function SummaryConsole({ state, me: _me, serverNow, commands: given, com
   const corrections = Object.values(review.corrections);
   const pending = corrections.filter((c) => c.status === 'pending').length;
   const ended = state.status === 'ended';
-  const card = {
-    padding: 12,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: 8,
-    display: 'grid',
-    gap: 8,
-    minWidth: 0,
-  } as const;
   return (
     <section aria-labelledby="summary-console-h" className={layout.stackWide}>
-      <header style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Title2 block as="h2" id="summary-console-h" style={{ fontSize: compact ? 18 : undefined }}>
+      <header className={styles.header}>
+        <Title2 block as="h2" id="summary-console-h" className={compact ? styles.titleCompact : undefined}>
           {t('summary.title')}
         </Title2>
         <Badge
@@ -50,16 +66,9 @@ export function SummaryConsole({ state, me: _me, serverNow, commands: given, com
         </Badge>
       </header>
       {!given && <ErrorBar message={commands.error} onDismiss={commands.clearError} />}
-      <div
-        style={{
-          display: 'grid',
-          gap: 12,
-          gridTemplateColumns: compact ? '1fr' : 'minmax(0, 2fr) minmax(280px, 1fr)',
-          alignItems: 'start',
-        }}
-      >
-        <div style={card}>
-          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+      <div className={mergeClasses(styles.columns, compact && styles.columnsCompact)}>
+        <div className={summary.card}>
+          <div className={styles.cardHead}>
             <Title3 block as="h3">
               {t('summary.theDraft')}
             </Title3>
@@ -76,16 +85,16 @@ export function SummaryConsole({ state, me: _me, serverNow, commands: given, com
           {sections && <ParagraphEditor sections={sections} commands={commands} onSaved={reload} />}
         </div>
         <div className={layout.stackWide}>
-          <div style={card}>
+          <div className={summary.card}>
             <CirculateForm review={review} ended={ended} serverNow={serverNow} commands={commands} />
           </div>
-          <div style={card}>
+          <div className={summary.card}>
             <CorrectionsList state={state} corrections={corrections} sections={sections} commands={commands} />
           </div>
-          <div style={card}>
+          <div className={summary.card}>
             <PublishSection engagementId={state.id} ended={ended} pendingCorrections={pending} nextVersion={review.published.length + 1} />
           </div>
-          <div style={card}>
+          <div className={summary.card}>
             <VersionsList engagementId={state.id} published={review.published} />
           </div>
         </div>

@@ -1,9 +1,13 @@
-import { Caption1, Title3, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Title3 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { PublishedSummary } from '../../../../server/domain/summaryReview/index.js';
 import { DownloadButtons } from './DownloadButtons.js';
+import { useSummaryStyles } from './useSummaryStyles.js';
+
+// A hash has no spaces: it breaks anywhere rather than widen the card.
+const useStyles = makeStyles({ hash: { wordBreak: 'break-all' } });
 
 /** Published versions, newest first, each downloadable in the six formats and checkable by its hash (SUMMARY-9). */
 export function VersionsList({
@@ -14,6 +18,8 @@ export function VersionsList({
   published: readonly Pick<PublishedSummary, 'version' | 'publishedAt' | 'contentHash'>[];
 }) {
   const layout = useLayoutStyles();
+  const summary = useSummaryStyles();
+  const styles = useStyles();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="versions-h" className={layout.stack}>
@@ -27,17 +33,14 @@ export function VersionsList({
           {[...published]
             .sort((a, b) => b.version - a.version)
             .map((v) => (
-              <li
-                key={v.version}
-                style={{ padding: 8, borderRadius: 6, border: `1px solid ${tokens.colorNeutralStroke2}`, display: 'grid', gap: 4 }}
-              >
+              <li key={v.version} className={mergeClasses(summary.item, summary.itemStack)}>
                 <strong>
                   {v.version === published.length
                     ? t('summary.versionLatest', { version: v.version })
                     : t('summary.versionN', { version: v.version })}
                 </strong>
                 <Caption1>{t('summary.publishedAt', { date: formatDateTime(v.publishedAt) })}</Caption1>
-                <Caption1 style={{ wordBreak: 'break-all' }}>SHA-256 {v.contentHash}</Caption1>
+                <Caption1 className={styles.hash}>SHA-256 {v.contentHash}</Caption1>
                 <DownloadButtons engagementId={engagementId} version={v.version} label={t('summary.versionN', { version: v.version })} />
               </li>
             ))}
