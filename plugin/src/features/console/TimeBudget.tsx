@@ -129,35 +129,7 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
         </Button>
       </form>
 
-      <Table size="small" aria-label={t('console.time.agendaTable')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('console.time.agendaItem')}</TableHeaderCell>
-            <TableHeaderCell>{t('console.time.planned')}</TableHeaderCell>
-            <TableHeaderCell>{t('console.time.actual')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {state.agenda.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={3}>{t('console.time.noAgenda')}</TableCell>
-            </TableRow>
-          ) : (
-            state.agenda.map((item) => {
-              const actual = item.startedAt ? minutesBetween(item.startedAt, item.endedAt ?? nowIso) : null;
-              return (
-                <TableRow key={item.id} aria-current={item.id === state.currentAgendaItemId ? 'step' : undefined}>
-                  <TableCell>{item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}</TableCell>
-                  <TableCell>{t('console.time.minutes', { minutes: item.plannedMinutes })}</TableCell>
-                  <TableCell className={actual !== null && actual > item.plannedMinutes ? styles.late : undefined}>
-                    {actual === null ? '—' : t(item.endedAt ? 'console.time.minutes' : 'console.time.minutesSoFar', { minutes: actual })}
-                  </TableCell>
-                </TableRow>
-              );
-            })
-          )}
-        </TableBody>
-      </Table>
+      <AgendaTimeTable state={state} nowIso={nowIso} />
 
       <div className={styles.stack}>
         <Title3 as="h3" className={styles.subheading}>
@@ -212,5 +184,42 @@ export function TimeBudget({ state, now, commands }: { state: EngagementState; n
         )}
       </div>
     </section>
+  );
+}
+
+/** Each agenda item's planned minutes beside the minutes it took (or has taken so far). */
+function AgendaTimeTable({ state, nowIso }: { state: EngagementState; nowIso: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <Table size="small" aria-label={t('console.time.agendaTable')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('console.time.agendaItem')}</TableHeaderCell>
+          <TableHeaderCell>{t('console.time.planned')}</TableHeaderCell>
+          <TableHeaderCell>{t('console.time.actual')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {state.agenda.length === 0 ? (
+          <TableRow>
+            <TableCell colSpan={3}>{t('console.time.noAgenda')}</TableCell>
+          </TableRow>
+        ) : (
+          state.agenda.map((item) => {
+            const actual = item.startedAt ? minutesBetween(item.startedAt, item.endedAt ?? nowIso) : null;
+            return (
+              <TableRow key={item.id} aria-current={item.id === state.currentAgendaItemId ? 'step' : undefined}>
+                <TableCell>{item.id === state.currentAgendaItemId ? t('console.time.now', { title: item.title }) : item.title}</TableCell>
+                <TableCell>{t('console.time.minutes', { minutes: item.plannedMinutes })}</TableCell>
+                <TableCell className={actual !== null && actual > item.plannedMinutes ? styles.late : undefined}>
+                  {actual === null ? '—' : t(item.endedAt ? 'console.time.minutes' : 'console.time.minutesSoFar', { minutes: actual })}
+                </TableCell>
+              </TableRow>
+            );
+          })
+        )}
+      </TableBody>
+    </Table>
   );
 }
