@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error fontkit (pdfkit's font engine) ships no types; only openSync and hasGlyphForCodePoint are used.
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_LANGUAGES, type SummaryLanguage } from '../../server/domain/vocabulary.js';
