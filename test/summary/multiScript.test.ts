@@ -70,7 +70,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a summary of people writing in four scripts, in each of the six languages (issue 11)', () => {
   it('given the fixture, then its names really mix Arabic, Chinese, Cyrillic and accented Latin', () => {
     const names = namesIn(summaries.get('en')!).join(' ');
-    for (const script of [/\p{Script=Arabic}/u, /\p{Script=Han}/u, /\p{Script=Cyrillic}/u, /[À-ɏḀ-ỿ]/u]) expect(names).toMatch(script);
+    for (const script of [
+      /\p{Script=Arabic}/u,
+      /\p{Script=Han}/u,
+      /\p{Script=Hangul}/u,
+      /\p{Script=Hiragana}/u,
+      /\p{Script=Katakana}/u,
+      /\p{Script=Cyrillic}/u,
+      /[À-ɏḀ-ỿ]/u,
+    ])
+      expect(names).toMatch(script);
+  });
+
+  it('given a Korean name and a Japanese one, then Hangul is drawn from Noto Sans KR and kana from Noto Sans SC, each having every glyph, and both faces are embedded', () => {
+    const files = fontFiles();
+    const korean = fontkit.openSync(files.hangul.regular);
+    const chinese = fontkit.openSync(files.cjk.regular);
+    for (const [text, family, font] of [
+      ['김민준 대한민국', 'hangul', korean],
+      ['佐藤ゆき サイバーセキュリティ・ラボ', 'cjk', chinese],
+    ] as const) {
+      const chosen = families(text, 'latin');
+      const drawn = [...text].filter((ch) => ch !== ' ');
+      expect(new Set(chosen)).toEqual(new Set([family]));
+      expect(drawn.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!))).toEqual([]);
+    }
+    // Noto Sans SC has no Hangul syllable: without the Korean face the name would be drawn as boxes.
+    expect(chinese.hasGlyphForCodePoint('김'.codePointAt(0)!)).toBe(false);
+    const fonts = execFileSync('pdffonts', [join(dir, 'en.pdf')]).toString('utf8');
+    expect(fonts).toMatch(/\+NotoSansKR-Regular\s/);
+    expect(fonts).toMatch(/\+NotoSansSC-Regular\s/);
   });
 
   it.each([...SUMMARY_LANGUAGES])(

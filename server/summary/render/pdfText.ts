@@ -9,13 +9,14 @@ import PDFDocument from 'pdfkit';
 // left to right. So each paragraph is split here into lines (by measured width), each line into runs of one
 // font and one bidi level (Unicode bidi algorithm, bidi-js), and the runs are drawn in visual order from the
 // start edge of the line: the right edge in an Arabic summary. The fonts come from npm packages the
-// project installs (Noto Sans, Noto Sans Arabic, Noto Sans SC; SIL Open Font License), never from the machine.
+// project installs (Noto Sans, Noto Sans Arabic, Noto Sans SC, Noto Sans KR; SIL Open Font License), never from
+// the machine.
 
 const bidi = bidiFactory();
 const require = createRequire(import.meta.url);
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
-export type Family = 'latin' | 'arabic' | 'cjk';
+export type Family = 'latin' | 'arabic' | 'cjk' | 'hangul';
 
 const FILES: Record<Family, Record<FontStyle, string>> = {
   latin: {
@@ -33,6 +34,12 @@ const FILES: Record<Family, Record<FontStyle, string>> = {
     regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
     bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
     italic: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  },
+  // Noto Sans SC draws Chinese and Japanese kana but no Hangul syllables: Korean has a face of its own.
+  hangul: {
+    regular: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf',
+    italic: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
   },
 };
 
@@ -76,13 +83,16 @@ export function registerFonts(doc: Doc): void {
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const CJK =
-  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+  /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+/** Hangul: jamo, compatibility jamo, extended jamo and the syllables (Korean separates its words with spaces). */
+const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]/;
 /** Drawn from the Chinese face: block elements of the DOCX-style bars are not in Noto Sans. */
 const CJK_FALLBACK = /[\u2580-\u259F]/;
 const NEUTRAL = /[\s\d\p{P}\p{S}]/u;
 
 function familyOf(ch: string): Family | null {
   if (ARABIC.test(ch)) return 'arabic';
+  if (HANGUL.test(ch)) return 'hangul';
   if (CJK.test(ch) || CJK_FALLBACK.test(ch)) return 'cjk';
   if (NEUTRAL.test(ch)) return null;
   return 'latin';
