@@ -195,7 +195,7 @@ describe('the DOCX read back through LibreOffice (issue 11)', () => {
     console.warn('SKIPPED: the DOCX-through-LibreOffice check needs soffice (Debian libreoffice-writer-nogui).');
 });
 
-describe('language markup in DOCX and HTML (issue 11)', () => {
+describe('language markup in DOCX, HTML and Markdown (issue 11)', () => {
   it('given the Arabic DOCX, then the document language is Arabic, paragraphs are right to left, Arabic runs are rtl and East Asian text has its font and language', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await renderDocx(summaries.get('ar')!));
@@ -217,5 +217,28 @@ describe('language markup in DOCX and HTML (issue 11)', () => {
     expect(renderHtml(summaries.get('fr')!)).toContain('<html lang="fr" dir="ltr">');
     expect(ar).toContain('<bdi>Российский университет дружбы народов</bdi>');
     expect(ar).toContain('<td dir="auto">王小明</td>');
+  });
+
+  it('LIFE-7: given the English HTML, then an Arabic passage inside an English line is isolated, so the cell takes its direction from the English', async () => {
+    const { renderHtml } = await import('../../server/summary/render/renderHtml.js');
+    const en = renderHtml(summaries.get('en')!);
+    expect(en).toContain('<td dir="auto"><bdi>مؤسسة الحوار الرقمي</bdi> (Digital Dialogue Foundation)</td>');
+    // A cell that is one passage from end to end is isolated by its own dir="auto".
+    expect(en).toContain('<td dir="auto">فاطمة الزهراء</td>');
+    const ar = renderHtml(summaries.get('ar')!);
+    expect(ar).toContain('<td dir="auto">مؤسسة الحوار الرقمي (<bdi>Digital Dialogue Foundation</bdi>)</td>');
+  });
+
+  it('LIFE-7: given the Markdown in English and in Arabic, then every passage in the other direction is isolated with <bdi>, names whole with their punctuation', async () => {
+    const { renderMarkdown } = await import('../../server/summary/render/renderMarkdown.js');
+    const en = renderMarkdown(summaries.get('en')!);
+    expect(en).toContain('**Member States:** Brasil, Missão Permanente; <bdi>مصر</bdi>; 대한민국');
+    expect(en).toContain('| <bdi>مؤسسة الحوار الرقمي</bdi> (Digital Dialogue Foundation) | Nguyễn Thị Hằng |');
+    // Scripts written left to right are not isolated in an English document.
+    expect(en).not.toMatch(/<bdi>[^<]*(대한민국|Ольга|王小明)/);
+    const ar = renderMarkdown(summaries.get('ar')!);
+    expect(ar).toContain('# موجز الرئيس: <bdi>Consultation informelle — 信息通信技术 — неофициальная</bdi>');
+    expect(ar).toContain('| مؤسسة الحوار الرقمي (<bdi>Digital Dialogue Foundation</bdi>) | <bdi>Nguyễn Thị Hằng</bdi> |');
+    expect(ar).not.toContain('<bdi>مصر');
   });
 });
