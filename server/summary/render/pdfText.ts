@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import bidiFactory from 'bidi-js';
 import * as fontkit from 'fontkit';
@@ -43,14 +43,67 @@ const FILES: Record<Family, Record<FontStyle, string>> = {
   },
 };
 
-/** The font files' paths inside node_modules (for tests that check their coverage). */
-export const fontFiles = (): Record<Family, Record<FontStyle, string>> =>
-  Object.fromEntries(
-    (Object.entries(FILES) as [Family, Record<FontStyle, string>][]).map(([f, styles]) => [
+/** What each family draws, as the server's start-up message names it. */
+const SCRIPTS: Record<Family, string> = {
+  latin: 'Latin, Greek and Cyrillic',
+  arabic: 'Arabic',
+  cjk: 'Chinese and Japanese',
+  hangul: 'Korean (Hangul)',
+};
+
+type Resolve = (path: string) => string;
+
+function resolvable(path: string, resolve: Resolve): boolean {
+  try {
+    return existsSync(resolve(path));
+  } catch {
+    return false;
+  }
+}
+
+export interface MissingFont {
+  family: Family;
+  /** The scripts this family draws, in words. */
+  scripts: string;
+  /** The npm package that ships it. */
+  packageName: string;
+}
+
+/**
+ * The families whose font package is not installed (a partial or hand-pruned install): the PDF draws their
+ * scripts with the Latin face instead, so their letters print as missing glyphs. The server says so once at
+ * start-up (server/main.ts); without the Latin face no PDF summary can be drawn at all.
+ */
+export function missingFonts(resolve: Resolve = require.resolve): MissingFont[] {
+  return (Object.entries(FILES) as [Family, Record<FontStyle, string>][])
+    .filter(([, styles]) => Object.values(styles).some((path) => !resolvable(path, resolve)))
+    .map(([family, styles]) => ({ family, scripts: SCRIPTS[family], packageName: styles.regular.split('/').slice(0, 2).join('/') }));
+}
+
+/** The start-up message for `missing` (null when every face is there). */
+export function describeMissingFonts(missing: MissingFont[]): string | null {
+  if (missing.length === 0) return null;
+  const packages = missing.map((m) => m.packageName).join(', ');
+  const install = `${missing.length === 1 ? 'is' : 'are'} not installed (npm ci installs ${missing.length === 1 ? 'it' : 'them'})`;
+  if (missing.some((m) => m.family === 'latin')) return `PDF summaries cannot be drawn: ${packages} ${install}.`;
+  return `PDF summaries cannot draw ${missing.map((m) => m.scripts).join(', ')}: ${packages} ${install}; those letters print as missing glyphs.`;
+}
+
+/**
+ * The font files' paths inside node_modules, per family and style; a family whose package is missing gets the
+ * Latin face's (see missingFonts). Throws when the Latin face itself is missing.
+ */
+export function fontFiles(resolve: Resolve = require.resolve): Record<Family, Record<FontStyle, string>> {
+  const missing = new Set(missingFonts(resolve).map((m) => m.family));
+  return Object.fromEntries(
+    (Object.keys(FILES) as Family[]).map((f) => [
       f,
-      Object.fromEntries((Object.entries(styles) as [FontStyle, string][]).map(([s, p]) => [s, require.resolve(p)])),
+      Object.fromEntries(
+        (Object.entries(missing.has(f) ? FILES.latin : FILES[f]) as [FontStyle, string][]).map(([s, p]) => [s, resolve(p)]),
+      ),
     ]),
   ) as Record<Family, Record<FontStyle, string>>;
+}
 
 /** fontkit's font, as pdfkit takes it (pdfkit accepts a parsed font in place of a file). */
 interface FontkitFont {
