@@ -246,23 +246,22 @@ const NEEDS_BIDI =
 type Levels = ReturnType<typeof bidi.getEmbeddingLevels>;
 
 /**
- * A table cell's text (an organization, a category, a time) recurs throughout a summary: each document lays
- * out a text once per face, size, width and direction, and draws the same lines wherever it recurs.
+ * A table cell's text (an organization, a category, a time) recurs throughout a summary, and across the
+ * summaries, languages and versions of an engagement: a text is laid out once per face, size, width and
+ * direction, for the process's life (bounded, like the widths), and drawn the same wherever it recurs. A
+ * layout depends on nothing else (the faces are the same in every document), and drawing only reads it.
  */
-const laidOutBy = new WeakMap<Doc, Map<string, LaidOutLine[]>>();
+const laidOut = new Map<string, LaidOutLine[]>();
+const MAX_LAID_OUT = 20_000;
 
 /** Splits `text` into lines no wider than `width`, then orders each line's runs visually. */
 export function layoutText(doc: Doc, text: string, width: number, options: TextOptions): LaidOutLine[] {
-  let memo = laidOutBy.get(doc);
-  if (!memo) {
-    memo = new Map();
-    laidOutBy.set(doc, memo);
-  }
   const key = `${options.style}\u0000${options.size}\u0000${options.rtl}\u0000${width}\u0000${text}`;
-  let lines = memo.get(key);
+  let lines = laidOut.get(key);
   if (!lines) {
+    if (laidOut.size > MAX_LAID_OUT) laidOut.clear();
     lines = layoutUncached(doc, text, width, options);
-    memo.set(key, lines);
+    laidOut.set(key, lines);
   }
   return lines;
 }
@@ -434,7 +433,9 @@ export function drawLine(
     if (run.mirror) doc.save().transform(-1, 0, 0, 1, 2 * cursor + run.width, 0);
     doc.font(run.font).fontSize(options.size);
     cacheLayouts(doc);
-    doc.text(run.text, cursor, y, { lineBreak: false, ...featuresFor(run.text) });
+    // pdfkit measures a fragment again only for links and underlines (none here) unless told its width: it is known.
+    const fragment = { lineBreak: false, textWidth: run.width, wordCount: 1, ...featuresFor(run.text) } as PDFKit.Mixins.TextOptions;
+    doc.text(run.text, cursor, y, fragment);
     if (run.mirror) doc.restore();
     cursor += run.width;
   }
