@@ -52,15 +52,20 @@ const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** The document's direction, set once per (synchronous) build by `renderDocx`. */
 let bidi = false;
 
+// Left to right is Word's default for a run and a paragraph: only right to left is written (`w:rtl`, `w:bidi`),
+// not `w:val="false"` on each of the document's thousands of runs and paragraphs (a third of its XML).
+const rtl = (text: string) => (RIGHT_TO_LEFT.test(text) ? { rightToLeft: true } : {});
+const bidirectional = () => (bidi ? { bidirectional: true } : {});
+
 type RunOptions = { bold?: boolean; italics?: boolean; size?: number };
-const run = (text: string, options: RunOptions = {}) => new TextRun({ text, ...options, rightToLeft: RIGHT_TO_LEFT.test(text) });
-const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, bidirectional: bidi });
+const run = (text: string, options: RunOptions = {}) => new TextRun({ text, ...options, ...rtl(text) });
+const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, ...bidirectional() });
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => para({ children: [run(text)], heading: level });
 
 const numbered = (p: SummaryParagraph) =>
   para({
-    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text], rightToLeft: RIGHT_TO_LEFT.test(p.text) })],
+    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text], ...rtl(p.text) })],
     indent: { start: NUMBER_INDENT, hanging: NUMBER_INDENT },
     tabStops: [{ type: TabStopType.START, position: NUMBER_INDENT }],
     spacing: { after: 120 },
@@ -93,7 +98,7 @@ function table(t: TextTable): Table {
         (line) =>
           new Paragraph({
             alignment: !header && NUMERIC.test(line) ? AlignmentType.END : AlignmentType.START,
-            bidirectional: bidi,
+            ...bidirectional(),
             children: [run(line, { bold: header, size: 16 })],
           }),
       ),
