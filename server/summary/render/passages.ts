@@ -29,7 +29,14 @@ export interface Passage {
  * before a letter of the document's direction (the spaces and punctuation inside it included, those around it
  * not), and the text between them. Concatenated, the passages give `text` back.
  */
+/** A letter of the other direction than `dir` anywhere in `text` (one native scan, before the careful one). */
+const OTHER: Record<Direction, RegExp> = {
+  ltr: RTL_LETTER,
+  rtl: /(?![\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}])\p{L}/u,
+};
+
 export function passages(text: string, dir: Direction): Passage[] {
+  if (!OTHER[dir].test(text)) return text === '' ? [] : [{ text, isolate: false }];
   const out: Passage[] = [];
   const chars = [...text];
   let plainStart = 0;
