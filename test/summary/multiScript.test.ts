@@ -210,6 +210,20 @@ describe('language markup in DOCX, HTML and Markdown (issue 11)', () => {
     expect(await french.file('word/document.xml')!.async('string')).not.toContain('<w:bidi/>');
   });
 
+  it('given the English DOCX, then the Korean name is marked Korean and the Japanese one Japanese, each with its East Asian font; Chinese keeps the default', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await renderDocx(summaries.get('en')!));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const runOf = (text: string) => {
+      const end = document.indexOf(`>${text}</w:t>`);
+      return document.slice(document.lastIndexOf('<w:r>', end), end);
+    };
+    expect(runOf('김민준')).toMatch(/<w:rFonts w:eastAsia="Malgun Gothic"\/>/);
+    expect(runOf('김민준')).toMatch(/<w:lang w:eastAsia="ko-KR"\/>/);
+    expect(runOf('佐藤ゆき')).toMatch(/<w:lang w:eastAsia="ja-JP"\/>/);
+    expect(runOf('王小明')).not.toContain('w:eastAsia');
+  });
+
   it('given the HTML in French and in Arabic, then the page has its lang and dir and every name typed is isolated with <bdi>', async () => {
     const { renderHtml } = await import('../../server/summary/render/renderHtml.js');
     const ar = renderHtml(summaries.get('ar')!);
