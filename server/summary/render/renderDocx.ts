@@ -101,6 +101,8 @@ const DOCUMENT_LANGUAGE: Record<SummaryWords['language'], string> = {
 };
 
 const NUMERIC = /^[+-]?\d+$/;
+/** Table cells' paragraph style (8 pt): set once in the styles, not on each of the thousands of cells' runs. */
+const TABLE_TEXT = 'TableText';
 
 function table(t: TextTable): Table {
   const total = t.widths.reduce((a, b) => a + b, 0);
@@ -114,7 +116,8 @@ function table(t: TextTable): Table {
           new Paragraph({
             alignment: !header && NUMERIC.test(line) ? AlignmentType.END : AlignmentType.START,
             ...bidirectional(),
-            children: [run(line, { bold: header, size: 16 })],
+            style: TABLE_TEXT,
+            children: [run(line, header ? { bold: true } : {})],
           }),
       ),
     });
@@ -237,6 +240,7 @@ export async function renderDocx(summary: Summary, language?: string): Promise<B
     lastModifiedBy: 'Convene',
     description: statusLine(summary, w),
     styles: {
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', basedOn: 'Normal', run: { size: 16 } }],
       default: {
         document: {
           run: {
