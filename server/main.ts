@@ -17,6 +17,7 @@ import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
+import { describeMissingFonts, missingFonts } from './summary/render/pdfText.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (docs/reliability.md):
 // stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
@@ -108,6 +109,10 @@ const server = app.listen(config.port, config.host, () => {
       livekit: config.livekit ? 'configured' : 'not configured',
     },
   );
+  // The PDF's fonts come from npm packages (issue 11): a script that cannot be drawn is said once, here.
+  const missing = missingFonts();
+  const fonts = describeMissingFonts(missing);
+  if (fonts) logger.warn(fonts, { missingFonts: missing.map((m) => m.packageName) });
   if (config.nodeEnv === 'development') void seedIfFirstStart();
 });
 server.on('error', (error) => {

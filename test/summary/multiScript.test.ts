@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error fontkit (pdfkit's font engine) ships no types; only openSync and hasGlyphForCodePoint are used.
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_LANGUAGES, type SummaryLanguage } from '../../server/domain/vocabulary.js';
@@ -71,7 +70,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a summary of people writing in four scripts, in each of the six languages (issue 11)', () => {
   it('given the fixture, then its names really mix Arabic, Chinese, Cyrillic and accented Latin', () => {
     const names = namesIn(summaries.get('en')!).join(' ');
-    for (const script of [/\p{Script=Arabic}/u, /\p{Script=Han}/u, /\p{Script=Cyrillic}/u, /[À-ɏḀ-ỿ]/u]) expect(names).toMatch(script);
+    for (const script of [
+      /\p{Script=Arabic}/u,
+      /\p{Script=Han}/u,
+      /\p{Script=Hangul}/u,
+      /\p{Script=Hiragana}/u,
+      /\p{Script=Katakana}/u,
+      /\p{Script=Cyrillic}/u,
+      /[À-ɏḀ-ỿ]/u,
+    ])
+      expect(names).toMatch(script);
+  });
+
+  it('given a Korean name and a Japanese one, then Hangul is drawn from Noto Sans KR and kana from Noto Sans SC, each having every glyph, and both faces are embedded', () => {
+    const files = fontFiles();
+    const korean = fontkit.openSync(files.hangul.regular);
+    const chinese = fontkit.openSync(files.cjk.regular);
+    for (const [text, family, font] of [
+      ['김민준 대한민국', 'hangul', korean],
+      ['佐藤ゆき サイバーセキュリティ・ラボ', 'cjk', chinese],
+    ] as const) {
+      const chosen = families(text, 'latin');
+      const drawn = [...text].filter((ch) => ch !== ' ');
+      expect(new Set(chosen)).toEqual(new Set([family]));
+      expect(drawn.filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!))).toEqual([]);
+    }
+    // Noto Sans SC has no Hangul syllable: without the Korean face the name would be drawn as boxes.
+    expect(chinese.hasGlyphForCodePoint('김'.codePointAt(0)!)).toBe(false);
+    const fonts = execFileSync('pdffonts', [join(dir, 'en.pdf')]).toString('utf8');
+    expect(fonts).toMatch(/\+NotoSansKR-Regular\s/);
+    expect(fonts).toMatch(/\+NotoSansSC-Regular\s/);
   });
 
   it.each([...SUMMARY_LANGUAGES])(
@@ -167,7 +195,7 @@ describe('the DOCX read back through LibreOffice (issue 11)', () => {
     console.warn('SKIPPED: the DOCX-through-LibreOffice check needs soffice (Debian libreoffice-writer-nogui).');
 });
 
-describe('language markup in DOCX and HTML (issue 11)', () => {
+describe('language markup in DOCX, HTML and Markdown (issue 11)', () => {
   it('given the Arabic DOCX, then the document language is Arabic, paragraphs are right to left, Arabic runs are rtl and East Asian text has its font and language', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await renderDocx(summaries.get('ar')!));
@@ -182,6 +210,20 @@ describe('language markup in DOCX and HTML (issue 11)', () => {
     expect(await french.file('word/document.xml')!.async('string')).not.toContain('<w:bidi/>');
   });
 
+  it('given the English DOCX, then the Korean name is marked Korean and the Japanese one Japanese, each with its East Asian font; Chinese keeps the default', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await renderDocx(summaries.get('en')!));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const runOf = (text: string) => {
+      const end = document.indexOf(`>${text}</w:t>`);
+      return document.slice(document.lastIndexOf('<w:r>', end), end);
+    };
+    expect(runOf('김민준')).toMatch(/<w:rFonts w:eastAsia="Malgun Gothic"\/>/);
+    expect(runOf('김민준')).toMatch(/<w:lang w:eastAsia="ko-KR"\/>/);
+    expect(runOf('佐藤ゆき')).toMatch(/<w:lang w:eastAsia="ja-JP"\/>/);
+    expect(runOf('王小明')).not.toContain('w:eastAsia');
+  });
+
   it('given the HTML in French and in Arabic, then the page has its lang and dir and every name typed is isolated with <bdi>', async () => {
     const { renderHtml } = await import('../../server/summary/render/renderHtml.js');
     const ar = renderHtml(summaries.get('ar')!);
@@ -189,5 +231,28 @@ describe('language markup in DOCX and HTML (issue 11)', () => {
     expect(renderHtml(summaries.get('fr')!)).toContain('<html lang="fr" dir="ltr">');
     expect(ar).toContain('<bdi>Российский университет дружбы народов</bdi>');
     expect(ar).toContain('<td dir="auto">王小明</td>');
+  });
+
+  it('LIFE-7: given the English HTML, then an Arabic passage inside an English line is isolated, so the cell takes its direction from the English', async () => {
+    const { renderHtml } = await import('../../server/summary/render/renderHtml.js');
+    const en = renderHtml(summaries.get('en')!);
+    expect(en).toContain('<td dir="auto"><bdi>مؤسسة الحوار الرقمي</bdi> (Digital Dialogue Foundation)</td>');
+    // A cell that is one passage from end to end is isolated by its own dir="auto".
+    expect(en).toContain('<td dir="auto">فاطمة الزهراء</td>');
+    const ar = renderHtml(summaries.get('ar')!);
+    expect(ar).toContain('<td dir="auto">مؤسسة الحوار الرقمي (<bdi>Digital Dialogue Foundation</bdi>)</td>');
+  });
+
+  it('LIFE-7: given the Markdown in English and in Arabic, then every passage in the other direction is isolated with <bdi>, names whole with their punctuation', async () => {
+    const { renderMarkdown } = await import('../../server/summary/render/renderMarkdown.js');
+    const en = renderMarkdown(summaries.get('en')!);
+    expect(en).toContain('**Member States:** Brasil, Missão Permanente; <bdi>مصر</bdi>; 대한민국');
+    expect(en).toContain('| <bdi>مؤسسة الحوار الرقمي</bdi> (Digital Dialogue Foundation) | Nguyễn Thị Hằng |');
+    // Scripts written left to right are not isolated in an English document.
+    expect(en).not.toMatch(/<bdi>[^<]*(대한민국|Ольга|王小明)/);
+    const ar = renderMarkdown(summaries.get('ar')!);
+    expect(ar).toContain('# موجز الرئيس: <bdi>Consultation informelle — 信息通信技术 — неофициальная</bdi>');
+    expect(ar).toContain('| مؤسسة الحوار الرقمي (<bdi>Digital Dialogue Foundation</bdi>) | <bdi>Nguyễn Thị Hằng</bdi> |');
+    expect(ar).not.toContain('<bdi>مصر');
   });
 });

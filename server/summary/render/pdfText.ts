@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import bidiFactory from 'bidi-js';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 // Text in any of the summary's scripts, laid out for pdfkit: pdfkit shapes with fontkit (Arabic joining
@@ -8,13 +9,14 @@ import PDFDocument from 'pdfkit';
 // left to right. So each paragraph is split here into lines (by measured width), each line into runs of one
 // font and one bidi level (Unicode bidi algorithm, bidi-js), and the runs are drawn in visual order from the
 // start edge of the line: the right edge in an Arabic summary. The fonts come from npm packages the
-// project installs (Noto Sans, Noto Sans Arabic, Noto Sans SC; SIL Open Font License), never from the machine.
+// project installs (Noto Sans, Noto Sans Arabic, Noto Sans SC, Noto Sans KR; SIL Open Font License), never from
+// the machine.
 
 const bidi = bidiFactory();
 const require = createRequire(import.meta.url);
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
-export type Family = 'latin' | 'arabic' | 'cjk';
+export type Family = 'latin' | 'arabic' | 'cjk' | 'hangul';
 
 const FILES: Record<Family, Record<FontStyle, string>> = {
   latin: {
@@ -33,46 +35,117 @@ const FILES: Record<Family, Record<FontStyle, string>> = {
     bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
     italic: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
   },
+  // Noto Sans SC draws Chinese and Japanese kana but no Hangul syllables: Korean has a face of its own.
+  hangul: {
+    regular: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf',
+    italic: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
+  },
 };
 
-/** The font files' paths inside node_modules (for tests that check their coverage). */
-export const fontFiles = (): Record<Family, Record<FontStyle, string>> =>
-  Object.fromEntries(
-    (Object.entries(FILES) as [Family, Record<FontStyle, string>][]).map(([f, styles]) => [
+/** What each family draws, as the server's start-up message names it. */
+const SCRIPTS: Record<Family, string> = {
+  latin: 'Latin, Greek and Cyrillic',
+  arabic: 'Arabic',
+  cjk: 'Chinese and Japanese',
+  hangul: 'Korean (Hangul)',
+};
+
+type Resolve = (path: string) => string;
+
+function resolvable(path: string, resolve: Resolve): boolean {
+  try {
+    return existsSync(resolve(path));
+  } catch {
+    return false;
+  }
+}
+
+export interface MissingFont {
+  family: Family;
+  /** The scripts this family draws, in words. */
+  scripts: string;
+  /** The npm package that ships it. */
+  packageName: string;
+}
+
+/**
+ * The families whose font package is not installed (a partial or hand-pruned install): the PDF draws their
+ * scripts with the Latin face instead, so their letters print as missing glyphs. The server says so once at
+ * start-up (server/main.ts); without the Latin face no PDF summary can be drawn at all.
+ */
+export function missingFonts(resolve: Resolve = require.resolve): MissingFont[] {
+  return (Object.entries(FILES) as [Family, Record<FontStyle, string>][])
+    .filter(([, styles]) => Object.values(styles).some((path) => !resolvable(path, resolve)))
+    .map(([family, styles]) => ({ family, scripts: SCRIPTS[family], packageName: styles.regular.split('/').slice(0, 2).join('/') }));
+}
+
+/** The start-up message for `missing` (null when every face is there). */
+export function describeMissingFonts(missing: MissingFont[]): string | null {
+  if (missing.length === 0) return null;
+  const packages = missing.map((m) => m.packageName).join(', ');
+  const install = `${missing.length === 1 ? 'is' : 'are'} not installed (npm ci installs ${missing.length === 1 ? 'it' : 'them'})`;
+  if (missing.some((m) => m.family === 'latin')) return `PDF summaries cannot be drawn: ${packages} ${install}.`;
+  return `PDF summaries cannot draw ${missing.map((m) => m.scripts).join(', ')}: ${packages} ${install}; those letters print as missing glyphs.`;
+}
+
+/**
+ * The font files' paths inside node_modules, per family and style; a family whose package is missing gets the
+ * Latin face's (see missingFonts). Throws when the Latin face itself is missing.
+ */
+export function fontFiles(resolve: Resolve = require.resolve): Record<Family, Record<FontStyle, string>> {
+  const missing = new Set(missingFonts(resolve).map((m) => m.family));
+  return Object.fromEntries(
+    (Object.keys(FILES) as Family[]).map((f) => [
       f,
-      Object.fromEntries((Object.entries(styles) as [FontStyle, string][]).map(([s, p]) => [s, require.resolve(p)])),
+      Object.fromEntries(
+        (Object.entries(missing.has(f) ? FILES.latin : FILES[f]) as [FontStyle, string][]).map(([s, p]) => [s, resolve(p)]),
+      ),
     ]),
   ) as Record<Family, Record<FontStyle, string>>;
+}
 
-// Read once: the Chinese face alone is 10 MB; pdfkit embeds only the glyphs a document uses (a subset).
-let buffers: Map<string, Buffer> | null = null;
-function fontBuffers(): Map<string, Buffer> {
-  if (!buffers) {
+/** fontkit's font, as pdfkit takes it (pdfkit accepts a parsed font in place of a file). */
+interface FontkitFont {
+  layout(text: string, features?: unknown): unknown;
+}
+
+// Parsed once per process: the Chinese face alone is 10 MB, and fontkit decodes a face's tables (cmap, GSUB,
+// GPOS, glyphs) lazily and keeps them on the font object, so a face parsed per document would decode them
+// again for every render. Every document registers the same parsed faces; pdfkit still gives each document
+// its own subset (only the glyphs that document uses are embedded).
+let parsed: Map<string, FontkitFont> | null = null;
+function parsedFonts(): Map<string, FontkitFont> {
+  if (!parsed) {
     const files = fontFiles();
-    buffers = new Map();
+    parsed = new Map();
     for (const family of Object.keys(files) as Family[]) {
-      for (const style of Object.keys(files[family]) as FontStyle[]) buffers.set(`${family}-${style}`, readFileSync(files[family][style]));
+      for (const style of Object.keys(files[family]) as FontStyle[])
+        parsed.set(`${family}-${style}`, fontkit.create(readFileSync(files[family][style])) as FontkitFont);
     }
   }
-  return buffers;
+  return parsed;
 }
 
 type Doc = PDFKit.PDFDocument;
 
 /** Registers the nine faces with a document under `latin-regular`, `arabic-bold`, … */
 export function registerFonts(doc: Doc): void {
-  for (const [name, buffer] of fontBuffers()) doc.registerFont(name, buffer);
+  for (const [name, font] of parsedFonts()) doc.registerFont(name, font as unknown as ArrayBuffer);
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const CJK =
-  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+  /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+/** Hangul: jamo, compatibility jamo, extended jamo and the syllables (Korean separates its words with spaces). */
+const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]/;
 /** Drawn from the Chinese face: block elements of the DOCX-style bars are not in Noto Sans. */
 const CJK_FALLBACK = /[\u2580-\u259F]/;
 const NEUTRAL = /[\s\d\p{P}\p{S}]/u;
 
 function familyOf(ch: string): Family | null {
   if (ARABIC.test(ch)) return 'arabic';
+  if (HANGUL.test(ch)) return 'hangul';
   if (CJK.test(ch) || CJK_FALLBACK.test(ch)) return 'cjk';
   if (NEUTRAL.test(ch)) return null;
   return 'latin';
@@ -154,18 +227,50 @@ function measure(_doc: Doc, font: string, size: number, text: string): number {
   let unit = widths.get(key);
   if (unit === undefined) {
     if (widths.size > MAX_CACHED) widths.clear();
-    unit = ruler().font(font).fontSize(1000).widthOfString(text, featuresFor(text)) / 1000;
+    const doc = ruler().font(font);
+    cacheLayouts(doc);
+    unit = doc.fontSize(1000).widthOfString(text, featuresFor(text)) / 1000;
     widths.set(key, unit);
   }
   return unit * size;
 }
 
+/**
+ * Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, their presentation forms and the
+ * supplementary right-to-left blocks), Arabic digits and the explicit direction controls: without any of them
+ * a left-to-right paragraph is all at level 0, and the bidi algorithm can be skipped.
+ */
+const NEEDS_BIDI =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202A-\u202E\u2066-\u2069]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]|\uD83B[\uDC00-\uDFFF]/;
+
+type Levels = ReturnType<typeof bidi.getEmbeddingLevels>;
+
+/**
+ * A table cell's text (an organization, a category, a time) recurs throughout a summary, and across the
+ * summaries, languages and versions of an engagement: a text is laid out once per face, size, width and
+ * direction, for the process's life (bounded, like the widths), and drawn the same wherever it recurs. A
+ * layout depends on nothing else (the faces are the same in every document), and drawing only reads it.
+ */
+const laidOut = new Map<string, LaidOutLine[]>();
+const MAX_LAID_OUT = 20_000;
+
 /** Splits `text` into lines no wider than `width`, then orders each line's runs visually. */
 export function layoutText(doc: Doc, text: string, width: number, options: TextOptions): LaidOutLine[] {
+  const key = `${options.style}\u0000${options.size}\u0000${options.rtl}\u0000${width}\u0000${text}`;
+  let lines = laidOut.get(key);
+  if (!lines) {
+    if (laidOut.size > MAX_LAID_OUT) laidOut.clear();
+    lines = layoutUncached(doc, text, width, options);
+    laidOut.set(key, lines);
+  }
+  return lines;
+}
+
+function layoutUncached(doc: Doc, text: string, width: number, options: TextOptions): LaidOutLine[] {
   const fallback: Family = options.rtl ? 'arabic' : 'latin';
   const fam = families(text, fallback);
   const fontAt = (i: number) => `${fam[i]}-${options.style}`;
-  const levels = bidi.getEmbeddingLevels(text, options.rtl ? 'rtl' : 'ltr');
+  const levels: Levels | null = options.rtl || NEEDS_BIDI.test(text) ? bidi.getEmbeddingLevels(text, options.rtl ? 'rtl' : 'ltr') : null;
   // A line is measured whole, run by run, as it will be drawn (shaping joins letters across a word's edge).
   const widthOf = (start: number, end: number): number => {
     let w = 0;
@@ -218,13 +323,17 @@ function orderLine(
   text: string,
   start: number,
   end: number,
-  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  bidiLevels: Levels | null,
   fontAt: (i: number) => string,
   size: number,
 ): LaidOutLine {
   if (end <= start) return { runs: [], width: 0 };
-  const order = bidi.getReorderedIndices(text, levels, start, end - 1).slice(start, end);
-  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1);
+  // Without bidi levels (see NEEDS_BIDI) the line is all left to right: logical order, nothing mirrored.
+  const levels = bidiLevels ?? { levels: new Uint8Array(text.length), paragraphs: [] };
+  const order = bidiLevels
+    ? bidi.getReorderedIndices(text, bidiLevels, start, end - 1).slice(start, end)
+    : Array.from({ length: end - start }, (_, k) => start + k);
+  const mirrored = bidiLevels ? bidi.getMirroredCharactersMap(text, bidiLevels.levels, start, end - 1) : new Map<number, string>();
   const runs: Run[] = [];
   let i = 0;
   while (i < order.length) {
@@ -257,27 +366,51 @@ function orderLine(
 }
 
 interface LayoutFont {
+  font: object;
   layoutRun(text: string, features: unknown): unknown;
 }
 const cachedFonts = new WeakSet<object>();
+/** Per parsed face: its layouts by features and text, shared by every document (see cacheLayouts). */
+const layouts = new WeakMap<object, Map<string, unknown>>();
+const MAX_LAYOUTS = 50_000;
 
 /**
- * pdfkit lays out again every run drawn with OpenType features (it caches only runs without), and an Arabic
- * summary repeats the same words hundreds of times (table headers, outcomes). The current face's layouts are
- * kept per text for the document's life; a layout is read, never changed, when it is encoded.
+ * pdfkit lays text out again for each document (its cache lives on the document's font) and every time for a
+ * run drawn with OpenType features, and fontkit's shaping is the main cost of a page. The faces are parsed
+ * once per process (parsedFonts), so a layout (glyph ids, advances, positions at pdfkit's scale) is the same
+ * in every document: it is kept per face and text for the process's life, bounded. pdfkit only reads a layout
+ * when it encodes it; the glyph ids go into each document's own subset.
  */
-function cacheFeatureLayouts(doc: Doc): void {
-  const font = (doc as unknown as { _font?: LayoutFont })._font;
-  if (!font || cachedFonts.has(font) || typeof font.layoutRun !== 'function') return;
-  cachedFonts.add(font);
-  const layoutRun = font.layoutRun.bind(font);
-  const cache = new Map<string, unknown>();
-  font.layoutRun = (text, features) => {
-    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
-    let run = cache.get(key);
+/** A features object's key: pdfkit hands over the same object for every run drawn with it. */
+const featureKeys = new WeakMap<object, string>();
+function featureKey(features: unknown): string {
+  if (typeof features !== 'object' || features === null) return JSON.stringify(features);
+  let key = featureKeys.get(features);
+  if (key === undefined) {
+    key = JSON.stringify(features);
+    featureKeys.set(features, key);
+  }
+  return key;
+}
+
+function cacheLayouts(doc: Doc): void {
+  const embedded = (doc as unknown as { _font?: LayoutFont })._font;
+  if (!embedded || cachedFonts.has(embedded) || typeof embedded.layoutRun !== 'function') return;
+  cachedFonts.add(embedded);
+  const layoutRun = embedded.layoutRun.bind(embedded);
+  let cache = layouts.get(embedded.font);
+  if (!cache) {
+    cache = new Map();
+    layouts.set(embedded.font, cache);
+  }
+  const shared = cache;
+  embedded.layoutRun = (text, features) => {
+    const key = features ? `${featureKey(features)}\u0000${text}` : text;
+    let run = shared.get(key);
     if (run === undefined) {
+      if (shared.size > MAX_LAYOUTS) shared.clear();
       run = layoutRun(text, features);
-      cache.set(key, run);
+      shared.set(key, run);
     }
     return run;
   };
@@ -299,8 +432,10 @@ export function drawLine(
   for (const run of line.runs) {
     if (run.mirror) doc.save().transform(-1, 0, 0, 1, 2 * cursor + run.width, 0);
     doc.font(run.font).fontSize(options.size);
-    cacheFeatureLayouts(doc);
-    doc.text(run.text, cursor, y, { lineBreak: false, ...featuresFor(run.text) });
+    cacheLayouts(doc);
+    // pdfkit measures a fragment again only for links and underlines (none here) unless told its width: it is known.
+    const fragment = { lineBreak: false, textWidth: run.width, wordCount: 1, ...featuresFor(run.text) } as PDFKit.Mixins.TextOptions;
+    doc.text(run.text, cursor, y, fragment);
     if (run.mirror) doc.restore();
     cursor += run.width;
   }

@@ -40,8 +40,9 @@ import { agendaTable, inputsTable, participationTables, speakersTable, timeUseTa
 // The time-use chart is a table whose last column holds bars drawn with block characters.
 // Languages: the document's language is `w:lang` of the default run, with Simplified Chinese as its East Asian
 // and Arabic as its complex-script language, and an East Asian font named, so Word picks a CJK font for Chinese
-// names whatever the summary's language. An Arabic summary's paragraphs are right-to-left (`w:bidi`); any run
-// holding Arabic letters is marked `w:rtl`, so an Arabic name in a French line keeps its order.
+// names whatever the summary's language (a Korean or Japanese run is marked as such, with its own font). An
+// Arabic summary's paragraphs are right-to-left (`w:bidi`); any run holding Arabic letters is marked `w:rtl`, so
+// an Arabic name in a French line keeps its order.
 
 /** A4 portrait with 2 cm margins: the usable width in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1134;
@@ -52,15 +53,34 @@ const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** The document's direction, set once per (synchronous) build by `renderDocx`. */
 let bidi = false;
 
+// Left to right is Word's default for a run and a paragraph: only right to left is written (`w:rtl`, `w:bidi`),
+// not `w:val="false"` on each of the document's thousands of runs and paragraphs (a third of its XML).
+const rtl = (text: string) => (RIGHT_TO_LEFT.test(text) ? { rightToLeft: true } : {});
+const bidirectional = () => (bidi ? { bidirectional: true } : {});
+
+const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF]/;
+const KANA = /[\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F]/;
+/**
+ * East Asian text is Simplified Chinese by default (the styles' `w:eastAsia`); a run holding Hangul is Korean
+ * and one holding kana Japanese, each with a font of its own, so Word draws a Korean or Japanese name with a
+ * face that has its glyphs and the forms its readers expect.
+ */
+const eastAsian = (text: string) =>
+  HANGUL.test(text)
+    ? { language: { eastAsia: 'ko-KR' }, font: { eastAsia: 'Malgun Gothic' } }
+    : KANA.test(text)
+      ? { language: { eastAsia: 'ja-JP' }, font: { eastAsia: 'Yu Gothic' } }
+      : {};
+
 type RunOptions = { bold?: boolean; italics?: boolean; size?: number };
-const run = (text: string, options: RunOptions = {}) => new TextRun({ text, ...options, rightToLeft: RIGHT_TO_LEFT.test(text) });
-const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, bidirectional: bidi });
+const run = (text: string, options: RunOptions = {}) => new TextRun({ text, ...options, ...rtl(text), ...eastAsian(text) });
+const para = (options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, ...bidirectional() });
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => para({ children: [run(text)], heading: level });
 
 const numbered = (p: SummaryParagraph) =>
   para({
-    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text], rightToLeft: RIGHT_TO_LEFT.test(p.text) })],
+    children: [new TextRun({ children: [`${p.number}.`, new Tab(), p.text], ...rtl(p.text), ...eastAsian(p.text) })],
     indent: { start: NUMBER_INDENT, hanging: NUMBER_INDENT },
     tabStops: [{ type: TabStopType.START, position: NUMBER_INDENT }],
     spacing: { after: 120 },
@@ -81,6 +101,8 @@ const DOCUMENT_LANGUAGE: Record<SummaryWords['language'], string> = {
 };
 
 const NUMERIC = /^[+-]?\d+$/;
+/** Table cells' paragraph style (8 pt): set once in the styles, not on each of the thousands of cells' runs. */
+const TABLE_TEXT = 'TableText';
 
 function table(t: TextTable): Table {
   const total = t.widths.reduce((a, b) => a + b, 0);
@@ -93,8 +115,9 @@ function table(t: TextTable): Table {
         (line) =>
           new Paragraph({
             alignment: !header && NUMERIC.test(line) ? AlignmentType.END : AlignmentType.START,
-            bidirectional: bidi,
-            children: [run(line, { bold: header, size: 16 })],
+            ...bidirectional(),
+            style: TABLE_TEXT,
+            children: [run(line, header ? { bold: true } : {})],
           }),
       ),
     });
@@ -217,6 +240,7 @@ export async function renderDocx(summary: Summary, language?: string): Promise<B
     lastModifiedBy: 'Convene',
     description: statusLine(summary, w),
     styles: {
+      paragraphStyles: [{ id: TABLE_TEXT, name: 'Table Text', basedOn: 'Normal', run: { size: 16 } }],
       default: {
         document: {
           run: {

@@ -15,6 +15,7 @@ import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+import { isolatePassages } from './passages.js';
 
 // A standalone, printable HTML file. Every interpolated value goes through `escapeHtml` (ASVS 1.2.1), and the
 // file carries its own CSP so that even a missed escape cannot run script or fetch anything when opened
@@ -30,6 +31,18 @@ const h = escapeHtml;
 
 /** A name or title people typed, in any script: isolated, so an Arabic name in an English line (or the reverse) keeps its order. */
 const u = (text: string): string => `<bdi>${h(text)}</bdi>`;
+
+/**
+ * The page's direction and the record's (they differ when a published version is read in a second language).
+ * Set once per (synchronous) render by `renderHtml`.
+ */
+let pageDir: 'ltr' | 'rtl' = 'ltr';
+let recordDir: 'ltr' | 'rtl' = 'ltr';
+
+/** Text with each passage in the other direction than the page's isolated (`<bdi>`), e.g. an Arabic name in an English line. */
+const x = (text: string): string => isolatePassages(text, pageDir, h);
+/** The same inside a `dir="auto"` container, which isolates a text that is one such passage as a whole. */
+const xAuto = (text: string, dir: 'ltr' | 'rtl' = pageDir): string => isolatePassages(text, dir, h, true);
 
 const STYLE = `
 body{font-family:"Segoe UI",Arial,"DejaVu Sans",sans-serif;font-size:11pt;line-height:1.45;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem}
@@ -50,7 +63,7 @@ let recordLang = '';
 function paragraphs(ps: Paragraph[]): string {
   if (ps.length === 0) return '';
   const lang = recordLang ? ` lang="${h(recordLang)}"` : '';
-  return `<ol class="paras"${lang} start="${ps[0].number}">${ps.map((p) => `<li value="${p.number}" dir="auto">${h(p.text)}</li>`).join('')}</ol>`;
+  return `<ol class="paras"${lang} start="${ps[0].number}">${ps.map((p) => `<li value="${p.number}" dir="auto">${xAuto(p.text, recordDir)}</li>`).join('')}</ol>`;
 }
 
 const NUMERIC = /^[+-]?\d+$/;
@@ -58,9 +71,9 @@ const NUMERIC = /^[+-]?\d+$/;
 function table(t: TextTable, caption?: string): string {
   const head = `<tr>${t.header.map((c) => `<th scope="col">${h(c)}</th>`).join('')}</tr>`;
   const body = t.rows
-    .map((r) => `<tr>${r.map((c) => (NUMERIC.test(c) ? `<td class="num">${h(c)}</td>` : `<td dir="auto">${h(c)}</td>`)).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => (NUMERIC.test(c) ? `<td class="num">${h(c)}</td>` : `<td dir="auto">${xAuto(c)}</td>`)).join('')}</tr>`)
     .join('\n');
-  return `<table>${caption ? `<caption>${h(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table>${caption ? `<caption>${x(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** Planned (grey) and actual (blue) bars per agenda item, drawn in inline SVG: no script, no fetch. */
@@ -95,11 +108,11 @@ function timeUseChart(summary: Summary, w: SummaryWords, HEADINGS: Headings): st
 function block(b: BreakoutBlock): string {
   switch (b.kind) {
     case 'heading':
-      return `<h${b.level}>${h(b.text)}</h${b.level}>`;
+      return `<h${b.level}>${x(b.text)}</h${b.level}>`;
     case 'paragraphs':
       return paragraphs(b.paragraphs);
     case 'list':
-      return `<p><strong>${h(b.title)}</strong></p><ul>${b.items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
+      return `<p><strong>${x(b.title)}</strong></p><ul>${b.items.map((i) => `<li>${x(i)}</li>`).join('')}</ul>`;
     case 'table':
       return table(b.table, b.title ?? undefined);
     default:
@@ -115,15 +128,17 @@ export function renderHtml(summary: Summary, language?: string): string {
   const lang = w.language;
   const dir = w.dir;
   recordLang = m.language === lang ? '' : m.language;
+  pageDir = dir;
+  recordDir = wordsFor(m.language).dir;
   const heading = w.t('heading.title');
   const parts: string[] = [];
   parts.push(`<h1>${h(w.t('heading.titled', { heading, title: '\u0000' })).replace('\u0000', u(m.title))}</h1>`);
   if (m.theme) parts.push(`<p class="meta"><strong>${h(w.t('heading.theme'))}</strong> ${u(m.theme)}</p>`);
-  parts.push(`<p class="meta">${h(metadataLine(summary, w))}</p>`, `<p class="meta"><em>${h(statusLine(summary, w))}</em></p>`);
+  parts.push(`<p class="meta">${x(metadataLine(summary, w))}</p>`, `<p class="meta"><em>${h(statusLine(summary, w))}</em></p>`);
   parts.push(paragraphs(summary.opening));
   parts.push(`<h2>${h(HEADINGS.questions)}</h2>`);
   for (const q of summary.questions) {
-    parts.push(`<h3>${h(questionHeading(q.number, q.text, w))}</h3>`, paragraphs(q.paragraphs));
+    parts.push(`<h3>${x(questionHeading(q.number, q.text, w))}</h3>`, paragraphs(q.paragraphs));
     if (q.proposals.length > 0) {
       parts.push(`<p><strong>${h(HEADINGS.proposals)}</strong></p>`);
       parts.push(
@@ -161,7 +176,7 @@ export function renderHtml(summary: Summary, language?: string): string {
       parts.push('</ul>');
     }
     const rooms = breakoutAnnexLines(summary, w);
-    if (rooms.length > 0) parts.push(`<h3>${h(HEADINGS.breakouts)}</h3><ul>${rooms.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`);
+    if (rooms.length > 0) parts.push(`<h3>${h(HEADINGS.breakouts)}</h3><ul>${rooms.map((l) => `<li>${x(l)}</li>`).join('')}</ul>`);
   }
   return [
     '<!DOCTYPE html>',

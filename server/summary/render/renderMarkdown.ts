@@ -16,6 +16,7 @@ import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks, type BreakoutBlock } from '../breakoutBlocks.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
+import { isolatePassages } from './passages.js';
 
 // Markdown is rendered by many viewers (GitHub, Teams wiki) that honour raw HTML and links, so every
 // user-supplied string is escaped (docs/reliability.md: exports): names and notes can neither inject markup nor
@@ -33,13 +34,31 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-const e = escapeMarkdown;
+/**
+ * The document's direction and the record's (they differ when a published version is read in a second
+ * language). Set once per (synchronous) render by `renderMarkdown`.
+ */
+let pageDir: 'ltr' | 'rtl' = 'ltr';
+let recordDir: 'ltr' | 'rtl' = 'ltr';
+
+const same = (text: string) => text;
+/**
+ * Escaped, with each passage in the other direction than the document's isolated in raw `<bdi>` (which the
+ * viewers that take raw HTML honour; escaping adds only backslashes, never a letter, so passages are found in
+ * the escaped text): an Arabic organization inside an English sentence keeps the sentence's order.
+ */
+const e = (text: string, dir: 'ltr' | 'rtl' = pageDir): string => isolatePassages(escapeMarkdown(text), dir, same);
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
-const table = (t: TextTable): string[] => [row(t.header.map(e)), row(t.header.map(() => '---')), ...t.rows.map((r) => row(r.map(e))), ''];
+const table = (t: TextTable): string[] => [
+  row(t.header.map((c) => e(c))),
+  row(t.header.map(() => '---')),
+  ...t.rows.map((r) => row(r.map((c) => e(c)))),
+  '',
+];
 
-const paragraphs = (ps: Paragraph[]): string[] => ps.flatMap((p) => [`${p.number}. ${e(p.text)}`, '']);
+const paragraphs = (ps: Paragraph[]): string[] => ps.flatMap((p) => [`${p.number}. ${e(p.text, recordDir)}`, '']);
 
 function block(b: BreakoutBlock): string[] {
   switch (b.kind) {
@@ -61,6 +80,8 @@ export function renderMarkdown(summary: Summary, language?: string): string {
   const m = summary.metadata;
   const w = wordsFor(language ?? m.language);
   const HEADINGS = headingsOf(w);
+  pageDir = w.dir;
+  recordDir = wordsFor(m.language).dir;
   const out: string[] = [];
   out.push(`# ${e(titleLine(summary, w))}`, '');
   if (m.theme) out.push(`**${e(w.t('heading.theme'))}** ${e(m.theme)}`, '');
@@ -86,7 +107,7 @@ export function renderMarkdown(summary: Summary, language?: string): string {
   out.push(e(participationCount(summary, w)), '');
   const categories = categoryLabels(w);
   for (const t of participationTables(summary, w)) out.push(...table(t));
-  for (const group of p.organizations) out.push(`**${e(categories[group.category])}:** ${group.names.map(e).join('; ')}`, '');
+  for (const group of p.organizations) out.push(`**${e(categories[group.category])}:** ${group.names.map((n) => e(n)).join('; ')}`, '');
 
   out.push(`## ${HEADINGS.annexAgenda}`, '', ...table(agendaTable(summary, w)));
   out.push(`### ${HEADINGS.timeUse}`, '', '```text', ...timeUseBars(summary, w), '```', '');

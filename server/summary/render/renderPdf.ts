@@ -19,7 +19,7 @@ import { drawLine, layoutText, lineHeight, registerFonts, type LaidOutLine, type
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // A PDF drawn with pdfkit: no browser, no script, nothing fetched (docs/reliability.md: exports). Every script the
-// summary may hold (Latin with any accent, Cyrillic, Arabic, Chinese/Japanese) is drawn with fonts the
+// summary may hold (Latin with any accent, Cyrillic, Arabic, Chinese/Japanese, Korean) is drawn with fonts the
 // project's own install brings (pdfText.ts): embedded and subset, shaped by fontkit, ordered by the Unicode
 // bidi algorithm, and an Arabic summary is laid out right to left (numbers, bullets and table columns
 // mirrored). The PDF is tagged (a structure tree of headings, paragraphs, lists and tables, and the
