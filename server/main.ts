@@ -67,6 +67,8 @@ const engagements = await createEngagementService({
   store,
   log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
   clock: systemClock,
+  // LIMIT-*: what one participant may use of an engagement.
+  participantLimits: config.limits,
   // BREAKOUT-21: rooms open before a round starts and close when it ends.
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.

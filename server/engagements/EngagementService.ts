@@ -59,6 +59,12 @@ export interface EngagementService {
   list(user: SignedInUser): EngagementListRow[];
   /** Throws NOT_FOUND for an unknown engagement. */
   get(engagementId: string, viewer: Viewer): EngagementView;
+  /**
+   * LIMIT-1: takes a token from the caller's command bucket for this engagement, before the command is even
+   * parsed; throws RATE_LIMITED (`extra.retryAfterSeconds`) when the caller sends too quickly. Staff and the
+   * server are never throttled; an unknown engagement is left to `execute` (404).
+   */
+  admitCommand(engagementId: string, actor: Actor): void;
   execute(
     engagementId: string,
     actor: Actor,

@@ -15,6 +15,7 @@ import { runAfterCommitHooks, type AfterCommitHook } from './afterCommitHooks.js
 import { createAttendanceReconciler } from './attendanceReconciler.js';
 import { applyMediaAfterCommit, type BreakoutMediaAdapter } from './breakoutMedia.js';
 import { createCommandIntake } from './commandIntake.js';
+import { createCommandRateLimit } from './commandRateLimit.js';
 import { createDeadlineScheduler } from './deadlineScheduler.js';
 import { createEngagementIndexes } from './engagementIndexes.js';
 import { createEngagementQueries, existingEngagement } from './engagementQueries.js';
@@ -44,11 +45,19 @@ export interface EngagementServiceLimits {
   snapshotEvery?: number;
 }
 
+/** What one participant may use of an engagement (LIMIT-*); absent: unlimited. */
+export interface ParticipantLimits {
+  /** LIMIT-1: commands at once (the bucket's size) and per second (its refill), per participant per engagement. */
+  commandBurst: number;
+  commandRatePerSecond: number;
+}
+
 export interface EngagementServiceDeps {
   store: EventStore;
   clock: Clock;
   newId?: () => string;
   limits?: EngagementServiceLimits;
+  participantLimits?: ParticipantLimits;
   random?: () => number;
   log?: (message: string, error?: unknown) => void;
   /** The monotonic clock (ms) that paces live delivery (liveHub); tests freeze it to deliver at once. */
@@ -100,6 +109,9 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log),
   });
   const intake = createCommandIntake({ engagements, commit });
+  const rateLimit = deps.participantLimits
+    ? createCommandRateLimit({ burst: deps.participantLimits.commandBurst, ratePerSecond: deps.participantLimits.commandRatePerSecond })
+    : null;
   const system = { kind: 'system' } as const;
 
   const hub = createLiveHub({
@@ -129,31 +141,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
         })
       : null;
 
-  hooks.push(
-    {
-      name: 'the indexes',
-      run: (entry, transitions) =>
-        indexes.afterCommit(
-          entry,
-          transitions.map((t) => t.event),
-        ),
-    },
-    { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
-    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
-    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
-  );
-  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
-  if (deps.onCommitted)
-    hooks.push({
-      name: 'onCommitted',
-      run: (entry, transitions) =>
-        deps.onCommitted!(
-          entry.id,
-          transitions.map((t) => t.event),
-          entry.state,
-        ),
-    });
-  if (media) hooks.push(liveKitAfterCommit(media, log));
+  hooks.push(...standardHooks({ indexes, snapshots, hub, scheduler, reconciler, onCommitted: deps.onCommitted, media, log }));
 
   // The prepare stage: only the commands that have a step.
   const prepareSteps: PrepareSteps = media ? { 'breakouts.start': openRoomsBeforeStart(media, newId) } : {};
@@ -189,6 +177,11 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       return intake.submit(engagementId, actor, { type: 'summary.publish', ...input }, options ?? {}, true);
     },
 
+    admitCommand(engagementId, actor) {
+      const entry = engagements.get(engagementId);
+      if (rateLimit && entry) rateLimit.admit(engagementId, entry.state, actor, clock.now().getTime());
+    },
+
     execute(engagementId, actor, command, options = {}) {
       const input = () => ({ state: existingEngagement(engagements, engagementId).state, actor, command, now: clock.now().toISOString() });
       return prepareThenCommit(prepareSteps, input, command.type, () => intake.submit(engagementId, actor, command, options, false));
@@ -220,6 +213,48 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     whenIdle: () => intake.drained(),
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
+}
+
+/** The afterCommit stage, in order: indexes, snapshot, hub, deadlines, then the optional watchers and side effects. */
+function standardHooks(parts: {
+  indexes: ReturnType<typeof createEngagementIndexes>;
+  snapshots: ReturnType<typeof createStateSnapshots>;
+  hub: ReturnType<typeof createLiveHub>;
+  scheduler: ReturnType<typeof createDeadlineScheduler>;
+  reconciler: ReturnType<typeof createAttendanceReconciler> | null;
+  onCommitted: EngagementServiceDeps['onCommitted'];
+  media: BreakoutMediaAdapter | null;
+  log: (message: string, error?: unknown) => void;
+}): AfterCommitHook[] {
+  const { indexes, snapshots, hub, scheduler, reconciler, media, log } = parts;
+  const onCommitted = parts.onCommitted;
+  const hooks: AfterCommitHook[] = [];
+  hooks.push(
+    {
+      name: 'the indexes',
+      run: (entry, transitions) =>
+        indexes.afterCommit(
+          entry,
+          transitions.map((t) => t.event),
+        ),
+    },
+    { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
+    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
+    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
+  );
+  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
+  if (onCommitted)
+    hooks.push({
+      name: 'onCommitted',
+      run: (entry, transitions) =>
+        onCommitted!(
+          entry.id,
+          transitions.map((t) => t.event),
+          entry.state,
+        ),
+    });
+  if (media) hooks.push(liveKitAfterCommit(media, log));
+  return hooks;
 }
 
 /** LiveKit after a commit: rooms of ended rounds closed, broadcasts, warnings and new end times told (never blocks). */

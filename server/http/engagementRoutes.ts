@@ -114,8 +114,11 @@ export function createEngagementRouter(deps: {
 
   router.post('/engagements/:id/commands', requireJson, async (req, res) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
+    const actor = actorOf(principal);
+    // LIMIT-1: before parsing, so that a refusal costs next to nothing.
+    engagements.admitCommand(engagementId, actor);
     const { command, commandId, expectedVersion } = parseCommandRequest(req.body);
-    const result = await engagements.execute(engagementId, actorOf(principal), command, { commandId, expectedVersion });
+    const result = await engagements.execute(engagementId, actor, command, { commandId, expectedVersion });
     res.json({ version: result.version, events: result.events });
   });
 

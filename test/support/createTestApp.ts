@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
-import { type Clock } from '../../server/clock.js';
+import type { Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import {
   createEngagementService,
@@ -80,6 +80,22 @@ export interface TestAppOptions<C extends Clock> {
 
 export const TEST_PUBLIC_URL = 'https://convene.test';
 
+/**
+ * Limits far above what any test does, so that tests about something else never meet one (LIMIT-*); a test
+ * of a limit sets it in `env`.
+ */
+export const GENEROUS_LIMITS: Record<string, string> = {
+  COMMAND_BURST: '1000000',
+  COMMAND_RATE_PER_SECOND: '1000000',
+  INPUTS_PER_PARTICIPANT: '1000000',
+  ATTACHMENTS_PER_PARTICIPANT: '1000000',
+  ATTACHMENT_TOTAL_BYTES_PER_ENGAGEMENT: String(1024 ** 4),
+  STREAMS_PER_PARTICIPANT: '100000',
+  STREAMS_PER_STAFF: '100000',
+  STREAMS_PER_INSTANCE: '1000000',
+  ANONYMOUS_REQUESTS_PER_MINUTE: '1000000',
+};
+
 export async function createTestApp(): Promise<TestApp<FakeClock>>;
 export async function createTestApp<C extends Clock>(options: TestAppOptions<C> & { clock: C }): Promise<TestApp<C>>;
 export async function createTestApp(options: TestAppOptions<Clock>): Promise<TestApp<FakeClock>>;
@@ -95,6 +111,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     PORT: '0',
     PUBLIC_URL: TEST_PUBLIC_URL,
     LOG_LEVEL: 'silent',
+    ...GENEROUS_LIMITS,
     ...livekitEnv,
     ...options.env,
   });
@@ -107,6 +124,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     onCommitted: options.onCommitted,
     media,
     limits: options.limits,
+    participantLimits: config.limits,
   });
   const extensions =
     options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);
