@@ -50,6 +50,8 @@ export interface ParticipantLimits {
   /** LIMIT-1: commands at once (the bucket's size) and per second (its refill), per participant per engagement. */
   commandBurst: number;
   commandRatePerSecond: number;
+  /** LIMIT-3: written inputs per participant per engagement (staff unlimited). */
+  inputsPerParticipant: number;
 }
 
 export interface EngagementServiceDeps {
@@ -101,7 +103,9 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   // The commit stage, and the afterCommit stage it hands every committed batch to.
   const hooks: AfterCommitHook[] = [];
+  const domainLimits = deps.participantLimits ? { inputsPerParticipant: deps.participantLimits.inputsPerParticipant } : undefined;
   const commit = createGroupCommit({
+    domainLimits,
     store,
     clock,
     newId,
@@ -122,6 +126,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     random: deps.random,
     monotonicNow: deps.monotonicNow,
     track: intake.track,
+    domainLimits,
     ...limits,
   });
   const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) =>
@@ -161,7 +166,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   let closed: Promise<void> | null = null;
   return {
-    ...createEngagementQueries({ engagements, indexes, clock }),
+    ...createEngagementQueries({ engagements, indexes, clock, domainLimits }),
     ...createInvitationFlows({ engagements, indexes, intake, clock, invitationDays: limits.invitationDays }),
 
     async create(user, input) {
@@ -169,7 +174,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       const command = { type: 'engagement.create', engagementId: id, ...definedOnly(input) } as CommandOf<'engagement.create'>;
       await intake.submit(id, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true, true);
       const entry = existingEngagement(engagements, id);
-      return viewFor(entry.state, entry.version, { userId: user.userId });
+      return viewFor(entry.state, entry.version, { userId: user.userId }, domainLimits);
     },
 
     publishSummary(engagementId, user, input, options) {

@@ -6,7 +6,7 @@
 import { AppError, fromDomainError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';
-import type { Actor } from '../domain/context.js';
+import type { Actor, DomainLimits } from '../domain/context.js';
 import { decide } from '../domain/decide.js';
 import { DomainError } from '../domain/errors.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
@@ -59,6 +59,8 @@ export interface GroupCommitOptions {
   clock: Clock;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
+  /** The server's limits that decide applies (LIMIT-3); absent: none. */
+  domainLimits?: DomainLimits;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
   afterCommit: (engagement: EngagementInMemory, transitions: Transition[]) => void;
 }
@@ -108,7 +110,7 @@ interface DecidedBatch {
  * the others. Nothing is stored or swapped in here.
  */
 const decideBatch = (
-  { clock, newId }: Pick<GroupCommitOptions, 'clock' | 'newId'>,
+  { clock, newId, domainLimits }: Pick<GroupCommitOptions, 'clock' | 'newId' | 'domainLimits'>,
   entry: EngagementInMemory,
   jobs: QueuedCommand[],
   recorded: Map<string, PromiseSettledResult<StoredCommand | null>>,
@@ -145,7 +147,7 @@ const decideBatch = (
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
       if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
       authorize(state, actor, command);
-      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId });
+      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId, limits: domainLimits });
       // Fold before writing: an event that cannot be folded is never stored.
       let next = state;
       const mine: Transition[] = produced.map((event, i) => {

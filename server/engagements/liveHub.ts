@@ -6,10 +6,10 @@
 // Delivery runs in paced passes (pacedPasses.ts): under a burst, events pile into fewer passes, one socket write
 // per subscriber per pass, and a pass yields to I/O so that commands are not held behind a thousand writes.
 import type { Clock } from '../clock.js';
-import type { Viewer } from '../domain/context.js';
+import type { DomainLimits, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import { membershipOf } from '../domain/view.js';
-import { type EngagementState } from '../domain/state.js';
+import type { EngagementState } from '../domain/state.js';
 import type { StreamSink } from './EngagementService.js';
 import { createPacedPasses } from './pacedPasses.js';
 import { createResumeFromCursor } from './resumeFromCursor.js';
@@ -42,6 +42,8 @@ export interface LiveHubOptions {
   sliceMs?: number;
   /** Given each replay that reads the log, so that whenIdle and a graceful shutdown wait for it. */
   track?: (work: Promise<unknown>) => void;
+  /** The server's limits, for what a snapshot says a viewer may still add (LIMIT-3). */
+  domainLimits?: DomainLimits;
 }
 
 export interface LiveHub {
@@ -64,7 +66,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const subscribers = new Map<string, Set<Subscriber>>();
   const history = new Map<string, Transition[]>();
   const jitter = (low: number, high: number) => Math.round(low + random() * (high - low));
-  const delivery = createSubscriberDelivery({ subscribers, clock: options.clock, maxBuffered, jitter, log });
+  const delivery = createSubscriberDelivery({
+    subscribers,
+    clock: options.clock,
+    maxBuffered,
+    jitter,
+    log,
+    domainLimits: options.domainLimits,
+  });
   const { drop, checkBackpressure, setMembership, deliverEach, deliverBatch, failed, safely, makeBatch } = delivery;
   const replayOrSnapshot = createResumeFromCursor({
     store: options.store,

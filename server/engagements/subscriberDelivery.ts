@@ -2,7 +2,7 @@
 // that subscriber (shared with their audience where the event does not name them), with the backpressure rule
 // that cuts off a reader who does not keep up.
 import type { Clock } from '../clock.js';
-import type { Membership, Viewer } from '../domain/context.js';
+import type { DomainLimits, Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import type { EngagementState } from '../domain/state.js';
 import { redact, viewFor } from '../domain/view.js';
@@ -72,6 +72,8 @@ export function createSubscriberDelivery(deps: {
   maxBuffered: number;
   jitter: (low: number, high: number) => number;
   log: (message: string, error?: unknown) => void;
+  /** The server's limits, for what a snapshot says I may still add (LIMIT-3). */
+  domainLimits?: DomainLimits;
 }): SubscriberDelivery {
   const { subscribers, maxBuffered, jitter, log } = deps;
   const options = { clock: deps.clock };
@@ -101,7 +103,7 @@ export function createSubscriberDelivery(deps: {
   };
 
   const sendSnapshot = (sub: Subscriber, state: EngagementState, version: number) => {
-    const view = viewFor(state, version, sub.viewer);
+    const view = viewFor(state, version, sub.viewer, deps.domainLimits);
     setMembership(sub, view.me);
     sub.sentVersion = version;
     sub.snapshotBytes = sub.sink.snapshot(view, options.clock.now().toISOString());

@@ -39,6 +39,7 @@ export function WrittenInputForm({
   requestId,
   questionId: fixedQuestion,
   heading,
+  inputsLeft = null,
 }: {
   engagementId: string;
   questions: Question[];
@@ -46,6 +47,8 @@ export function WrittenInputForm({
   requestId?: string;
   questionId?: string;
   heading?: string;
+  /** LIMIT-3: written inputs I may still submit; null: no quota. */
+  inputsLeft?: number | null;
 }) {
   const { t } = useTranslation();
   const [questionId, setQuestionId] = useState(fixedQuestion ?? '');
@@ -158,7 +161,17 @@ export function WrittenInputForm({
             ))}
           </ul>
         )}
-        <Button type="submit" appearance="primary" disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim()}>
+        {inputsLeft !== null && (
+          <Caption1 id={`${id}-left`} role="status">
+            {t('input.left', { count: inputsLeft })}
+          </Caption1>
+        )}
+        <Button
+          type="submit"
+          appearance="primary"
+          aria-describedby={inputsLeft !== null ? `${id}-left` : undefined}
+          disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim() || inputsLeft === 0}
+        >
           {t('common.submit')}
         </Button>
       </form>
