@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
 import { createAttachmentStore } from './attachments/attachmentStore.js';
-import { attachmentExtension } from './http/attachmentRoutes.js';
+import { attachmentExtension, attachmentQuotaOf } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger, prettyAvailable } from './http/logger.js';
@@ -75,7 +75,12 @@ const engagements = await createEngagementService({
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
 });
 // One attachment store for uploads and for the summary's links to them.
-const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
+const attachments = createAttachmentStore({
+  dataDir: config.dataDir,
+  maxBytes: config.attachmentMaxBytes,
+  now: () => systemClock.now(),
+  quota: attachmentQuotaOf(config),
+});
 const extensions = [
   breakoutExtension({ adapter: livekit }),
   livekitWebhookExtension({ adapter: livekit }),

@@ -1,7 +1,8 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { AppError } from '../appError.js';
-import { createAttachmentStore, tooLarge, type AttachmentStore } from '../attachments/attachmentStore.js';
+import { createAttachmentStore, tooLarge, type AttachmentQuota, type AttachmentStore } from '../attachments/attachmentStore.js';
+import type { Config } from '../config.js';
 import { can } from '../domain/policies.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import type { ApiExtension } from './ApiExtension.js';
@@ -58,6 +59,8 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
   /** The caller may attach documents to written inputs here: the same rule as `input.submit` (AUTH-1). */
   const mayUpload: RequestHandler = (req, res, next) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
+    // LIMIT-1: an upload takes a token of the caller's command bucket, before its body is read.
+    engagements.admitCommand(engagementId, actorOf(principal));
     const view = engagements.get(engagementId, viewerOf(principal));
     if (!can(view, actorOf(principal), 'input.submit')) {
       throw new AppError(
@@ -72,11 +75,14 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
   router.post('/engagements/:id/attachments', deps.requireUser, mayUpload, receive, async (req, res) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
     const file = req.file;
+    // LIMIT-4: staff's files are not counted per uploader (the engagement's total still holds).
+    const staff = engagements.get(engagementId, viewerOf(principal)).me.audience === 'staff';
     if (!file) throw invalidInput('attachment', [{ path: 'file', message: 'Required: one file in the form field named "file"' }]);
     const saved = await attachments.save(engagementId, {
       filename: file.originalname,
       bytes: file.buffer,
       uploadedBy: principal.user.userId,
+      counted: !staff,
     });
     res.status(201).json(saved);
   });
@@ -104,12 +110,23 @@ export function sendDownload(res: Response, filename: string, contentType: strin
   res.send(body);
 }
 
+/** LIMIT-4 from the configuration. */
+export const attachmentQuotaOf = (config: Config): AttachmentQuota => ({
+  perUploader: config.limits.attachmentsPerParticipant,
+  totalBytes: config.limits.attachmentTotalBytesPerEngagement,
+});
+
 /** For `createApp({ extensions: [attachmentExtension()] })`; builds the store from DATA_DIR and ATTACHMENT_MAX_BYTES unless given one. */
 export function attachmentExtension(attachments?: AttachmentStore): ApiExtension {
   return (ctx) => {
     const store =
       attachments ??
-      createAttachmentStore({ dataDir: ctx.config.dataDir, maxBytes: ctx.config.attachmentMaxBytes, now: () => ctx.clock.now() });
+      createAttachmentStore({
+        dataDir: ctx.config.dataDir,
+        maxBytes: ctx.config.attachmentMaxBytes,
+        now: () => ctx.clock.now(),
+        quota: attachmentQuotaOf(ctx.config),
+      });
     ctx.router.use(attachmentRouter({ engagements: ctx.engagements, attachments: store, requireUser: ctx.requireUser }));
     return {
       openApi: {
