@@ -106,7 +106,13 @@ export function createApp(deps: AppDeps): ConveneApp {
   const signInLimit = createSignInRateLimit(deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
   api.use(createAuthRouter({ devSignIn, engagements, sessions, authenticator, signInLimit }));
   // The stream goes before the JSON routes of the same prefix only for clarity; paths do not overlap.
-  const stream = createStreamRouter({ engagements, clock, authenticator, heartbeatMs: deps.heartbeatMs });
+  const stream = createStreamRouter({
+    engagements,
+    clock,
+    authenticator,
+    heartbeatMs: deps.heartbeatMs,
+    maxStreams: config.limits.streamsPerInstance,
+  });
   api.use(stream.router);
   api.use(createEngagementRouter({ engagements, clock, authenticator, publicUrl: config.publicUrl }));
   for (const extend of deps.extensions ?? []) {

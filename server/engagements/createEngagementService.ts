@@ -9,7 +9,8 @@ import type { CommandOf } from '../domain/commands.js';
 import type { StoredEvent } from '../domain/events.js';
 import { pendingDeadlines } from '../domain/floor/nextDeadline.js';
 import type { EngagementState } from '../domain/state.js';
-import { viewFor } from '../domain/view.js';
+import { membershipOf, viewFor } from '../domain/view.js';
+import type { Viewer } from '../domain/context.js';
 import type { EventStore } from '../store/EventStore.js';
 import { runAfterCommitHooks, type AfterCommitHook } from './afterCommitHooks.js';
 import { createAttendanceReconciler } from './attendanceReconciler.js';
@@ -52,6 +53,9 @@ export interface ParticipantLimits {
   commandRatePerSecond: number;
   /** LIMIT-3: written inputs per participant per engagement (staff unlimited). */
   inputsPerParticipant: number;
+  /** LIMIT-5: open streams per person per engagement: participants (and the public), staff. */
+  streamsPerParticipant: number;
+  streamsPerStaff: number;
 }
 
 export interface EngagementServiceDeps {
@@ -127,6 +131,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     monotonicNow: deps.monotonicNow,
     track: intake.track,
     domainLimits,
+    maxStreamsFor: deps.participantLimits ? streamLimit(engagements, deps.participantLimits) : undefined,
     ...limits,
   });
   const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) =>
@@ -219,6 +224,15 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
 }
+
+/** LIMIT-5: staff may hold more streams (a console, a stage view, a side panel on several devices). */
+const streamLimit =
+  (engagements: ReadonlyMap<string, EngagementInMemory>, limits: ParticipantLimits) =>
+  (engagementId: string, viewer: Viewer): number => {
+    const entry = engagements.get(engagementId);
+    const staff = entry !== undefined && membershipOf(entry.state, viewer).audience === 'staff';
+    return staff ? limits.streamsPerStaff : limits.streamsPerParticipant;
+  };
 
 /** The afterCommit stage, in order: indexes, snapshot, hub, deadlines, then the optional watchers and side effects. */
 function standardHooks(parts: {

@@ -44,7 +44,15 @@ export interface LiveHubOptions {
   track?: (work: Promise<unknown>) => void;
   /** The server's limits, for what a snapshot says a viewer may still add (LIMIT-3). */
   domainLimits?: DomainLimits;
+  /** LIMIT-5: how many streams this viewer may hold open on this engagement (default: no limit). */
+  maxStreamsFor?: (engagementId: string, viewer: Viewer) => number;
 }
+
+/**
+ * LIMIT-5: the retry hint of a stream ended because its owner opened one too many: long, so that a person with
+ * more tabs than the limit churns one reconnect a minute, not a storm.
+ */
+export const TOO_MANY_STREAMS_RETRY_MS = 60_000;
 
 export interface LiveHub {
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
@@ -121,6 +129,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       };
       let set = subscribers.get(engagementId);
       if (!set) subscribers.set(engagementId, (set = new Set()));
+      // LIMIT-5: one stream more than allowed ends the oldest (a Set keeps the order they opened in).
+      const limit = options.maxStreamsFor?.(engagementId, viewer) ?? Number.POSITIVE_INFINITY;
+      const mine = [...set].filter((s) => s.viewer.userId === viewer.userId);
+      for (const oldest of mine.slice(0, Math.max(0, mine.length - limit + 1))) drop(oldest, TOO_MANY_STREAMS_RETRY_MS, 'too-many-streams');
       set.add(sub);
       /** After the snapshot or the replay: who the viewer is, then what was published meanwhile. */
       const caughtUp = () => {

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { DomainLimits, Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import type { EngagementState } from '../domain/state.js';
-import { redact, viewFor } from '../domain/view.js';
+import { membershipOf, redact, viewFor } from '../domain/view.js';
 import type { StreamChange, StreamSink } from './EngagementService.js';
 import type { Transition } from './liveHub.js';
 
@@ -26,6 +26,14 @@ export interface Subscriber {
 }
 
 export type Redacted = StoredEvent | null | 'resync';
+
+/** The viewer was declined, or their role changed (LIMIT-5): not their approval, which only widens the view. */
+export function lostStanding(before: EngagementState, after: EngagementState, viewer: Viewer): boolean {
+  const was = membershipOf(before, viewer);
+  const now = membershipOf(after, viewer);
+  if (was.participantId === null) return false;
+  return (now.status === 'declined' && was.status !== 'declined') || (was.status === 'approved' && now.role !== was.role);
+}
 /** Per committed event: the ids it names, and the redactions computed so far per audience. */
 export type Shared = { names: Set<string>; results: Map<string, Redacted> };
 /** The events one pass carries, with what is shared across its subscribers. */
@@ -135,7 +143,12 @@ export function createSubscriberDelivery(deps: {
         message = redact(event, before, after, sub.viewer);
         if (key !== null) share!.results.set(key, message);
       }
-      if (message === 'resync') {
+      if (message === 'resync' && lostStanding(before, after, sub.viewer)) {
+        // A declined participant, or one whose role changed, loses the stream at once: they reconnect and
+        // are served as who they are now (the commands they had queued were refused by then, LIMIT-2).
+        send();
+        drop(sub, jitter(500, 2000), 'standing-changed');
+      } else if (message === 'resync') {
         send();
         sendSnapshot(sub, after, event.version);
       } else {
