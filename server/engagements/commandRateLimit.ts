@@ -17,8 +17,8 @@ export const rateLimited = (seconds: number) =>
   });
 
 export interface CommandRateLimit {
-  /** Takes a token for this actor's next command here; throws RATE_LIMITED (with retryAfterSeconds) when there is none. */
-  admit(engagementId: string, state: EngagementState, actor: Actor, nowMs: number): void;
+  /** Takes a token for this actor's next command here; returns the RATE_LIMITED refusal (with retryAfterSeconds) when there is none. */
+  admit(engagementId: string, state: EngagementState, actor: Actor, nowMs: number): AppError | null;
   readonly size: number;
 }
 
@@ -29,12 +29,12 @@ export function createCommandRateLimit(size: BucketSize): CommandRateLimit {
   };
   return {
     admit(engagementId, state, actor, nowMs) {
-      if (actor.kind !== 'user' || isStaffActor(state, actor)) return;
+      if (actor.kind !== 'user' || isStaffActor(state, actor)) return null;
       const key = `${engagementId} ${actor.userId}`;
       const take = takeToken(buckets.get(key) ?? fullBucket(size, nowMs), size, nowMs);
       if (!buckets.has(key) && buckets.size >= SWEEP_AT) sweep(nowMs);
       buckets.set(key, take.bucket);
-      if (!take.taken) throw rateLimited(take.retryAfterSeconds);
+      return take.taken ? null : rateLimited(take.retryAfterSeconds);
     },
     get size() {
       return buckets.size;

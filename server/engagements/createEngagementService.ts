@@ -189,7 +189,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
     admitCommand(engagementId, actor) {
       const entry = engagements.get(engagementId);
-      if (rateLimit && entry) rateLimit.admit(engagementId, entry.state, actor, clock.now().getTime());
+      return rateLimit && entry ? rateLimit.admit(engagementId, entry.state, actor, clock.now().getTime()) : null;
     },
 
     execute(engagementId, actor, command, options = {}) {

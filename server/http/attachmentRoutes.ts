@@ -7,6 +7,7 @@ import { can } from '../domain/policies.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import type { ApiExtension } from './ApiExtension.js';
 import { actorOf, scopedEngagement, viewerOf } from './engagementRoutes.js';
+import { holdRefusal } from './holdRefusal.js';
 import { invalidInput } from './validate.js';
 
 // POST /api/engagements/:id/attachments (multipart, one file field `file`) and GET …/attachments/:attachmentId.
@@ -57,10 +58,11 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
   };
 
   /** The caller may attach documents to written inputs here: the same rule as `input.submit` (AUTH-1). */
-  const mayUpload: RequestHandler = (req, res, next) => {
+  const mayUpload: RequestHandler = async (req, res, next) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
     // LIMIT-1: an upload takes a token of the caller's command bucket, before its body is read.
-    engagements.admitCommand(engagementId, actorOf(principal));
+    const refusal = engagements.admitCommand(engagementId, actorOf(principal));
+    if (refusal) await holdRefusal(refusal);
     const view = engagements.get(engagementId, viewerOf(principal));
     if (!can(view, actorOf(principal), 'input.submit')) {
       throw new AppError(
