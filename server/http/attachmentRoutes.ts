@@ -145,8 +145,10 @@ export function attachmentExtension(attachments?: AttachmentStore): ApiExtension
               },
               responses: {
                 '201': { description: '{ id, filename, size, sha256, contentType }' },
-                '413': { description: 'Too large' },
+                '409': { description: 'RULE_VIOLATION LIMIT-4: the participant uploaded as many attachments as they may' },
+                '413': { description: 'Too large, or the engagement holds as many bytes of attachments as it may (LIMIT-4)' },
                 '415': { description: 'Not an accepted document' },
+                '429': { description: 'RATE_LIMITED (LIMIT-1), with Retry-After' },
               },
             },
           },

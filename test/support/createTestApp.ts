@@ -20,6 +20,7 @@ import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitConfig } from '.
 import type { EventStore } from '../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 import { FakeClock } from './fakeClock.js';
+import { GENEROUS_LIMITS } from './generousLimits.js';
 
 // The real app over real HTTP on port 0, with real SQLite in a temporary DATA_DIR. Nothing of Convene
 // is mocked; only time can be a FakeClock.
@@ -79,22 +80,6 @@ export interface TestAppOptions<C extends Clock> {
 }
 
 export const TEST_PUBLIC_URL = 'https://convene.test';
-
-/**
- * Limits far above what any test does, so that tests about something else never meet one (LIMIT-*); a test
- * of a limit sets it in `env`.
- */
-export const GENEROUS_LIMITS: Record<string, string> = {
-  COMMAND_BURST: '1000000',
-  COMMAND_RATE_PER_SECOND: '1000000',
-  INPUTS_PER_PARTICIPANT: '1000000',
-  ATTACHMENTS_PER_PARTICIPANT: '1000000',
-  ATTACHMENT_TOTAL_BYTES_PER_ENGAGEMENT: String(1024 ** 4),
-  STREAMS_PER_PARTICIPANT: '100000',
-  STREAMS_PER_STAFF: '100000',
-  STREAMS_PER_INSTANCE: '1000000',
-  ANONYMOUS_REQUESTS_PER_MINUTE: '1000000',
-};
 
 export async function createTestApp(): Promise<TestApp<FakeClock>>;
 export async function createTestApp<C extends Clock>(options: TestAppOptions<C> & { clock: C }): Promise<TestApp<C>>;
