@@ -162,9 +162,8 @@ export function WrittenInputForm({
           </ul>
         )}
         {inputsLeft !== null && (
-          <Caption1 id={`${id}-left`} role="status">
-            {t('input.left', { count: inputsLeft })}
-          </Caption1>
+          // Not a live region (one per surface): the submit button is described by it, so it is read with the button.
+          <Caption1 id={`${id}-left`}>{t('input.left', { count: inputsLeft })}</Caption1>
         )}
         <Button
           type="submit"
