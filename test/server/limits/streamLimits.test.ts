@@ -78,4 +78,19 @@ describe('live stream limits (LIMIT-5)', () => {
     const again = await open(token);
     expect((await again.waitFor((m) => m.event === 'snapshot')).json().me).toMatchObject({ role: 'observer' });
   });
+
+  it('LIMIT-5: given a pending registrant with an open stream, when the Chair declines them, then the stream ends at once with a retry hint', async () => {
+    meeting = await openLimitsMeeting({}, 0);
+    const token = await meeting.app.signIn('Pending Person');
+    const registered = await meeting.app
+      .api(token)
+      .command(meeting.engagementId, { type: 'participant.register', organization: 'Late NGO', category: 'ngo' });
+    expect(registered.status).toBe(200);
+    const conn = await open(token);
+    await conn.waitFor((m) => m.event === 'snapshot');
+    const participantId = registered.body.events[0].participant.id as string;
+    expect((await meeting.chair.command(meeting.engagementId, { type: 'participant.decline', participantId })).status).toBe(200);
+    await conn.ended;
+    expect(endOf(conn)?.json()).toMatchObject({ reason: 'standing-changed' });
+  });
 });
