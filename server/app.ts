@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { EngagementService } from './engagements/EngagementService.js';
 import type { ApiExtension, OpenApiAdditions } from './http/ApiExtension.js';
+import { createAnonymousRateLimit } from './http/anonymousRateLimit.js';
 import { createAuthenticator, type Authenticator } from './http/auth.js';
 import { createAuthRouter } from './http/authRoutes.js';
 import { createEngagementRouter } from './http/engagementRoutes.js';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): ConveneApp {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // LIMIT-6: before the body is parsed, so that a refused request costs nothing more.
+  api.use(createAnonymousRateLimit(config.limits.anonymousRequestsPerMinute));
   api.use(express.json({ limit: JSON_BODY_LIMIT, type: 'application/json', strict: true }));
 
   const livekit = config.livekit ? 'configured' : 'not-configured';
@@ -106,7 +109,13 @@ export function createApp(deps: AppDeps): ConveneApp {
   const signInLimit = createSignInRateLimit(deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
   api.use(createAuthRouter({ devSignIn, engagements, sessions, authenticator, signInLimit }));
   // The stream goes before the JSON routes of the same prefix only for clarity; paths do not overlap.
-  const stream = createStreamRouter({ engagements, clock, authenticator, heartbeatMs: deps.heartbeatMs });
+  const stream = createStreamRouter({
+    engagements,
+    clock,
+    authenticator,
+    heartbeatMs: deps.heartbeatMs,
+    maxStreams: config.limits.streamsPerInstance,
+  });
   api.use(stream.router);
   api.use(createEngagementRouter({ engagements, clock, authenticator, publicUrl: config.publicUrl }));
   for (const extend of deps.extensions ?? []) {

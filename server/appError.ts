@@ -1,7 +1,7 @@
 // The one error type of the server, with its code table (docs/architecture.md style 7). Everything thrown
 // towards a client is an AppError or a DomainError (mapped by `fromDomainError`); the HTTP layer's
 // single renderer turns it into application/problem+json. Routes never catch.
-import { DomainError } from './domain/errors.js';
+import type { DomainError } from './domain/errors.js';
 
 export const ERROR_CODES = {
   INVALID_INPUT: { status: 400, title: 'The request is not valid' },
@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, title: 'Too many attempts' },
   INTERNAL: { status: 500, title: 'Something went wrong on the server' },
   STORAGE_UNAVAILABLE: { status: 503, title: 'The store cannot record changes right now' },
+  SERVER_BUSY: { status: 503, title: 'The server holds as many live streams as it may' },
   LIVEKIT_NOT_CONFIGURED: { status: 503, title: 'Breakout media is not configured' },
   LIVEKIT_UNAVAILABLE: { status: 503, title: 'The media server cannot be reached' },
   SSO_UNAVAILABLE: { status: 503, title: 'Sign-in keys cannot be fetched right now' },

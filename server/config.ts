@@ -20,6 +20,9 @@ const list = (item: z.ZodType<string>, what: string) =>
     z.array(item.describe(what)),
   );
 
+/** A whole number of things, at least 1. */
+const count = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000_000).default(fallback));
+
 /** An exact origin: `scheme://host[:port]`, no path, no wildcard. */
 const Origin = z.string().refine((value) => {
   try {
@@ -62,6 +65,23 @@ const EnvSchema = z.object({
       .max(1024 ** 3)
       .default(10 * 1024 * 1024),
   ),
+  COMMAND_BURST: count(5),
+  COMMAND_RATE_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().positive().max(1_000_000).default(1)),
+  INPUTS_PER_PARTICIPANT: count(20),
+  ATTACHMENTS_PER_PARTICIPANT: count(10),
+  ATTACHMENT_TOTAL_BYTES_PER_ENGAGEMENT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 4)
+      .default(500 * 1024 * 1024),
+  ),
+  STREAMS_PER_PARTICIPANT: count(5),
+  STREAMS_PER_STAFF: count(20),
+  STREAMS_PER_INSTANCE: count(10_000),
+  ANONYMOUS_REQUESTS_PER_MINUTE: count(600),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional()),
   TRUST_PROXY: optionalString,
 });
@@ -111,6 +131,24 @@ export interface LiveKitConfig {
   apiSecret: string;
 }
 
+/** What one person may use on this server (SPEC LIMIT-*; docs/api.md "Limits"). */
+export interface UsageLimits {
+  /** LIMIT-1: a participant's command bucket per engagement: its size and its refill per second. */
+  commandBurst: number;
+  commandRatePerSecond: number;
+  /** LIMIT-3: written inputs per participant per engagement (staff unlimited). */
+  inputsPerParticipant: number;
+  /** LIMIT-4: attachments uploaded per participant per engagement, and bytes per engagement. */
+  attachmentsPerParticipant: number;
+  attachmentTotalBytesPerEngagement: number;
+  /** LIMIT-5: open live streams per person per engagement (participants, staff) and per instance. */
+  streamsPerParticipant: number;
+  streamsPerStaff: number;
+  streamsPerInstance: number;
+  /** LIMIT-6: requests without a valid sign-in, per client address per minute. */
+  anonymousRequestsPerMinute: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -133,6 +171,7 @@ export interface Config {
   /** null: a key is generated once and kept in DATA_DIR. */
   sessionSecret: string | null;
   attachmentMaxBytes: number;
+  limits: UsageLimits;
   logLevel: LogLevel;
   /** Express `trust proxy`: false, true, a hop count, or a list such as `loopback`. */
   trustProxy: boolean | number | string;
@@ -178,6 +217,17 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     teamsExtraHostOrigins: isProduction ? [] : e.TEAMS_EXTRA_HOST_ORIGINS.map((o) => o.replace(/\/$/, '')),
     sessionSecret: e.SESSION_SECRET ?? null,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    limits: {
+      commandBurst: e.COMMAND_BURST,
+      commandRatePerSecond: e.COMMAND_RATE_PER_SECOND,
+      inputsPerParticipant: e.INPUTS_PER_PARTICIPANT,
+      attachmentsPerParticipant: e.ATTACHMENTS_PER_PARTICIPANT,
+      attachmentTotalBytesPerEngagement: e.ATTACHMENT_TOTAL_BYTES_PER_ENGAGEMENT,
+      streamsPerParticipant: e.STREAMS_PER_PARTICIPANT,
+      streamsPerStaff: e.STREAMS_PER_STAFF,
+      streamsPerInstance: e.STREAMS_PER_INSTANCE,
+      anonymousRequestsPerMinute: e.ANONYMOUS_REQUESTS_PER_MINUTE,
+    },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };

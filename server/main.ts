@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
 import { createAttachmentStore } from './attachments/attachmentStore.js';
-import { attachmentExtension } from './http/attachmentRoutes.js';
+import { attachmentExtension, attachmentQuotaOf } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { livekitWebhookExtension } from './http/livekitWebhookRoute.js';
 import { createLogger, prettyAvailable } from './http/logger.js';
@@ -68,13 +68,20 @@ const engagements = await createEngagementService({
   store,
   log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
   clock: systemClock,
+  // LIMIT-*: what one participant may use of an engagement.
+  participantLimits: config.limits,
   // BREAKOUT-21: rooms open before a round starts and close when it ends.
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
 });
 // One attachment store for uploads and for the summary's links to them.
-const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
+const attachments = createAttachmentStore({
+  dataDir: config.dataDir,
+  maxBytes: config.attachmentMaxBytes,
+  now: () => systemClock.now(),
+  quota: attachmentQuotaOf(config),
+});
 const extensions = [
   breakoutExtension({ adapter: livekit }),
   livekitWebhookExtension({ adapter: livekit }),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../appError.js';
@@ -26,11 +26,23 @@ export interface AttachmentMeta {
   uploadedBy: string | null;
 }
 
+/** LIMIT-4: what one engagement's folder may hold. */
+export interface AttachmentQuota {
+  /** Files one uploader may store per engagement (staff: not counted, see `save`'s `counted`). */
+  perUploader: number;
+  /** Bytes one engagement may hold in all. */
+  totalBytes: number;
+}
+
 export interface AttachmentStore {
   readonly maxBytes: number;
+  /**
+   * `counted` false: the uploader's number of files is not limited (staff); the engagement's total always is
+   * (LIMIT-4). Saves of one engagement run one at a time, so two uploads cannot both take the last place.
+   */
   save(
     engagementId: string,
-    file: { filename: string; bytes: Uint8Array; uploadedBy?: string },
+    file: { filename: string; bytes: Uint8Array; uploadedBy?: string; counted?: boolean },
   ): Promise<Omit<AttachmentMeta, 'uploadedAt' | 'uploadedBy'>>;
   /** The file and its metadata; NOT_FOUND for an id this engagement does not hold. */
   open(engagementId: string, id: string): Promise<{ meta: AttachmentMeta; bytes: Buffer }>;
@@ -79,8 +91,33 @@ export function cleanFilename(raw: string): string {
 
 const notFound = () => new AppError('NOT_FOUND', 'There is no such attachment in this engagement.');
 
-export function createAttachmentStore(options: { dataDir: string; maxBytes?: number; now?: () => Date }): AttachmentStore {
+/** LIMIT-4: the uploader has stored as many files here as one participant may. */
+export const tooManyAttachments = (perUploader: number): AppError =>
+  new AppError(
+    'RULE_VIOLATION',
+    `You have uploaded the ${perUploader} attachments one participant may upload in this engagement. Attach one of the files you already uploaded, or ask the secretariat.`,
+    { rule: 'LIMIT-4' },
+  );
+
+/** LIMIT-4: the engagement's attachments would exceed their total. */
+export const engagementFull = (totalBytes: number, size: number): AppError =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `This engagement already holds nearly the ${plainSize(totalBytes)} of attachments it may hold, and this file (${plainSize(size)}) does not fit. Tell the secretariat; a smaller file may still fit.`,
+    { rule: 'LIMIT-4', totalBytes },
+  );
+
+export function createAttachmentStore(options: {
+  dataDir: string;
+  maxBytes?: number;
+  now?: () => Date;
+  /** LIMIT-4; absent: no quota. */
+  quota?: AttachmentQuota;
+}): AttachmentStore {
   const maxBytes = options.maxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES;
+  const quota = options.quota ?? null;
+  /** Per engagement, the save running now: the next waits for it (the quota is checked and taken in turn). */
+  const saving = new Map<string, Promise<unknown>>();
   const now = options.now ?? (() => new Date());
   const root = join(options.dataDir, 'attachments');
 
@@ -105,31 +142,16 @@ export function createAttachmentStore(options: { dataDir: string; maxBytes?: num
   return {
     maxBytes,
 
-    async save(engagementId, file) {
-      const folder = folderOf(engagementId);
-      if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes, file.bytes.byteLength);
-      if (file.bytes.byteLength === 0)
-        throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', {
-          issues: [{ path: 'file', message: 'The file is empty' }],
-        });
-      const filename = cleanFilename(file.filename);
-      const contentType = await documentTypeOf(file.bytes, filename);
-      const meta: AttachmentMeta = {
-        id: randomUUID(),
-        filename,
-        size: file.bytes.byteLength,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        contentType,
-        uploadedAt: now().toISOString(),
-        uploadedBy: file.uploadedBy ?? null,
-      };
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      const blob = join(folder, meta.id);
-      await writeFile(`${blob}.part`, file.bytes, { mode: 0o600 });
-      await rename(`${blob}.part`, blob);
-      await writeFile(`${blob}.json.part`, JSON.stringify(meta), { mode: 0o600 });
-      await rename(`${blob}.json.part`, `${blob}.json`);
-      return { id: meta.id, filename: meta.filename, size: meta.size, sha256: meta.sha256, contentType: meta.contentType };
+    save(engagementId, file) {
+      const earlier = saving.get(engagementId) ?? Promise.resolve();
+      const turn = earlier.catch(() => undefined).then(() => saveNow(engagementId, file));
+      saving.set(engagementId, turn);
+      void turn
+        .finally(() => {
+          if (saving.get(engagementId) === turn) saving.delete(engagementId);
+        })
+        .catch(() => undefined);
+      return turn;
     },
 
     async open(engagementId, id) {
@@ -149,4 +171,64 @@ export function createAttachmentStore(options: { dataDir: string; maxBytes?: num
       return names;
     },
   };
+
+  /**
+   * What the folder holds, read from the metadata files each time (not a counter in memory), so that
+   * instances sharing DATA_DIR see each other's uploads.
+   */
+  async function usage(folder: string, uploadedBy: string | null): Promise<{ files: number; bytes: number }> {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: 0, bytes: 0 };
+      throw error;
+    }
+    let files = 0;
+    let bytes = 0;
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      const meta = await readMeta(folder, name.slice(0, -'.json'.length));
+      if (!meta) continue;
+      bytes += meta.size;
+      if (uploadedBy !== null && meta.uploadedBy === uploadedBy) files++;
+    }
+    return { files, bytes };
+  }
+
+  async function saveNow(
+    engagementId: string,
+    file: { filename: string; bytes: Uint8Array; uploadedBy?: string; counted?: boolean },
+  ): Promise<Omit<AttachmentMeta, 'uploadedAt' | 'uploadedBy'>> {
+    const folder = folderOf(engagementId);
+    if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes, file.bytes.byteLength);
+    if (file.bytes.byteLength === 0)
+      throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', {
+        issues: [{ path: 'file', message: 'The file is empty' }],
+      });
+    const filename = cleanFilename(file.filename);
+    const contentType = await documentTypeOf(file.bytes, filename);
+    if (quota) {
+      const counted = file.counted !== false && file.uploadedBy !== undefined;
+      const used = await usage(folder, counted ? file.uploadedBy! : null);
+      if (counted && used.files >= quota.perUploader) throw tooManyAttachments(quota.perUploader);
+      if (used.bytes + file.bytes.byteLength > quota.totalBytes) throw engagementFull(quota.totalBytes, file.bytes.byteLength);
+    }
+    const meta: AttachmentMeta = {
+      id: randomUUID(),
+      filename,
+      size: file.bytes.byteLength,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      contentType,
+      uploadedAt: now().toISOString(),
+      uploadedBy: file.uploadedBy ?? null,
+    };
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const blob = join(folder, meta.id);
+    await writeFile(`${blob}.part`, file.bytes, { mode: 0o600 });
+    await rename(`${blob}.part`, blob);
+    await writeFile(`${blob}.json.part`, JSON.stringify(meta), { mode: 0o600 });
+    await rename(`${blob}.json.part`, `${blob}.json`);
+    return { id: meta.id, filename: meta.filename, size: meta.size, sha256: meta.sha256, contentType: meta.contentType };
+  }
 }

@@ -5,12 +5,20 @@ import type { Role } from './vocabulary.js';
 /** A signed-in person (or the server itself) issuing a command. */
 export type Actor = { kind: 'user'; userId: string; displayName: string } | { kind: 'system' };
 
+/** What the server allows one participant (its settings, SPEC LIMIT-3); absent: no quota. */
+export interface DomainLimits {
+  /** LIMIT-3: written inputs per participant per engagement (staff unlimited). */
+  inputsPerParticipant: number;
+}
+
 export interface DecideContext {
   /** The server's clock at the moment of the command (UTC ISO). */
   now: string;
   actor: Actor;
   /** A fresh unique id for each new entity the command creates. */
   newId: () => string;
+  /** The server's limits; absent: none. */
+  limits?: DomainLimits;
 }
 
 /** Who is looking at the engagement, for projection and redaction. */

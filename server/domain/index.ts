@@ -9,4 +9,5 @@ export * from './context.js';
 export { decide } from './decide.js';
 export { evolve } from './evolve.js';
 export { authorize, can, roleOf, ALLOWED, type Principal } from './policies.js';
-export { project, redact, viewFor, membershipOf, type EngagementView } from './view.js';
+export { project, redact, viewFor, membershipOf, standingOf, type EngagementView, type Standing } from './view.js';
+export { inputsLeft } from './slices/inputQuota.js';

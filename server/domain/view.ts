@@ -1,8 +1,9 @@
 import { isBreakoutEvent, projectBreakouts, redactBreakoutEvent } from './breakouts/index.js';
 import { isSummaryEvent, projectSummaryReview, redactSummaryEvent } from './summaryReview/index.js';
 import { isFloorEvent } from './floor/index.js';
-import type { Audience, Membership, Viewer } from './context.js';
+import type { Audience, DomainLimits, Membership, Viewer } from './context.js';
 import { assertNever, type ParticipantRecord, type StoredEvent } from './events.js';
+import { inputQuotaOf, inputsLeft } from './slices/inputQuota.js';
 import { participantOfUser } from './slices/participantOfUser.js';
 import { emptyState, type EngagementState, type Invitation, type Participant } from './state.js';
 import { isStaffRole } from './vocabulary.js';
@@ -15,7 +16,20 @@ import { isStaffRole } from './vocabulary.js';
 /** What the GET and the stream's snapshot return: the projected state, its version and who I am. */
 export interface EngagementView extends EngagementState {
   version: number;
-  me: Membership;
+  me: Standing;
+}
+
+/** Who I am here, and what I may still add (LIMIT-3: null when no quota applies to me). */
+export interface Standing extends Membership {
+  inputQuota: number | null;
+  inputsLeft: number | null;
+}
+
+export function standingOf(state: EngagementState, viewer: Viewer, limits?: DomainLimits): Standing {
+  const me = membershipOf(state, viewer);
+  const own = me.participantId ? state.participants[me.participantId] : undefined;
+  const inputQuota = own && me.status === 'approved' ? inputQuotaOf(own, limits) : null;
+  return { ...me, inputQuota, inputsLeft: own ? inputsLeft(state, own.id, inputQuota) : null };
 }
 
 export function membershipOf(state: EngagementState, viewer: Viewer): Membership {
@@ -109,8 +123,8 @@ export function project(state: EngagementState, viewer: Viewer): EngagementState
   };
 }
 
-export function viewFor(state: EngagementState, version: number, viewer: Viewer): EngagementView {
-  return { ...project(state, viewer), version, me: membershipOf(state, viewer) };
+export function viewFor(state: EngagementState, version: number, viewer: Viewer, limits?: DomainLimits): EngagementView {
+  return { ...project(state, viewer), version, me: standingOf(state, viewer, limits) };
 }
 
 const sameMembership = (a: Membership, b: Membership): boolean =>

@@ -99,7 +99,16 @@ export const EngagementViewResponse = z
     status: z.string(),
     version: z.number().int().describe('The number of the last event applied.'),
     serverNow: z.iso.datetime(),
-    me: z.looseObject({ role: Role.nullable(), audience: z.string() }),
+    me: z.looseObject({
+      role: Role.nullable(),
+      audience: z.string(),
+      inputQuota: z.number().int().nullable().describe('LIMIT-3: written inputs one participant may submit here; null: no quota (staff).'),
+      inputsLeft: z
+        .number()
+        .int()
+        .nullable()
+        .describe('LIMIT-3: written inputs I may still submit here (withdrawn ones count); null: no quota.'),
+    }),
   })
   .meta({ description: 'The engagement as the caller’s role may see it (server/domain/state.ts EngagementState).' });
 

@@ -1,6 +1,7 @@
 // The seam between HTTP and the write path. `server/http` calls only this; `server/engagements`
 // implements it (load → authorize → decide → append in one transaction → evolve → publish after commit).
 // The bodies it shares with the wire are the domain's (server/domain/wireContract.ts), which the tab reads too.
+import type { AppError } from '../appError.js';
 import type { Command } from '../domain/commands.js';
 import type { PublishedSummary } from '../domain/summaryReview/state.js';
 import type { Actor, Viewer } from '../domain/context.js';
@@ -59,6 +60,12 @@ export interface EngagementService {
   list(user: SignedInUser): EngagementListRow[];
   /** Throws NOT_FOUND for an unknown engagement. */
   get(engagementId: string, viewer: Viewer): EngagementView;
+  /**
+   * LIMIT-1: takes a token from the caller's command bucket for this engagement, before the command is even
+   * parsed. Returns null, or the RATE_LIMITED refusal (`extra.retryAfterSeconds`) when the caller sends too
+   * quickly. Staff and the server are never throttled; an unknown engagement is left to `execute` (404).
+   */
+  admitCommand(engagementId: string, actor: Actor): AppError | null;
   execute(
     engagementId: string,
     actor: Actor,

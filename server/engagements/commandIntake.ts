@@ -7,7 +7,7 @@ import { isInternalCommand, type Command } from '../domain/commands.js';
 import type { Actor } from '../domain/context.js';
 import { emptyState } from '../domain/state.js';
 import type { CommandResult } from './EngagementService.js';
-import { engagementNotFound, type createGroupCommit, type EngagementInMemory } from './groupCommit.js';
+import { emptyQueue, engagementNotFound, queuedCount, type createGroupCommit, type EngagementInMemory } from './groupCommit.js';
 
 export interface CommandIntake {
   /**
@@ -58,7 +58,7 @@ export function createCommandIntake(deps: {
       let entry = engagements.get(id);
       if (!entry) {
         if (!creating) return Promise.reject(engagementNotFound());
-        entry = { id, state: emptyState(), version: 0, queue: [], scheduled: false };
+        entry = { id, state: emptyState(), version: 0, queue: emptyQueue(), scheduled: false };
         engagements.set(id, entry);
       }
       const target = entry;
@@ -66,7 +66,7 @@ export function createCommandIntake(deps: {
       const tracked = task.finally(() => {
         inFlight.delete(tracked);
         // A creation that failed leaves no empty engagement behind.
-        if (creating && target.version === 0 && target.queue.length === 0 && engagements.get(id) === target) engagements.delete(id);
+        if (creating && target.version === 0 && queuedCount(target) === 0 && engagements.get(id) === target) engagements.delete(id);
       });
       inFlight.add(tracked);
       tracked.catch(() => undefined);

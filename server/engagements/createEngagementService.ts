@@ -9,12 +9,14 @@ import type { CommandOf } from '../domain/commands.js';
 import type { StoredEvent } from '../domain/events.js';
 import { pendingDeadlines } from '../domain/floor/nextDeadline.js';
 import type { EngagementState } from '../domain/state.js';
-import { viewFor } from '../domain/view.js';
+import { membershipOf, viewFor } from '../domain/view.js';
+import type { Viewer } from '../domain/context.js';
 import type { EventStore } from '../store/EventStore.js';
 import { runAfterCommitHooks, type AfterCommitHook } from './afterCommitHooks.js';
 import { createAttendanceReconciler } from './attendanceReconciler.js';
 import { applyMediaAfterCommit, type BreakoutMediaAdapter } from './breakoutMedia.js';
 import { createCommandIntake } from './commandIntake.js';
+import { createCommandRateLimit } from './commandRateLimit.js';
 import { createDeadlineScheduler } from './deadlineScheduler.js';
 import { createEngagementIndexes } from './engagementIndexes.js';
 import { createEngagementQueries, existingEngagement } from './engagementQueries.js';
@@ -44,11 +46,24 @@ export interface EngagementServiceLimits {
   snapshotEvery?: number;
 }
 
+/** What one participant may use of an engagement (LIMIT-*); absent: unlimited. */
+export interface ParticipantLimits {
+  /** LIMIT-1: commands at once (the bucket's size) and per second (its refill), per participant per engagement. */
+  commandBurst: number;
+  commandRatePerSecond: number;
+  /** LIMIT-3: written inputs per participant per engagement (staff unlimited). */
+  inputsPerParticipant: number;
+  /** LIMIT-5: open streams per person per engagement: participants (and the public), staff. */
+  streamsPerParticipant: number;
+  streamsPerStaff: number;
+}
+
 export interface EngagementServiceDeps {
   store: EventStore;
   clock: Clock;
   newId?: () => string;
   limits?: EngagementServiceLimits;
+  participantLimits?: ParticipantLimits;
   random?: () => number;
   log?: (message: string, error?: unknown) => void;
   /** The monotonic clock (ms) that paces live delivery (liveHub); tests freeze it to deliver at once. */
@@ -92,7 +107,9 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   // The commit stage, and the afterCommit stage it hands every committed batch to.
   const hooks: AfterCommitHook[] = [];
+  const domainLimits = deps.participantLimits ? { inputsPerParticipant: deps.participantLimits.inputsPerParticipant } : undefined;
   const commit = createGroupCommit({
+    domainLimits,
     store,
     clock,
     newId,
@@ -100,6 +117,9 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log),
   });
   const intake = createCommandIntake({ engagements, commit });
+  const rateLimit = deps.participantLimits
+    ? createCommandRateLimit({ burst: deps.participantLimits.commandBurst, ratePerSecond: deps.participantLimits.commandRatePerSecond })
+    : null;
   const system = { kind: 'system' } as const;
 
   const hub = createLiveHub({
@@ -110,6 +130,8 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     random: deps.random,
     monotonicNow: deps.monotonicNow,
     track: intake.track,
+    domainLimits,
+    maxStreamsFor: deps.participantLimits ? streamLimit(engagements, deps.participantLimits) : undefined,
     ...limits,
   });
   const fire = (id: string, command: Parameters<typeof intake.submit>[2], expectedVersion: number) =>
@@ -129,31 +151,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
         })
       : null;
 
-  hooks.push(
-    {
-      name: 'the indexes',
-      run: (entry, transitions) =>
-        indexes.afterCommit(
-          entry,
-          transitions.map((t) => t.event),
-        ),
-    },
-    { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
-    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
-    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
-  );
-  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
-  if (deps.onCommitted)
-    hooks.push({
-      name: 'onCommitted',
-      run: (entry, transitions) =>
-        deps.onCommitted!(
-          entry.id,
-          transitions.map((t) => t.event),
-          entry.state,
-        ),
-    });
-  if (media) hooks.push(liveKitAfterCommit(media, log));
+  hooks.push(...standardHooks({ indexes, snapshots, hub, scheduler, reconciler, onCommitted: deps.onCommitted, media, log }));
 
   // The prepare stage: only the commands that have a step.
   const prepareSteps: PrepareSteps = media ? { 'breakouts.start': openRoomsBeforeStart(media, newId) } : {};
@@ -173,7 +171,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   let closed: Promise<void> | null = null;
   return {
-    ...createEngagementQueries({ engagements, indexes, clock }),
+    ...createEngagementQueries({ engagements, indexes, clock, domainLimits }),
     ...createInvitationFlows({ engagements, indexes, intake, clock, invitationDays: limits.invitationDays }),
 
     async create(user, input) {
@@ -181,12 +179,17 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       const command = { type: 'engagement.create', engagementId: id, ...definedOnly(input) } as CommandOf<'engagement.create'>;
       await intake.submit(id, { kind: 'user', userId: user.userId, displayName: user.displayName }, command, {}, true, true);
       const entry = existingEngagement(engagements, id);
-      return viewFor(entry.state, entry.version, { userId: user.userId });
+      return viewFor(entry.state, entry.version, { userId: user.userId }, domainLimits);
     },
 
     publishSummary(engagementId, user, input, options) {
       const actor = { kind: 'user', userId: user.userId, displayName: user.displayName } as const;
       return intake.submit(engagementId, actor, { type: 'summary.publish', ...input }, options ?? {}, true);
+    },
+
+    admitCommand(engagementId, actor) {
+      const entry = engagements.get(engagementId);
+      return rateLimit && entry ? rateLimit.admit(engagementId, entry.state, actor, clock.now().getTime()) : null;
     },
 
     execute(engagementId, actor, command, options = {}) {
@@ -220,6 +223,57 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     whenIdle: () => intake.drained(),
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
+}
+
+/** LIMIT-5: staff may hold more streams (a console, a stage view, a side panel on several devices). */
+const streamLimit =
+  (engagements: ReadonlyMap<string, EngagementInMemory>, limits: ParticipantLimits) =>
+  (engagementId: string, viewer: Viewer): number => {
+    const entry = engagements.get(engagementId);
+    const staff = entry !== undefined && membershipOf(entry.state, viewer).audience === 'staff';
+    return staff ? limits.streamsPerStaff : limits.streamsPerParticipant;
+  };
+
+/** The afterCommit stage, in order: indexes, snapshot, hub, deadlines, then the optional watchers and side effects. */
+function standardHooks(parts: {
+  indexes: ReturnType<typeof createEngagementIndexes>;
+  snapshots: ReturnType<typeof createStateSnapshots>;
+  hub: ReturnType<typeof createLiveHub>;
+  scheduler: ReturnType<typeof createDeadlineScheduler>;
+  reconciler: ReturnType<typeof createAttendanceReconciler> | null;
+  onCommitted: EngagementServiceDeps['onCommitted'];
+  media: BreakoutMediaAdapter | null;
+  log: (message: string, error?: unknown) => void;
+}): AfterCommitHook[] {
+  const { indexes, snapshots, hub, scheduler, reconciler, media, log } = parts;
+  const onCommitted = parts.onCommitted;
+  const hooks: AfterCommitHook[] = [];
+  hooks.push(
+    {
+      name: 'the indexes',
+      run: (entry, transitions) =>
+        indexes.afterCommit(
+          entry,
+          transitions.map((t) => t.event),
+        ),
+    },
+    { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
+    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
+    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
+  );
+  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
+  if (onCommitted)
+    hooks.push({
+      name: 'onCommitted',
+      run: (entry, transitions) =>
+        onCommitted!(
+          entry.id,
+          transitions.map((t) => t.event),
+          entry.state,
+        ),
+    });
+  if (media) hooks.push(liveKitAfterCommit(media, log));
+  return hooks;
 }
 
 /** LiveKit after a commit: rooms of ended rounds closed, broadcasts, warnings and new end times told (never blocks). */

@@ -5,7 +5,8 @@ import type { Clock } from '../clock.js';
 import { previewReplan } from '../domain/floor/timeBudget.js';
 import { authorize } from '../domain/policies.js';
 import { publishedVersionFor, summaryAccessOf } from '../domain/summaryReview/visibility.js';
-import { membershipOf, viewFor } from '../domain/view.js';
+import { membershipOf, standingOf, viewFor } from '../domain/view.js';
+import type { DomainLimits } from '../domain/context.js';
 import type { EngagementIndexes } from './engagementIndexes.js';
 import type { EngagementService } from './EngagementService.js';
 import { asAppError, engagementNotFound, type EngagementInMemory } from './groupCommit.js';
@@ -26,13 +27,15 @@ export function createEngagementQueries(deps: {
   engagements: ReadonlyMap<string, EngagementInMemory>;
   indexes: EngagementIndexes;
   clock: Clock;
+  /** The server's limits, for what a view says the viewer may still add (LIMIT-3). */
+  domainLimits?: DomainLimits;
 }): EngagementQueries {
   const { engagements, indexes, clock } = deps;
   const existing = (id: string) => existingEngagement(engagements, id);
   return {
     get(engagementId, viewer) {
       const entry = existing(engagementId);
-      return viewFor(entry.state, entry.version, viewer);
+      return viewFor(entry.state, entry.version, viewer, deps.domainLimits);
     },
 
     list(user) {
@@ -58,7 +61,10 @@ export function createEngagementQueries(deps: {
         throw new AppError('FORBIDDEN', 'The draft summary is for the Chair, the secretariat and, while it is circulated, its reviewers.');
       }
       const chair = Object.values(entry.state.participants).find((p) => p.role === 'chair' && p.status === 'approved' && p.userId);
-      return { ...viewFor(entry.state, entry.version, { userId: chair?.userId ?? viewer.userId }), me };
+      return {
+        ...viewFor(entry.state, entry.version, { userId: chair?.userId ?? viewer.userId }),
+        me: standingOf(entry.state, viewer, deps.domainLimits),
+      };
     },
 
     replanPreview(engagementId, viewer, strategy, minSeconds, questionId) {

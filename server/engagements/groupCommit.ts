@@ -6,7 +6,7 @@
 import { AppError, fromDomainError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';
-import type { Actor } from '../domain/context.js';
+import type { Actor, DomainLimits } from '../domain/context.js';
 import { decide } from '../domain/decide.js';
 import { DomainError } from '../domain/errors.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
@@ -15,6 +15,7 @@ import { authorize } from '../domain/policies.js';
 import type { EngagementState } from '../domain/state.js';
 import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand } from '../store/EventStore.js';
 import { commandFingerprint } from './commandFingerprint.js';
+import { isStaffActor } from './isStaffActor.js';
 import type { CommandResult } from './EngagementService.js';
 import type { Transition } from './liveHub.js';
 
@@ -32,11 +33,19 @@ export interface EngagementInMemory {
   id: string;
   state: EngagementState;
   version: number;
-  /** Commands waiting for this engagement, in arrival order; drained in batches, one batch at a time. */
-  queue: QueuedCommand[];
+  /**
+   * Commands waiting for this engagement, in two lanes (LIMIT-2): staff's and the server's first, then
+   * everyone else's; each lane in arrival order. Drained in batches, one batch at a time.
+   */
+  queue: { staff: QueuedCommand[]; others: QueuedCommand[] };
   /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
 }
+
+/** An engagement's empty queue (both lanes). */
+export const emptyQueue = (): EngagementInMemory['queue'] => ({ staff: [], others: [] });
+
+export const queuedCount = (entry: EngagementInMemory): number => entry.queue.staff.length + entry.queue.others.length;
 
 /** At most this many commands share one transaction (bounds the time the event loop is held). */
 export const MAX_BATCH = 100;
@@ -50,6 +59,8 @@ export interface GroupCommitOptions {
   clock: Clock;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
+  /** The server's limits that decide applies (LIMIT-3); absent: none. */
+  domainLimits?: DomainLimits;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
   afterCommit: (engagement: EngagementInMemory, transitions: Transition[]) => void;
 }
@@ -99,7 +110,7 @@ interface DecidedBatch {
  * the others. Nothing is stored or swapped in here.
  */
 const decideBatch = (
-  { clock, newId }: Pick<GroupCommitOptions, 'clock' | 'newId'>,
+  { clock, newId, domainLimits }: Pick<GroupCommitOptions, 'clock' | 'newId' | 'domainLimits'>,
   entry: EngagementInMemory,
   jobs: QueuedCommand[],
   recorded: Map<string, PromiseSettledResult<StoredCommand | null>>,
@@ -136,7 +147,7 @@ const decideBatch = (
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
       if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
       authorize(state, actor, command);
-      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId });
+      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId, limits: domainLimits });
       // Fold before writing: an event that cannot be folded is never stored.
       let next = state;
       const mine: Transition[] = produced.map((event, i) => {
@@ -226,7 +237,9 @@ export function createGroupCommit(options: GroupCommitOptions) {
   };
 
   const drain = async (entry: EngagementInMemory) => {
-    const jobs = entry.queue.splice(0, MAX_BATCH);
+    // LIMIT-2: the staff lane first, so that a flood of participants' commands delays the Chair by one batch at most.
+    const first = entry.queue.staff.splice(0, MAX_BATCH);
+    const jobs = [...first, ...entry.queue.others.splice(0, MAX_BATCH - first.length)];
     try {
       await commitBatch(entry, jobs);
     } catch (error) {
@@ -237,13 +250,13 @@ export function createGroupCommit(options: GroupCommitOptions) {
         job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
     }
     entry.scheduled = false;
-    if (entry.queue.length > 0) schedule(entry);
+    if (queuedCount(entry) > 0) schedule(entry);
   };
 
   return {
     submit(entry: EngagementInMemory, job: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<CommandResult> {
       return new Promise<CommandResult>((resolve, reject) => {
-        entry.queue.push({ ...job, resolve, reject });
+        (isStaffActor(entry.state, job.actor) ? entry.queue.staff : entry.queue.others).push({ ...job, resolve, reject });
         schedule(entry);
       });
     },

@@ -6,10 +6,10 @@
 // Delivery runs in paced passes (pacedPasses.ts): under a burst, events pile into fewer passes, one socket write
 // per subscriber per pass, and a pass yields to I/O so that commands are not held behind a thousand writes.
 import type { Clock } from '../clock.js';
-import type { Viewer } from '../domain/context.js';
+import type { DomainLimits, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import { membershipOf } from '../domain/view.js';
-import { type EngagementState } from '../domain/state.js';
+import type { EngagementState } from '../domain/state.js';
 import type { StreamSink } from './EngagementService.js';
 import { createPacedPasses } from './pacedPasses.js';
 import { createResumeFromCursor } from './resumeFromCursor.js';
@@ -42,7 +42,17 @@ export interface LiveHubOptions {
   sliceMs?: number;
   /** Given each replay that reads the log, so that whenIdle and a graceful shutdown wait for it. */
   track?: (work: Promise<unknown>) => void;
+  /** The server's limits, for what a snapshot says a viewer may still add (LIMIT-3). */
+  domainLimits?: DomainLimits;
+  /** LIMIT-5: how many streams this viewer may hold open on this engagement (default: no limit). */
+  maxStreamsFor?: (engagementId: string, viewer: Viewer) => number;
 }
+
+/**
+ * LIMIT-5: the retry hint of a stream ended because its owner opened one too many: long, so that a person with
+ * more tabs than the limit churns one reconnect a minute, not a storm.
+ */
+export const TOO_MANY_STREAMS_RETRY_MS = 60_000;
 
 export interface LiveHub {
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
@@ -64,7 +74,14 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const subscribers = new Map<string, Set<Subscriber>>();
   const history = new Map<string, Transition[]>();
   const jitter = (low: number, high: number) => Math.round(low + random() * (high - low));
-  const delivery = createSubscriberDelivery({ subscribers, clock: options.clock, maxBuffered, jitter, log });
+  const delivery = createSubscriberDelivery({
+    subscribers,
+    clock: options.clock,
+    maxBuffered,
+    jitter,
+    log,
+    domainLimits: options.domainLimits,
+  });
   const { drop, checkBackpressure, setMembership, deliverEach, deliverBatch, failed, safely, makeBatch } = delivery;
   const replayOrSnapshot = createResumeFromCursor({
     store: options.store,
@@ -112,6 +129,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       };
       let set = subscribers.get(engagementId);
       if (!set) subscribers.set(engagementId, (set = new Set()));
+      // LIMIT-5: one stream more than allowed ends the oldest (a Set keeps the order they opened in).
+      const limit = options.maxStreamsFor?.(engagementId, viewer) ?? Number.POSITIVE_INFINITY;
+      const mine = [...set].filter((s) => s.viewer.userId === viewer.userId);
+      for (const oldest of mine.slice(0, Math.max(0, mine.length - limit + 1))) drop(oldest, TOO_MANY_STREAMS_RETRY_MS, 'too-many-streams');
       set.add(sub);
       /** After the snapshot or the replay: who the viewer is, then what was published meanwhile. */
       const caughtUp = () => {

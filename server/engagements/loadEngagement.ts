@@ -7,7 +7,7 @@ import { foldTransitions } from '../domain/foldTransitions.js';
 import { emptyState } from '../domain/state.js';
 import type { EventStore } from '../store/EventStore.js';
 import { readSnapshotTail } from '../store/readSnapshotTail.js';
-import type { EngagementInMemory } from './groupCommit.js';
+import { emptyQueue, type EngagementInMemory } from './groupCommit.js';
 import type { Transition } from './liveHub.js';
 
 export interface LoadedEngagement {
@@ -27,6 +27,12 @@ export async function loadEngagement(store: EventStore, engagementId: string, se
   const upTo = foldEvents(base ?? emptyState(), tail.slice(0, keep));
   const recent = foldTransitions(upTo, tail.slice(keep));
   const state = foldEvents(upTo, tail.slice(keep));
-  const entry: EngagementInMemory = { id: engagementId, state, version: tail.at(-1)?.version ?? baseVersion, queue: [], scheduled: false };
+  const entry: EngagementInMemory = {
+    id: engagementId,
+    state,
+    version: tail.at(-1)?.version ?? baseVersion,
+    queue: emptyQueue(),
+    scheduled: false,
+  };
   return { entry, recent, baseVersion, rejected: rejected || null };
 }

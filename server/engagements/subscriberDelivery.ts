@@ -2,10 +2,10 @@
 // that subscriber (shared with their audience where the event does not name them), with the backpressure rule
 // that cuts off a reader who does not keep up.
 import type { Clock } from '../clock.js';
-import type { Membership, Viewer } from '../domain/context.js';
+import type { DomainLimits, Membership, Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import type { EngagementState } from '../domain/state.js';
-import { redact, viewFor } from '../domain/view.js';
+import { membershipOf, redact, viewFor } from '../domain/view.js';
 import type { StreamChange, StreamSink } from './EngagementService.js';
 import type { Transition } from './liveHub.js';
 
@@ -26,6 +26,14 @@ export interface Subscriber {
 }
 
 export type Redacted = StoredEvent | null | 'resync';
+
+/** The viewer was declined, or their role changed (LIMIT-5): not their approval, which only widens the view. */
+export function lostStanding(before: EngagementState, after: EngagementState, viewer: Viewer): boolean {
+  const was = membershipOf(before, viewer);
+  const now = membershipOf(after, viewer);
+  if (was.participantId === null) return false;
+  return (now.status === 'declined' && was.status !== 'declined') || (was.status === 'approved' && now.role !== was.role);
+}
 /** Per committed event: the ids it names, and the redactions computed so far per audience. */
 export type Shared = { names: Set<string>; results: Map<string, Redacted> };
 /** The events one pass carries, with what is shared across its subscribers. */
@@ -72,6 +80,8 @@ export function createSubscriberDelivery(deps: {
   maxBuffered: number;
   jitter: (low: number, high: number) => number;
   log: (message: string, error?: unknown) => void;
+  /** The server's limits, for what a snapshot says I may still add (LIMIT-3). */
+  domainLimits?: DomainLimits;
 }): SubscriberDelivery {
   const { subscribers, maxBuffered, jitter, log } = deps;
   const options = { clock: deps.clock };
@@ -101,7 +111,7 @@ export function createSubscriberDelivery(deps: {
   };
 
   const sendSnapshot = (sub: Subscriber, state: EngagementState, version: number) => {
-    const view = viewFor(state, version, sub.viewer);
+    const view = viewFor(state, version, sub.viewer, deps.domainLimits);
     setMembership(sub, view.me);
     sub.sentVersion = version;
     sub.snapshotBytes = sub.sink.snapshot(view, options.clock.now().toISOString());
@@ -133,7 +143,12 @@ export function createSubscriberDelivery(deps: {
         message = redact(event, before, after, sub.viewer);
         if (key !== null) share!.results.set(key, message);
       }
-      if (message === 'resync') {
+      if (message === 'resync' && lostStanding(before, after, sub.viewer)) {
+        // A declined participant, or one whose role changed, loses the stream at once: they reconnect and
+        // are served as who they are now (the commands they had queued were refused by then, LIMIT-2).
+        send();
+        drop(sub, jitter(500, 2000), 'standing-changed');
+      } else if (message === 'resync') {
         send();
         sendSnapshot(sub, after, event.version);
       } else {

@@ -1,11 +1,13 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { AppError } from '../appError.js';
-import { createAttachmentStore, tooLarge, type AttachmentStore } from '../attachments/attachmentStore.js';
+import { createAttachmentStore, tooLarge, type AttachmentQuota, type AttachmentStore } from '../attachments/attachmentStore.js';
+import type { Config } from '../config.js';
 import { can } from '../domain/policies.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import type { ApiExtension } from './ApiExtension.js';
 import { actorOf, scopedEngagement, viewerOf } from './engagementRoutes.js';
+import { holdRefusal } from './holdRefusal.js';
 import { invalidInput } from './validate.js';
 
 // POST /api/engagements/:id/attachments (multipart, one file field `file`) and GET …/attachments/:attachmentId.
@@ -56,8 +58,11 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
   };
 
   /** The caller may attach documents to written inputs here: the same rule as `input.submit` (AUTH-1). */
-  const mayUpload: RequestHandler = (req, res, next) => {
+  const mayUpload: RequestHandler = async (req, res, next) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
+    // LIMIT-1: an upload takes a token of the caller's command bucket, before its body is read.
+    const refusal = engagements.admitCommand(engagementId, actorOf(principal));
+    if (refusal) await holdRefusal(refusal);
     const view = engagements.get(engagementId, viewerOf(principal));
     if (!can(view, actorOf(principal), 'input.submit')) {
       throw new AppError(
@@ -72,11 +77,14 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
   router.post('/engagements/:id/attachments', deps.requireUser, mayUpload, receive, async (req, res) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
     const file = req.file;
+    // LIMIT-4: staff's files are not counted per uploader (the engagement's total still holds).
+    const staff = engagements.get(engagementId, viewerOf(principal)).me.audience === 'staff';
     if (!file) throw invalidInput('attachment', [{ path: 'file', message: 'Required: one file in the form field named "file"' }]);
     const saved = await attachments.save(engagementId, {
       filename: file.originalname,
       bytes: file.buffer,
       uploadedBy: principal.user.userId,
+      counted: !staff,
     });
     res.status(201).json(saved);
   });
@@ -104,12 +112,23 @@ export function sendDownload(res: Response, filename: string, contentType: strin
   res.send(body);
 }
 
+/** LIMIT-4 from the configuration. */
+export const attachmentQuotaOf = (config: Config): AttachmentQuota => ({
+  perUploader: config.limits.attachmentsPerParticipant,
+  totalBytes: config.limits.attachmentTotalBytesPerEngagement,
+});
+
 /** For `createApp({ extensions: [attachmentExtension()] })`; builds the store from DATA_DIR and ATTACHMENT_MAX_BYTES unless given one. */
 export function attachmentExtension(attachments?: AttachmentStore): ApiExtension {
   return (ctx) => {
     const store =
       attachments ??
-      createAttachmentStore({ dataDir: ctx.config.dataDir, maxBytes: ctx.config.attachmentMaxBytes, now: () => ctx.clock.now() });
+      createAttachmentStore({
+        dataDir: ctx.config.dataDir,
+        maxBytes: ctx.config.attachmentMaxBytes,
+        now: () => ctx.clock.now(),
+        quota: attachmentQuotaOf(ctx.config),
+      });
     ctx.router.use(attachmentRouter({ engagements: ctx.engagements, attachments: store, requireUser: ctx.requireUser }));
     return {
       openApi: {
@@ -126,8 +145,10 @@ export function attachmentExtension(attachments?: AttachmentStore): ApiExtension
               },
               responses: {
                 '201': { description: '{ id, filename, size, sha256, contentType }' },
-                '413': { description: 'Too large' },
+                '409': { description: 'RULE_VIOLATION LIMIT-4: the participant uploaded as many attachments as they may' },
+                '413': { description: 'Too large, or the engagement holds as many bytes of attachments as it may (LIMIT-4)' },
                 '415': { description: 'Not an accepted document' },
+                '429': { description: 'RATE_LIMITED (LIMIT-1), with Retry-After' },
               },
             },
           },

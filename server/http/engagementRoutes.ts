@@ -5,6 +5,7 @@ import { Command, COMMAND_TYPES, isInternalCommand } from '../domain/commands.js
 import type { Actor, Viewer } from '../domain/context.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import { assertEngagementInScope, principalOf, type Authenticator, type Principal } from './auth.js';
+import { holdRefusal } from './holdRefusal.js';
 import { requireJson } from './requireJson.js';
 import { invalidInput, validate } from './validate.js';
 import { CommandEnvelope, CreateEngagementBody, CreateInvitationBody, EngagementIdParam, ReplanQuery } from './wireSchemas.js';
@@ -114,8 +115,12 @@ export function createEngagementRouter(deps: {
 
   router.post('/engagements/:id/commands', requireJson, async (req, res) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
+    const actor = actorOf(principal);
+    // LIMIT-1: before parsing, so that a refusal costs next to nothing; held, so that a script in a loop slows down.
+    const refusal = engagements.admitCommand(engagementId, actor);
+    if (refusal) await holdRefusal(refusal);
     const { command, commandId, expectedVersion } = parseCommandRequest(req.body);
-    const result = await engagements.execute(engagementId, actorOf(principal), command, { commandId, expectedVersion });
+    const result = await engagements.execute(engagementId, actor, command, { commandId, expectedVersion });
     res.json({ version: result.version, events: result.events });
   });
 

@@ -36,8 +36,8 @@ const PROBLEM_TEXT: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'IDEMPOTENCY_KEY_REUSED',
-  429: 'RATE_LIMITED (failed attempts only)',
-  503: 'SSO_UNAVAILABLE or STORAGE_UNAVAILABLE',
+  429: 'RATE_LIMITED, with Retry-After: failed sign-ins, or a participant sending commands too quickly (LIMIT-1, 6)',
+  503: 'SSO_UNAVAILABLE, STORAGE_UNAVAILABLE or (streams) SERVER_BUSY with Retry-After (LIMIT-5)',
 };
 
 const idParam = pathParameter('id');
@@ -173,7 +173,7 @@ function engagementPaths(): Record<string, JsonSchema> {
         requestBody: { required: true, content: json('CommandRequest') },
         responses: {
           200: { description: 'Committed', content: json('CommandResult') },
-          ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503),
+          ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
         },
       },
     },
@@ -192,7 +192,7 @@ function engagementPaths(): Record<string, JsonSchema> {
         parameters: [idParam, { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
         responses: {
           200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-          ...problems(401, 403, 404),
+          ...problems(401, 403, 404, 503),
         },
       },
     },

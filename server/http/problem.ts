@@ -26,7 +26,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 const problemType = (code: string) => `urn:convene:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
 export function toProblem(error: AppError): Problem & Record<string, unknown> {
-  const { issues, rule, ...rest } = error.extra;
+  const { issues, rule, retryAfterSeconds: _header, ...rest } = error.extra;
   return {
     type: problemType(error.code),
     title: error.title,
@@ -41,6 +41,9 @@ export function toProblem(error: AppError): Problem & Record<string, unknown> {
 
 export function sendProblem(res: Response, error: AppError): void {
   if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer realm="convene"');
+  // A refusal that passes with time (429, 503) says when to come back: whole seconds, at least 1.
+  const retryAfter = error.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
   // The request id (requestLogger.ts) lets a user's report be matched to the log lines of that request.
   const requestId = (res.req as { id?: unknown } | undefined)?.id;
   const body = { ...toProblem(error), ...(typeof requestId === 'string' ? { requestId } : {}) };

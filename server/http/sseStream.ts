@@ -197,10 +197,11 @@ export function createSseSink(res: Response, clock: Clock, options: { heartbeatM
       flush();
     },
     end(retryMs: number, reason: string) {
-      void reason;
       if (closed) return;
       writeHead();
-      enqueue(`retry: ${Math.max(0, Math.floor(retryMs))}\n\n`);
+      const retry = Math.max(0, Math.floor(retryMs));
+      // The last message says why and when to come back (docs/api.md "The live stream"); `retry:` sets the delay.
+      enqueue(`event: end\ndata: ${JSON.stringify({ reason, retryMs: retry })}\nretry: ${retry}\n\n`);
       flush();
       res.end();
       cleanup();

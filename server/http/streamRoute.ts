@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { EngagementService } from '../engagements/EngagementService.js';
 import type { Authenticator } from './auth.js';
@@ -20,12 +21,22 @@ export function createStreamRouter(deps: {
   clock: Clock;
   authenticator: Authenticator;
   heartbeatMs?: number;
+  /** LIMIT-5: streams this instance holds at most; one more is 503 SERVER_BUSY with Retry-After. */
+  maxStreams?: number;
 }): { router: Router; streams: OpenStreams } {
   const open = new Set<SseSink>();
   const router = Router();
 
   router.get('/engagements/:id/stream', deps.authenticator.requireUser, (req, res) => {
     const { principal, engagementId } = scopedEngagement(res, req.params.id);
+    if (open.size >= (deps.maxStreams ?? Number.POSITIVE_INFINITY)) {
+      const seconds = 5 + Math.floor(Math.random() * 26);
+      throw new AppError(
+        'SERVER_BUSY',
+        `This server holds as many live streams as it may. The tab reconnects by itself; try again in ${seconds} seconds.`,
+        { retryAfterSeconds: seconds },
+      );
+    }
     const lastEventId = req.get('last-event-id')?.trim() || null;
     const sink = createSseSink(res, deps.clock, { heartbeatMs: deps.heartbeatMs });
     let unsubscribe: () => void;

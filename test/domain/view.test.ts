@@ -37,7 +37,14 @@ describe('what each viewer sees', () => {
     expect(asPublic.requests).toEqual({});
     expect(asPublic.waiting).toEqual({});
     expect(asPublic.inputs).toEqual({});
-    expect(viewFor(g.state, 7, viewer('someone')).me).toEqual({ participantId: null, role: null, status: null, audience: 'public' });
+    expect(viewFor(g.state, 7, viewer('someone')).me).toEqual({
+      participantId: null,
+      role: null,
+      status: null,
+      audience: 'public',
+      inputQuota: null,
+      inputsLeft: null,
+    });
   });
 
   it('VIEW-6: given written inputs, then approved participants and staff see them, a pending registrant does not', () => {

@@ -39,7 +39,8 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
 
   beforeAll(async () => {
     ensurePluginBuilt(root);
-    server = await startServer(root);
+    // LIMIT-3 at its default, so that the side panel shows the count a participant sees.
+    server = await startServer(root, { INPUTS_PER_PARTICIPANT: '20' });
     browser = await launchChromium(executable!);
     mkdirSync(shots, { recursive: true });
   });
@@ -105,6 +106,8 @@ describe.skipIf(!executable)('a first meeting in the browser', () => {
     await jonas.getByText('waiting for the Chair’s approval').waitFor();
     await chair.getByRole('button', { name: 'Approve Jonas Berg' }).click();
     await jonas.getByText('waiting for the Chair’s approval').waitFor({ state: 'detached' });
+    // LIMIT-3: his written-input form says how many he may still submit.
+    await jonas.getByText('20 written inputs left').waitFor();
 
     // The Chair opens the question; both request the floor.
     await chair.getByRole('tab', { name: 'Prepare' }).click();

@@ -6,5 +6,5 @@ export const chairView = (version: number) => ({
   id: 'e1',
   settings: { ...emptyState().settings, title: 'Capacity-building' },
   version,
-  me: { participantId: 'p1', role: 'chair', status: 'approved', audience: 'staff' },
+  me: { participantId: 'p1', role: 'chair', status: 'approved', audience: 'staff', inputQuota: null, inputsLeft: null },
 });

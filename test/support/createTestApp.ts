@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
-import { type Clock } from '../../server/clock.js';
+import type { Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import {
   createEngagementService,
@@ -20,6 +20,7 @@ import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitConfig } from '.
 import type { EventStore } from '../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 import { FakeClock } from './fakeClock.js';
+import { GENEROUS_LIMITS } from './generousLimits.js';
 
 // The real app over real HTTP on port 0, with real SQLite in a temporary DATA_DIR. Nothing of Convene
 // is mocked; only time can be a FakeClock.
@@ -95,6 +96,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     PORT: '0',
     PUBLIC_URL: TEST_PUBLIC_URL,
     LOG_LEVEL: 'silent',
+    ...GENEROUS_LIMITS,
     ...livekitEnv,
     ...options.env,
   });
@@ -107,6 +109,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     onCommitted: options.onCommitted,
     media,
     limits: options.limits,
+    participantLimits: config.limits,
   });
   const extensions =
     options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);

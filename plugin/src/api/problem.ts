@@ -4,8 +4,11 @@ import { i18n } from '../i18n/i18n.js';
 // Every API error is application/problem+json (docs/api.md). The tab shows what happened and what to do next.
 // The server's `detail` is English and shown as given; the tab's own words (next steps) are translated.
 
-/** The wire contract's problem (server/domain/wireContract.ts), as the tab reads it. */
-export type Problem = ProblemBody;
+/**
+ * The wire contract's problem (server/domain/wireContract.ts), as the tab reads it, with the `Retry-After`
+ * header of a 429 or 503 in whole seconds (LIMIT-1, 5, 6).
+ */
+export type Problem = ProblemBody & { retryAfterSeconds?: number };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -41,9 +44,31 @@ export function problemMessage(problem: Problem): string {
   if (problem.code === 'RULE_VIOLATION' && problem.rule) parts.push(i18n.t('problem.rule', { what, rule: problem.rule }));
   else parts.push(what);
   if (problem.issues?.length) parts.push(problem.issues.map((i) => `${i.path || i18n.t('problem.request')}: ${i.message}`).join('; '));
-  const next = problem.code && hasNextStep(problem.code) ? i18n.t(`problem.next.${problem.code}`) : undefined;
-  if (next && !(problem.detail ?? '').includes(next)) parts.push(next);
+  const next = nextStep(problem);
+  if (next && !saysAlready(problem.detail ?? '', next)) parts.push(next);
   return parts.join(' — ');
+}
+
+/** What to do: when to retry, if the server said (Retry-After); else the code's usual next step. */
+function nextStep(problem: Problem): string | undefined {
+  const seconds = problem.retryAfterSeconds;
+  if (seconds !== undefined && (problem.code === 'RATE_LIMITED' || problem.status === 429 || problem.status === 503)) {
+    return seconds >= 120
+      ? i18n.t('problem.retryInMinutes', { count: Math.ceil(seconds / 60) })
+      : i18n.t('problem.retryIn', { count: seconds });
+  }
+  return problem.code && hasNextStep(problem.code) ? i18n.t(`problem.next.${problem.code}`) : undefined;
+}
+
+/** The server's (English) detail already says it: "…; try again in 3 seconds." against "Try again in 3 seconds." */
+const saysAlready = (detail: string, next: string): boolean => detail.toLowerCase().includes(next.toLowerCase().replace(/[.。]$/, ''));
+
+/** `Retry-After` as whole seconds (at least 1), when it is a number of seconds or an HTTP date. */
+export function retryAfterOf(response: Pick<Response, 'headers'>, nowMs = Date.now()): number | undefined {
+  const raw = response.headers.get('retry-after')?.trim();
+  if (!raw) return undefined;
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : (Date.parse(raw) - nowMs) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
 export async function problemFrom(response: Response): Promise<Problem> {
@@ -56,8 +81,10 @@ export async function problemFrom(response: Response): Promise<Problem> {
   }
   // The HTTP status is the truth; the body's fields are kept when they read as a problem.
   const parsed = ProblemBody.safeParse(body && typeof body === 'object' ? { ...body, status: response.status } : undefined);
-  if (parsed.success) return parsed.data;
+  const retryAfterSeconds = retryAfterOf(response);
+  if (parsed.success) return retryAfterSeconds === undefined ? parsed.data : { ...parsed.data, retryAfterSeconds };
   return {
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     status: response.status,
     title: response.statusText,
     detail:

@@ -1,4 +1,4 @@
-import type { EngagementState, Membership } from '../../../server/domain/index.js';
+import type { EngagementState, Standing } from '../../../server/domain/index.js';
 import { streamUrl } from './earlyStream.js';
 import { foldMessage, initialLiveData, type LiveData } from './foldMessage.js';
 import { SseConnection, type ConnectionStatus, type SseOptions } from './SseConnection.js';
@@ -9,7 +9,7 @@ import { SseConnection, type ConnectionStatus, type SseOptions } from './SseConn
 export interface LiveSnapshot {
   state: EngagementState | null;
   version: number;
-  me: Membership | null;
+  me: Standing | null;
   offsetMs: number;
   connection: ConnectionStatus;
   /** Why the connection is not live, in words for people. */

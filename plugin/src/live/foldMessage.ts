@@ -1,6 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import { evolve } from '../../../server/domain/evolve.js';
-import type { EngagementState, EngagementView, Membership, StoredEvent } from '../../../server/domain/index.js';
+import type { EngagementState, EngagementView, Standing, StoredEvent } from '../../../server/domain/index.js';
 import type { MessageVerdict } from './SseConnection.js';
 
 // Folds the live stream into the tab's copy of the engagement (docs/api.md "The live stream"): a snapshot
@@ -10,7 +10,7 @@ import type { MessageVerdict } from './SseConnection.js';
 export interface LiveData {
   state: EngagementState | null;
   version: number;
-  me: Membership | null;
+  me: Standing | null;
   /** serverNow − Date.now() at the last clock reading, in ms. */
   offsetMs: number;
 }
@@ -28,7 +28,7 @@ export interface FoldResult {
   verdict: MessageVerdict;
 }
 
-function splitView(view: EngagementView): { state: EngagementState; version: number; me: Membership | null } {
+function splitView(view: EngagementView): { state: EngagementState; version: number; me: Standing | null } {
   const { version, me, ...rest } = view as EngagementView & { serverNow?: string };
   delete (rest as { serverNow?: string }).serverNow;
   return { state: rest as EngagementState, version, me: me ?? null };

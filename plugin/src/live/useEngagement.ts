@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { EngagementState, Membership } from '../../../server/domain/index.js';
+import type { EngagementState, Standing } from '../../../server/domain/index.js';
 import { bearerToken } from '../api/session.js';
 import { withEarlyStream } from './earlyStream.js';
 import { LiveEngagement } from './LiveEngagement.js';
@@ -8,7 +8,7 @@ import type { ConnectionStatus } from './SseConnection.js';
 export interface UseEngagement {
   state: EngagementState | null;
   version: number;
-  me: Membership | null;
+  me: Standing | null;
   connection: ConnectionStatus;
   connectionDetail: string | null;
   /** Server time in ms (Date.now() corrected by the offset from the stream's `serverNow`). */

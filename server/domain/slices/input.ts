@@ -5,6 +5,7 @@ import { assertNever, type EngagementEvent, type EventOf } from '../events.js';
 import { put } from '../foldOwnership.js';
 import type { EngagementState } from '../state.js';
 import { requireApprovedActor, requireCreated } from './guards.js';
+import { inputQuotaOf, inputsLeft } from './inputQuota.js';
 
 // Written inputs: statements and concept papers tied to a question; the answer to a deferral (DEFER-2).
 
@@ -20,6 +21,14 @@ export function decideInput(state: EngagementState, command: InputCommand, ctx: 
       if (author.role === 'observer') throw forbidden('AUTH-1', 'Observers follow the engagement but do not submit written input.');
       // INPUT-1: inputs come in once questions are published, and after the meeting too (deferred speakers).
       if (state.status === 'draft') throw violation('INPUT-1', 'Written input opens when the engagement is open; it is still a draft.');
+      // LIMIT-3: one participant cannot bury the written record.
+      const quota = inputQuotaOf(author, ctx.limits);
+      if (inputsLeft(state, author.id, quota) === 0) {
+        throw violation(
+          'LIMIT-3',
+          `You have submitted the ${quota} written inputs one participant may submit in this engagement. Withdrawn inputs count too; ask the secretariat if you must add more.`,
+        );
+      }
       let questionId = command.questionId ?? null;
       if (questionId !== null && !state.questions.some((q) => q.id === questionId)) {
         throw notFound('INPUT-2', `There is no guiding question ${questionId}. Pick one of the engagement's questions, or none.`);

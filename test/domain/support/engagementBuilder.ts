@@ -2,7 +2,7 @@ import { authorize } from '../../../server/domain/policies.js';
 import { decide } from '../../../server/domain/decide.js';
 import { evolve } from '../../../server/domain/evolve.js';
 import type { Command } from '../../../server/domain/commands.js';
-import type { Actor, DecideContext } from '../../../server/domain/context.js';
+import type { Actor, DecideContext, DomainLimits } from '../../../server/domain/context.js';
 import type { EngagementEvent, StoredEvent } from '../../../server/domain/events.js';
 import { emptyState, type EngagementState } from '../../../server/domain/state.js';
 import type { Category, Role } from '../../../server/domain/vocabulary.js';
@@ -36,10 +36,18 @@ export class EngagementBuilder {
   private readonly questions = new Map<string, string>();
   private readonly people = new Map<string, string>();
   private current: Actor = userActor('chair');
+  /** The server's limits decide applies (LIMIT-3); none unless a test sets them. */
+  limits: DomainLimits | undefined;
 
   /** A fresh context at the builder's clock; ids are `id-1`, `id-2`, … (deterministic). */
   ctx(actor: Actor = this.current): DecideContext {
-    return { now: this.now, actor, newId: () => `id-${this.nextId++}` };
+    return { now: this.now, actor, newId: () => `id-${this.nextId++}`, limits: this.limits };
+  }
+
+  /** From now on, decide applies these limits (LIMIT-3). */
+  withLimits(limits: DomainLimits): this {
+    this.limits = limits;
+    return this;
   }
 
   /** Who issues the next commands: a participant's name (as given to `participant`), `chair`, or `system`. */

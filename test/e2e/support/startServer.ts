@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GENEROUS_LIMITS } from '../../support/generousLimits.js';
 
 // Starts the real server as a child process (`node --import tsx server/main.ts`) on a free port with a
 // temporary DATA_DIR, waits until /api/health answers, and stops it (SIGTERM, then SIGKILL) afterwards.
@@ -43,6 +44,7 @@ export async function startServer(root: string, env: Record<string, string> = {}
       // test: development sign-in on, no demo engagement seeded on first start.
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      ...GENEROUS_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

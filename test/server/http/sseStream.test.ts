@@ -119,7 +119,7 @@ describe('the SSE sink', () => {
     sink.discard();
   });
 
-  it('given end(retryMs), then the queued messages, then `retry:` go out and the response ends; close listeners run once', async () => {
+  it('given end(retryMs), then the queued messages, then an `end` event with the reason and `retry:` go out and the response ends; close listeners run once (LIMIT-5)', async () => {
     const res = new RecordingResponse();
     const sink = createSseSink(res as unknown as Response, new FakeClock());
     let closed = 0;
@@ -128,13 +128,14 @@ describe('the SSE sink', () => {
     sink.changes([{ version: 1, event: null }]);
     sink.end(2500, 'shutdown');
     const { events, retries } = parse(res.writes.join(''));
-    expect(events.map((e) => e.id)).toEqual(['1']);
+    expect(events.map((e) => e.id)).toEqual(['1', undefined]);
+    expect(events.at(-1)).toMatchObject({ event: 'end', data: JSON.stringify({ reason: 'shutdown', retryMs: 2500 }) });
     expect(retries.at(-1)).toBe(2500);
     expect(res.ended).toBe(true);
     expect(closed).toBe(1);
     sink.changes([{ version: 2, event: null }]);
     await turn();
-    expect(parse(res.writes.join('')).events).toHaveLength(1);
+    expect(parse(res.writes.join('')).events).toHaveLength(2);
   });
 
   it('given the subscribe was refused, when discarded, then nothing is written (the refusal can still be a problem+json)', async () => {

@@ -1,6 +1,6 @@
 import { Body1, Divider, makeStyles, MessageBar, MessageBarBody, Title2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { EngagementState, Membership } from '../../../../server/domain/index.js';
+import { inputsLeft, type EngagementState, type Standing } from '../../../../server/domain/index.js';
 import { Announcer } from '../../components/Announcer.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useCommand } from '../../components/useCommand.js';
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   stack: { display: 'grid', gap: tokens.spacingVerticalS },
 });
 
-type PanelProps = { state: EngagementState; me: Membership | null; serverNow: () => number };
+type PanelProps = { state: EngagementState; me: Standing | null; serverNow: () => number };
 
 /** The stakeholder's and the delegation's panel: one column, works at 280–320 px. */
 export function SidePanel(props: PanelProps) {
@@ -117,7 +117,13 @@ function PanelContent({ state, me, serverNow }: PanelProps) {
       <QuestionsAhead questions={state.questions} />
       {me?.role === 'delegation' && me.status === 'approved' && <ObjectionForm state={state} commands={commands} />}
       {me?.participantId && me.status !== 'declined' && (
-        <WrittenInputForm engagementId={state.id} questions={state.questions} commands={commands} />
+        <WrittenInputForm
+          engagementId={state.id}
+          questions={state.questions}
+          commands={commands}
+          // LIMIT-3: counted from the live state, so it follows every input as it is recorded.
+          inputsLeft={inputsLeft(state, me.participantId, me.inputQuota ?? null)}
+        />
       )}
     </main>
   );

@@ -39,6 +39,7 @@ export function WrittenInputForm({
   requestId,
   questionId: fixedQuestion,
   heading,
+  inputsLeft = null,
 }: {
   engagementId: string;
   questions: Question[];
@@ -46,6 +47,8 @@ export function WrittenInputForm({
   requestId?: string;
   questionId?: string;
   heading?: string;
+  /** LIMIT-3: written inputs I may still submit; null: no quota. */
+  inputsLeft?: number | null;
 }) {
   const { t } = useTranslation();
   const [questionId, setQuestionId] = useState(fixedQuestion ?? '');
@@ -159,7 +162,16 @@ export function WrittenInputForm({
             ))}
           </ul>
         )}
-        <Button type="submit" appearance="primary" disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim()}>
+        {inputsLeft !== null && (
+          // Not a live region (one per surface): the submit button is described by it, so it is read with the button.
+          <Caption1 id={`${id}-left`}>{t('input.left', { count: inputsLeft })}</Caption1>
+        )}
+        <Button
+          type="submit"
+          appearance="primary"
+          aria-describedby={inputsLeft !== null ? `${id}-left` : undefined}
+          disabledFocusable={commands.busy || uploading || !title.trim() || !text.trim() || inputsLeft === 0}
+        >
           {t('common.submit')}
         </Button>
       </form>
