@@ -14,6 +14,7 @@ import {
   type CreateInvitationBody,
   type EngagementListRow,
 } from '../../../server/domain/wireContract.js';
+import { ProcessCommandResultResponse, ProcessListResponse, ProcessViewResponse } from '../../../server/domain/process/wireContract.js';
 import { apiFetch, apiUpload } from './http.js';
 
 // The REST calls of docs/api.md other than commands. Their bodies are the server's own zod schemas
@@ -62,3 +63,12 @@ export const previewReplan = (id: string, strategy: 'shorten' | 'cap', minSecond
 /** A concept paper or statement file: PDF, DOCX, ODT, TXT or Markdown, checked by content on the server. */
 export const uploadAttachment = (id: string, file: File) =>
   apiUpload(`/api/engagements/${encodeURIComponent(id)}/attachments`, 'file', file, AttachmentResponse);
+
+// ---- processes (docs/api.md "Processes") ---------------------------------------------------------
+export const listProcesses = () => apiFetch('/api/processes', ProcessListResponse);
+export const getProcess = (id: string) => apiFetch(`/api/processes/${encodeURIComponent(id)}`, ProcessViewResponse);
+/** A process command, with its own commandId so that a retried click is recorded once. */
+export const sendProcessCommand = (id: string, command: { type: string } & Record<string, unknown>) =>
+  apiFetch(`/api/processes/${encodeURIComponent(id)}/commands`, ProcessCommandResultResponse, {
+    body: { ...command, commandId: crypto.randomUUID() },
+  });
