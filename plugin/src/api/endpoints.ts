@@ -14,7 +14,12 @@ import {
   type CreateInvitationBody,
   type EngagementListRow,
 } from '../../../server/domain/wireContract.js';
-import { ProcessCommandResultResponse, ProcessListResponse, ProcessViewResponse } from '../../../server/domain/process/wireContract.js';
+import {
+  ProcessCommandResultResponse,
+  ProcessListResponse,
+  ProcessViewResponse,
+  ProposalDraftResponse,
+} from '../../../server/domain/process/wireContract.js';
 import { apiFetch, apiUpload } from './http.js';
 
 // The REST calls of docs/api.md other than commands. Their bodies are the server's own zod schemas
@@ -72,3 +77,12 @@ export const sendProcessCommand = (id: string, command: { type: string } & Recor
   apiFetch(`/api/processes/${encodeURIComponent(id)}/commands`, ProcessCommandResultResponse, {
     body: { ...command, commandId: crypto.randomUUID() },
   });
+/** PROPOSAL-12: staff's draft of a proposal from an intervention, to issue as it is or edited. */
+export const getProposalDraft = (processId: string, engagementId: string, requestId: string) =>
+  apiFetch(
+    `/api/processes/${encodeURIComponent(processId)}/drafts?kind=intervention&engagementId=${encodeURIComponent(engagementId)}&requestId=${encodeURIComponent(requestId)}`,
+    ProposalDraftResponse,
+  );
+/** PROCESS-6: link this engagement (its staff only) to a process. */
+export const linkEngagement = (processId: string, engagementId: string) =>
+  apiFetch(`/api/processes/${encodeURIComponent(processId)}/engagements`, ProcessCommandResultResponse, { body: { engagementId } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposalPutForward } from './commands.js';
 import type { ProcessView } from './visibility.js';
 
 // The process's REST bodies that both the server and the tab read (as ../wireContract.ts is for engagements):
@@ -20,3 +21,6 @@ export const ProcessCommandResultResponse = z.object({
   version: z.number().int(),
   events: z.array(z.looseObject({ type: z.string(), version: z.number().int() })),
 });
+
+/** A draft `proposal.putForward` (PROPOSAL-12), as GET …/drafts answers it: checked against the command's own schema. */
+export const ProposalDraftResponse = ProposalPutForward;
