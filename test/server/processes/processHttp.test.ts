@@ -331,6 +331,26 @@ for (const target of targets) {
       expect((await chair.api.get(`/api/processes/${processId}/annex?format=exe`)).status).toBe(400);
     });
 
+    it('PROCESS-VIEW-6: a stream resumed with Last-Event-ID gets exactly the changes after it, redacted, with no snapshot', async () => {
+      const from = (await ok(ben.api.get(`/api/processes/${processId}`))).version as number;
+      await ok(chair.api.processCommand(processId, { type: 'process.update', description: 'The year’s register.' }));
+      await ok(chair.api.processCommand(processId, { type: 'proposal.ask', proposalId, text: 'And the budget?' }));
+      const resumed = await openSse(`${app.baseUrl}/api/processes/${processId}/stream`, { token: ben.token, lastEventId: String(from) });
+      try {
+        await resumed.waitFor((m) => m.id === String(from + 2));
+        const data = resumed.messages.filter((m) => m.event === 'snapshot' || m.event === 'change');
+        expect(data.map((m) => [m.event, m.id])).toEqual([
+          ['change', String(from + 1)],
+          ['change', String(from + 2)],
+        ]);
+        expect(data[0].json()).toMatchObject({ type: 'process.updated' });
+        // A question to Ana is not Ben's to see: the version advances, the event is hidden.
+        expect(data[1].json()).toEqual({ version: from + 2, type: 'hidden' });
+      } finally {
+        resumed.close();
+      }
+    });
+
     it('PROCESS-VIEW-6: what the proponent’s stream delivered is contiguous from its snapshot and ends at the current version', async () => {
       const version = (await ok(ana.api.get(`/api/processes/${processId}`))).version as number;
       await stream!.waitFor((m) => m.id === String(version));
