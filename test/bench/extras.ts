@@ -14,6 +14,7 @@ import { replayBenchmark } from './replay.js';
 import { tabBenchmark } from './tab.js';
 import { fuzzBenchmark } from './fuzz.js';
 import { annexBenchmark } from './annex.js';
+import { processBenchmark } from './processes.js';
 
 export interface ExtraBenchmark {
   name: string;
@@ -99,4 +100,12 @@ const summary: ExtraBenchmark = {
   },
 };
 
-export const extraBenchmarks: ExtraBenchmark[] = [assignment, summary, replayBenchmark, tabBenchmark, fuzzBenchmark, annexBenchmark];
+export const extraBenchmarks: ExtraBenchmark[] = [
+  assignment,
+  summary,
+  replayBenchmark,
+  tabBenchmark,
+  fuzzBenchmark,
+  annexBenchmark,
+  processBenchmark,
+];
