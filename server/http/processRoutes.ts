@@ -56,8 +56,8 @@ const processIdOf = (raw: unknown): string => {
   return parsed.data;
 };
 
-/** The process the request names, for a caller who is not on an invitation session (those reach one engagement only). */
-function scopedProcess(res: Response, rawId: unknown): { principal: Principal; processId: string } {
+/** The signed-in caller, unless on an invitation session (those reach the one engagement they were issued for). */
+function unscopedPrincipal(res: Response): Principal {
   const principal = principalOf(res);
   if (principal.scope) {
     throw new AppError(
@@ -65,7 +65,12 @@ function scopedProcess(res: Response, rawId: unknown): { principal: Principal; p
       'An invitation session can only take part in the engagement it was issued for; sign in through Teams to work on a process.',
     );
   }
-  return { principal, processId: processIdOf(rawId) };
+  return principal;
+}
+
+/** The process the request names, for a caller who is not on an invitation session. */
+function scopedProcess(res: Response, rawId: unknown): { principal: Principal; processId: string } {
+  return { principal: unscopedPrincipal(res), processId: processIdOf(rawId) };
 }
 
 /** POST /commands: `{ type, ...fields, commandId?, expectedVersion? }` → the process command and its options. */
@@ -126,14 +131,14 @@ export function processRouter(deps: ProcessRouteDeps): Router {
   const serverNow = () => clock.now().toISOString();
 
   router.post('/processes', requireJson, async (req, res) => {
-    const { principal } = scopedProcess(res, 'new');
+    const principal = unscopedPrincipal(res);
     const input = validate(CreateProcessBody, req.body ?? {}, 'process.create');
     const view = await processes.create(principal.user, input);
     res.status(201).json({ ...view, serverNow: serverNow() });
   });
 
   router.get('/processes', (_req, res) => {
-    const { principal } = scopedProcess(res, 'list');
+    const principal = unscopedPrincipal(res);
     res.json(processes.list(principal.user));
   });
 

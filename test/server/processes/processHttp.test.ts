@@ -95,6 +95,19 @@ for (const target of targets) {
 
     it('PROCESS-1: the Chair creates a process (an invitation session may not), links the engagement it chairs (PROCESS-6) and adds the stakeholders', async () => {
       expect((await ana.api.post('/api/processes', {})).status).toBe(400);
+      // An invitation session reaches its one engagement, never a process.
+      const invitation = await ok(
+        chair.api.post(`/api/engagements/${engagementId}/invitations`, {
+          role: 'stakeholder',
+          displayName: 'Guest',
+          organization: 'Guest Org',
+          category: 'ngo',
+        }),
+        201,
+      );
+      const guest = app.api((await ok(app.api().post('/api/auth/invitation', { code: invitation.code }))).token);
+      expect((await guest.post('/api/processes', { title: 'Mine' })).status).toBe(403);
+      expect((await guest.get('/api/processes')).status).toBe(403);
       const created = await ok(chair.api.post('/api/processes', { title: 'OEWG on ICT security, 2021–2025' }), 201);
       processId = created.id;
       expect(created.me).toMatchObject({ audience: 'staff', role: 'chair' });
