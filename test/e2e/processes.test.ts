@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from './support/startServer.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const executable = chromiumOrSkip();
+const PAPER_TITLE = 'بوابة لبناء القدرات: a portal for capacity-building with a deliberately long title that has to wrap at 320 px';
 
 describe.skipIf(!executable)('a process in the browser', () => {
   let server: RunningServer;
@@ -108,7 +109,7 @@ describe.skipIf(!executable)('a process in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
-  it('PROPOSAL-10: the proponent sees the question in "My proposals" in the side panel at 320 px and answers it there', async () => {
+  it('PROPOSAL-10, PAPER-1: the proponent sees the question in "My proposals" in the side panel at 320 px, answers it there and uploads a concept paper', async () => {
     const panel = await signedInPage(browser, contexts, `${server.url}/e/${encodeURIComponent(engagementId)}?view=panel`, ana, {
       width: 320,
       height: 900,
@@ -123,29 +124,25 @@ describe.skipIf(!executable)('a process in the browser', () => {
       'A regional hub, rotating every two years.',
     ]);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // PAPER-1: the proponent uploads its concept paper from the same panel.
+    await panel.getByLabel('Title of the paper').fill(PAPER_TITLE);
+    await panel.getByLabel('Language of the paper').selectOption('ar');
+    await panel.getByLabel('The paper (PDF, Word, ODT, text or Markdown)').setInputFiles({
+      name: 'paper.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('A concept paper.\n'),
+    });
+    await panel.getByRole('button', { name: 'Upload a concept paper' }).click();
+    await panel.getByRole('button', { name: 'Upload a new version' }).waitFor();
+    await panel.getByText(/1 version, not published yet/).waitFor();
     expect(await seriousViolations(panel)).toEqual([]);
   }, 120_000);
 
   it('PROCESS-VIEW-5: the portal page renders at 320 px and in Arabic, right to left, without sign-in, passes axe and names no unconsented proponent', async () => {
-    // A published paper for the portal: uploaded by the proponent, published by the Chair.
-    const proposalId = Object.keys((await call(chair.token, `/api/processes/${processId}`)).proposals)[0];
-    const form = new FormData();
-    form.append('file', new Blob(['A concept paper.\n'], { type: 'text/plain' }), 'paper.txt');
-    const uploaded = await (
-      await fetch(`${server.url}/api/processes/${processId}/attachments`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ana.token}` },
-        body: form,
-      })
-    ).json();
-    const submitted = await call(ana.token, `/api/processes/${processId}/commands`, {
-      type: 'paper.submit',
-      proposalId,
-      title: 'بوابة لبناء القدرات: a portal for capacity-building with a deliberately long title that has to wrap at 320 px',
-      language: 'ar',
-      attachmentId: uploaded.id,
-    });
-    await call(chair.token, `/api/processes/${processId}/commands`, { type: 'paper.publish', paperId: submitted.events[0].paperId });
+    // The paper the proponent uploaded in the side panel, published by the Chair.
+    const papers = (await call(chair.token, `/api/processes/${processId}`)).papers as Record<string, { id: string }>;
+    const [paper] = Object.values(papers);
+    await call(chair.token, `/api/processes/${processId}/commands`, { type: 'paper.publish', paperId: paper.id });
     const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
     contexts.push(context);
     const page = await context.newPage();

@@ -12,6 +12,7 @@ describe('my proposals', () => {
     const kenya = myProposals(processViewFor(w.state, 1, { userId: 'dev:kenya' }));
     expect(kenya).toHaveLength(1);
     expect(kenya[0]).toMatchObject({ number: 1, openQuestions: [{ text: 'Who hosts?' }], answeredCount: 0, feedbackCount: 1 });
+    expect(kenya[0]).toMatchObject({ live: true, feedback: [{ text: 'Good idea.' }] });
     expect(kenya[0].papers).toEqual([{ id: kenyaPaper, title: expect.any(String), versions: 2, published: true }]);
     // Answered: nothing waits any more.
     const questionId = kenya[0].openQuestions[0].id;

@@ -86,3 +86,6 @@ export const getProposalDraft = (processId: string, engagementId: string, reques
 /** PROCESS-6: link this engagement (its staff only) to a process. */
 export const linkEngagement = (processId: string, engagementId: string) =>
   apiFetch(`/api/processes/${encodeURIComponent(processId)}/engagements`, ProcessCommandResultResponse, { body: { engagementId } });
+/** PAPER-1: a concept paper's file, checked by the server as written inputs' attachments are. */
+export const uploadProcessAttachment = (processId: string, file: File) =>
+  apiUpload(`/api/processes/${encodeURIComponent(processId)}/attachments`, 'file', file, AttachmentResponse);

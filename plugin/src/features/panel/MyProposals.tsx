@@ -1,8 +1,9 @@
-import { Badge, Body1, Button, Caption1, Field, Textarea, Title3 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { Badge, Body1, Button, Caption1, Field, Input, Label, Select, Textarea, Title3 } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessView } from '../../../../server/domain/process/visibility.js';
-import { getProcess, listProcesses, sendProcessCommand } from '../../api/endpoints.js';
+import { getProcess, listProcesses, sendProcessCommand, uploadProcessAttachment } from '../../api/endpoints.js';
+import { PAPER_LANGUAGES } from '../../../../server/domain/process/vocabulary.js';
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
@@ -98,6 +99,16 @@ function ProposalCard(props: {
               .join(' ')}
       </Body1>
       <Body1 as="p">{t('proposals.feedback', { count: proposal.feedbackCount })}</Body1>
+      {proposal.feedback.length > 0 && (
+        <ul aria-label={t('proposals.feedbackList')}>
+          {proposal.feedback.map((f) => (
+            <li key={f.id} dir="auto">
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {proposal.live && <PaperForm processId={props.processId} proposal={proposal} onDone={props.onAnswered} onError={props.onError} />}
     </article>
   );
 }
@@ -133,6 +144,81 @@ function AnswerForm(props: {
       </Field>
       <Button type="submit" disabledFocusable={busy || !answer.trim()}>
         {t('proposals.answer')}
+      </Button>
+    </form>
+  );
+}
+
+/** Each language in its own name, as the language picker shows them. */
+const PAPER_LANGUAGE_NAMES: Record<(typeof PAPER_LANGUAGES)[number], string> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};
+
+/** PAPER-1, PAPER-2: the proponent uploads its concept paper, or the next version of it. */
+function PaperForm(props: { processId: string; proposal: MyProposal; onDone: () => Promise<void>; onError: (message: string) => void }) {
+  const { t } = useTranslation();
+  const layout = useLayoutStyles();
+  const fileId = useId();
+  const existing = props.proposal.papers[0];
+  const [title, setTitle] = useState('');
+  const [language, setLanguage] = useState<(typeof PAPER_LANGUAGES)[number]>('en');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = existing ? t('proposals.newVersion') : t('proposals.uploadPaper');
+  return (
+    <form
+      className={layout.stack}
+      aria-label={heading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!file) return;
+        setBusy(true);
+        uploadProcessAttachment(props.processId, file)
+          .then((saved) =>
+            sendProcessCommand(
+              props.processId,
+              existing
+                ? { type: 'paper.revise', paperId: existing.id, language, attachmentId: saved.id }
+                : { type: 'paper.submit', proposalId: props.proposal.id, title: title.trim(), language, attachmentId: saved.id },
+            ),
+          )
+          .then(() => {
+            setFile(null);
+            setTitle('');
+            return props.onDone();
+          })
+          .catch((failure: unknown) => props.onError(errorMessage(failure)))
+          .finally(() => setBusy(false));
+      }}
+    >
+      {!existing && (
+        <Field label={t('proposals.paperTitle')} required>
+          <Input value={title} onChange={(_, d) => setTitle(d.value)} />
+        </Field>
+      )}
+      <Field label={t('proposals.paperLanguage')}>
+        <Select value={language} onChange={(_, d) => setLanguage(d.value as (typeof PAPER_LANGUAGES)[number])}>
+          {PAPER_LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {PAPER_LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Label htmlFor={fileId}>{t('proposals.paperFile')}</Label>
+      <input
+        id={fileId}
+        type="file"
+        accept=".pdf,.docx,.odt,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain,text/markdown"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
+      <Button type="submit" disabledFocusable={busy || !file || (!existing && !title.trim())}>
+        {heading}
       </Button>
     </form>
   );

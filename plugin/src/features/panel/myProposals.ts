@@ -13,6 +13,10 @@ export interface MyProposal {
   answeredCount: number;
   papers: { id: string; title: string; versions: number; published: boolean }[];
   feedbackCount: number;
+  /** Visible comments on its papers, oldest first (FEEDBACK-3: hidden ones are not in the view). */
+  feedback: { id: string; text: string }[];
+  /** Neither merged nor withdrawn: papers may still be uploaded (PAPER-1). */
+  live: boolean;
 }
 
 export function myProposals(view: ProcessView): MyProposal[] {
@@ -25,6 +29,9 @@ export function myProposals(view: ProcessView): MyProposal[] {
       const questions = Object.values(view.questions).filter((q) => q.proposalId === proposal.id);
       const papers = Object.values(view.papers).filter((p) => p.proposalId === proposal.id);
       const paperIds = new Set(papers.map((p) => p.id));
+      const feedback = Object.values(view.feedback)
+        .filter((f) => paperIds.has(f.paperId) && !f.hidden)
+        .sort((a, b) => a.at.localeCompare(b.at));
       return {
         id: proposal.id,
         number: proposal.number,
@@ -41,7 +48,9 @@ export function myProposals(view: ProcessView): MyProposal[] {
           versions: p.versions.length,
           published: p.publishedVersion !== null,
         })),
-        feedbackCount: Object.values(view.feedback).filter((f) => paperIds.has(f.paperId) && !f.hidden).length,
+        feedbackCount: feedback.length,
+        feedback: feedback.map((f) => ({ id: f.id, text: f.text })),
+        live: proposal.status !== 'merged' && proposal.status !== 'withdrawn',
       };
     });
 }
