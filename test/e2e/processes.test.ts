@@ -87,7 +87,7 @@ describe.skipIf(!executable)('a process in the browser', () => {
     await server?.stop();
   });
 
-  it('PROPOSAL-12, PROPOSAL-9: the Chair files the intervention from the speakers list in the Proposals view and asks the proponent a question', async () => {
+  it('PROPOSAL-12, PROPOSAL-9, PROPOSAL-5: the Chair files the intervention from the speakers list in the Proposals view, asks the proponent a question and moves its status', async () => {
     const page = await signedInPage(browser, contexts, `${server.url}/e/${encodeURIComponent(engagementId)}`, chair, {
       width: 1280,
       height: 900,
@@ -106,6 +106,12 @@ describe.skipIf(!executable)('a process in the browser', () => {
     )[0];
     expect(proposal.source).toMatchObject({ kind: 'intervention', text: 'A portal matching needs and offers.' });
     expect(proposal.proponents).toHaveLength(1);
+    // PROPOSAL-5: the status road, with its history (who and when is on the record).
+    await page.getByLabel('New status').selectOption('discussed');
+    await page.getByRole('button', { name: 'Change the status' }).click();
+    await page.getByText(/· Discussed$/).waitFor();
+    await page.getByText('History').click();
+    await page.getByText(/Question to the proponent → Discussed/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 

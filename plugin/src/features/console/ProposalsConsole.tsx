@@ -7,7 +7,7 @@ import { getProcess, getProposalDraft, linkEngagement, listProcesses, sendProces
 import { errorMessage } from '../../api/problem.js';
 import { ErrorBar } from '../../components/ErrorBar.js';
 import { useLayoutStyles } from '../../components/useLayoutStyles.js';
-import { PROPOSAL_STATUSES } from '../../../../server/domain/process/vocabulary.js';
+import { PROPOSAL_STATUSES, SETTABLE_STATUSES } from '../../../../server/domain/process/vocabulary.js';
 import { ALL, interventionsToFile, registerRows, themesOf } from './proposalRegister.js';
 
 // The staff's Proposals view (docs/processes.md): the process this engagement belongs to (or linking it to
@@ -164,11 +164,46 @@ export function ProposalsConsole({ state }: { state: EngagementState }) {
               <Caption1 dir="auto">
                 {p.theme} · {t(`proposals.status.${p.status}`)}
               </Caption1>
+              {p.status !== 'merged' && p.status !== 'withdrawn' && (
+                <>
+                  <StatusForm
+                    current={p.status}
+                    busy={busy}
+                    onSet={(status) => act(() => sendProcessCommand(process.id, { type: 'proposal.setStatus', proposalId: p.id, status }))}
+                  />
+                  <MergeForm
+                    others={Object.values(process.proposals).filter(
+                      (o) => o.id !== p.id && o.status !== 'merged' && o.status !== 'withdrawn',
+                    )}
+                    busy={busy}
+                    onMerge={(intoProposalId) =>
+                      act(() => sendProcessCommand(process.id, { type: 'proposal.merge', proposalId: p.id, intoProposalId }))
+                    }
+                  />
+                </>
+              )}
               {p.proponents.length > 0 && p.status !== 'merged' && p.status !== 'withdrawn' && (
                 <AskForm
                   onAsk={(text) => act(() => sendProcessCommand(process.id, { type: 'proposal.ask', proposalId: p.id, text }))}
                   busy={busy}
                 />
+              )}
+              {p.history.length > 0 && (
+                <details>
+                  <summary>{t('proposals.history')}</summary>
+                  <ul>
+                    {p.history.map((h) => (
+                      <li key={`${h.at}-${h.status}`}>
+                        {t('proposals.change', {
+                          at: h.at.slice(0, 16).replace('T', ' '),
+                          from: t(`proposals.status.${h.from}`),
+                          to: t(`proposals.status.${h.status}`),
+                        })}
+                        {h.reason ? ` (${h.reason})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
               )}
             </li>
           ))}
@@ -196,6 +231,83 @@ function AskForm({ onAsk, busy }: { onAsk: (text: string) => void; busy: boolean
       </Field>
       <Button type="submit" size="small" disabledFocusable={busy || !text.trim()}>
         {t('proposals.send')}
+      </Button>
+    </form>
+  );
+}
+
+/** PROPOSAL-5: staff move a proposal along the status road. */
+function StatusForm({
+  current,
+  busy,
+  onSet,
+}: {
+  current: string;
+  busy: boolean;
+  onSet: (status: (typeof SETTABLE_STATUSES)[number]) => void;
+}) {
+  const { t } = useTranslation();
+  const layout = useLayoutStyles();
+  const [status, setStatus] = useState<(typeof SETTABLE_STATUSES)[number] | ''>('');
+  return (
+    <form
+      className={layout.stack}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (status) onSet(status);
+      }}
+    >
+      <Field label={t('proposals.newStatus')}>
+        <Select value={status} onChange={(_, d) => setStatus(d.value as (typeof SETTABLE_STATUSES)[number])}>
+          <option value="">{t('proposals.chooseStatus')}</option>
+          {SETTABLE_STATUSES.filter((s) => s !== current).map((s) => (
+            <option key={s} value={s}>
+              {t(`proposals.status.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" size="small" disabledFocusable={busy || !status}>
+        {t('proposals.setStatus')}
+      </Button>
+    </form>
+  );
+}
+
+/** PROPOSAL-6: staff merge a proposal into another live one. */
+function MergeForm({
+  others,
+  busy,
+  onMerge,
+}: {
+  others: { id: string; number: number; title: string }[];
+  busy: boolean;
+  onMerge: (intoId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const layout = useLayoutStyles();
+  const [into, setInto] = useState('');
+  if (others.length === 0) return null;
+  return (
+    <form
+      className={layout.stack}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (into) onMerge(into);
+      }}
+    >
+      <Field label={t('proposals.mergeInto')}>
+        <Select value={into} onChange={(_, d) => setInto(d.value)}>
+          <option value="">{t('proposals.chooseProposal')}</option>
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {t('proposals.numbered', { number: o.number, title: o.title })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" size="small" disabledFocusable={busy || !into}>
+        {t('proposals.merge')}
       </Button>
     </form>
   );
