@@ -114,6 +114,9 @@ export async function createProcessService(deps: ProcessServiceDeps): Promise<Pr
     if (intake.closing) return intake.submit(processId, actor, command, options, false);
     const entry = existing(processId);
     try {
+      // Who may issue it is asked first (PROCESS-2), so that the checks below tell nothing to someone who may not;
+      // the commit stage asks again against the state it commits on.
+      processAggregate.authorize(entry.state, actor, command);
       await checkAcrossAggregates(deps, entry.state, actor, command);
     } catch (error) {
       throw asAppError(error);
@@ -154,6 +157,7 @@ export async function createProcessService(deps: ProcessServiceDeps): Promise<Pr
       const actor = { kind: 'user', userId: user.userId, displayName: user.displayName } as const;
       let title: string;
       try {
+        processAggregate.authorize(existing(processId).state, actor, { type: 'process.linkEngagement', engagementId, title: engagementId });
         title = checkLink(deps, actor, engagementId).settings.title;
       } catch (error) {
         throw asAppError(error);

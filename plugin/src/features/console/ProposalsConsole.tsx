@@ -20,8 +20,6 @@ export function ProposalsConsole({ state }: { state: EngagementState }) {
   const [staffOf, setStaffOf] = useState<ProcessView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [chosen, setChosen] = useState('');
-  const [filter, setFilter] = useState({ theme: ALL, status: ALL, engagementId: ALL });
 
   const load = useCallback(async () => {
     try {
@@ -54,33 +52,12 @@ export function ProposalsConsole({ state }: { state: EngagementState }) {
         <ErrorBar message={error} onDismiss={() => setError(null)} />
         <Body1 as="p">{t('proposals.noProcess')}</Body1>
         {staffOf.length > 0 && (
-          <form
-            className={layout.stack}
-            onSubmit={(e) => {
-              e.preventDefault();
-              act(() => linkEngagement(chosen, state.id));
-            }}
-          >
-            <Field label={t('proposals.process')}>
-              <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
-                <option value="">{t('proposals.chooseProcess')}</option>
-                {staffOf.map((view) => (
-                  <option key={view.id} value={view.id}>
-                    {view.settings.title}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Button type="submit" disabledFocusable={busy || !chosen}>
-              {t('proposals.link')}
-            </Button>
-          </form>
+          <LinkForm staffOf={staffOf} busy={busy} onLink={(processId) => act(() => linkEngagement(processId, state.id))} />
         )}
       </section>
     );
   }
 
-  const rows = registerRows(process, filter);
   const toFile = interventionsToFile(state, process);
   return (
     <section aria-labelledby="proposals-h" className={layout.stack}>
@@ -119,6 +96,49 @@ export function ProposalsConsole({ state }: { state: EngagementState }) {
           ))}
         </ul>
       )}
+      <Register process={process} busy={busy} act={act} />
+    </section>
+  );
+}
+
+/** PROCESS-6: link this engagement to a process the user runs. */
+function LinkForm({ staffOf, busy, onLink }: { staffOf: ProcessView[]; busy: boolean; onLink: (processId: string) => void }) {
+  const { t } = useTranslation();
+  const layout = useLayoutStyles();
+  const [chosen, setChosen] = useState('');
+  return (
+    <form
+      className={layout.stack}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onLink(chosen);
+      }}
+    >
+      <Field label={t('proposals.process')}>
+        <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <option value="">{t('proposals.chooseProcess')}</option>
+          {staffOf.map((view) => (
+            <option key={view.id} value={view.id}>
+              {view.settings.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" disabledFocusable={busy || !chosen}>
+        {t('proposals.link')}
+      </Button>
+    </form>
+  );
+}
+
+/** The register, filtered by theme, status and engagement, with what staff do to each proposal. */
+function Register({ process, busy, act }: { process: ProcessView; busy: boolean; act: (work: () => Promise<unknown>) => void }) {
+  const { t } = useTranslation();
+  const layout = useLayoutStyles();
+  const [filter, setFilter] = useState({ theme: ALL, status: ALL, engagementId: ALL });
+  const rows = registerRows(process, filter);
+  return (
+    <>
       <Title3 as="h3">{t('proposals.list')}</Title3>
       <div className={layout.stack}>
         <Field label={t('proposals.filterTheme')}>
@@ -209,7 +229,7 @@ export function ProposalsConsole({ state }: { state: EngagementState }) {
           ))}
         </ol>
       )}
-    </section>
+    </>
   );
 }
 
