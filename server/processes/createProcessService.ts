@@ -9,8 +9,7 @@ import { AppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import { processAggregate } from '../domain/process/aggregate.js';
 import { isInternalProcessCommand, type ProcessCommand } from '../domain/process/commands.js';
-import type { ProcessEvent, StoredProcessEvent } from '../domain/process/events.js';
-import { foldProcess } from '../domain/process/evolveProcess.js';
+import type { ProcessEvent } from '../domain/process/events.js';
 import { processAccessOf } from '../domain/process/policies.js';
 import { draftFromBreakoutReport, draftFromIntervention, draftFromWrittenInput } from '../domain/process/proposalDrafts.js';
 import { emptyProcessState, memberOfUser, type ProcessState } from '../domain/process/state.js';
@@ -19,6 +18,7 @@ import { streamKey, type EventStore } from '../store/EventStore.js';
 import { createCommandIntake } from '../engagements/commandIntake.js';
 import { checkAcrossAggregates, checkLink, type CrossCheckDeps } from './crossChecks.js';
 import { createProcessHub } from './processHub.js';
+import { createProcessSnapshots, loadProcess } from './processSnapshots.js';
 import type { DraftSource, ProcessService } from './ProcessService.js';
 import type { EngagementState } from '../domain/state.js';
 
@@ -47,22 +47,14 @@ function draftFrom(process: ProcessState, engagement: EngagementState, source: D
   }
 }
 
-/** Every process folded from its log (a process is written at a secretariat's pace: no snapshots yet). */
-async function loadProcesses(store: EventStore, into: Map<string, ProcessInMemory>): Promise<void> {
-  for (const id of await store.streamIds('process')) {
-    // The log keeps JSON; a process stream holds the process's events only (its own key, `process:<id>`).
-    const events = (await store.load(streamKey('process', id))) as unknown[] as StoredProcessEvent[];
-    const state = foldProcess(events, emptyProcessState());
-    into.set(id, { id, state, version: events.at(-1)?.version ?? 0, queue: [], scheduled: false });
-  }
-}
-
 export interface ProcessServiceDeps extends CrossCheckDeps {
   store: EventStore;
   clock: Clock;
   newId?: () => string;
   log?: (message: string, error?: unknown) => void;
   random?: () => number;
+  /** A state snapshot every this many events (default 200; 0: never), as for an engagement. */
+  snapshotEvery?: number;
 }
 
 /** Builds the service and loads every process from the store; resolves once it can take commands. */
@@ -83,6 +75,7 @@ export async function createProcessService(deps: ProcessServiceDeps): Promise<Pr
   };
 
   const hub = createProcessHub({ clock, current, log, random: deps.random });
+  const snapshots = createProcessSnapshots({ store, every: deps.snapshotEvery ?? 200, log, track: (write) => intake.track(write) });
   const commit = createGroupCommit<ProcessState, ProcessCommand, ProcessEvent>({
     store,
     clock,
@@ -92,13 +85,21 @@ export async function createProcessService(deps: ProcessServiceDeps): Promise<Pr
     afterCommit: (entry, transitions) => {
       try {
         hub.publish(entry.id, transitions);
+        snapshots.afterCommit(entry);
       } catch (error) {
-        log(`after committing version ${entry.version} of process ${entry.id}, the hub failed`, error);
+        log(`after committing version ${entry.version} of process ${entry.id}, the hub or the snapshot failed`, error);
       }
     },
   });
 
-  await loadProcesses(store, processes);
+  // Start-up: each process from its state snapshot and the events after it (processSnapshots.ts).
+  for (const id of await store.streamIds('process')) {
+    const loaded = await loadProcess(store, id);
+    if (loaded.rejected) log(`the state snapshot of process ${id} was set aside (${loaded.rejected}); folding its whole log`);
+    const entry: ProcessInMemory = { id, state: loaded.state, version: loaded.version, queue: [], scheduled: false };
+    processes.set(id, entry);
+    await snapshots.loaded(entry, loaded);
+  }
   // The hub's resume window starts empty: a stream resumed across a restart starts from a snapshot.
 
   const intake = createCommandIntake<ProcessState, ProcessCommand, ProcessEvent>({

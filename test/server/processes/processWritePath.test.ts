@@ -108,6 +108,39 @@ for (const adapter of adapters) {
       expect((unknown as AppError).status).toBe(404);
     });
 
+    it('PROCESS-1: a snapshot every N events (the same table, key `process:<id>`) is where a start-up folds from; a snapshot that cannot be trusted is set aside', async () => {
+      const where = await adapter.fresh();
+      const store = await adapter.open(where);
+      stores.push(store);
+      const first = await createProcessService({ store, clock: new FakeClock(), ...noEngagements, log: () => undefined, snapshotEvery: 3 });
+      const { id } = await first.create(chair, { title: 'Snapshotted' });
+      for (const title of ['A', 'B', 'C', 'D']) await first.execute(id, asUser(chair), { type: 'process.update', title });
+      await first.whenIdle();
+      await first.close();
+      const snapshot = await store.loadSnapshot(`process:${id}`);
+      expect(snapshot?.version).toBe(3);
+      expect(await store.engagementIds()).toEqual([]);
+
+      const again = await createProcessService({ store, clock: new FakeClock(), ...noEngagements, log: () => undefined, snapshotEvery: 3 });
+      expect(again.get(id, { userId: chair.userId })).toMatchObject({ version: 5, settings: { title: 'D' } });
+      await again.close();
+
+      await store.saveSnapshot(`process:${id}`, 4, 1, '{"id":"someone-else"}');
+      const logged: string[] = [];
+      const third = await createProcessService({
+        store,
+        clock: new FakeClock(),
+        ...noEngagements,
+        log: (m) => logged.push(m),
+        snapshotEvery: 3,
+      });
+      expect(third.get(id, { userId: chair.userId })).toMatchObject({ version: 5, settings: { title: 'D' } });
+      expect(logged.join('\n')).toContain('its state is not this process');
+      // The set-aside snapshot was replaced at once.
+      expect((await store.loadSnapshot(`process:${id}`))?.version).toBe(5);
+      await third.close();
+    });
+
     it('PAPER-1: a concept paper names an attachment uploaded to the process, else 409 naming the rule and nothing is written', async () => {
       const processes = await service(await adapter.fresh());
       const { id } = await processes.create(chair, { title: 'Process' });
