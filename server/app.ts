@@ -100,6 +100,7 @@ export function createApp(deps: AppDeps): ConveneApp {
     });
   });
   const openApiAdditions: OpenApiAdditions[] = [];
+  const pages: express.Router[] = [];
   let openApi: Record<string, unknown> | null = null;
   api.get('/openapi.json', (_req, res) => {
     openApi ??= buildOpenApiDocument({ version: APP_VERSION, publicUrl: config.publicUrl, devSignIn, additions: openApiAdditions });
@@ -121,12 +122,14 @@ export function createApp(deps: AppDeps): ConveneApp {
   for (const extend of deps.extensions ?? []) {
     const added = extend({ router: api, requireUser: authenticator.requireUser, config, clock, engagements, logger });
     if (added?.openApi) openApiAdditions.push(added.openApi);
+    if (added?.pages) pages.push(added.pages);
   }
   api.use((req, res) => {
     sendProblem(res, new AppError('NOT_FOUND', `There is no ${req.method} ${req.baseUrl}${req.path} in this API; see /api/openapi.json.`));
   });
   api.use(problemHandler(logger));
   app.use('/api', api);
+  for (const page of pages) app.use(page);
 
   const staticDir = deps.staticDir === undefined ? DEFAULT_STATIC_DIR : deps.staticDir;
   if (staticDir) app.use(createStaticTab(staticDir));

@@ -18,6 +18,8 @@ import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
 import { describeMissingFonts, missingFonts } from './summary/render/pdfText.js';
+import { attachmentExistsIn, processExtension } from './http/processRoutes.js';
+import { createProcessService } from './processes/createProcessService.js';
 
 // Composes config → store → engagement service → app, listens, and shuts down gracefully (docs/reliability.md):
 // stop accepting, end every stream with a jittered retry, drain in-flight commands, close the database,
@@ -82,11 +84,20 @@ const attachments = createAttachmentStore({
   now: () => systemClock.now(),
   quota: attachmentQuotaOf(config),
 });
+// Processes (docs/processes.md): the same store and commit stage; their checks read the engagements in memory.
+const processes = await createProcessService({
+  store,
+  clock: systemClock,
+  log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
+  engagementState: (id) => engagements.stateOf(id),
+  attachmentExists: (processId, attachmentId) => attachmentExistsIn(attachments, processId, attachmentId),
+});
 const extensions = [
   breakoutExtension({ adapter: livekit }),
   livekitWebhookExtension({ adapter: livekit }),
   attachmentExtension(attachments),
   summaryExtension(attachments),
+  processExtension(processes, attachments),
 ];
 const { app, streams } = createApp({
   config,
@@ -159,7 +170,9 @@ async function shutdown(signal: string): Promise<void> {
   deadline.unref();
 
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // Streams are not idle: server.close() alone would wait for them forever.
+  // Streams are not idle: server.close() alone would wait for them forever. Processes first: the
+  // engagement service closes the store they share.
+  await processes.close();
   await engagements.close();
   streams.endAll('server shutting down');
   // Ended streams become idle keep-alive sockets a moment later: keep reaping until the server is closed.

@@ -20,7 +20,7 @@ export function canonicalJson(value: unknown): string {
  * What makes a retry "the same command" (IETF idempotency-key draft: same key, same payload): the command,
  * the engagement and who sends it. The actor's display name is left out: it may change between retries.
  */
-export function commandFingerprint(engagementId: string, actor: Actor, command: Command): string {
+export function commandFingerprint(engagementId: string, actor: Actor, command: Command | { type: string }): string {
   const who = actor.kind === 'system' ? 'system' : `user:${actor.userId}`;
   return sha256Hex(canonicalJson({ engagementId, actor: who, command }));
 }

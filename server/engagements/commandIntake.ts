@@ -5,11 +5,14 @@
 import { AppError } from '../appError.js';
 import { isInternalCommand, type Command } from '../domain/commands.js';
 import type { Actor } from '../domain/context.js';
-import { emptyState } from '../domain/state.js';
-import type { CommandResult } from './EngagementService.js';
-import { emptyQueue, engagementNotFound, queuedCount, type createGroupCommit, type EngagementInMemory } from './groupCommit.js';
+import type { EngagementEvent } from '../domain/events.js';
+import { emptyState, type EngagementState } from '../domain/state.js';
+import type { AggregateInMemory, CommitResult, GroupCommit } from './groupCommit.js';
+import { emptyQueue, engagementNotFound, queuedCount } from './groupCommit.js';
 
-export interface CommandIntake {
+// Generic over the aggregate like the commit stage (a process's intake: server/processes/createProcessService.ts);
+// the defaults are the engagement's.
+export interface CommandIntake<C = Command, E = EngagementEvent> {
   /**
    * Queues a command for the commit stage; resolves with its result once committed. `allowInternal`: the
    * service's own methods may issue internal commands; `creating`: the engagement may not exist yet.
@@ -17,11 +20,11 @@ export interface CommandIntake {
   submit(
     id: string,
     actor: Actor,
-    command: Command,
+    command: C,
     options: { commandId?: string; expectedVersion?: number },
     allowInternal: boolean,
     creating?: boolean,
-  ): Promise<CommandResult>;
+  ): Promise<CommitResult<E>>;
   /** Work outside a command that whenIdle and close wait for. */
   track(work: Promise<unknown>): void;
   /** Resolves when everything in flight (and whatever it queued meanwhile) has settled. */
@@ -31,11 +34,18 @@ export interface CommandIntake {
   readonly closing: boolean;
 }
 
-export function createCommandIntake(deps: {
-  engagements: Map<string, EngagementInMemory>;
-  commit: ReturnType<typeof createGroupCommit>;
-}): CommandIntake {
+export function createCommandIntake<S = EngagementState, C extends { type: string } = Command, E = EngagementEvent>(deps: {
+  engagements: Map<string, AggregateInMemory<S, C, E>>;
+  commit: GroupCommit<S, C, E>;
+  /** Default: the engagement's. */
+  isInternal?: (type: string) => boolean;
+  empty?: () => S;
+  notFound?: () => AppError;
+}): CommandIntake<C, E> {
   const { engagements } = deps;
+  const isInternal = deps.isInternal ?? isInternalCommand;
+  const empty = deps.empty ?? (emptyState as unknown as () => S);
+  const notFound = deps.notFound ?? engagementNotFound;
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
   const track = (work: Promise<unknown>) => {
@@ -50,15 +60,15 @@ export function createCommandIntake(deps: {
           new AppError('STORAGE_UNAVAILABLE', 'The server is restarting and records no changes right now. Try again in a few seconds.'),
         );
       }
-      if (isInternalCommand(command.type) && !allowInternal && actor.kind !== 'system') {
+      if (isInternal(command.type) && !allowInternal && actor.kind !== 'system') {
         return Promise.reject(
           new AppError('FORBIDDEN', `${command.type} is issued by the server itself or through its own endpoint, not as a command.`),
         );
       }
       let entry = engagements.get(id);
       if (!entry) {
-        if (!creating) return Promise.reject(engagementNotFound());
-        entry = { id, state: emptyState(), version: 0, queue: emptyQueue(), scheduled: false };
+        if (!creating) return Promise.reject(notFound());
+        entry = { id, state: empty(), version: 0, queue: emptyQueue(), scheduled: false };
         engagements.set(id, entry);
       }
       const target = entry;

@@ -89,6 +89,8 @@ export interface ObservableEngagementService extends EngagementService {
   /** Resolves when every command queued so far (including fired deadlines) has finished. */
   whenIdle(): Promise<void>;
   subscriberCount(engagementId?: string): number;
+  /** The engagement's folded state now, or undefined: for the checks a process makes across aggregates (server/processes/crossChecks.ts). */
+  stateOf(engagementId: string): EngagementState | undefined;
 }
 
 /** Builds the service and loads every engagement from the store; resolves once it can take commands. */
@@ -221,6 +223,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     },
 
     whenIdle: () => intake.drained(),
+    stateOf: (engagementId) => current(engagementId)?.state,
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
 }

@@ -1,51 +1,90 @@
-// The commit stage of the write path (docs/write-path.md): queued commands become one transaction. Per engagement,
-// commands wait in arrival order and are drained on the next turn of the event loop, so that commands
+// The commit stage of the write path (docs/write-path.md): queued commands become one transaction. Per stream
+// (an engagement, a process), commands wait in two lanes (staff first, LIMIT-2), each in arrival order, and are drained on the next turn of the event loop, so that commands
 // arriving together share one append (one fsync) while each still sees the state its predecessors left
 // and gets its own answer, exactly as if run one by one (rather than
 // dropping to synchronous=NORMAL: durable and fast under bursts, docs/performance.md "write path").
+// The stage is generic over the aggregate it runs (`CommitAggregate`: authorize, decide, evolve): the
+// engagement's is `engagementCommitAggregate`; a process's is built from `processAggregate`
+// (server/processes/createProcessService.ts). One stage, two aggregates.
 import { AppError, fromDomainError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import type { Command } from '../domain/commands.js';
-import type { Actor, DomainLimits } from '../domain/context.js';
+import type { Actor, DecideContext, DomainLimits } from '../domain/context.js';
 import { decide } from '../domain/decide.js';
 import { DomainError } from '../domain/errors.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { evolve } from '../domain/evolve.js';
 import { authorize } from '../domain/policies.js';
 import type { EngagementState } from '../domain/state.js';
-import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand } from '../store/EventStore.js';
+import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type LoggedEvent, type StoredCommand } from '../store/EventStore.js';
 import { commandFingerprint } from './commandFingerprint.js';
 import { isStaffActor } from './isStaffActor.js';
-import type { CommandResult } from './EngagementService.js';
-import type { Transition } from './liveHub.js';
 
-/** A command waiting in an engagement's queue, with the answer its caller awaits. */
-export interface QueuedCommand {
+/** What the commit stage runs for one kind of aggregate. */
+export interface CommitAggregate<S, C extends { type: string }, E extends LoggedEvent> {
+  /** The word for it in messages: "The engagement is at version …". */
+  noun: string;
+  /** The command that may run against an empty stream (version 0); any other is NOT_FOUND there. */
+  createType: string;
+  /** The stream's key in the log (the engagement: its id; a process: `process:<id>`). */
+  streamOf(id: string): string;
+  notFound(): AppError;
+  /** Staff's and the server's commands, served first when commands queue (LIMIT-2); absent: one lane, arrival order. */
+  isStaff?(state: S, actor: Actor): boolean;
+  authorize(state: S, actor: Actor, command: C): void;
+  decide(state: S, command: C, ctx: DecideContext): E[];
+  evolve(state: S, event: E & { version: number }): S;
+}
+
+/** One committed event with the state on either side of it (what a live stream's `redact` needs). */
+export interface CommitTransition<S, E> {
+  event: E & { version: number };
+  before: S;
+  after: S;
+}
+
+/** What a committed command answers: the new version and its events. */
+export interface CommitResult<E> {
+  version: number;
+  events: (E & { version: number })[];
+}
+
+/** A command waiting in a stream's queue, with the answer its caller awaits. */
+export interface QueuedCommand<C = Command, E = EngagementEvent> {
   actor: Actor;
-  command: Command;
+  command: C;
   options: { commandId?: string; expectedVersion?: number };
-  resolve: (result: CommandResult) => void;
+  resolve: (result: CommitResult<E>) => void;
   reject: (error: unknown) => void;
 }
 
-/** One engagement in memory: its folded state, its version and its queue of commands. */
-export interface EngagementInMemory {
+/** One aggregate in memory: its folded state, its version and its queue of commands. */
+export interface AggregateInMemory<S, C = Command, E = EngagementEvent> {
   id: string;
-  state: EngagementState;
+  state: S;
   version: number;
   /**
-   * Commands waiting for this engagement, in two lanes (LIMIT-2): staff's and the server's first, then
+   * Commands waiting for this aggregate, in two lanes (LIMIT-2): staff's and the server's first, then
    * everyone else's; each lane in arrival order. Drained in batches, one batch at a time.
    */
-  queue: { staff: QueuedCommand[]; others: QueuedCommand[] };
+  queue: CommandLanes<C, E>;
   /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
 }
 
-/** An engagement's empty queue (both lanes). */
-export const emptyQueue = (): EngagementInMemory['queue'] => ({ staff: [], others: [] });
+/** The two lanes of a queue (LIMIT-2). */
+export interface CommandLanes<C = Command, E = EngagementEvent> {
+  staff: QueuedCommand<C, E>[];
+  others: QueuedCommand<C, E>[];
+}
 
-export const queuedCount = (entry: EngagementInMemory): number => entry.queue.staff.length + entry.queue.others.length;
+/** An empty queue (both lanes). */
+export const emptyQueue = <C = Command, E = EngagementEvent>(): CommandLanes<C, E> => ({ staff: [], others: [] });
+
+export const queuedCount = <C, E>(entry: { queue: CommandLanes<C, E> }): number => entry.queue.staff.length + entry.queue.others.length;
+
+/** One engagement in memory. */
+export type EngagementInMemory = AggregateInMemory<EngagementState, Command, EngagementEvent>;
 
 /** At most this many commands share one transaction (bounds the time the event loop is held). */
 export const MAX_BATCH = 100;
@@ -54,38 +93,52 @@ export const asAppError = (error: unknown): unknown => (error instanceof DomainE
 
 export const engagementNotFound = () => new AppError('NOT_FOUND', 'There is no such engagement, or it has been removed.');
 
-export interface GroupCommitOptions {
+/** The engagement, as the commit stage runs it. */
+export const engagementCommitAggregate: CommitAggregate<EngagementState, Command, EngagementEvent> = {
+  noun: 'engagement',
+  createType: 'engagement.create',
+  streamOf: (id) => id,
+  notFound: engagementNotFound,
+  isStaff: isStaffActor,
+  authorize,
+  decide,
+  evolve: (state, event) => evolve(state, event as StoredEvent),
+};
+
+export interface GroupCommitOptions<S = EngagementState, C extends { type: string } = Command, E extends LoggedEvent = EngagementEvent> {
   store: EventStore;
   clock: Clock;
   newId: () => string;
   log: (message: string, error?: unknown) => void;
+  /** Default: the engagement. */
+  aggregate?: CommitAggregate<S, C, E>;
   /** The server's limits that decide applies (LIMIT-3); absent: none. */
   domainLimits?: DomainLimits;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
-  afterCommit: (engagement: EngagementInMemory, transitions: Transition[]) => void;
+  afterCommit: (entry: AggregateInMemory<S, C, E>, transitions: CommitTransition<S, E>[]) => void;
 }
 
-const conflict = (current: number, expected: number) =>
+const conflict = (noun: string, current: number, expected: number) =>
   new AppError(
     'VERSION_CONFLICT',
-    `The engagement is at version ${current}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
+    `The ${noun} is at version ${current}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
     { currentVersion: current },
   );
 
-const replay = (stored: string, given: string, result: unknown): CommandResult => {
+const replay = <R>(stored: string, given: string, result: unknown): R => {
   if (stored !== given) {
     throw new AppError(
       'IDEMPOTENCY_KEY_REUSED',
       'This commandId was already used for a different command. Use a new commandId for a new command; resend the same body only to retry.',
     );
   }
-  return result as CommandResult;
+  return result as R;
 };
 
 /** What the log already holds under the batch's commandIds, read before the batch runs (one look-up each). */
 const recordedCommands = async (
   store: EventStore,
-  jobs: readonly QueuedCommand[],
+  jobs: readonly { options: { commandId?: string } }[],
 ): Promise<Map<string, PromiseSettledResult<StoredCommand | null>>> => {
   const ids = [...new Set(jobs.flatMap((job) => (job.options.commandId ? [job.options.commandId] : [])))];
   const found = await Promise.allSettled(ids.map((id) => store.findCommand(id)));
@@ -93,29 +146,41 @@ const recordedCommands = async (
 };
 
 /** A batch run against a tentative state: what to append, and whom to answer once it is appended. */
-interface DecidedBatch {
-  state: EngagementState;
+interface DecidedBatch<S, C, E> {
+  state: S;
   version: number;
-  accepted: { job: QueuedCommand; result: CommandResult }[];
-  transitions: Transition[];
-  events: EngagementEvent[];
+  accepted: { job: QueuedCommand<C, E>; result: CommitResult<E> }[];
+  transitions: CommitTransition<S, E>[];
+  events: E[];
   records: CommandRecord[];
   /** Retries of a command earlier in this same batch: answered once the batch is committed. */
-  echoes: { job: QueuedCommand; of: { fingerprint: string; result: CommandResult } }[];
+  echoes: { job: QueuedCommand<C, E>; of: { fingerprint: string; result: CommitResult<E> } }[];
 }
+
+const fingerprintIn = <S, C extends { type: string }, E extends LoggedEvent>(
+  aggregate: CommitAggregate<S, C, E>,
+  entry: AggregateInMemory<S, C, E>,
+  actor: Actor,
+  command: C,
+) => commandFingerprint(aggregate.streamOf(entry.id), actor, command);
 
 /**
  * Runs the batch's commands in order against a tentative state, synchronously: each sees the state its
  * predecessors left, exactly as if run one by one; a refused command is answered at once and does not touch
  * the others. Nothing is stored or swapped in here.
  */
-const decideBatch = (
-  { clock, newId, domainLimits }: Pick<GroupCommitOptions, 'clock' | 'newId' | 'domainLimits'>,
-  entry: EngagementInMemory,
-  jobs: QueuedCommand[],
+const decideBatch = <S, C extends { type: string }, E extends LoggedEvent>(
+  {
+    aggregate,
+    clock,
+    newId,
+    domainLimits,
+  }: { aggregate: CommitAggregate<S, C, E>; clock: Clock; newId: () => string; domainLimits?: DomainLimits },
+  entry: AggregateInMemory<S, C, E>,
+  jobs: QueuedCommand<C, E>[],
   recorded: Map<string, PromiseSettledResult<StoredCommand | null>>,
-): DecidedBatch => {
-  const batch: DecidedBatch = {
+): DecidedBatch<S, C, E> => {
+  const batch: DecidedBatch<S, C, E> = {
     state: entry.state,
     version: entry.version,
     accepted: [],
@@ -124,47 +189,48 @@ const decideBatch = (
     records: [],
     echoes: [],
   };
-  const inBatch = new Map<string, { fingerprint: string; result: CommandResult }>();
+  const inBatch = new Map<string, { fingerprint: string; result: CommitResult<E> }>();
   for (const job of jobs) {
-    const { actor, command, options } = job;
+    const { actor, command, options: jobOptions } = job;
     try {
-      const fingerprint = options.commandId ? commandFingerprint(entry.id, actor, command) : '';
-      if (options.commandId) {
-        const earlier = inBatch.get(options.commandId);
+      const fingerprint = jobOptions.commandId ? fingerprintIn(aggregate, entry, actor, command) : '';
+      if (jobOptions.commandId) {
+        const earlier = inBatch.get(jobOptions.commandId);
         if (earlier) {
           replay(earlier.fingerprint, fingerprint, earlier.result);
           batch.echoes.push({ job, of: earlier });
           continue;
         }
-        const lookup = recorded.get(options.commandId)!;
+        const lookup = recorded.get(jobOptions.commandId)!;
         if (lookup.status === 'rejected') throw lookup.reason;
         if (lookup.value) {
-          job.resolve(replay(lookup.value.fingerprint, fingerprint, lookup.value.result));
+          job.resolve(replay<CommitResult<E>>(lookup.value.fingerprint, fingerprint, lookup.value.result));
           continue;
         }
       }
       const { version, state } = batch;
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw conflict(version, options.expectedVersion);
-      if (version === 0 && command.type !== 'engagement.create') throw engagementNotFound();
-      authorize(state, actor, command);
-      const produced = decide(state, command, { now: clock.now().toISOString(), actor, newId, limits: domainLimits });
+      if (jobOptions.expectedVersion !== undefined && jobOptions.expectedVersion !== version)
+        throw conflict(aggregate.noun, version, jobOptions.expectedVersion);
+      if (version === 0 && command.type !== aggregate.createType) throw aggregate.notFound();
+      aggregate.authorize(state, actor, command);
+      const produced = aggregate.decide(state, command, { now: clock.now().toISOString(), actor, newId, limits: domainLimits });
       // Fold before writing: an event that cannot be folded is never stored.
       let next = state;
-      const mine: Transition[] = produced.map((event, i) => {
-        const stored = { ...event, version: version + 1 + i } as StoredEvent;
-        const after = evolve(next, stored);
+      const mine: CommitTransition<S, E>[] = produced.map((event, i) => {
+        const stored = { ...event, version: version + 1 + i };
+        const after = aggregate.evolve(next, stored);
         const transition = { event: stored, before: next, after };
         next = after;
         return transition;
       });
-      const result: CommandResult = { version: version + produced.length, events: mine.map((t) => t.event) };
+      const result: CommitResult<E> = { version: version + produced.length, events: mine.map((t) => t.event) };
       batch.state = next;
       batch.version = result.version;
       batch.transitions.push(...mine);
       batch.events.push(...produced);
-      if (options.commandId) {
-        batch.records.push({ commandId: options.commandId, fingerprint, result });
-        inBatch.set(options.commandId, { fingerprint, result });
+      if (jobOptions.commandId) {
+        batch.records.push({ commandId: jobOptions.commandId, fingerprint, result });
+        inBatch.set(jobOptions.commandId, { fingerprint, result });
       }
       batch.accepted.push({ job, result });
     } catch (error) {
@@ -174,34 +240,48 @@ const decideBatch = (
   return batch;
 };
 
-/** The append failed: nothing was written, so each waiting caller gets its replay or the error. */
-const answerFailedAppend = (entry: EngagementInMemory, waiting: QueuedCommand[], error: unknown) => {
-  for (const job of waiting) {
-    if (error instanceof CommandAlreadyRecorded) {
-      try {
-        job.resolve(replay(error.existing.fingerprint, commandFingerprint(entry.id, job.actor, job.command), error.existing.result));
-      } catch (refusal) {
-        job.reject(refusal);
-      }
-    } else job.reject(error);
-  }
-};
+/** The commit stage of one kind of aggregate. */
+export interface GroupCommit<S = EngagementState, C = Command, E = EngagementEvent> {
+  /** Queues a command for a stream; resolves with its result once committed. */
+  submit(entry: AggregateInMemory<S, C, E>, job: Omit<QueuedCommand<C, E>, 'resolve' | 'reject'>): Promise<CommitResult<E>>;
+}
 
-/** Returns `submit`, which queues a command for an engagement and resolves with its result once committed. */
-export function createGroupCommit(options: GroupCommitOptions) {
-  const { store, log } = options;
+/** Returns `submit`, which queues a command for a stream and resolves with its result once committed. */
+export function createGroupCommit<S = EngagementState, C extends { type: string } = Command, E extends LoggedEvent = EngagementEvent>(
+  options: GroupCommitOptions<S, C, E>,
+): GroupCommit<S, C, E> {
+  const { store, log, clock, newId, domainLimits } = options;
+  const aggregate = (options.aggregate ?? engagementCommitAggregate) as unknown as CommitAggregate<S, C, E>;
+  type Entry = AggregateInMemory<S, C, E>;
+  type Job = QueuedCommand<C, E>;
+  const fingerprintOf = (entry: Entry, actor: Actor, command: C) => fingerprintIn(aggregate, entry, actor, command);
+
+  /** The append failed: nothing was written, so each waiting caller gets its replay or the error. */
+  const answerFailedAppend = (entry: Entry, waiting: Job[], error: unknown) => {
+    for (const job of waiting) {
+      if (error instanceof CommandAlreadyRecorded) {
+        try {
+          job.resolve(
+            replay<CommitResult<E>>(error.existing.fingerprint, fingerprintOf(entry, job.actor, job.command), error.existing.result),
+          );
+        } catch (refusal) {
+          job.reject(refusal);
+        }
+      } else job.reject(error);
+    }
+  };
 
   /**
    * Commits a batch in ONE transaction (group commit: a burst of 500 floor requests costs a few fsyncs, not
    * 500). The commandIds are looked up first, then the batch is decided synchronously and appended; nothing is
-   * swapped in or published before the append resolved, and the next batch of this engagement starts only
+   * swapped in or published before the append resolved, and the next batch of this stream starts only
    * after it settled.
    */
-  const commitBatch = async (entry: EngagementInMemory, jobs: QueuedCommand[]): Promise<void> => {
-    const batch = decideBatch(options, entry, jobs, await recordedCommands(store, jobs));
+  const commitBatch = async (entry: Entry, jobs: Job[]): Promise<void> => {
+    const batch = decideBatch({ aggregate, clock, newId, domainLimits }, entry, jobs, await recordedCommands(store, jobs));
     if (batch.events.length > 0 || batch.records.length > 0) {
       try {
-        await store.append(entry.id, entry.version, batch.events, batch.records);
+        await store.append(aggregate.streamOf(entry.id), entry.version, batch.events, batch.records);
       } catch (error) {
         const waiting = [...batch.accepted.map((a) => a.job), ...batch.echoes.map((e) => e.job)];
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
@@ -226,17 +306,17 @@ export function createGroupCommit(options: GroupCommitOptions) {
   };
 
   /**
-   * Drains the engagement's queue on the next turn of the event loop, so that commands arriving together share
+   * Drains the stream's queue on the next turn of the event loop, so that commands arriving together share
    * a commit. `scheduled` stays set until the batch settled: commands arriving during its append wait in the
    * queue and form the next batch.
    */
-  const schedule = (entry: EngagementInMemory) => {
+  const schedule = (entry: Entry) => {
     if (entry.scheduled) return;
     entry.scheduled = true;
     setImmediate(() => void drain(entry));
   };
 
-  const drain = async (entry: EngagementInMemory) => {
+  const drain = async (entry: Entry) => {
     // LIMIT-2: the staff lane first, so that a flood of participants' commands delays the Chair by one batch at most.
     const first = entry.queue.staff.splice(0, MAX_BATCH);
     const jobs = [...first, ...entry.queue.others.splice(0, MAX_BATCH - first.length)];
@@ -247,16 +327,16 @@ export function createGroupCommit(options: GroupCommitOptions) {
       // than let the exception escape and take the server down.
       log(`a batch of commands for ${entry.id} failed unexpectedly`, error);
       for (const job of jobs)
-        job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
+        job.reject(new AppError('INTERNAL', `The change could not be processed. Reload the ${aggregate.noun} and try again.`));
     }
     entry.scheduled = false;
     if (queuedCount(entry) > 0) schedule(entry);
   };
 
   return {
-    submit(entry: EngagementInMemory, job: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<CommandResult> {
-      return new Promise<CommandResult>((resolve, reject) => {
-        (isStaffActor(entry.state, job.actor) ? entry.queue.staff : entry.queue.others).push({ ...job, resolve, reject });
+    submit(entry: Entry, job: Omit<Job, 'resolve' | 'reject'>): Promise<CommitResult<E>> {
+      return new Promise<CommitResult<E>>((resolve, reject) => {
+        (aggregate.isStaff?.(entry.state, job.actor) ? entry.queue.staff : entry.queue.others).push({ ...job, resolve, reject });
         schedule(entry);
       });
     },

@@ -21,5 +21,8 @@ export interface OpenApiAdditions {
   paths?: Record<string, Record<string, unknown>>;
   schemas?: Record<string, Record<string, unknown>>;
 }
-/** Mounts routes on the /api router; may return what it adds to the OpenAPI document. */
-export type ApiExtension = (ctx: ApiContext) => void | { openApi?: OpenApiAdditions };
+/**
+ * Mounts routes on the /api router; may return what it adds to the OpenAPI document, and pages outside /api
+ * (the portal page, `/p/…`), mounted before the tab's static files under the app's security headers.
+ */
+export type ApiExtension = (ctx: ApiContext) => void | { openApi?: OpenApiAdditions; pages?: Router };

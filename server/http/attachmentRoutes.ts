@@ -33,7 +33,7 @@ function fromUploadError(error: unknown, maxBytes: number): AppError {
   return invalidInput('attachment', [{ path: '', message: 'The multipart body could not be read; send one file in the field "file"' }]);
 }
 
-function requireMultipart(req: Parameters<RequestHandler>[0]): void {
+export function requireMultipart(req: Parameters<RequestHandler>[0]): void {
   if (!req.is('multipart/form-data')) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -42,9 +42,8 @@ function requireMultipart(req: Parameters<RequestHandler>[0]): void {
   }
 }
 
-export function attachmentRouter(deps: AttachmentRouteDeps): Router {
-  const { engagements, attachments } = deps;
-  const router = Router();
+/** Reads one file (the form field `file`) into memory, up to the store's limit; errors in the code table. */
+export function receiveOneFile(attachments: AttachmentStore): RequestHandler {
   const options: multer.Options & { defParamCharset: string } = {
     storage: multer.memoryStorage(),
     // UTF-8 file names (Arabic, Chinese, …) arrive as written, not as latin1 mojibake (multer 2 option,
@@ -53,9 +52,15 @@ export function attachmentRouter(deps: AttachmentRouteDeps): Router {
     limits: { fileSize: attachments.maxBytes, files: 1, fields: 10, parts: 12, fieldSize: 10_000 },
   };
   const upload = multer(options).single('file');
-  const receive: RequestHandler = (req, res, next) => {
+  return (req, res, next) => {
     upload(req, res, (error: unknown) => (error ? next(fromUploadError(error, attachments.maxBytes)) : next()));
   };
+}
+
+export function attachmentRouter(deps: AttachmentRouteDeps): Router {
+  const { engagements, attachments } = deps;
+  const router = Router();
+  const receive = receiveOneFile(attachments);
 
   /** The caller may attach documents to written inputs here: the same rule as `input.submit` (AUTH-1). */
   const mayUpload: RequestHandler = async (req, res, next) => {

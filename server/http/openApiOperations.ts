@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentIdParam, EngagementIdParam, RoomIdParam } from './wireSchemas.js';
+import { AttachmentIdParam, EngagementIdParam, PaperIdParam, PaperVersionParam, ProcessIdParam, RoomIdParam } from './wireSchemas.js';
 
 // Completes every operation of the OpenAPI document the same way, whoever wrote it (the core routes or an
 // extension): each `{name}` of the path is a declared path parameter (from the zod schema the route
@@ -12,7 +12,14 @@ type Operation = Record<string, unknown> & { parameters?: JsonSchema[]; response
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /** The schema each route validates its path parameter with. */
-const PATH_PARAMETERS: Record<string, z.ZodType> = { id: EngagementIdParam, attachmentId: AttachmentIdParam, roomId: RoomIdParam };
+const PATH_PARAMETERS: Record<string, z.ZodType> = {
+  id: EngagementIdParam,
+  attachmentId: AttachmentIdParam,
+  roomId: RoomIdParam,
+  processId: ProcessIdParam,
+  paperId: PaperIdParam,
+  version: PaperVersionParam,
+};
 
 const toJson = (schema: z.ZodType): JsonSchema => {
   const { $schema, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonSchema;

@@ -32,10 +32,27 @@ export interface StoredSnapshot {
   state: string;
 }
 
+/** What the log needs of an event: its type and time are columns, the rest is kept as JSON. */
+export interface LoggedEvent {
+  type: string;
+  at: string;
+}
+
+/**
+ * Aggregates other than the engagement keep their streams in the same tables, under `<namespace>:<id>` (a
+ * process: `process:<id>`). An engagement id is a UUID and never has this shape, so the streams cannot meet;
+ * versions, the UNIQUE key, the command rows and the advisory lock are then the same code on both adapters.
+ */
+export const STREAM_NAMESPACES = ['process'] as const;
+export type StreamNamespace = (typeof STREAM_NAMESPACES)[number];
+export const streamKey = (namespace: StreamNamespace, id: string): string => `${namespace}:${id}`;
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'postgres';
-  /** The id of every engagement that has events, in a stable order (start-up reads each from its snapshot). */
+  /** The id of every engagement that has events, in a stable order (start-up reads each from its snapshot); no namespaced stream. */
   engagementIds(): Promise<string[]>;
+  /** The ids (without the prefix) of every stream of this namespace that has events, in a stable order. */
+  streamIds(namespace: StreamNamespace): Promise<string[]>;
   /** The events of one engagement with a version above `afterVersion` (default 0), in order. */
   load(engagementId: string, afterVersion?: number): Promise<StoredEvent[]>;
   /**
@@ -44,12 +61,12 @@ export interface EventStore {
    * engagement is no longer at `expectedVersion`, CommandAlreadyRecorded when a commandId is taken, AppError
    * STORAGE_UNAVAILABLE on I/O failure. Nothing is written unless everything is.
    */
-  append(
+  append<E extends LoggedEvent = EngagementEvent>(
     engagementId: string,
     expectedVersion: number,
-    events: EngagementEvent[],
+    events: readonly E[],
     command?: CommandRecord | readonly CommandRecord[],
-  ): Promise<StoredEvent[]>;
+  ): Promise<(E & { version: number })[]>;
   findCommand(commandId: string): Promise<StoredCommand | null>;
   /**
    * Keeps `stateJson` as the engagement's snapshot at `version`, replacing the one before (one per

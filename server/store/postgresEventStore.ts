@@ -10,7 +10,15 @@ import pg from 'pg';
 import { AppError } from '../appError.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { applyPostgresMigrations } from './applyPostgresMigrations.js';
-import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand, type StoredSnapshot } from './EventStore.js';
+import {
+  CommandAlreadyRecorded,
+  STREAM_NAMESPACES,
+  type CommandRecord,
+  type EventStore,
+  type LoggedEvent,
+  type StoredCommand,
+  type StoredSnapshot,
+} from './EventStore.js';
 import type { Migration } from './migrations/index.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.js';
 import { describePostgresFailure } from './postgresFailure.js';
@@ -92,6 +100,14 @@ async function openMigratedPool(url: string, options: PostgresEventStoreOptions)
   return pool;
 }
 
+// Namespaced streams (`process:<id>`, EventStore.ts) are not engagements. COLLATE "C": byte order, the same
+// stable order as SQLite's, whatever the database's locale.
+const NAMESPACE_PREFIXES = STREAM_NAMESPACES.map((namespace) => `${namespace}:`);
+const SELECT_ENGAGEMENT_IDS = `SELECT engagement_id FROM events WHERE ${NAMESPACE_PREFIXES.map((prefix, i) => `substr(engagement_id, 1, ${prefix.length}) <> $${i + 1}`).join(' AND ')}
+  GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"`;
+const SELECT_STREAM_IDS = `SELECT engagement_id FROM events WHERE substr(engagement_id, 1, length($1)) = $1
+  GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"`;
+
 export async function openPostgresEventStore(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
   const pool = await openMigratedPool(url, options);
 
@@ -131,8 +147,13 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
    * takes the engagement's advisory lock (appends to one engagement queue across every instance until the
    * commit), checks the head, inserts the events and command rows, and sends the wake-up.
    */
-  const appendTx = async (engagementId: string, expectedVersion: number, events: EngagementEvent[], commands: readonly CommandRecord[]) => {
-    const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }) as StoredEvent);
+  const appendTx = async <E extends LoggedEvent>(
+    engagementId: string,
+    expectedVersion: number,
+    events: readonly E[],
+    commands: readonly CommandRecord[],
+  ): Promise<(E & { version: number })[]> => {
+    const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }));
     try {
       await onConnection((client) =>
         client.query('SELECT convene_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])', [
@@ -160,11 +181,15 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
     kind: 'postgres',
     engagementIds() {
       return guard('read the event log', async () => {
-        // COLLATE "C": byte order, the same stable order as SQLite's, whatever the database's locale.
-        const { rows } = await pool.query<{ engagement_id: string }>(
-          'SELECT engagement_id FROM events GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"',
-        );
+        const { rows } = await pool.query<{ engagement_id: string }>(SELECT_ENGAGEMENT_IDS, NAMESPACE_PREFIXES);
         return rows.map((row) => row.engagement_id);
+      });
+    },
+    streamIds(namespace) {
+      return guard('read the event log', async () => {
+        const prefix = `${namespace}:`;
+        const { rows } = await pool.query<{ engagement_id: string }>(SELECT_STREAM_IDS, [prefix]);
+        return rows.map((row) => row.engagement_id.slice(prefix.length));
       });
     },
     load(engagementId, afterVersion = 0) {
@@ -176,7 +201,12 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
         return rows.map((row) => ({ ...(JSON.parse(row.data) as EngagementEvent), version: row.version }) as StoredEvent);
       });
     },
-    append(engagementId, expectedVersion, events, command) {
+    append<E extends LoggedEvent>(
+      engagementId: string,
+      expectedVersion: number,
+      events: readonly E[],
+      command?: CommandRecord | readonly CommandRecord[],
+    ) {
       const commands =
         command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
       return guard('record the change', async () => {

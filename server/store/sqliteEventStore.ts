@@ -6,7 +6,15 @@ import Database from 'better-sqlite3';
 import { AppError } from '../appError.js';
 import type { EngagementEvent, StoredEvent } from '../domain/events.js';
 import { applyMigrations } from './applyMigrations.js';
-import { CommandAlreadyRecorded, type CommandRecord, type EventStore, type StoredCommand, type StoredSnapshot } from './EventStore.js';
+import {
+  CommandAlreadyRecorded,
+  STREAM_NAMESPACES,
+  type CommandRecord,
+  type EventStore,
+  type LoggedEvent,
+  type StoredCommand,
+  type StoredSnapshot,
+} from './EventStore.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export interface SqliteEventStoreOptions {
@@ -64,7 +72,16 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
   const insertEvent = db.prepare('INSERT INTO events (engagement_id, version, type, at, data) VALUES (?, ?, ?, ?, ?)');
   const insertCommand = db.prepare('INSERT INTO commands (command_id, engagement_id, fingerprint, result) VALUES (?, ?, ?, ?)');
   const selectEvents = db.prepare('SELECT version, data FROM events WHERE engagement_id = ? AND version > ? ORDER BY version');
-  const selectIds = db.prepare('SELECT DISTINCT engagement_id FROM events ORDER BY engagement_id').pluck();
+  // Namespaced streams (`process:<id>`, EventStore.ts) are not engagements.
+  const selectIds = db
+    .prepare(
+      `SELECT DISTINCT engagement_id FROM events WHERE ${STREAM_NAMESPACES.map(() => 'substr(engagement_id, 1, ?) <> ?').join(' AND ')} ORDER BY engagement_id`,
+    )
+    .pluck();
+  const namespaceArgs = STREAM_NAMESPACES.flatMap((namespace) => [namespace.length + 1, `${namespace}:`]);
+  const selectStreamIds = db
+    .prepare('SELECT DISTINCT substr(engagement_id, ? + 1) FROM events WHERE substr(engagement_id, 1, ?) = ? ORDER BY engagement_id')
+    .pluck();
   const selectCommand = db.prepare('SELECT command_id, engagement_id, fingerprint, result FROM commands WHERE command_id = ?');
   const upsertSnapshot = db.prepare(
     `INSERT INTO snapshots (engagement_id, version, schema, state) VALUES (?, ?, ?, ?)
@@ -90,10 +107,15 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
     );
 
   const appendTx = db.transaction(
-    (engagementId: string, expectedVersion: number, events: EngagementEvent[], commands: readonly CommandRecord[]): StoredEvent[] => {
+    (
+      engagementId: string,
+      expectedVersion: number,
+      events: readonly LoggedEvent[],
+      commands: readonly CommandRecord[],
+    ): (LoggedEvent & { version: number })[] => {
       const current = head.get(engagementId) as number;
       if (current !== expectedVersion) throw conflict(engagementId, expectedVersion, current);
-      const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }) as StoredEvent);
+      const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }));
       for (const event of stored) {
         const { version, ...body } = event;
         insertEvent.run(engagementId, version, event.type, event.at, JSON.stringify(body));
@@ -108,17 +130,26 @@ export function openSqliteEventStore(file: string, options: SqliteEventStoreOpti
   return {
     kind: 'sqlite',
     async engagementIds() {
-      return guard('read the event log', () => selectIds.all() as string[]);
+      return guard('read the event log', () => selectIds.all(...namespaceArgs) as string[]);
+    },
+    async streamIds(namespace) {
+      const prefix = `${namespace}:`;
+      return guard('read the event log', () => selectStreamIds.all(prefix.length, prefix.length, prefix) as string[]);
     },
     async load(engagementId, afterVersion) {
       return readEvents(engagementId, afterVersion);
     },
-    async append(engagementId, expectedVersion, events, command) {
+    async append<E extends LoggedEvent>(
+      engagementId: string,
+      expectedVersion: number,
+      events: readonly E[],
+      command?: CommandRecord | readonly CommandRecord[],
+    ) {
       const commands =
         command === undefined ? [] : 'commandId' in command ? [command as CommandRecord] : (command as readonly CommandRecord[]);
       return guard('record the change', () => {
         try {
-          return appendTx.immediate(engagementId, expectedVersion, events, commands);
+          return appendTx.immediate(engagementId, expectedVersion, events, commands) as (E & { version: number })[];
         } catch (error) {
           const code = (error as { code?: unknown }).code;
           if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {

@@ -15,6 +15,7 @@ import { tabBenchmark } from './tab.js';
 import { fuzzBenchmark } from './fuzz.js';
 import { annexBenchmark } from './annex.js';
 import { floodBenchmark } from './flood.js';
+import { processBenchmark } from './processes.js';
 
 export interface ExtraBenchmark {
   name: string;
@@ -121,4 +122,5 @@ export const extraBenchmarks: ExtraBenchmark[] = [
   fuzzBenchmark,
   annexBenchmark,
   floodBenchmark,
+  processBenchmark,
 ];

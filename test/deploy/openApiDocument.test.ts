@@ -13,6 +13,8 @@ import { attachmentExtension } from '../../server/http/attachmentRoutes.js';
 import { breakoutExtension } from '../../server/http/breakoutRoutes.js';
 import { livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.js';
 import { summaryExtension } from '../../server/http/summaryRoutes.js';
+import { processExtension } from '../../server/http/processRoutes.js';
+import { createProcessService } from '../../server/processes/createProcessService.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
 
 // /api/openapi.json is valid OpenAPI 3.1 (Redocly's recommended rules, 0 errors) and describes exactly the
@@ -24,6 +26,13 @@ const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', PUB
 const store = openSqliteEventStore(join(dataDir, 'convene.db'));
 const engagements = await createEngagementService({ store, clock: systemClock, log: () => undefined });
 const attachments = createAttachmentStore({ dataDir, maxBytes: 1024, now: () => systemClock.now() });
+const processes = await createProcessService({
+  store,
+  clock: systemClock,
+  log: () => undefined,
+  engagementState: (id) => engagements.stateOf(id),
+  attachmentExists: async () => false,
+});
 const { app } = createApp({
   config,
   engagements,
@@ -34,6 +43,7 @@ const { app } = createApp({
     livekitWebhookExtension({ adapter: null }),
     attachmentExtension(attachments),
     summaryExtension(attachments),
+    processExtension(processes, attachments),
   ],
 });
 
@@ -50,6 +60,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await close();
+  await processes.close();
   await engagements.close();
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -127,7 +127,7 @@ describe('POST /commands under fuzzing (docs/api.md "Commands", conventions: pro
         const engagementId = target ?? meeting.id;
         let payload: string;
         let who = sender;
-        let replayOf: unknown = undefined;
+        let replayOf: unknown;
         if (retry && lastRetryable && lastRetryable.engagementId === meeting.id) {
           ({ sender: who, text: payload, response: replayOf } = lastRetryable);
         } else {

@@ -19,6 +19,10 @@ import { livekitWebhookExtension } from '../../server/http/livekitWebhookRoute.j
 import { createLiveKitAdapter, type LiveKitAdapter, type LiveKitConfig } from '../../server/integrations/livekit.js';
 import type { EventStore } from '../../server/store/EventStore.js';
 import { openSqliteEventStore } from '../../server/store/sqliteEventStore.js';
+import { createAttachmentStore } from '../../server/attachments/attachmentStore.js';
+import { attachmentExistsIn, processExtension } from '../../server/http/processRoutes.js';
+import { createProcessService } from '../../server/processes/createProcessService.js';
+import type { ProcessService } from '../../server/processes/ProcessService.js';
 import { FakeClock } from './fakeClock.js';
 import { GENEROUS_LIMITS } from './generousLimits.js';
 
@@ -38,6 +42,10 @@ export interface ApiClient {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   /** POST /api/engagements/:id/commands. */
   command<T = any>(engagementId: string, command: Record<string, unknown>): Promise<ApiResponse<T>>;
+  /** POST /api/processes/:processId/commands. */
+  processCommand<T = any>(processId: string, command: Record<string, unknown>): Promise<ApiResponse<T>>;
+  /** POST a multipart body with one file in the field `file`. */
+  upload<T = any>(path: string, file: { name: string; bytes: Uint8Array | string; type?: string }): Promise<ApiResponse<T>>;
 }
 
 export interface TestApp<C extends Clock = Clock> {
@@ -45,6 +53,8 @@ export interface TestApp<C extends Clock = Clock> {
   clock: C;
   config: Config;
   engagements: ObservableEngagementService;
+  /** The processes' write path, on the same store (docs/processes.md). */
+  processes: ProcessService;
   store: EventStore;
   dataDir: string;
   /** The LiveKit adapter given to the service as `media` (null without the `livekit` option). */
@@ -111,8 +121,19 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     limits: options.limits,
     participantLimits: config.limits,
   });
-  const extensions =
-    options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);
+  // Processes are always composed, as main.ts does, with their own attachment store in DATA_DIR.
+  const processAttachments = createAttachmentStore({ dataDir, maxBytes: config.attachmentMaxBytes, now: () => clock.now() });
+  const processes = await createProcessService({
+    store,
+    clock,
+    log: () => undefined,
+    engagementState: (id) => engagements.stateOf(id),
+    attachmentExists: (processId, attachmentId) => attachmentExistsIn(processAttachments, processId, attachmentId),
+  });
+  const extensions = [
+    ...(options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : [])),
+    processExtension(processes, processAttachments),
+  ];
   const sso = config.sso ? createTeamsSsoVerifier(config.sso, config.publicUrl, clock, options.ssoOptions) : null;
   const { app } = createApp({
     config,
@@ -148,6 +169,25 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     get: (path, headers) => request('GET', path, token, undefined, headers),
     post: (path, body, headers) => request('POST', path, token, body ?? {}, headers),
     command: (engagementId, command) => request('POST', `/api/engagements/${engagementId}/commands`, token, command),
+    processCommand: (processId, command) => request('POST', `/api/processes/${processId}/commands`, token, command),
+    async upload(path, file) {
+      const form = new FormData();
+      form.append('file', new Blob([file.bytes as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name);
+      const response = await fetch(baseUrl + path, {
+        method: 'POST',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: form,
+      });
+      const text = await response.text();
+      const contentType = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        headers: response.headers,
+        contentType,
+        body: /json/.test(contentType) && text ? JSON.parse(text) : text,
+        text,
+      };
+    },
   });
 
   return {
@@ -155,6 +195,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     clock,
     config,
     engagements,
+    processes,
     store,
     dataDir,
     media,
@@ -165,6 +206,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
       return response.body.token as string;
     },
     async close() {
+      await processes.close();
       await engagements.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

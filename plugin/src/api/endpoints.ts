@@ -14,6 +14,12 @@ import {
   type CreateInvitationBody,
   type EngagementListRow,
 } from '../../../server/domain/wireContract.js';
+import {
+  ProcessCommandResultResponse,
+  ProcessListResponse,
+  ProcessViewResponse,
+  ProposalDraftResponse,
+} from '../../../server/domain/process/wireContract.js';
 import { apiFetch, apiUpload } from './http.js';
 
 // The REST calls of docs/api.md other than commands. Their bodies are the server's own zod schemas
@@ -62,3 +68,24 @@ export const previewReplan = (id: string, strategy: 'shorten' | 'cap', minSecond
 /** A concept paper or statement file: PDF, DOCX, ODT, TXT or Markdown, checked by content on the server. */
 export const uploadAttachment = (id: string, file: File) =>
   apiUpload(`/api/engagements/${encodeURIComponent(id)}/attachments`, 'file', file, AttachmentResponse);
+
+// ---- processes (docs/api.md "Processes") ---------------------------------------------------------
+export const listProcesses = () => apiFetch('/api/processes', ProcessListResponse);
+export const getProcess = (id: string) => apiFetch(`/api/processes/${encodeURIComponent(id)}`, ProcessViewResponse);
+/** A process command, with its own commandId so that a retried click is recorded once. */
+export const sendProcessCommand = (id: string, command: { type: string } & Record<string, unknown>) =>
+  apiFetch(`/api/processes/${encodeURIComponent(id)}/commands`, ProcessCommandResultResponse, {
+    body: { ...command, commandId: crypto.randomUUID() },
+  });
+/** PROPOSAL-12: staff's draft of a proposal from an intervention, to issue as it is or edited. */
+export const getProposalDraft = (processId: string, engagementId: string, requestId: string) =>
+  apiFetch(
+    `/api/processes/${encodeURIComponent(processId)}/drafts?kind=intervention&engagementId=${encodeURIComponent(engagementId)}&requestId=${encodeURIComponent(requestId)}`,
+    ProposalDraftResponse,
+  );
+/** PROCESS-6: link this engagement (its staff only) to a process. */
+export const linkEngagement = (processId: string, engagementId: string) =>
+  apiFetch(`/api/processes/${encodeURIComponent(processId)}/engagements`, ProcessCommandResultResponse, { body: { engagementId } });
+/** PAPER-1: a concept paper's file, checked by the server as written inputs' attachments are. */
+export const uploadProcessAttachment = (processId: string, file: File) =>
+  apiUpload(`/api/processes/${encodeURIComponent(processId)}/attachments`, 'file', file, AttachmentResponse);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../../server/domain/events.js';
 import { evolve } from '../../../server/domain/evolve.js';
-import { project } from '../../../server/domain/view.js';
+import type { project } from '../../../server/domain/view.js';
 import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink, speaker } from './serviceFixture.js';
 
 const harness = harnessesDisposedAfterEach();

@@ -93,6 +93,24 @@ describe.each(adapters)('the event log on $name', (adapter) => {
       expect(await store.engagementIds()).toEqual(['B', 'a', 'a-1', 'b']);
     });
 
+    it('given process streams beside engagements (`process:<id>`), when ids are listed, then engagements exclude them and streamIds lists them without the prefix', async () => {
+      const store = await open();
+      await store.append('e1', 0, [opened]);
+      const processCreated = { type: 'process.created', at, processId: 'p1' };
+      expect(await store.append('process:p2', 0, [processCreated])).toEqual([{ ...processCreated, version: 1 }]);
+      await store.append('process:p1', 0, [processCreated, { type: 'process.updated', at }], row('in-a-process'));
+      expect(await store.engagementIds()).toEqual(['e1']);
+      expect(await store.streamIds('process')).toEqual(['p1', 'p2']);
+      expect((await store.load('process:p1')).map((e) => [e.type, e.version])).toEqual([
+        ['process.created', 1],
+        ['process.updated', 2],
+      ]);
+      // The same UNIQUE key guards a process's versions.
+      const error = await caught(() => store.append('process:p1', 1, [processCreated]));
+      expect((error as AppError).code).toBe('VERSION_CONFLICT');
+      expect((await store.findCommand('in-a-process'))?.engagementId).toBe('process:p1');
+    });
+
     it('given an engagement at version 2, when a writer appends at an older or a future version, then VERSION_CONFLICT (409) and nothing is written', async () => {
       const store = await open();
       await store.append('e1', 0, [opened, started]);

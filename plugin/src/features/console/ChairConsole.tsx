@@ -16,6 +16,7 @@ import { FairnessRecord } from './FairnessRecord.js';
 import { InvitationList } from './InvitationList.js';
 import { Invitations } from './Invitations.js';
 import { LiveQuestion } from './LiveQuestion.js';
+import { ProposalsConsole } from './ProposalsConsole.js';
 import { NotesPanel } from './NotesPanel.js';
 import { QuestionsEditor } from './QuestionsEditor.js';
 import { Registrations } from './Registrations.js';
@@ -28,7 +29,7 @@ import { WrittenInputs } from './WrittenInputs.js';
 const BreakoutsConsole = lazy(() => import('../breakouts/BreakoutsConsole.js').then((m) => ({ default: m.BreakoutsConsole })));
 const SummaryConsole = lazy(() => import('../summary/SummaryConsole.js').then((m) => ({ default: m.SummaryConsole })));
 
-type Section = 'live' | 'prepare' | 'participants' | 'breakouts' | 'record' | 'summary';
+type Section = 'live' | 'prepare' | 'participants' | 'breakouts' | 'record' | 'summary' | 'proposals';
 
 const useStyles = makeStyles({
   page: {
@@ -130,6 +131,7 @@ function ConsoleContent({ state, me = null, serverNow, compact = false }: Consol
           <Tab value="breakouts">{t('console.tab.breakouts')}</Tab>
           <Tab value="record">{t('console.tab.record')}</Tab>
           <Tab value="summary">{t('console.tab.summary')}</Tab>
+          <Tab value="proposals">{t('console.tab.proposals')}</Tab>
         </TabList>
       </nav>
       <main aria-label={t('console.label')} className={styles.column}>
@@ -187,6 +189,11 @@ function ConsoleContent({ state, me = null, serverNow, compact = false }: Consol
           <Suspense fallback={<Body1>{t('console.loadingSummary')}</Body1>}>
             <SummaryConsole state={state} me={me} serverNow={serverNow} commands={commands} compact={compact} />
           </Suspense>
+        )}
+        {section === 'proposals' && (
+          <div className={card}>
+            <ProposalsConsole state={state} />
+          </div>
         )}
         {section === 'record' && (
           <div className={styles.column}>

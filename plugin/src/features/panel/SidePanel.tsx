@@ -12,6 +12,7 @@ import { useFloorAnnouncement } from '../shared/useFloorAnnouncement.js';
 import { BreakoutsPanel } from '../breakouts/BreakoutsPanel.js';
 import { SummaryPanel } from '../summary/SummaryPanel.js';
 import { FloorCard } from './FloorCard.js';
+import { MyProposals } from './MyProposals.js';
 import { ObjectionForm } from './ObjectionForm.js';
 import { QuestionsAhead } from './QuestionsAhead.js';
 import { RegistrationForm } from './RegistrationForm.js';
@@ -115,6 +116,7 @@ function PanelContent({ state, me, serverNow }: PanelProps) {
       <Divider />
       <SummaryPanel state={state} me={me} serverNow={serverNow} commands={commands} />
       <QuestionsAhead questions={state.questions} />
+      <MyProposals />
       {me?.role === 'delegation' && me.status === 'approved' && <ObjectionForm state={state} commands={commands} />}
       {me?.participantId && me.status !== 'declined' && (
         <WrittenInputForm
