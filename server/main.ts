@@ -13,6 +13,7 @@ import { createLogger, prettyAvailable } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { AppError } from './appError.js';
 import type { EventStore } from './store/EventStore.js';
+import { createPostgresCommitFeed } from './store/postgresCommitFeed.js';
 import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
@@ -71,6 +72,19 @@ const engagements = await createEngagementService({
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
+  // Several instances on one PostgreSQL: one LISTEN connection hears the others' commits (docs/reliability.md).
+  commitFeed:
+    store.kind === 'postgres' && config.databaseUrl
+      ? (handlers) =>
+          createPostgresCommitFeed({
+            url: config.databaseUrl!,
+            store,
+            ...handlers,
+            // Named per process, so that an operator (and the drills) can tell each instance's LISTEN connection apart.
+            applicationName: `convene-listen-${process.pid}`,
+            log: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : error }),
+          })
+      : undefined,
 });
 // One attachment store for uploads and for the summary's links to them.
 const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });

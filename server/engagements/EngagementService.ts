@@ -57,6 +57,12 @@ export interface StreamSink {
 export interface EngagementService {
   create(user: SignedInUser, input: CreateEngagementBody): Promise<EngagementView>;
   list(user: SignedInUser): EngagementListRow[];
+  /**
+   * Several instances on one database: loads an engagement created on another instance that this one has not
+   * heard of yet, so that the synchronous reads below find it (a no-op for a known id, and on SQLite). The HTTP
+   * layer awaits it before any route naming an engagement.
+   */
+  lookUp(engagementId: string): Promise<void>;
   /** Throws NOT_FOUND for an unknown engagement. */
   get(engagementId: string, viewer: Viewer): EngagementView;
   execute(

@@ -34,6 +34,8 @@ export interface CommandIntake {
 export function createCommandIntake(deps: {
   engagements: Map<string, EngagementInMemory>;
   commit: ReturnType<typeof createGroupCommit>;
+  /** An engagement not in memory may have been created on another instance: resolves true once it is loaded. */
+  lookUp?: (id: string) => Promise<boolean>;
 }): CommandIntake {
   const { engagements } = deps;
   const inFlight = new Set<Promise<unknown>>();
@@ -43,7 +45,7 @@ export function createCommandIntake(deps: {
     void work.finally(() => inFlight.delete(work)).catch(() => undefined);
   };
 
-  return {
+  const intake: CommandIntake = {
     submit(id, actor, command, options, allowInternal, creating = false) {
       if (closing) {
         return Promise.reject(
@@ -56,6 +58,13 @@ export function createCommandIntake(deps: {
         );
       }
       let entry = engagements.get(id);
+      if (!entry && !creating && deps.lookUp) {
+        const lookUp = deps.lookUp;
+        return lookUp(id).then((found) => {
+          if (!found || !engagements.has(id)) throw engagementNotFound();
+          return intake.submit(id, actor, command, options, allowInternal);
+        });
+      }
       if (!entry) {
         if (!creating) return Promise.reject(engagementNotFound());
         entry = { id, state: emptyState(), version: 0, queue: [], scheduled: false };
@@ -84,4 +93,5 @@ export function createCommandIntake(deps: {
       return closing;
     },
   };
+  return intake;
 }

@@ -36,7 +36,15 @@ export interface EngagementInMemory {
   queue: QueuedCommand[];
   /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
+  /** The highest version another instance announced (the commit feed); above `version`: catch up. */
+  heard?: number;
 }
+
+/** Who committed a batch the afterCommit stage hears of: this instance, or another one on the same database. */
+export type CommitOrigin = 'local' | 'other';
+
+/** How many times a batch is decided again after another instance took its version (then 503, never a hang). */
+export const MAX_DECIDE_AGAIN = 20;
 
 /** At most this many commands share one transaction (bounds the time the event loop is held). */
 export const MAX_BATCH = 100;
@@ -51,7 +59,14 @@ export interface GroupCommitOptions {
   newId: () => string;
   log: (message: string, error?: unknown) => void;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
-  afterCommit: (engagement: EngagementInMemory, transitions: Transition[]) => void;
+  afterCommit: (engagement: EngagementInMemory, transitions: Transition[], origin: CommitOrigin) => void;
+  /**
+   * Other instances append to the same log (PostgreSQL): before deciding, each batch reads the events after
+   * the version in memory and evolves them in (they go through the afterCommit stage as 'other'), and a
+   * version taken meanwhile makes the batch be decided again on the caught-up state. Off for SQLite, whose
+   * file has one writer.
+   */
+  catchUp?: boolean;
 }
 
 const conflict = (current: number, expected: number) =>
@@ -163,6 +178,12 @@ const decideBatch = (
   return batch;
 };
 
+const tooBusy = () =>
+  new AppError(
+    'STORAGE_UNAVAILABLE',
+    'The engagement is changing too fast on several servers at once for this change to be recorded. Nothing was changed; try again.',
+  );
+
 /** The append failed: nothing was written, so each waiting caller gets its replay or the error. */
 const answerFailedAppend = (entry: EngagementInMemory, waiting: QueuedCommand[], error: unknown) => {
   for (const job of waiting) {
@@ -186,19 +207,33 @@ export function createGroupCommit(options: GroupCommitOptions) {
    * swapped in or published before the append resolved, and the next batch of this engagement starts only
    * after it settled.
    */
-  const commitBatch = async (entry: EngagementInMemory, jobs: QueuedCommand[]): Promise<void> => {
+  const commitBatch = async (entry: EngagementInMemory, jobs: QueuedCommand[], attempt = 0): Promise<void> => {
+    if (options.catchUp) {
+      try {
+        await catchUp(entry);
+      } catch (error) {
+        for (const job of jobs) job.reject(error);
+        return;
+      }
+    }
     const batch = decideBatch(options, entry, jobs, await recordedCommands(store, jobs));
     if (batch.events.length > 0 || batch.records.length > 0) {
       try {
         await store.append(entry.id, entry.version, batch.events, batch.records);
       } catch (error) {
         const waiting = [...batch.accepted.map((a) => a.job), ...batch.echoes.map((e) => e.job)];
+        const versionTaken = error instanceof AppError && error.code === 'VERSION_CONFLICT';
+        // Another instance appended between the catch-up and this append: catch up and decide the batch again
+        // (optimistic append; the store's advisory lock makes the window small). A client's expectedVersion is
+        // checked against the caught-up version, so only a real conflict answers 409.
+        if (options.catchUp && versionTaken) {
+          if (attempt < MAX_DECIDE_AGAIN) return commitBatch(entry, waiting, attempt + 1);
+          answerFailedAppend(entry, waiting, tooBusy());
+          return;
+        }
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
         // gets its own answer (its replay, its conflict) and the others still commit.
-        if (
-          waiting.length > 1 &&
-          (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))
-        ) {
+        if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || versionTaken)) {
           for (const job of waiting) await commitBatch(entry, [job]);
           return;
         }
@@ -209,9 +244,37 @@ export function createGroupCommit(options: GroupCommitOptions) {
     // Committed: swap the new state in, then the afterCommit stage; the callers get their results.
     entry.state = batch.state;
     entry.version = batch.version;
-    options.afterCommit(entry, batch.transitions);
+    options.afterCommit(entry, batch.transitions, 'local');
     for (const { job, result } of batch.accepted) job.resolve(result);
     for (const { job, of } of batch.echoes) job.resolve(of.result);
+  };
+
+  /**
+   * Evolves in the events other instances committed after the version in memory (contiguous from it; the rest
+   * is ignored: a version already held is not applied twice) and hands them to the afterCommit stage. Only
+   * while no batch of this engagement is deciding or appending (from the commit stage, or when idle).
+   */
+  const absorb = (entry: EngagementInMemory, events: readonly StoredEvent[]): void => {
+    const transitions: Transition[] = [];
+    let state = entry.state;
+    let version = entry.version;
+    for (const event of events) {
+      if (event.version <= version) continue;
+      if (event.version !== version + 1) break;
+      const after = evolve(state, event);
+      transitions.push({ event, before: state, after });
+      state = after;
+      version = event.version;
+    }
+    if (transitions.length === 0) return;
+    entry.state = state;
+    entry.version = version;
+    options.afterCommit(entry, transitions, 'other');
+  };
+
+  /** Reads and evolves in what other instances appended after the version in memory. */
+  const catchUp = async (entry: EngagementInMemory): Promise<void> => {
+    absorb(entry, await store.load(entry.id, entry.version));
   };
 
   /**
@@ -227,8 +290,15 @@ export function createGroupCommit(options: GroupCommitOptions) {
 
   const drain = async (entry: EngagementInMemory) => {
     const jobs = entry.queue.splice(0, MAX_BATCH);
+    let behind = false;
     try {
-      await commitBatch(entry, jobs);
+      if (jobs.length > 0) await commitBatch(entry, jobs);
+      else if (options.catchUp) {
+        // A wake-up from the commit feed while a batch ran: catch up, once (the feed retries a failed read).
+        const before = entry.version;
+        await catchUp(entry).catch((error) => log(`could not catch up ${entry.id} with other instances`, error));
+        behind = entry.version === before;
+      }
     } catch (error) {
       // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
       // than let the exception escape and take the server down.
@@ -237,7 +307,7 @@ export function createGroupCommit(options: GroupCommitOptions) {
         job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
     }
     entry.scheduled = false;
-    if (entry.queue.length > 0) schedule(entry);
+    if (entry.queue.length > 0 || (!behind && (entry.heard ?? 0) > entry.version)) schedule(entry);
   };
 
   return {
@@ -246,6 +316,20 @@ export function createGroupCommit(options: GroupCommitOptions) {
         entry.queue.push({ ...job, resolve, reject });
         schedule(entry);
       });
+    },
+
+    /**
+     * Another instance committed `events` (the commit feed, contiguous and in order): evolved in at once when
+     * no batch of this engagement runs, else remembered, and the commit stage catches up from the log after
+     * the batch (a batch that decided on an older state fails its append and is decided again).
+     */
+    heard(entry: EngagementInMemory, events: readonly StoredEvent[]): void {
+      const last = events.at(-1)?.version ?? 0;
+      if (last <= entry.version) return;
+      entry.heard = Math.max(entry.heard ?? 0, last);
+      if (entry.scheduled) return;
+      absorb(entry, events);
+      if (entry.heard > entry.version) schedule(entry);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { Viewer } from '../domain/context.js';
 import type { StoredEvent } from '../domain/events.js';
 import { membershipOf } from '../domain/view.js';
-import { type EngagementState } from '../domain/state.js';
+import type { EngagementState } from '../domain/state.js';
 import type { StreamSink } from './EngagementService.js';
 import { createPacedPasses } from './pacedPasses.js';
 import { createResumeFromCursor } from './resumeFromCursor.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp, type ApiExtension } from '../../server/app.js';
-import { type Clock } from '../../server/clock.js';
+import type { Clock } from '../../server/clock.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import {
   createEngagementService,
@@ -68,6 +68,8 @@ export interface TestAppOptions<C extends Clock> {
   /** The event log (default: SQLite in the temporary DATA_DIR). The caller closes a store it passes. */
   store?: EventStore;
   limits?: EngagementServiceDeps['limits'];
+  /** Several instances on one PostgreSQL: the LISTEN feed (EngagementServiceDeps.commitFeed). */
+  commitFeed?: EngagementServiceDeps['commitFeed'];
   /** The built tab to serve (default: none). */
   staticDir?: string;
   /**
@@ -107,6 +109,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     onCommitted: options.onCommitted,
     media,
     limits: options.limits,
+    commitFeed: options.commitFeed,
   });
   const extensions =
     options.extensions ?? (media ? [breakoutExtension({ adapter: media }), livekitWebhookExtension({ adapter: media })] : undefined);

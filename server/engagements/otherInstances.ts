@@ -1,0 +1,91 @@
+// Several instances on one PostgreSQL (docs/reliability.md): what this instance learns of the others' commits.
+// The LISTEN feed (store/postgresCommitFeed.ts) watches every engagement in memory from its version in memory, so
+// that this instance's own commits are never read back, and hands the others' commits to the commit stage
+// (groupCommit.ts `heard`), which evolves them in and runs the afterCommit hooks marked `others` (the hub, the
+// deadlines, the indexes). An engagement created on another instance is loaded when this one first hears of it:
+// the feed's wake-up, a request naming it, or, after the LISTEN connection was lost, a look at the log's ids.
+import type { StoredEvent } from '../domain/events.js';
+import type { EventStore } from '../store/EventStore.js';
+import type { CommitFeed, CommitFeedOptions } from '../store/postgresCommitFeed.js';
+import type { EngagementInMemory } from './groupCommit.js';
+
+export type CommitFeedFactory = (handlers: Pick<CommitFeedOptions, 'deliver' | 'onUnwatched' | 'onStatus'>) => CommitFeed;
+
+export interface OtherInstances {
+  /** Resolves true once the engagement is in memory (loaded from the log if need be), false when it has no events. */
+  lookUp(engagementId: string): Promise<boolean>;
+  /** The engagement is at this version in memory: the feed delivers only what comes after. */
+  watch(entry: EngagementInMemory): void;
+  close(): Promise<void>;
+}
+
+export function createOtherInstances(deps: {
+  store: EventStore;
+  engagements: ReadonlyMap<string, EngagementInMemory>;
+  /** Loads one engagement into memory; false when it has no events. */
+  load: (engagementId: string) => Promise<boolean>;
+  /** Arms the deadlines (and the attendance watch) of an engagement just loaded. */
+  arm: (engagementId: string) => void;
+  heard: (entry: EngagementInMemory, events: readonly StoredEvent[]) => void;
+  track: (work: Promise<unknown>) => void;
+  closed: () => boolean;
+  log: (message: string, error?: unknown) => void;
+  commitFeed?: CommitFeedFactory;
+}): OtherInstances {
+  const { store, engagements, log } = deps;
+  // One read per id at a time.
+  const loading = new Map<string, Promise<boolean>>();
+  const lookUp = (engagementId: string): Promise<boolean> => {
+    const known = engagements.get(engagementId);
+    if (known) return Promise.resolve(known.version > 0);
+    // SQLite has one writer: what is not in memory does not exist.
+    if (store.kind !== 'postgres' || deps.closed()) return Promise.resolve(false);
+    let pending = loading.get(engagementId);
+    if (!pending) {
+      pending = deps
+        .load(engagementId)
+        .then((found) => {
+          if (found) deps.arm(engagementId);
+          return found;
+        })
+        .finally(() => loading.delete(engagementId));
+      loading.set(engagementId, pending);
+      deps.track(pending);
+    }
+    return pending;
+  };
+
+  /** After the LISTEN connection was lost, the engagements created meanwhile were announced to no one here. */
+  const discover = async () => {
+    try {
+      for (const id of await store.engagementIds()) if (!engagements.has(id)) await lookUp(id);
+    } catch (error) {
+      log('could not look for engagements created on other instances', error);
+    }
+  };
+
+  let lost = false;
+  const feed =
+    deps.commitFeed?.({
+      deliver: (engagementId, events) => {
+        const entry = engagements.get(engagementId);
+        if (entry) deps.heard(entry, events);
+      },
+      onUnwatched: (engagementId) => void lookUp(engagementId).catch((error) => log(`could not load ${engagementId}`, error)),
+      onStatus: (status) => {
+        if (status === 'reconnecting') lost = true;
+        else if (status === 'listening' && lost) {
+          lost = false;
+          void discover();
+        }
+      },
+    }) ?? null;
+
+  return {
+    lookUp,
+    watch: (entry) => feed?.watch(entry.id, entry.version),
+    close: async () => {
+      await feed?.close();
+    },
+  };
+}
