@@ -12,7 +12,7 @@ import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
 import { fmt } from './lib/histogram.js';
 import { pinned } from './lib/processes.js';
 import { floorStorm } from './storm.js';
-import { writePathBaseline, writePathConvene } from './writePath.js';
+import { writePathBaseline, writePathConvene, writePathTwoInstances } from './writePath.js';
 import { extraBenchmarks } from './extras.js';
 import { freshBenchDatabase } from './lib/freshBenchDatabase.js';
 
@@ -127,9 +127,17 @@ async function writePath() {
         SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
       });
       console.log(`  PostgreSQL: ${postgres.commandsPerSecond} commands/s; ${fmt(postgres.latency)}`);
+      // Two instances on one database, one engagement, half the commands through each.
+      const pgEnv = {
+        DATABASE_URL: await freshBenchDatabase(process.env.BENCH_DATABASE_URL),
+        SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+      };
+      const two = await writePathTwoInstances(count, 16, pgEnv);
+      console.log(`  PostgreSQL, two instances: ${two.commandsPerSecond} commands/s; ${fmt(two.latency)} (the slower half)`);
       if (run === runs) {
         summaries.push(
           `write path on PostgreSQL: ${postgres.commandsPerSecond} commands/s vs ${convene.commandsPerSecond} on SQLite → ${ratio(postgres.commandsPerSecond, convene.commandsPerSecond)}x`,
+          `write path, two instances on one PostgreSQL, one engagement: ${two.commandsPerSecond} commands/s vs ${postgres.commandsPerSecond} on one instance → ${ratio(two.commandsPerSecond, postgres.commandsPerSecond)}x`,
         );
       }
     } else if (run === runs) {
