@@ -163,15 +163,9 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
   };
 
   const others = createOtherInstances({
-    store,
-    engagements,
-    load,
-    arm,
-    heard: (entry, events) => commit.heard(entry, events),
+    ...{ store, engagements, load, arm, log, commit, commitFeed: deps.commitFeed },
     track: (work) => intake.track(work),
     closed: () => closed !== null,
-    log,
-    commitFeed: deps.commitFeed,
   });
   const { lookUp } = others;
 
@@ -182,7 +176,14 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   return {
     ...createEngagementQueries({ engagements, indexes, clock }),
-    ...createInvitationFlows({ engagements, indexes, intake, clock, invitationDays: limits.invitationDays }),
+    ...createInvitationFlows({
+      engagements,
+      indexes,
+      intake,
+      clock,
+      invitationDays: limits.invitationDays,
+      findElsewhere: others.invitationEngagement,
+    }),
 
     async create(user, input) {
       const id = newId();

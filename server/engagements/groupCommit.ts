@@ -38,6 +38,8 @@ export interface EngagementInMemory {
   scheduled: boolean;
   /** The highest version another instance announced (the commit feed); above `version`: catch up. */
   heard?: number;
+  /** Callers of `sync` waiting for the next catch-up. */
+  synced?: (() => void)[];
 }
 
 /** Who committed a batch the afterCommit stage hears of: this instance, or another one on the same database. */
@@ -290,14 +292,15 @@ export function createGroupCommit(options: GroupCommitOptions) {
 
   const drain = async (entry: EngagementInMemory) => {
     const jobs = entry.queue.splice(0, MAX_BATCH);
-    let behind = false;
+    const synced = entry.synced?.splice(0) ?? [];
+    let stuck = false;
     try {
       if (jobs.length > 0) await commitBatch(entry, jobs);
       else if (options.catchUp) {
-        // A wake-up from the commit feed while a batch ran: catch up, once (the feed retries a failed read).
+        // A wake-up from the commit feed while a batch ran, or a sync: catch up, once (the feed retries a failed read).
         const before = entry.version;
         await catchUp(entry).catch((error) => log(`could not catch up ${entry.id} with other instances`, error));
-        behind = entry.version === before;
+        stuck = entry.version === before;
       }
     } catch (error) {
       // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
@@ -307,13 +310,23 @@ export function createGroupCommit(options: GroupCommitOptions) {
         job.reject(new AppError('INTERNAL', 'The change could not be processed. Reload the engagement and try again.'));
     }
     entry.scheduled = false;
-    if (entry.queue.length > 0 || (!behind && (entry.heard ?? 0) > entry.version)) schedule(entry);
+    for (const done of synced) done();
+    if (entry.queue.length > 0 || (entry.synced?.length ?? 0) > 0 || (!stuck && (entry.heard ?? 0) > entry.version)) schedule(entry);
   };
 
   return {
     submit(entry: EngagementInMemory, job: Omit<QueuedCommand, 'resolve' | 'reject'>): Promise<CommandResult> {
       return new Promise<CommandResult>((resolve, reject) => {
         entry.queue.push({ ...job, resolve, reject });
+        schedule(entry);
+      });
+    },
+
+    /** Resolves once the engagement caught up with the log (a turn of the commit stage; never rejects). */
+    sync(entry: EngagementInMemory): Promise<void> {
+      if (!options.catchUp) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        (entry.synced ??= []).push(resolve);
         schedule(entry);
       });
     },

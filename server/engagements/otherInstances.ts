@@ -14,6 +14,11 @@ export type CommitFeedFactory = (handlers: Pick<CommitFeedOptions, 'deliver' | '
 export interface OtherInstances {
   /** Resolves true once the engagement is in memory (loaded from the log if need be), false when it has no events. */
   lookUp(engagementId: string): Promise<boolean>;
+  /**
+   * The engagement of an invitation code's hash that this instance does not know (made on another one), loaded
+   * and caught up so that the invitation is in its state; null when the log has none (or on SQLite).
+   */
+  invitationEngagement?: (codeHash: string) => Promise<string | null>;
   /** The engagement is at this version in memory: the feed delivers only what comes after. */
   watch(entry: EngagementInMemory): void;
   close(): Promise<void>;
@@ -26,7 +31,11 @@ export function createOtherInstances(deps: {
   load: (engagementId: string) => Promise<boolean>;
   /** Arms the deadlines (and the attendance watch) of an engagement just loaded. */
   arm: (engagementId: string) => void;
-  heard: (entry: EngagementInMemory, events: readonly StoredEvent[]) => void;
+  /** The commit stage: `heard` evolves in the others' commits, `sync` resolves once an engagement caught up with the log. */
+  commit: {
+    heard(entry: EngagementInMemory, events: readonly StoredEvent[]): void;
+    sync(entry: EngagementInMemory): Promise<void>;
+  };
   track: (work: Promise<unknown>) => void;
   closed: () => boolean;
   log: (message: string, error?: unknown) => void;
@@ -69,7 +78,7 @@ export function createOtherInstances(deps: {
     deps.commitFeed?.({
       deliver: (engagementId, events) => {
         const entry = engagements.get(engagementId);
-        if (entry) deps.heard(entry, events);
+        if (entry) deps.commit.heard(entry, events);
       },
       onUnwatched: (engagementId) => void lookUp(engagementId).catch((error) => log(`could not load ${engagementId}`, error)),
       onStatus: (status) => {
@@ -81,8 +90,17 @@ export function createOtherInstances(deps: {
       },
     }) ?? null;
 
+  const findInvitation = store.engagementOfInvitation?.bind(store);
   return {
     lookUp,
+    invitationEngagement: findInvitation
+      ? async (codeHash) => {
+          const id = await findInvitation(codeHash);
+          if (!id || !(await lookUp(id))) return null;
+          await deps.commit.sync(engagements.get(id)!);
+          return id;
+        }
+      : undefined,
     watch: (entry) => feed?.watch(entry.id, entry.version),
     close: async () => {
       await feed?.close();

@@ -217,6 +217,15 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
         return rows[0] ?? null;
       });
     },
+    engagementOfInvitation(codeHash) {
+      return guard('read the event log', async () => {
+        const { rows } = await pool.query<{ engagement_id: string }>(
+          `SELECT engagement_id FROM events WHERE type = 'invitation.created' AND ((data::jsonb) ->> 'codeHash') = $1 LIMIT 1`,
+          [codeHash],
+        );
+        return rows[0]?.engagement_id ?? null;
+      });
+    },
     close() {
       closing ??= pool.end().catch(() => undefined);
       return closing;

@@ -179,6 +179,34 @@ describe.skipIf(!hasPostgres)('several instances on one PostgreSQL (two server p
     }
   }, 60_000);
 
+  it('INV-3: a single-use invitation created on A and redeemed on A and B at once → exactly one redemption succeeds', async () => {
+    const { a, b } = await twoInstances();
+    const chair = await signIn(a.baseUrl, 'Chair Invitations');
+    const { id } = await api(a.baseUrl, chair, 'POST', '/api/engagements', { title: 'Single use' });
+    await api(a.baseUrl, chair, 'POST', `/api/engagements/${id}/commands`, { type: 'engagement.open' });
+    for (let round = 0; round < 5; round += 1) {
+      const invitation = await api(a.baseUrl, chair, 'POST', `/api/engagements/${id}/invitations`, {
+        role: 'stakeholder',
+        displayName: `Holder ${round}`,
+        organization: 'Network',
+        category: 'ngo',
+      });
+      // B may not have heard of the invitation yet: it finds it in the log.
+      const answers = await Promise.all(
+        [b, a].map((server) =>
+          fetch(`${server.baseUrl}/api/auth/invitation`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: invitation.code }),
+          }),
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+    }
+    const view = await api(b.baseUrl, chair, 'GET', `/api/engagements/${id}`);
+    expect(Object.values(view.participants as Record<string, any>).filter((p) => p.displayName.startsWith('Holder'))).toHaveLength(5);
+  }, 60_000);
+
   it('FLOOR-14: SIGKILL A while a speaker has the floor → B records the overrun once, at the deadline; A’s client resumes on B with its Last-Event-ID and misses nothing', async () => {
     const { url, a, b } = await twoInstances();
     const chair = await signIn(a.baseUrl, 'Chair Fail-over');

@@ -74,4 +74,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    id: 4,
+    name: 'invitations by code hash',
+    // Several instances: an invitation created on another instance is found by its code's hash before this
+    // one has heard of it (redemption, INV-3). Partial: only the rows that name a code.
+    sql: `
+      CREATE INDEX events_invitation_code ON events (((data::jsonb) ->> 'codeHash')) WHERE type = 'invitation.created';
+    `,
+  },
 ];

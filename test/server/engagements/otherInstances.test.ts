@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../server/appError.js';
+import { createEngagementService, type ObservableEngagementService } from '../../../server/engagements/createEngagementService.js';
+import { openPostgresEventStore, type PostgresEventStore } from '../../../server/store/postgresEventStore.js';
+import { FakeClock } from '../../support/fakeClock.js';
+import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
+import { chair, chairUser } from './serviceFixture.js';
+
+// Two engagement services on one PostgreSQL, each with its own store (pool) and NO commit feed: B never hears
+// of A's commits, so everything B gets right here it gets from the write path's catch-up and the look-ups in the
+// log — the paths a feed that is late or reconnecting leaves to them. (Two real processes with their feeds:
+// test/faults/severalInstances.test.ts.)
+
+const services: ObservableEngagementService[] = [];
+const stores: PostgresEventStore[] = [];
+afterEach(async () => {
+  for (const service of services.splice(0)) await service.close();
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function instance(url: string): Promise<ObservableEngagementService> {
+  const store = await openPostgresEventStore(url);
+  stores.push(store);
+  const service = await createEngagementService({ store, clock: new FakeClock(), log: () => undefined });
+  services.push(service);
+  return service;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe.skipIf(!hasPostgres)('several instances without the feed: catch-up and look-ups in the log', () => {
+  it('LIFE-0: an engagement created on A is found on B (looked up in the log, not 404); an unknown id still is 404', async () => {
+    const url = await createTestDatabase();
+    const a = await instance(url);
+    const b = await instance(url);
+    const { id } = await a.create(chairUser, { title: 'Made on A' });
+    expect(() => b.get(id, chairUser)).toThrow(); // not in B's memory yet
+    await b.lookUp(id);
+    expect(b.get(id, chairUser).version).toBe(1);
+    await b.lookUp('no-such-engagement');
+    expect((await refusal(b.execute('no-such-engagement', chair, { type: 'engagement.open' }))).code).toBe('NOT_FOUND');
+    // A command on B for an engagement B has never seen is looked up too.
+    const { id: other } = await a.create(chairUser, { title: 'Also made on A' });
+    expect((await b.execute(other, chair, { type: 'engagement.open' })).version).toBe(2);
+  });
+
+  it('LIFE-1: B decides on the state A left (catch-up before deciding): no lost update, no false conflict, a real one is 409', async () => {
+    const url = await createTestDatabase();
+    const a = await instance(url);
+    const b = await instance(url);
+    const { id } = await a.create(chairUser, { title: 'Catch-up' });
+    await b.lookUp(id);
+    // A opens it; B, which holds version 1, is asked with the version A answered.
+    const opened = await a.execute(id, chair, { type: 'engagement.open' });
+    const added = await b.execute(id, chair, { type: 'question.add', text: 'On B' }, { expectedVersion: opened.version });
+    expect(added.version).toBe(opened.version + 1);
+    // B's decision saw A's event: opening again is refused by LIFE-1 on B too.
+    expect((await refusal(b.execute(id, chair, { type: 'engagement.open' }))).code).toBe('RULE_VIOLATION');
+    const stale = await refusal(a.execute(id, chair, { type: 'question.add', text: 'Stale' }, { expectedVersion: opened.version }));
+    expect(stale.code).toBe('VERSION_CONFLICT');
+    // Both agree, one event per version.
+    const onA = await a.execute(id, chair, { type: 'question.add', text: 'On A' });
+    expect(onA.version).toBe(added.version + 1);
+    expect(a.get(id, chairUser).questions.map((q) => q.text)).toEqual(['On B', 'On A']);
+  });
+
+  it('INV-3: an invitation created on A is redeemed on B, which had never heard of it; a second redemption on A is refused', async () => {
+    const url = await createTestDatabase();
+    const a = await instance(url);
+    const b = await instance(url);
+    const { id } = await a.create(chairUser, { title: 'Invitations across' });
+    await a.execute(id, chair, { type: 'engagement.open' });
+    await b.lookUp(id); // B knows the engagement, not the invitation made after
+    const invitation = await a.createInvitation(id, chairUser, { role: 'stakeholder', displayName: 'Amina' });
+    const redeemed = await b.redeemInvitation(invitation.code);
+    expect(redeemed).toMatchObject({ engagementId: id, role: 'stakeholder' });
+    expect((await refusal(a.redeemInvitation(invitation.code))).code).toBe('UNAUTHENTICATED');
+    // A code made on A for an engagement B never loaded.
+    const { id: fresh } = await a.create(chairUser, { title: 'Unknown to B' });
+    await a.execute(fresh, chair, { type: 'engagement.open' });
+    const second = await a.createInvitation(fresh, chairUser, { role: 'delegation', displayName: 'Delegation of Ruritania' });
+    expect((await b.redeemInvitation(second.code)).engagementId).toBe(fresh);
+  });
+});
