@@ -207,6 +207,28 @@ describe.skipIf(!hasPostgres)('several instances on one PostgreSQL (two server p
     expect(Object.values(view.participants as Record<string, any>).filter((p) => p.displayName.startsWith('Holder'))).toHaveLength(5);
   }, 60_000);
 
+  it('FLOOR-14: both instances arm the deadline of a floor given on B; the overrun is recorded once, at the deadline', async () => {
+    const { a, b } = await twoInstances();
+    const chair = await signIn(a.baseUrl, 'Chair Both Armed');
+    const { id, questionId, tokens } = await liveEngagement([a], chair, 1, 10);
+    await api(a.baseUrl, tokens[0], 'POST', `/api/engagements/${id}/commands`, { type: 'floor.request', questionId });
+    const onA = await stream(a.baseUrl, id, chair);
+    const onB = await stream(b.baseUrl, id, chair);
+    await Promise.all([onA, onB].map((s) => s.waitFor((m) => m.event === 'snapshot')));
+    const given = await api(b.baseUrl, chair, 'POST', `/api/engagements/${id}/commands`, { type: 'floor.give' });
+    const deadline: string = given.events.find((e: any) => e.type === 'floor.given').deadline;
+    const [fromA, fromB] = await Promise.all([onA, onB].map((s) => s.waitFor((m) => m.data?.type === 'floor.overran', 20_000)));
+    expect(fromA.data.dueAt).toBe(deadline);
+    expect(fromB.id).toBe(fromA.id);
+    // Nothing was recorded after it: the next command takes the version right after the overrun, on both.
+    const next = await api(a.baseUrl, chair, 'POST', `/api/engagements/${id}/commands`, { type: 'question.add', text: 'Next' });
+    expect(next.version).toBe(fromA.id + 1);
+    for (const s of [onA, onB]) {
+      await s.waitFor((m) => m.id === next.version);
+      expect(s.messages.filter((m) => m.data?.type === 'floor.overran')).toHaveLength(1);
+    }
+  }, 60_000);
+
   it('FLOOR-14: SIGKILL A while a speaker has the floor → B records the overrun once, at the deadline; A’s client resumes on B with its Last-Event-ID and misses nothing', async () => {
     const { url, a, b } = await twoInstances();
     const chair = await signIn(a.baseUrl, 'Chair Fail-over');
