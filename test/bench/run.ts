@@ -5,7 +5,9 @@
 //   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
 //   BENCH_FANOUT_SIZES=100,1000,5000   subscriber counts of the fan-out benchmark
 //   BENCH_STORM_STREAMS=1000   streams open during the floor storm (0: the command path alone)
-//   BENCH_DATABASE_URL=postgres://…   also run the write path with the log in PostgreSQL
+//   BENCH_DATABASE_URL=postgres://…   also run the write path with the log in PostgreSQL, and the
+//                          'instances' benchmark (fan-out from A to subscribers on B; two instances' write path)
+//   BENCH_INSTANCES_SUBSCRIBERS=1000   subscribers of the 'instances' benchmark
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
@@ -146,11 +148,48 @@ async function writePath() {
   }
 }
 
+/**
+ * Several instances on one PostgreSQL (BENCH_DATABASE_URL): commands on A, every subscriber on B, against the
+ * same run on one instance of the same database, each on a fresh database.
+ */
+async function instances() {
+  if (!process.env.BENCH_DATABASE_URL) {
+    summaries.push('fan-out across instances: not run (set BENCH_DATABASE_URL)');
+    return;
+  }
+  const subscribers = Number(process.env.BENCH_INSTANCES_SUBSCRIBERS ?? 1000);
+  const options: FanoutOptions = {
+    subscribers,
+    warmupSeconds: quick ? 2 : 3,
+    measureSeconds: quick ? 8 : 30,
+    ratePerSecond: 10,
+    probes: 50,
+    stallShare: 0,
+  };
+  const env = async () => ({
+    DATABASE_URL: await freshBenchDatabase(process.env.BENCH_DATABASE_URL!),
+    SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+  });
+  for (let run = 1; run <= runs; run += 1) {
+    const one = await fanoutConvene(options, await env());
+    const across = await fanoutConvene(options, await env(), true);
+    console.log(`fan-out on PostgreSQL, ${subscribers} subscribers, run ${run}/${runs}`);
+    console.log(`  one instance          : ${fmt(one.latency)}`);
+    console.log(`  commands on A, streams on B: ${fmt(across.latency)}; B's RSS ${mb(across.serverRssBytes)}`);
+    if (run === runs) {
+      summaries.push(
+        `fan-out across instances (${subscribers} subscribers on B, commands on A): p50 ${across.latency.p50} / p99 ${across.latency.p99} ms vs one instance ${one.latency.p50} / ${one.latency.p99} ms → p99 ratio ${ratio(across.latency.p99, one.latency.p99)}x`,
+      );
+    }
+  }
+}
+
 async function main() {
   console.log(`Convene benchmarks — ${new Date().toISOString()} — ${machine()}`);
   if (wanted('fanout')) await fanout();
   if (wanted('storm')) await storm();
   if (wanted('write')) await writePath();
+  if (wanted('instances')) await instances();
   for (const bench of extraBenchmarks) {
     if (wanted(bench.name)) summaries.push(...(await bench.run({ quick, runs })));
   }
