@@ -5,7 +5,8 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
-import { createAttachmentStore } from './attachments/attachmentStore.js';
+import { createAttachmentStore, type AttachmentStore } from './attachments/attachmentStore.js';
+import { createPostgresAttachmentStore } from './attachments/postgresAttachmentStore.js';
 import { attachmentExtension } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { livekitWebhookExtension } from './http/livekitWebhookRoute.js';
@@ -56,7 +57,7 @@ async function openStore(): Promise<EventStore> {
   }
 }
 
-// DATA_DIR also holds attachments (and, without SESSION_SECRET, the session key) with either store.
+// DATA_DIR holds attachments on SQLite (in PostgreSQL with DATABASE_URL) and, without SESSION_SECRET, the session key.
 mkdirSync(config.dataDir, { recursive: true });
 const store = await openStore();
 // The demo is seeded on a first start only: an empty log.
@@ -87,7 +88,11 @@ const engagements = await createEngagementService({
       : undefined,
 });
 // One attachment store for uploads and for the summary's links to them.
-const attachments = createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
+// With DATABASE_URL in PostgreSQL, so that every instance reads what was uploaded to any of them.
+const attachments: AttachmentStore & { close?: () => Promise<void> } =
+  store.kind === 'postgres' && config.databaseUrl
+    ? createPostgresAttachmentStore({ url: config.databaseUrl, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() })
+    : createAttachmentStore({ dataDir: config.dataDir, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() });
 const extensions = [
   breakoutExtension({ adapter: livekit }),
   livekitWebhookExtension({ adapter: livekit }),
@@ -170,6 +175,7 @@ async function shutdown(signal: string): Promise<void> {
   await closed;
   clearInterval(reaper);
   await store.close();
+  await attachments.close?.();
   clearTimeout(deadline);
   process.exit(0);
 }

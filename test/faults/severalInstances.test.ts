@@ -207,6 +207,28 @@ describe.skipIf(!hasPostgres)('several instances on one PostgreSQL (two server p
     expect(Object.values(view.participants as Record<string, any>).filter((p) => p.displayName.startsWith('Holder'))).toHaveLength(5);
   }, 60_000);
 
+  it('PAPER-1: a document uploaded to A is downloaded from B (attachments in PostgreSQL)', async () => {
+    const { a, b } = await twoInstances();
+    const chair = await signIn(a.baseUrl, 'Chair Files');
+    const { id } = await api(a.baseUrl, chair, 'POST', '/api/engagements', { title: 'Files across' });
+    await api(a.baseUrl, chair, 'POST', `/api/engagements/${id}/commands`, { type: 'engagement.open' });
+    const text = 'A statement for the record.\n';
+    const form = new FormData();
+    form.append('file', new Blob([text], { type: 'text/plain' }), 'statement.txt');
+    const uploaded = await fetch(`${a.baseUrl}/api/engagements/${id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${chair}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id: attachmentId } = await uploaded.json();
+    const downloaded = await fetch(`${b.baseUrl}/api/engagements/${id}/attachments/${attachmentId}`, {
+      headers: { authorization: `Bearer ${chair}` },
+    });
+    expect(downloaded.status).toBe(200);
+    expect(await downloaded.text()).toBe(text);
+  }, 60_000);
+
   it('FLOOR-14: both instances arm the deadline of a floor given on B; the overrun is recorded once, at the deadline', async () => {
     const { a, b } = await twoInstances();
     const chair = await signIn(a.baseUrl, 'Chair Both Armed');

@@ -83,4 +83,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_invitation_code ON events (((data::jsonb) ->> 'codeHash')) WHERE type = 'invitation.created';
     `,
   },
+  {
+    id: 5,
+    name: 'attachments',
+    // Several instances: an upload to one is read by every other (server/attachments/postgresAttachmentStore.ts).
+    // The metadata as the same JSON text the file store keeps beside each blob.
+    sql: `
+      CREATE TABLE attachments (
+        engagement_id TEXT NOT NULL,
+        id UUID NOT NULL,
+        meta TEXT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (engagement_id, id)
+      );
+    `,
+  },
 ];
