@@ -15,6 +15,7 @@ import { createLiveKitAdapter } from './integrations/livekit.js';
 import { AppError } from './appError.js';
 import type { EventStore } from './store/EventStore.js';
 import { createPostgresCommitFeed } from './store/postgresCommitFeed.js';
+import { createPostgresLease } from './store/postgresLease.js';
 import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
@@ -65,6 +66,11 @@ const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
 // Breakouts: join tokens, and LiveKit webhooks → attendance (the service knows which engagement a round is of).
 const livekit = config.livekit ? createLiveKitAdapter(config.livekit) : null;
+// Several instances: one at a time checks running rounds' attendance against LiveKit (a lease in PostgreSQL).
+const reconcilerLease =
+  livekit && store.kind === 'postgres' && config.databaseUrl
+    ? createPostgresLease({ url: config.databaseUrl, name: 'attendance-reconciler', applicationName: `convene-lease-${process.pid}` })
+    : null;
 const engagements = await createEngagementService({
   store,
   log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
@@ -73,6 +79,7 @@ const engagements = await createEngagementService({
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
+  reconcileOnlyWhen: reconcilerLease ? () => reconcilerLease.held() : undefined,
   // Several instances on one PostgreSQL: one LISTEN connection hears the others' commits (docs/reliability.md).
   commitFeed:
     store.kind === 'postgres' && config.databaseUrl
@@ -176,6 +183,7 @@ async function shutdown(signal: string): Promise<void> {
   clearInterval(reaper);
   await store.close();
   await attachments.close?.();
+  await reconcilerLease?.close();
   clearTimeout(deadline);
   process.exit(0);
 }

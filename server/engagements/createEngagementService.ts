@@ -68,6 +68,8 @@ export interface EngagementServiceDeps {
   media?: BreakoutMediaAdapter | null;
   /** With `media`: check a running round's attendance against LiveKit this often (BREAKOUT-28). Absent or 0: never. */
   reconcileAttendanceEveryMs?: number;
+  /** Several instances: the attendance check runs only while this resolves true (a lease held by one instance at a time). */
+  reconcileOnlyWhen?: () => Promise<boolean>;
   /**
    * Several instances on one PostgreSQL: the LISTEN feed of the other instances' commits
    * (store/postgresCommitFeed.ts), built with the service's handlers. Every engagement in memory is watched,
@@ -126,13 +128,11 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
   const reconciler =
     media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
       ? createAttendanceReconciler({
-          clock,
+          ...{ clock, current, log, track: intake.track },
           adapter: media,
           everyMs: deps.reconcileAttendanceEveryMs!,
-          current,
-          log,
-          track: intake.track,
           record: (id, command, commandId) => intake.submit(id, system, command, { commandId }, true),
+          mayCheck: deps.reconcileOnlyWhen,
         })
       : null;
 
