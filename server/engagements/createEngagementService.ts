@@ -164,8 +164,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
 
   const others = createOtherInstances({
     ...{ store, engagements, load, arm, log, commit, commitFeed: deps.commitFeed },
-    track: (work) => intake.track(work),
-    closed: () => closed !== null,
+    ...{ track: (work: Promise<unknown>) => intake.track(work), closed: () => closed !== null, endStreams: hub.endAll, clock },
   });
   const { lookUp } = others;
 

@@ -4,10 +4,14 @@
 // (groupCommit.ts `heard`), which evolves them in and runs the afterCommit hooks marked `others` (the hub, the
 // deadlines, the indexes). An engagement created on another instance is loaded when this one first hears of it:
 // the feed's wake-up, a request naming it, or, after the LISTEN connection was lost, a look at the log's ids.
+import type { Clock, TimerHandle } from '../clock.js';
 import type { StoredEvent } from '../domain/events.js';
 import type { EventStore } from '../store/EventStore.js';
 import type { CommitFeed, CommitFeedOptions } from '../store/postgresCommitFeed.js';
 import type { EngagementInMemory } from './groupCommit.js';
+
+/** How long the LISTEN connection may be down before this instance's streams are ended with a retry hint. */
+export const LISTEN_LOST_MS = 5000;
 
 export type CommitFeedFactory = (handlers: Pick<CommitFeedOptions, 'deliver' | 'onUnwatched' | 'onStatus'>) => CommitFeed;
 
@@ -38,6 +42,9 @@ export function createOtherInstances(deps: {
   };
   track: (work: Promise<unknown>) => void;
   closed: () => boolean;
+  /** Ends every stream with a retry hint (the live hub's endAll). */
+  endStreams: (reason: string) => void;
+  clock: Clock;
   log: (message: string, error?: unknown) => void;
   commitFeed?: CommitFeedFactory;
 }): OtherInstances {
@@ -74,6 +81,7 @@ export function createOtherInstances(deps: {
   };
 
   let lost = false;
+  let lostTimer: TimerHandle | null = null;
   const feed =
     deps.commitFeed?.({
       deliver: (engagementId, events) => {
@@ -82,8 +90,16 @@ export function createOtherInstances(deps: {
       },
       onUnwatched: (engagementId) => void lookUp(engagementId).catch((error) => log(`could not load ${engagementId}`, error)),
       onStatus: (status) => {
-        if (status === 'reconnecting') lost = true;
-        else if (status === 'listening' && lost) {
+        if (status === 'reconnecting') {
+          lost = true;
+          // Down for longer than a blip: the streams say "reconnecting" (the client's banner) and come back,
+          // perhaps through another instance, with their Last-Event-ID. Commands here still catch up first.
+          lostTimer ??= deps.clock.setTimer(LISTEN_LOST_MS, () => deps.endStreams('reconnecting'));
+          return;
+        }
+        lostTimer?.cancel();
+        lostTimer = null;
+        if (status === 'listening' && lost) {
           lost = false;
           void discover();
         }

@@ -4,7 +4,9 @@ import { createEngagementService, type ObservableEngagementService } from '../..
 import { openPostgresEventStore, type PostgresEventStore } from '../../../server/store/postgresEventStore.js';
 import { FakeClock } from '../../support/fakeClock.js';
 import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
-import { chair, chairUser } from './serviceFixture.js';
+import { LISTEN_LOST_MS, type CommitFeedFactory } from '../../../server/engagements/otherInstances.js';
+import type { CommitFeedStatus } from '../../../server/store/postgresCommitFeed.js';
+import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink } from './serviceFixture.js';
 
 // Two engagement services on one PostgreSQL, each with its own store (pool) and NO commit feed: B never hears
 // of A's commits, so everything B gets right here it gets from the write path's catch-up and the look-ups in the
@@ -87,5 +89,49 @@ describe.skipIf(!hasPostgres)('several instances without the feed: catch-up and 
     await a.execute(fresh, chair, { type: 'engagement.open' });
     const second = await a.createInvitation(fresh, chairUser, { role: 'delegation', displayName: 'Delegation of Ruritania' });
     expect((await b.redeemInvitation(second.code)).engagementId).toBe(fresh);
+  });
+});
+
+describe('several instances: the streams while the LISTEN connection is down', () => {
+  // The feed's connection is PostgreSQL's; here a stand-in reports its status, as postgresCommitFeed.ts does
+  // (its reconnect and catch-up are tested on a real database in postgresCommitFeed.test.ts).
+  const openWithFeed = harnessesDisposedAfterEach();
+  const standInFeed = () => {
+    const handlers: Parameters<CommitFeedFactory>[0][] = [];
+    const factory: CommitFeedFactory = (h) => {
+      handlers.push(h);
+      return {
+        ready: Promise.resolve(),
+        watch: () => undefined,
+        unwatch: () => undefined,
+        lastVersion: () => undefined,
+        close: async () => undefined,
+      };
+    };
+    return { factory, status: (status: CommitFeedStatus) => handlers.forEach((h) => h.onStatus?.(status)) };
+  };
+
+  it('LIFE-0: given the LISTEN connection lost for longer than a blip, then every stream ends with a retry hint (the client shows "reconnecting" and resumes with Last-Event-ID); a blip ends none', async () => {
+    const feed = standInFeed();
+    const h = await openWithFeed({}, { commitFeed: feed.factory });
+    const { id } = await h.service.create(chairUser, { title: 'LISTEN lost' });
+    const sink = new RecordingSink();
+    h.service.subscribe(id, chairUser, null, sink);
+    expect(sink.kinds()).toEqual(['snapshot']);
+
+    feed.status('reconnecting');
+    h.clock.advance(LISTEN_LOST_MS - 1);
+    feed.status('listening');
+    h.clock.advance(LISTEN_LOST_MS);
+    expect(sink.kinds()).toEqual(['snapshot']);
+
+    feed.status('reconnecting');
+    h.clock.advance(LISTEN_LOST_MS);
+    expect(sink.messages.at(-1)).toMatchObject({ kind: 'end', reason: 'reconnecting' });
+    // A stream opened meanwhile stays: it is caught up once the feed is back.
+    const later = new RecordingSink();
+    h.service.subscribe(id, chairUser, '1', later);
+    h.clock.advance(LISTEN_LOST_MS);
+    expect(later.kinds()).not.toContain('end');
   });
 });
