@@ -205,6 +205,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     async lookUp(engagementId) {
       await lookUp(engagementId);
     },
+    lookUpBreakoutRound: (roundId) => others.lookUpRound(roundId, indexes.byBreakoutRound.get(roundId)?.engagementId ?? null),
 
     subscribe(engagementId, viewer, lastEventId, sink) {
       existingEngagement(engagements, engagementId);

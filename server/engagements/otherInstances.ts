@@ -23,6 +23,12 @@ export interface OtherInstances {
    * and caught up so that the invitation is in its state; null when the log has none (or on SQLite).
    */
   invitationEngagement?: (codeHash: string) => Promise<string | null>;
+  /**
+   * Before a LiveKit webhook is read against the breakout-round index: the round's engagement loaded (found in the
+   * log when this instance has not heard of the round) and caught up, so that a round started or ended on another
+   * instance is seen as it is. Nothing on SQLite.
+   */
+  lookUpRound(roundId: string, known: string | null): Promise<void>;
   /** The engagement is at this version in memory: the feed delivers only what comes after. */
   watch(entry: EngagementInMemory): void;
   close(): Promise<void>;
@@ -107,6 +113,7 @@ export function createOtherInstances(deps: {
     }) ?? null;
 
   const findInvitation = store.engagementOfInvitation?.bind(store);
+  const findRound = store.engagementOfBreakoutRound?.bind(store);
   return {
     lookUp,
     invitationEngagement: findInvitation
@@ -117,6 +124,12 @@ export function createOtherInstances(deps: {
           return id;
         }
       : undefined,
+    async lookUpRound(roundId, known) {
+      if (!findRound) return;
+      const id = known ?? (await findRound(roundId));
+      if (!id || !(await lookUp(id))) return;
+      await deps.commit.sync(engagements.get(id)!);
+    },
     watch: (entry) => feed?.watch(entry.id, entry.version),
     close: async () => {
       await feed?.close();

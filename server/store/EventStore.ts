@@ -65,6 +65,8 @@ export interface EventStore {
    * whose one process holds every invitation in memory.
    */
   engagementOfInvitation?(codeHash: string): Promise<string | null>;
+  /** Several instances (PostgreSQL only): the engagement that planned this breakout round, or null (LiveKit webhooks). */
+  engagementOfBreakoutRound?(roundId: string): Promise<string | null>;
   /** Idempotent. */
   close(): Promise<void>;
 }

@@ -98,4 +98,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 6,
+    name: 'breakout rounds by id',
+    // Several instances: a LiveKit webhook names only a room (`breakout-<roundId>-<n>`); an instance that has not
+    // heard of the round yet finds its engagement here.
+    sql: `
+      CREATE INDEX events_breakout_round ON events (((data::jsonb) ->> 'roundId')) WHERE type = 'breakouts.planned';
+    `,
+  },
 ];

@@ -135,3 +135,26 @@ describe('several instances: the streams while the LISTEN connection is down', (
     expect(later.kinds()).not.toContain('end');
   });
 });
+
+describe.skipIf(!hasPostgres)('several instances: the breakout-round directory LiveKit webhooks use', () => {
+  it('BREAKOUT-23: a round planned on A is found on B, which had never heard of it (looked up in the log before the webhook is read)', async () => {
+    const url = await createTestDatabase();
+    const a = await instance(url);
+    const b = await instance(url);
+    const { id } = await a.create(chairUser, { title: 'Breakouts across' });
+    await a.execute(id, chair, { type: 'engagement.open' });
+    await a.execute(id, chair, { type: 'engagement.start' });
+    const planned = await a.execute(id, chair, {
+      type: 'breakouts.plan',
+      mode: 'manual',
+      durationMinutes: 20,
+      rooms: [{ theme: 'Capacity-building needs', capacity: 4 }],
+    });
+    const roundId = (planned.events.find((e) => e.type === 'breakouts.planned') as { roundId: string }).roundId;
+    expect(b.breakoutRound(roundId)).toBeNull();
+    await b.lookUpBreakoutRound(roundId);
+    expect(b.breakoutRound(roundId)).toEqual({ engagementId: id, endedAt: null });
+    await b.lookUpBreakoutRound('no-such-round');
+    expect(b.breakoutRound('no-such-round')).toBeNull();
+  });
+});
