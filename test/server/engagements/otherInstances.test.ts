@@ -5,7 +5,7 @@ import { openPostgresEventStore, type PostgresEventStore } from '../../../server
 import { FakeClock } from '../../support/fakeClock.js';
 import { createTestDatabase, hasPostgres } from '../../support/postgres.js';
 import { LISTEN_LOST_MS, type CommitFeedFactory } from '../../../server/engagements/otherInstances.js';
-import type { CommitFeedStatus } from '../../../server/store/postgresCommitFeed.js';
+import { createPostgresCommitFeed, type CommitFeedStatus } from '../../../server/store/postgresCommitFeed.js';
 import { chair, chairUser, harnessesDisposedAfterEach, RecordingSink } from './serviceFixture.js';
 
 // Two engagement services on one PostgreSQL, each with its own store (pool) and NO commit feed: B never hears
@@ -158,3 +158,64 @@ describe.skipIf(!hasPostgres)('several instances: the breakout-round directory L
     expect(b.breakoutRound('no-such-round')).toBeNull();
   });
 });
+
+describe.skipIf(!hasPostgres)('several instances with their LISTEN feeds: deadlines', () => {
+  it('BREAKOUT-15, BREAKOUT-16: a round started on A is armed on B through NOTIFY; when both clocks pass the warning and the end, each is recorded once', async () => {
+    const url = await createTestDatabase();
+    const start = new Date('2026-12-07T10:00:00Z');
+    const clocks = [new FakeClock(start), new FakeClock(start)];
+    const [a, b] = await Promise.all(
+      clocks.map(async (clock) => {
+        const store = await openPostgresEventStore(url);
+        stores.push(store);
+        const service = await createEngagementService({
+          store,
+          clock,
+          log: () => undefined,
+          commitFeed: (handlers) => createPostgresCommitFeed({ url, store, ...handlers, retryDelayMs: 20 }),
+        });
+        services.push(service);
+        return service;
+      }),
+    );
+    const { id } = await a.create(chairUser, { title: 'Deadlines across' });
+    await a.execute(id, chair, { type: 'engagement.open' });
+    await a.execute(id, chair, { type: 'engagement.start' });
+    const planned = await a.execute(id, chair, {
+      type: 'breakouts.plan',
+      mode: 'manual',
+      durationMinutes: 5,
+      rooms: [{ theme: 'Capacity-building needs', capacity: 4 }],
+    });
+    const roundId = (planned.events.find((e) => e.type === 'breakouts.planned') as { roundId: string }).roundId;
+    const started = await a.execute(id, chair, { type: 'breakouts.start', roundId });
+    // B hears of the start through its feed (no command on B): wait until it holds that version.
+    await until(() => versionOn(b, id) === started.version);
+
+    for (const clock of clocks) clock.advance(4 * 60_000);
+    // Each fired deadline re-arms the next one after its commit: time moves on a second at a time on both.
+    await until(async () => {
+      await Promise.all([a.whenIdle(), b.whenIdle()]);
+      for (const clock of clocks) clock.advance(1000);
+      return a.get(id, chairUser).breakouts.runningRoundId === null && versionOn(b, id) === versionOn(a, id);
+    });
+    const log = await stores[0].load(id);
+    expect(log.filter((e) => e.type === 'breakouts.warned')).toHaveLength(1);
+    expect(log.filter((e) => e.type === 'breakouts.ended')).toHaveLength(1);
+    expect(log.map((e) => e.version)).toEqual(log.map((_, i) => i + 1));
+  });
+});
+
+/** The version an instance holds, 0 while it has not loaded the engagement (it learns of it through NOTIFY). */
+const versionOn = (service: ObservableEngagementService, id: string): number => {
+  try {
+    return service.get(id, chairUser).version;
+  } catch {
+    return 0;
+  }
+};
+
+/** Waits for a condition that another process (PostgreSQL's NOTIFY) makes true; the test's own timeout bounds it. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
