@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type ProblemIssue } from '../appError.js';
 
 // Validation at the edge, in one format (docs/architecture.md style 3): every zod issue becomes

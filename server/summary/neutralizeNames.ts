@@ -37,7 +37,9 @@ function phraseFor(participant: Participant, w: SummaryWords): string {
   }
 }
 
-export type NameNeutralizer = (text: string) => string;
+export interface NameNeutralizer {
+  (text: string): string;
+}
 
 /** Builds a function that replaces, case-insensitively and on word boundaries, every participant's name. */
 export function nameNeutralizer(participants: readonly Participant[], w: SummaryWords = wordsFor('en')): NameNeutralizer {
