@@ -109,6 +109,14 @@ export function createApp(deps: AppDeps): ConveneApp {
 
   const signInLimit = createSignInRateLimit(deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT);
   api.use(createAuthRouter({ devSignIn, engagements, sessions, authenticator, signInLimit }));
+  // Several instances on one database: an engagement created on another instance is loaded before any route
+  // naming it answers (after the sign-in check, so that no anonymous request reads the database). SQLite has one
+  // process: nothing to look up.
+  if (deps.storage === 'postgres') {
+    api.use('/engagements/:id', authenticator.requireUser, (req, _res, next) => {
+      engagements.lookUp(String(req.params.id)).then(() => next(), next);
+    });
+  }
   // The stream goes before the JSON routes of the same prefix only for clarity; paths do not overlap.
   const stream = createStreamRouter({
     engagements,

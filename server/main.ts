@@ -5,7 +5,8 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { describeDemo, seedDemo } from './demo/seedDemo.js';
 import { createEngagementService } from './engagements/createEngagementService.js';
-import { createAttachmentStore } from './attachments/attachmentStore.js';
+import { createAttachmentStore, type AttachmentStore } from './attachments/attachmentStore.js';
+import { createPostgresAttachmentStore } from './attachments/postgresAttachmentStore.js';
 import { attachmentExtension, attachmentQuotaOf } from './http/attachmentRoutes.js';
 import { breakoutExtension } from './http/breakoutRoutes.js';
 import { livekitWebhookExtension } from './http/livekitWebhookRoute.js';
@@ -13,6 +14,8 @@ import { createLogger, prettyAvailable } from './http/logger.js';
 import { createLiveKitAdapter } from './integrations/livekit.js';
 import { AppError } from './appError.js';
 import type { EventStore } from './store/EventStore.js';
+import { createPostgresCommitFeed } from './store/postgresCommitFeed.js';
+import { createPostgresLease } from './store/postgresLease.js';
 import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
@@ -58,7 +61,7 @@ async function openStore(): Promise<EventStore> {
   }
 }
 
-// DATA_DIR also holds attachments (and, without SESSION_SECRET, the session key) with either store.
+// DATA_DIR holds attachments on SQLite (in PostgreSQL with DATABASE_URL) and, without SESSION_SECRET, the session key.
 mkdirSync(config.dataDir, { recursive: true });
 const store = await openStore();
 // The demo is seeded on a first start only: an empty log.
@@ -66,6 +69,11 @@ const engagementIds = await store.engagementIds();
 const firstStart = engagementIds.length === 0;
 // Breakouts: join tokens, and LiveKit webhooks → attendance (the service knows which engagement a round is of).
 const livekit = config.livekit ? createLiveKitAdapter(config.livekit) : null;
+// Several instances: one at a time checks running rounds' attendance against LiveKit (a lease in PostgreSQL).
+const reconcilerLease =
+  livekit && store.kind === 'postgres' && config.databaseUrl
+    ? createPostgresLease({ url: config.databaseUrl, name: 'attendance-reconciler', applicationName: `convene-lease-${process.pid}` })
+    : null;
 const engagements = await createEngagementService({
   store,
   log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : error }),
@@ -76,14 +84,33 @@ const engagements = await createEngagementService({
   media: livekit,
   // BREAKOUT-28: a running round's attendance is checked against LiveKit's lists, as webhooks get lost.
   reconcileAttendanceEveryMs: config.livekitReconcileSeconds * 1000,
+  reconcileOnlyWhen: reconcilerLease ? () => reconcilerLease.held() : undefined,
+  // Several instances on one PostgreSQL: one LISTEN connection hears the others' commits (docs/reliability.md).
+  commitFeed:
+    store.kind === 'postgres' && config.databaseUrl
+      ? (handlers) =>
+          createPostgresCommitFeed({
+            url: config.databaseUrl!,
+            store,
+            ...handlers,
+            // Named per process, so that an operator (and the drills) can tell each instance's LISTEN connection apart.
+            applicationName: `convene-listen-${process.pid}`,
+            log: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : error }),
+          })
+      : undefined,
 });
 // One attachment store for uploads and for the summary's links to them.
-const attachments = createAttachmentStore({
-  dataDir: config.dataDir,
-  maxBytes: config.attachmentMaxBytes,
-  now: () => systemClock.now(),
-  quota: attachmentQuotaOf(config),
-});
+// With DATABASE_URL in PostgreSQL, so that every instance reads what was uploaded to any of them. (The
+// attachment quotas of LIMIT-4 are counted by the file store; the PostgreSQL store does not count them yet.)
+const attachments: AttachmentStore & { close?: () => Promise<void> } =
+  store.kind === 'postgres' && config.databaseUrl
+    ? createPostgresAttachmentStore({ url: config.databaseUrl, maxBytes: config.attachmentMaxBytes, now: () => systemClock.now() })
+    : createAttachmentStore({
+        dataDir: config.dataDir,
+        maxBytes: config.attachmentMaxBytes,
+        now: () => systemClock.now(),
+        quota: attachmentQuotaOf(config),
+      });
 // Processes (docs/processes.md): the same store and commit stage; their checks read the engagements in memory.
 const processes = await createProcessService({
   store,
@@ -181,6 +208,8 @@ async function shutdown(signal: string): Promise<void> {
   await closed;
   clearInterval(reaper);
   await store.close();
+  await attachments.close?.();
+  await reconcilerLease?.close();
   clearTimeout(deadline);
   process.exit(0);
 }

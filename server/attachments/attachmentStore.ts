@@ -89,7 +89,44 @@ export function cleanFilename(raw: string): string {
   return clean.slice(0, 200 - ext.length) + ext;
 }
 
-const notFound = () => new AppError('NOT_FOUND', 'There is no such attachment in this engagement.');
+export const attachmentNotFound = () => new AppError('NOT_FOUND', 'There is no such attachment in this engagement.');
+const notFound = attachmentNotFound;
+
+/** An upload checked (size, not empty) and described (clean name, type by content, hash, a new random id), before it is stored. */
+export async function describeUpload(
+  file: { filename: string; bytes: Uint8Array; uploadedBy?: string },
+  maxBytes: number,
+  now: () => Date,
+): Promise<AttachmentMeta> {
+  if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes, file.bytes.byteLength);
+  if (file.bytes.byteLength === 0)
+    throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', {
+      issues: [{ path: 'file', message: 'The file is empty' }],
+    });
+  const filename = cleanFilename(file.filename);
+  const contentType = await documentTypeOf(file.bytes, filename);
+  return {
+    id: randomUUID(),
+    filename,
+    size: file.bytes.byteLength,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    contentType,
+    uploadedAt: now().toISOString(),
+    uploadedBy: file.uploadedBy ?? null,
+  };
+}
+
+/** What `save` answers: the metadata less who and when. */
+export const savedOf = (meta: AttachmentMeta) => ({
+  id: meta.id,
+  filename: meta.filename,
+  size: meta.size,
+  sha256: meta.sha256,
+  contentType: meta.contentType,
+});
+
+/** Only a random UUID names an attachment; anything else is not one. */
+export const isAttachmentId = (id: string): boolean => ATTACHMENT_ID.test(id);
 
 /** LIMIT-4: the uploader has stored as many files here as one participant may. */
 export const tooManyAttachments = (perUploader: number): AppError =>

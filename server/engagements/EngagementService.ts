@@ -58,6 +58,12 @@ export interface StreamSink {
 export interface EngagementService {
   create(user: SignedInUser, input: CreateEngagementBody): Promise<EngagementView>;
   list(user: SignedInUser): EngagementListRow[];
+  /**
+   * Several instances on one database: loads an engagement created on another instance that this one has not
+   * heard of yet, so that the synchronous reads below find it (a no-op for a known id, and on SQLite). The HTTP
+   * layer awaits it before any route naming an engagement.
+   */
+  lookUp(engagementId: string): Promise<void>;
   /** Throws NOT_FOUND for an unknown engagement. */
   get(engagementId: string, viewer: Viewer): EngagementView;
   /**
@@ -99,6 +105,11 @@ export interface EngagementService {
   ): ReplanPreviewResponse;
   /** Snapshot first unless `lastEventId` can be replayed; then one change per committed event. */
   subscribe(engagementId: string, viewer: Viewer, lastEventId: string | null, sink: StreamSink): () => void;
+  /**
+   * Several instances: call before `breakoutRound` for a webhook — loads and catches up the round's engagement
+   * (found in the log if this instance has not heard of the round yet). A no-op on SQLite.
+   */
+  lookUpBreakoutRound(roundId: string): Promise<void>;
   /** The engagement a breakout round belongs to and when the round ended (LiveKit webhooks name only a room), or null. */
   breakoutRound(roundId: string): { engagementId: string; endedAt: string | null } | null;
   /** Graceful shutdown: end every stream with a retry hint, wait for in-flight commands, stop timers. */

@@ -84,6 +84,11 @@ export interface AttendanceReconcilerOptions {
   record(engagementId: string, command: Command, commandId: string): Promise<unknown>;
   /** Told of every check in progress, so that `whenIdle` and a shutdown's drain wait for it. */
   track?(work: Promise<unknown>): void;
+  /**
+   * Several instances: asked before each check; false skips it (another instance holds the reconciler's lease
+   * and checks every running round). Absent: always.
+   */
+  mayCheck?(): Promise<boolean>;
   log(message: string, error?: unknown): void;
 }
 
@@ -123,6 +128,7 @@ export function createAttendanceReconciler(options: AttendanceReconcilerOptions)
   const check = async (engagementId: string, roundId: string): Promise<void> => {
     // The state is read before LiveKit is asked: a connection that joins in between is then not in the
     // state, so it can never be taken for one that left.
+    if (options.mayCheck && !(await options.mayCheck())) return;
     const state = options.current(engagementId)?.state as (EngagementState & WithBreakouts) | undefined;
     const round = runningRoundOf(state);
     if (!state || round?.id !== roundId) return;

@@ -41,6 +41,8 @@ export function createCommandIntake<S = EngagementState, C extends { type: strin
   isInternal?: (type: string) => boolean;
   empty?: () => S;
   notFound?: () => AppError;
+  /** A stream not in memory may have been created on another instance: resolves true once it is loaded. */
+  lookUp?: (id: string) => Promise<boolean>;
 }): CommandIntake<C, E> {
   const { engagements } = deps;
   const isInternal = deps.isInternal ?? isInternalCommand;
@@ -53,7 +55,7 @@ export function createCommandIntake<S = EngagementState, C extends { type: strin
     void work.finally(() => inFlight.delete(work)).catch(() => undefined);
   };
 
-  return {
+  const intake: CommandIntake<C, E> = {
     submit(id, actor, command, options, allowInternal, creating = false) {
       if (closing) {
         return Promise.reject(
@@ -66,6 +68,13 @@ export function createCommandIntake<S = EngagementState, C extends { type: strin
         );
       }
       let entry = engagements.get(id);
+      if (!entry && !creating && deps.lookUp) {
+        const lookUp = deps.lookUp;
+        return lookUp(id).then((found) => {
+          if (!found || !engagements.has(id)) throw notFound();
+          return intake.submit(id, actor, command, options, allowInternal);
+        });
+      }
       if (!entry) {
         if (!creating) return Promise.reject(notFound());
         entry = { id, state: empty(), version: 0, queue: emptyQueue(), scheduled: false };
@@ -94,4 +103,5 @@ export function createCommandIntake<S = EngagementState, C extends { type: strin
       return closing;
     },
   };
+  return intake;
 }

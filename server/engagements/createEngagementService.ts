@@ -25,6 +25,7 @@ import { createGroupCommit, type EngagementInMemory } from './groupCommit.js';
 import { createInvitationFlows, definedOnly } from './invitationFlows.js';
 import { createLiveHub } from './liveHub.js';
 import { loadEngagement } from './loadEngagement.js';
+import { createOtherInstances, type CommitFeedFactory } from './otherInstances.js';
 import { openRoomsBeforeStart } from './openRoomsBeforeStart.js';
 import { prepareThenCommit, type PrepareSteps } from './prepareStage.js';
 import { createStateSnapshots } from './stateSnapshots.js';
@@ -82,6 +83,15 @@ export interface EngagementServiceDeps {
   media?: BreakoutMediaAdapter | null;
   /** With `media`: check a running round's attendance against LiveKit this often (BREAKOUT-28). Absent or 0: never. */
   reconcileAttendanceEveryMs?: number;
+  /** Several instances: the attendance check runs only while this resolves true (a lease held by one instance at a time). */
+  reconcileOnlyWhen?: () => Promise<boolean>;
+  /**
+   * Several instances on one PostgreSQL: the LISTEN feed of the other instances' commits
+   * (store/postgresCommitFeed.ts), built with the service's handlers. Every engagement in memory is watched,
+   * so that its state, its streams and its deadlines follow what the others commit; an engagement the feed
+   * announces that this instance does not know (created elsewhere) is loaded.
+   */
+  commitFeed?: CommitFeedFactory;
 }
 
 /** The service plus what tests and operations need to watch it (whether it is idle, who is subscribed). */
@@ -112,13 +122,12 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
   const domainLimits = deps.participantLimits ? { inputsPerParticipant: deps.participantLimits.inputsPerParticipant } : undefined;
   const commit = createGroupCommit({
     domainLimits,
-    store,
-    clock,
-    newId,
-    log,
-    afterCommit: (entry, transitions) => runAfterCommitHooks(hooks, entry, transitions, log),
+    ...{ store, clock, newId, log },
+    afterCommit: (entry, transitions, origin) => runAfterCommitHooks(hooks, entry, transitions, log, origin),
+    // On PostgreSQL other instances may append to the same engagements: each batch catches up first.
+    catchUp: store.kind === 'postgres',
   });
-  const intake = createCommandIntake({ engagements, commit });
+  const intake = createCommandIntake({ engagements, commit, lookUp: (id) => lookUp(id) });
   const rateLimit = deps.participantLimits
     ? createCommandRateLimit({ burst: deps.participantLimits.commandBurst, ratePerSecond: deps.participantLimits.commandRatePerSecond })
     : null;
@@ -143,38 +152,61 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
   const reconciler =
     media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
       ? createAttendanceReconciler({
-          clock,
+          ...{ clock, current, log, track: intake.track },
           adapter: media,
           everyMs: deps.reconcileAttendanceEveryMs!,
-          current,
-          log,
-          track: intake.track,
           record: (id, command, commandId) => intake.submit(id, system, command, { commandId }, true),
+          mayCheck: deps.reconcileOnlyWhen,
         })
       : null;
 
-  hooks.push(...standardHooks({ indexes, snapshots, hub, scheduler, reconciler, onCommitted: deps.onCommitted, media, log }));
+  hooks.push(
+    ...hooksOf({ indexes, snapshots, hub, scheduler, others: () => others, reconciler, onCommitted: deps.onCommitted, media, log }),
+  );
 
+  let closed: Promise<void> | null = null;
   // The prepare stage: only the commands that have a step.
   const prepareSteps: PrepareSteps = media ? { 'breakouts.start': openRoomsBeforeStart(media, newId) } : {};
 
-  // Start-up: each engagement from its state snapshot and the events after it (loadEngagement.ts).
-  for (const engagementId of await store.engagementIds()) {
+  /** One engagement from its state snapshot and the events after it (loadEngagement.ts), into memory; false: it has no events. */
+  const load = async (engagementId: string): Promise<boolean> => {
     const { entry, recent, baseVersion, rejected } = await loadEngagement(store, engagementId, limits.historyWindow ?? 512);
+    if (entry.version === 0) return false;
+    if (engagements.has(engagementId)) return true;
     if (rejected) log(`the state snapshot of ${engagementId} was set aside (${rejected}); folding its whole log`);
     engagements.set(engagementId, entry);
     indexes.addLoaded(entry);
     hub.publish(engagementId, recent);
+    others.watch(entry);
     await snapshots.loaded(entry, baseVersion, Boolean(rejected));
-  }
-  // Overdue deadlines (a restart after a speaker's time ran out) fire at once.
-  for (const id of engagements.keys()) scheduler.rearm(id);
-  if (reconciler) for (const id of engagements.keys()) reconciler.watch(id);
+    return true;
+  };
+  const arm = (id: string) => {
+    scheduler.rearm(id);
+    reconciler?.watch(id);
+  };
 
-  let closed: Promise<void> | null = null;
+  const others = createOtherInstances({
+    ...{ store, engagements, load, arm, log, commit, commitFeed: deps.commitFeed },
+    ...{ track: (work: Promise<unknown>) => intake.track(work), closed: () => closed !== null, endStreams: hub.endAll, clock },
+  });
+  const { lookUp } = others;
+
+  // Start-up: each engagement from its state snapshot and the events after it.
+  for (const engagementId of await store.engagementIds()) await load(engagementId);
+  // Overdue deadlines (a restart after a speaker's time ran out) fire at once.
+  for (const id of engagements.keys()) arm(id);
+
   return {
     ...createEngagementQueries({ engagements, indexes, clock, domainLimits }),
-    ...createInvitationFlows({ engagements, indexes, intake, clock, invitationDays: limits.invitationDays }),
+    ...createInvitationFlows({
+      engagements,
+      indexes,
+      intake,
+      clock,
+      invitationDays: limits.invitationDays,
+      findElsewhere: others.invitationEngagement,
+    }),
 
     async create(user, input) {
       const id = newId();
@@ -199,6 +231,11 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       return prepareThenCommit(prepareSteps, input, command.type, () => intake.submit(engagementId, actor, command, options, false));
     },
 
+    async lookUp(engagementId) {
+      await lookUp(engagementId);
+    },
+    lookUpBreakoutRound: (roundId) => others.lookUpRound(roundId, indexes.byBreakoutRound.get(roundId)?.engagementId ?? null),
+
     subscribe(engagementId, viewer, lastEventId, sink) {
       existingEngagement(engagements, engagementId);
       if (intake.closing) {
@@ -215,6 +252,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       hub.close();
       reconciler?.stop();
       closed = (async () => {
+        await others.close();
         await intake.drained();
         scheduler.stop();
         await store.close();
@@ -237,45 +275,33 @@ const streamLimit =
     return staff ? limits.streamsPerStaff : limits.streamsPerParticipant;
   };
 
-/** The afterCommit stage, in order: indexes, snapshot, hub, deadlines, then the optional watchers and side effects. */
-function standardHooks(parts: {
+/** The afterCommit hooks, in order; those marked `others` also hear of the other instances' commits. */
+function hooksOf(parts: {
   indexes: ReturnType<typeof createEngagementIndexes>;
   snapshots: ReturnType<typeof createStateSnapshots>;
   hub: ReturnType<typeof createLiveHub>;
   scheduler: ReturnType<typeof createDeadlineScheduler>;
+  others: () => { watch(entry: EngagementInMemory): void };
   reconciler: ReturnType<typeof createAttendanceReconciler> | null;
   onCommitted: EngagementServiceDeps['onCommitted'];
   media: BreakoutMediaAdapter | null;
   log: (message: string, error?: unknown) => void;
 }): AfterCommitHook[] {
-  const { indexes, snapshots, hub, scheduler, reconciler, media, log } = parts;
-  const onCommitted = parts.onCommitted;
-  const hooks: AfterCommitHook[] = [];
-  hooks.push(
-    {
-      name: 'the indexes',
-      run: (entry, transitions) =>
-        indexes.afterCommit(
-          entry,
-          transitions.map((t) => t.event),
-        ),
-    },
+  const { indexes, snapshots, hub, scheduler, reconciler, onCommitted, media } = parts;
+  const events = (transitions: { event: StoredEvent }[]) => transitions.map((t) => t.event);
+  const hooks: AfterCommitHook[] = [
+    { name: 'the indexes', others: true, run: (entry, transitions) => indexes.afterCommit(entry, events(transitions)) },
     { name: 'the state snapshot', run: (entry) => snapshots.afterCommit(entry) },
-    { name: 'the live hub', run: (entry, transitions) => hub.publish(entry.id, transitions) },
-    { name: 'the deadline scheduler', run: (entry) => scheduler.rearm(entry.id) },
-  );
-  if (reconciler) hooks.push({ name: 'the attendance reconciler', run: (entry) => reconciler.watch(entry.id) });
+    { name: 'the live hub', others: true, run: (entry, transitions) => hub.publish(entry.id, transitions) },
+    // Every instance arms every live engagement's deadline: the first to fire records it, the others are refused by its version.
+    { name: 'the deadline scheduler', others: true, run: (entry) => scheduler.rearm(entry.id) },
+    // The feed's cursor follows the memory, so that this instance's own commits are not read back (dedupe by version).
+    { name: 'the commit feed', others: true, run: (entry) => parts.others().watch(entry) },
+  ];
+  if (reconciler) hooks.push({ name: 'the attendance reconciler', others: true, run: (entry) => reconciler.watch(entry.id) });
   if (onCommitted)
-    hooks.push({
-      name: 'onCommitted',
-      run: (entry, transitions) =>
-        onCommitted!(
-          entry.id,
-          transitions.map((t) => t.event),
-          entry.state,
-        ),
-    });
-  if (media) hooks.push(liveKitAfterCommit(media, log));
+    hooks.push({ name: 'onCommitted', run: (entry, transitions) => onCommitted(entry.id, events(transitions), entry.state) });
+  if (media) hooks.push(liveKitAfterCommit(media, parts.log));
   return hooks;
 }
 

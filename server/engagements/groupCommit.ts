@@ -70,6 +70,10 @@ export interface AggregateInMemory<S, C = Command, E = EngagementEvent> {
   queue: CommandLanes<C, E>;
   /** A batch is scheduled or running (its append not settled yet). */
   scheduled: boolean;
+  /** The highest version another instance announced (the commit feed); above `version`: catch up. */
+  heard?: number;
+  /** Callers of `sync` waiting for the next catch-up. */
+  synced?: (() => void)[];
 }
 
 /** The two lanes of a queue (LIMIT-2). */
@@ -85,6 +89,12 @@ export const queuedCount = <C, E>(entry: { queue: CommandLanes<C, E> }): number 
 
 /** One engagement in memory. */
 export type EngagementInMemory = AggregateInMemory<EngagementState, Command, EngagementEvent>;
+
+/** Who committed a batch the afterCommit stage hears of: this instance, or another one on the same database. */
+export type CommitOrigin = 'local' | 'other';
+
+/** How many times a batch is decided again after another instance took its version (then 503, never a hang). */
+export const MAX_DECIDE_AGAIN = 20;
 
 /** At most this many commands share one transaction (bounds the time the event loop is held). */
 export const MAX_BATCH = 100;
@@ -115,7 +125,14 @@ export interface GroupCommitOptions<S = EngagementState, C extends { type: strin
   /** The server's limits that decide applies (LIMIT-3); absent: none. */
   domainLimits?: DomainLimits;
   /** After the commit, with the new state in place: publish, re-arm, notify. Must not throw. */
-  afterCommit: (entry: AggregateInMemory<S, C, E>, transitions: CommitTransition<S, E>[]) => void;
+  afterCommit: (entry: AggregateInMemory<S, C, E>, transitions: CommitTransition<S, E>[], origin: CommitOrigin) => void;
+  /**
+   * Other instances append to the same log (PostgreSQL): before deciding, each batch reads the events after
+   * the version in memory and evolves them in (they go through the afterCommit stage as 'other'), and a
+   * version taken meanwhile makes the batch be decided again on the caught-up state. Off for SQLite, whose
+   * file has one writer.
+   */
+  catchUp?: boolean;
 }
 
 const conflict = (noun: string, current: number, expected: number) =>
@@ -244,6 +261,10 @@ const decideBatch = <S, C extends { type: string }, E extends LoggedEvent>(
 export interface GroupCommit<S = EngagementState, C = Command, E = EngagementEvent> {
   /** Queues a command for a stream; resolves with its result once committed. */
   submit(entry: AggregateInMemory<S, C, E>, job: Omit<QueuedCommand<C, E>, 'resolve' | 'reject'>): Promise<CommitResult<E>>;
+  /** Resolves once the stream caught up with the log (a turn of the commit stage; never rejects). */
+  sync(entry: AggregateInMemory<S, C, E>): Promise<void>;
+  /** Another instance committed `events` (the commit feed, contiguous and in order). */
+  heard(entry: AggregateInMemory<S, C, E>, events: readonly (E & { version: number })[]): void;
 }
 
 /** Returns `submit`, which queues a command for a stream and resolves with its result once committed. */
@@ -277,19 +298,67 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
    * swapped in or published before the append resolved, and the next batch of this stream starts only
    * after it settled.
    */
-  const commitBatch = async (entry: Entry, jobs: Job[]): Promise<void> => {
+  const tooBusy = () =>
+    new AppError(
+      'STORAGE_UNAVAILABLE',
+      `The ${aggregate.noun} is changing too fast on several servers at once for this change to be recorded. Nothing was changed; try again.`,
+    );
+
+  /**
+   * Evolves in the events other instances committed after the version in memory (contiguous from it; the rest
+   * is ignored: a version already held is not applied twice) and hands them to the afterCommit stage. Only
+   * while no batch of this stream is deciding or appending (from the commit stage, or when idle).
+   */
+  const absorb = (entry: Entry, events: readonly (E & { version: number })[]): void => {
+    const transitions: CommitTransition<S, E>[] = [];
+    let state = entry.state;
+    let version = entry.version;
+    for (const event of events) {
+      if (event.version <= version) continue;
+      if (event.version !== version + 1) break;
+      const after = aggregate.evolve(state, event);
+      transitions.push({ event, before: state, after });
+      state = after;
+      version = event.version;
+    }
+    if (transitions.length === 0) return;
+    entry.state = state;
+    entry.version = version;
+    options.afterCommit(entry, transitions, 'other');
+  };
+
+  /** Reads and evolves in what other instances appended after the version in memory. */
+  const catchUp = async (entry: Entry): Promise<void> => {
+    absorb(entry, (await store.load(aggregate.streamOf(entry.id), entry.version)) as unknown as (E & { version: number })[]);
+  };
+
+  const commitBatch = async (entry: Entry, jobs: Job[], attempt = 0): Promise<void> => {
+    if (options.catchUp) {
+      try {
+        await catchUp(entry);
+      } catch (error) {
+        for (const job of jobs) job.reject(error);
+        return;
+      }
+    }
     const batch = decideBatch({ aggregate, clock, newId, domainLimits }, entry, jobs, await recordedCommands(store, jobs));
     if (batch.events.length > 0 || batch.records.length > 0) {
       try {
         await store.append(aggregate.streamOf(entry.id), entry.version, batch.events, batch.records);
       } catch (error) {
         const waiting = [...batch.accepted.map((a) => a.job), ...batch.echoes.map((e) => e.job)];
+        const versionTaken = error instanceof AppError && error.code === 'VERSION_CONFLICT';
+        // Another instance appended between the catch-up and this append: catch up and decide the batch again
+        // (optimistic append; the store's advisory lock makes the window small). A client's expectedVersion is
+        // checked against the caught-up version, so only a real conflict answers 409.
+        if (options.catchUp && versionTaken) {
+          if (attempt < MAX_DECIDE_AGAIN) return commitBatch(entry, waiting, attempt + 1);
+          answerFailedAppend(entry, waiting, tooBusy());
+          return;
+        }
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
         // gets its own answer (its replay, its conflict) and the others still commit.
-        if (
-          waiting.length > 1 &&
-          (error instanceof CommandAlreadyRecorded || (error instanceof AppError && error.code === 'VERSION_CONFLICT'))
-        ) {
+        if (waiting.length > 1 && (error instanceof CommandAlreadyRecorded || versionTaken)) {
           for (const job of waiting) await commitBatch(entry, [job]);
           return;
         }
@@ -300,7 +369,7 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
     // Committed: swap the new state in, then the afterCommit stage; the callers get their results.
     entry.state = batch.state;
     entry.version = batch.version;
-    options.afterCommit(entry, batch.transitions);
+    options.afterCommit(entry, batch.transitions, 'local');
     for (const { job, result } of batch.accepted) job.resolve(result);
     for (const { job, of } of batch.echoes) job.resolve(of.result);
   };
@@ -320,8 +389,16 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
     // LIMIT-2: the staff lane first, so that a flood of participants' commands delays the Chair by one batch at most.
     const first = entry.queue.staff.splice(0, MAX_BATCH);
     const jobs = [...first, ...entry.queue.others.splice(0, MAX_BATCH - first.length)];
+    const synced = entry.synced?.splice(0) ?? [];
+    let stuck = false;
     try {
-      await commitBatch(entry, jobs);
+      if (jobs.length > 0) await commitBatch(entry, jobs);
+      else if (options.catchUp) {
+        // A wake-up from the commit feed while a batch ran, or a sync: catch up, once (the feed retries a failed read).
+        const before = entry.version;
+        await catchUp(entry).catch((error) => log(`could not catch up ${entry.id} with other instances`, error));
+        stuck = entry.version === before;
+      }
     } catch (error) {
       // A bug, not a refusal: answer every caller still waiting (settled promises ignore this) rather
       // than let the exception escape and take the server down.
@@ -330,7 +407,8 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
         job.reject(new AppError('INTERNAL', `The change could not be processed. Reload the ${aggregate.noun} and try again.`));
     }
     entry.scheduled = false;
-    if (queuedCount(entry) > 0) schedule(entry);
+    for (const done of synced) done();
+    if (queuedCount(entry) > 0 || (entry.synced?.length ?? 0) > 0 || (!stuck && (entry.heard ?? 0) > entry.version)) schedule(entry);
   };
 
   return {
@@ -339,6 +417,28 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
         (aggregate.isStaff?.(entry.state, job.actor) ? entry.queue.staff : entry.queue.others).push({ ...job, resolve, reject });
         schedule(entry);
       });
+    },
+
+    sync(entry: Entry): Promise<void> {
+      if (!options.catchUp) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        (entry.synced ??= []).push(resolve);
+        schedule(entry);
+      });
+    },
+
+    /**
+     * Another instance committed `events` (the commit feed, contiguous and in order): evolved in at once when
+     * no batch of this stream runs, else remembered, and the commit stage catches up from the log after
+     * the batch (a batch that decided on an older state fails its append and is decided again).
+     */
+    heard(entry: Entry, events: readonly (E & { version: number })[]): void {
+      const last = events.at(-1)?.version ?? 0;
+      if (last <= entry.version) return;
+      entry.heard = Math.max(entry.heard ?? 0, last);
+      if (entry.scheduled) return;
+      absorb(entry, events);
+      if (entry.heard > entry.version) schedule(entry);
     },
   };
 }

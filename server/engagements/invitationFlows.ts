@@ -23,6 +23,12 @@ export function createInvitationFlows(deps: {
   clock: Clock;
   /** Default lifetime of an invitation (default 14 days). */
   invitationDays?: number;
+  /**
+   * Several instances: the engagement of a code hash this instance does not know, looked up in the log and
+   * loaded (null when none). Single use holds across instances through the write path: each redemption
+   * catches up from the log before it is decided, so the second one meets INV-3.
+   */
+  findElsewhere?: (codeHash: string) => Promise<string | null>;
 }): Pick<EngagementService, 'createInvitation' | 'redeemInvitation'> {
   const { engagements, indexes, intake, clock } = deps;
   return {
@@ -50,7 +56,12 @@ export function createInvitationFlows(deps: {
     async redeemInvitation(code, displayName) {
       const refused = () => new AppError('UNAUTHENTICATED', INVITATION_REFUSED);
       const codeHash = sha256Hex(code);
-      const engagementId = indexes.byCodeHash.get(codeHash);
+      let engagementId = indexes.byCodeHash.get(codeHash);
+      // Several instances: a code created on another one that this one has not heard of yet.
+      if (!engagementId && deps.findElsewhere) {
+        const found = await deps.findElsewhere(codeHash);
+        if (found) engagementId = found;
+      }
       const entry = engagementId ? engagements.get(engagementId) : undefined;
       const invitation = entry ? Object.values(entry.state.invitations).find((inv) => inv.codeHash === codeHash) : undefined;
       if (!entry || !invitation) throw refused();

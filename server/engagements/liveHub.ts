@@ -59,6 +59,11 @@ export interface LiveHub {
   /** Called after the commit, in version order (at start-up too, to seed the resume window). */
   publish(engagementId: string, transitions: Transition[]): void;
   subscriberCount(engagementId?: string): number;
+  /**
+   * Ends every stream with a jittered retry (500–5000 ms), keeping the hub open: the clients show that they are
+   * reconnecting and resume with their Last-Event-ID (several instances: this one has lost its LISTEN connection).
+   */
+  endAll(reason: string): void;
   /** Ends every stream with a jittered retry (500–5000 ms) so that reconnects after a restart spread out. */
   close(): void;
 }
@@ -178,6 +183,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       let total = 0;
       for (const set of subscribers.values()) total += set.size;
       return total;
+    },
+
+    endAll(reason) {
+      for (const set of subscribers.values()) for (const sub of [...set]) drop(sub, jitter(500, 5000), reason);
     },
 
     close() {

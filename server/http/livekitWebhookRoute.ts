@@ -107,6 +107,9 @@ export async function applyWebhook(
   event: LiveKitWebhookEvent,
   deps: { engagements: EngagementService; logger: Logger; adapter?: Pick<LiveKitAdapter, 'deleteRoom'> | null },
 ): Promise<WebhookOutcome> {
+  // Several instances: the round may have been started or ended on another one a moment ago.
+  const named = event.room ? roundIdOfRoom(event.room.name) : null;
+  if (named !== null) await deps.engagements.lookUpBreakoutRound(named);
   if (await closedAgain(event, deps)) return 'refused';
   const command = attendanceCommandOf(event);
   if (!command || !event.room) return 'ignored';

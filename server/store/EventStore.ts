@@ -76,6 +76,14 @@ export interface EventStore {
   saveSnapshot(engagementId: string, version: number, schema: number, stateJson: string): Promise<void>;
   /** The engagement's latest snapshot, or null. Unchecked: see StoredSnapshot. */
   loadSnapshot(engagementId: string): Promise<StoredSnapshot | null>;
+  /**
+   * Several instances (PostgreSQL only): the engagement whose log created the invitation with this code hash,
+   * or null; lets an instance redeem a code created on another one before it heard of it. Absent on SQLite,
+   * whose one process holds every invitation in memory.
+   */
+  engagementOfInvitation?(codeHash: string): Promise<string | null>;
+  /** Several instances (PostgreSQL only): the engagement that planned this breakout round, or null (LiveKit webhooks). */
+  engagementOfBreakoutRound?(roundId: string): Promise<string | null>;
   /** Idempotent. */
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ export interface CommitFeedOptions {
   store: Pick<EventStore, 'load'>;
   /** The events after the last delivered version, contiguous, in order; never the same version twice. */
   deliver: (engagementId: string, events: StoredEvent[]) => void;
+  /** A commit of an engagement nobody watches here (created on another instance): the caller may load and watch it. */
+  onUnwatched?: (engagementId: string, version: number) => void;
   /** 'reconnecting' while the LISTEN connection is down (streams may say so), 'listening' once it is back. */
   onStatus?: (status: CommitFeedStatus) => void;
   log?: (message: string, error?: unknown) => void;
@@ -74,10 +76,11 @@ export function createPostgresCommitFeed(options: CommitFeedOptions): CommitFeed
     entry.again = false;
     try {
       const events = await options.store.load(engagementId, entry.last);
-      // Only the contiguous run after `last`: the log's versions have no holes, so a hole means a read
-      // raced a commit; the rest comes with the next read.
+      // Only the contiguous run after `last` (which watch may have raised meanwhile): the log's versions have
+      // no holes, so a hole means a read raced a commit; the rest comes with the next read.
       const run: StoredEvent[] = [];
       for (const event of events) {
+        if (event.version <= entry.last + run.length) continue;
         if (event.version !== entry.last + run.length + 1) break;
         run.push(event);
       }
@@ -100,7 +103,8 @@ export function createPostgresCommitFeed(options: CommitFeedOptions): CommitFeed
     const engagementId = payload.slice(0, colon);
     const version = Number(payload.slice(colon + 1));
     const entry = watched.get(engagementId);
-    if (entry && version > entry.last) void read(engagementId);
+    if (!entry) options.onUnwatched?.(engagementId, version);
+    else if (version > entry.last) void read(engagementId);
   };
 
   const scheduleReconnect = () => {

@@ -247,6 +247,24 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
         return rows[0] ?? null;
       });
     },
+    engagementOfInvitation(codeHash) {
+      return guard('read the event log', async () => {
+        const { rows } = await pool.query<{ engagement_id: string }>(
+          `SELECT engagement_id FROM events WHERE type = 'invitation.created' AND ((data::jsonb) ->> 'codeHash') = $1 LIMIT 1`,
+          [codeHash],
+        );
+        return rows[0]?.engagement_id ?? null;
+      });
+    },
+    engagementOfBreakoutRound(roundId) {
+      return guard('read the event log', async () => {
+        const { rows } = await pool.query<{ engagement_id: string }>(
+          `SELECT engagement_id FROM events WHERE type = 'breakouts.planned' AND ((data::jsonb) ->> 'roundId') = $1 LIMIT 1`,
+          [roundId],
+        );
+        return rows[0]?.engagement_id ?? null;
+      });
+    },
     close() {
       closing ??= pool.end().catch(() => undefined);
       return closing;

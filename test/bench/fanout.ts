@@ -47,16 +47,26 @@ async function collect(client: ChildProcess): Promise<{ latency: LatencySummary;
   return { latency: summarize(decode(report.histogram)), bytes: report.bytes, messages: report.messages, ended: report.ended };
 }
 
-/** One Convene run: returns the latency and a captured change message (for the baseline's payload). */
-export async function fanoutConvene(options: FanoutOptions): Promise<FanoutResult & { sampleData: string }> {
-  const server = await startConvene(0, {}, { memoryDisk: true });
+/**
+ * One Convene run: returns the latency and a captured change message (for the baseline's payload). `env`
+ * selects the store (DATABASE_URL for PostgreSQL); `acrossInstances` (with DATABASE_URL) starts a second
+ * instance on the same database and puts every subscriber on it while the commands go to the first: the
+ * latency then includes the NOTIFY, the second instance's read of the new events and its fan-out.
+ */
+export async function fanoutConvene(
+  options: FanoutOptions,
+  env: Record<string, string> = {},
+  acrossInstances = false,
+): Promise<FanoutResult & { sampleData: string }> {
+  const server = await startConvene(0, env, { memoryDisk: true });
+  const streaming = acrossInstances ? await startConvene(0, env, { memoryDisk: true }) : server;
   const client = startClient();
   try {
     const meeting = await setUpMeeting(server.baseUrl, options.subscribers);
-    const url = `${server.baseUrl}/api/engagements/${meeting.engagementId}/stream`;
+    const url = `${streaming.baseUrl}/api/engagements/${meeting.engagementId}/stream`;
     client.send({ kind: 'start', url, tokens: meeting.memberTokens, probes: options.probes, stallShare: options.stallShare });
     await nextMessage(client, 'ready');
-    const sample = await captureOneChange(server.baseUrl, meeting.memberTokens[0], meeting.engagementId, () =>
+    const sample = await captureOneChange(streaming.baseUrl, meeting.memberTokens[0], meeting.engagementId, () =>
       meeting.chair.command(meeting.engagementId, {
         type: 'note.add',
         questionId: meeting.questionId,
@@ -72,7 +82,7 @@ export async function fanoutConvene(options: FanoutOptions): Promise<FanoutResul
     client.send({ kind: 'measure' });
     await drive(send, options.ratePerSecond, options.measureSeconds);
     await new Promise((r) => setTimeout(r, 1000));
-    const rss = server.rss();
+    const rss = streaming.rss();
     const report = await collect(client);
     return {
       latency: report.latency,
@@ -84,6 +94,7 @@ export async function fanoutConvene(options: FanoutOptions): Promise<FanoutResul
   } finally {
     client.send({ kind: 'stop' });
     await server.stop();
+    if (streaming !== server) await streaming.stop();
   }
 }
 

@@ -5,14 +5,16 @@
 //   BENCH_RUNS=3          repeats of each measured point (the spread is printed)
 //   BENCH_FANOUT_SIZES=100,1000,5000   subscriber counts of the fan-out benchmark
 //   BENCH_STORM_STREAMS=1000   streams open during the floor storm (0: the command path alone)
-//   BENCH_DATABASE_URL=postgres://…   also run the write path with the log in PostgreSQL
+//   BENCH_DATABASE_URL=postgres://…   also run the write path with the log in PostgreSQL, and the
+//                          'instances' benchmark (fan-out from A to subscribers on B; two instances' write path)
+//   BENCH_INSTANCES_SUBSCRIBERS=1000   subscribers of the 'instances' benchmark
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fanoutBaseline, fanoutConvene, type FanoutOptions } from './fanout.js';
 import { fmt } from './lib/histogram.js';
 import { pinned } from './lib/processes.js';
 import { floorStorm } from './storm.js';
-import { writePathBaseline, writePathConvene } from './writePath.js';
+import { writePathBaseline, writePathConvene, writePathTwoInstances } from './writePath.js';
 import { extraBenchmarks } from './extras.js';
 import { freshBenchDatabase } from './lib/freshBenchDatabase.js';
 
@@ -127,13 +129,57 @@ async function writePath() {
         SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
       });
       console.log(`  PostgreSQL: ${postgres.commandsPerSecond} commands/s; ${fmt(postgres.latency)}`);
+      // Two instances on one database, one engagement, half the commands through each.
+      const pgEnv = {
+        DATABASE_URL: await freshBenchDatabase(process.env.BENCH_DATABASE_URL),
+        SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+      };
+      const two = await writePathTwoInstances(count, 16, pgEnv);
+      console.log(`  PostgreSQL, two instances: ${two.commandsPerSecond} commands/s; ${fmt(two.latency)} (the slower half)`);
       if (run === runs) {
         summaries.push(
           `write path on PostgreSQL: ${postgres.commandsPerSecond} commands/s vs ${convene.commandsPerSecond} on SQLite → ${ratio(postgres.commandsPerSecond, convene.commandsPerSecond)}x`,
+          `write path, two instances on one PostgreSQL, one engagement: ${two.commandsPerSecond} commands/s vs ${postgres.commandsPerSecond} on one instance → ${ratio(two.commandsPerSecond, postgres.commandsPerSecond)}x`,
         );
       }
     } else if (run === runs) {
       summaries.push('write path on PostgreSQL: not run (set BENCH_DATABASE_URL)');
+    }
+  }
+}
+
+/**
+ * Several instances on one PostgreSQL (BENCH_DATABASE_URL): commands on A, every subscriber on B, against the
+ * same run on one instance of the same database, each on a fresh database.
+ */
+async function instances() {
+  if (!process.env.BENCH_DATABASE_URL) {
+    summaries.push('fan-out across instances: not run (set BENCH_DATABASE_URL)');
+    return;
+  }
+  const subscribers = Number(process.env.BENCH_INSTANCES_SUBSCRIBERS ?? 1000);
+  const options: FanoutOptions = {
+    subscribers,
+    warmupSeconds: quick ? 2 : 3,
+    measureSeconds: quick ? 8 : 30,
+    ratePerSecond: 10,
+    probes: 50,
+    stallShare: 0,
+  };
+  const env = async () => ({
+    DATABASE_URL: await freshBenchDatabase(process.env.BENCH_DATABASE_URL!),
+    SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+  });
+  for (let run = 1; run <= runs; run += 1) {
+    const one = await fanoutConvene(options, await env());
+    const across = await fanoutConvene(options, await env(), true);
+    console.log(`fan-out on PostgreSQL, ${subscribers} subscribers, run ${run}/${runs}`);
+    console.log(`  one instance          : ${fmt(one.latency)}`);
+    console.log(`  commands on A, streams on B: ${fmt(across.latency)}; B's RSS ${mb(across.serverRssBytes)}`);
+    if (run === runs) {
+      summaries.push(
+        `fan-out across instances (${subscribers} subscribers on B, commands on A): p50 ${across.latency.p50} / p99 ${across.latency.p99} ms vs one instance ${one.latency.p50} / ${one.latency.p99} ms → p99 ratio ${ratio(across.latency.p99, one.latency.p99)}x`,
+      );
     }
   }
 }
@@ -143,6 +189,7 @@ async function main() {
   if (wanted('fanout')) await fanout();
   if (wanted('storm')) await storm();
   if (wanted('write')) await writePath();
+  if (wanted('instances')) await instances();
   for (const bench of extraBenchmarks) {
     if (wanted(bench.name)) summaries.push(...(await bench.run({ quick, runs })));
   }

@@ -41,6 +41,38 @@ export async function writePathConvene(count: number, concurrency: number, env: 
   }
 }
 
+/**
+ * Several instances on one PostgreSQL (`env` with DATABASE_URL): the same commands to ONE engagement, half
+ * through each of two server processes at once. Every command is serialized across both (optimistic append:
+ * a batch that lost the race to the other instance catches up from the log and is decided again), so this
+ * is the cost of that choice beside `writePathConvene` on one instance.
+ */
+export async function writePathTwoInstances(count: number, concurrency: number, env: Record<string, string>): Promise<WriteResult> {
+  const a = await startConvene(0, env);
+  const b = await startConvene(1, env);
+  try {
+    const meeting = await setUpMeeting(a.baseUrl, 1);
+    const path = `/api/engagements/${meeting.engagementId}/commands`;
+    const body = (i: number) => ({ type: 'note.add', questionId: meeting.questionId, text: `Note ${i}`, visibility: 'public' });
+    const onB = new Api(b.baseUrl, meeting.chair.token);
+    const both = async (n: number) => {
+      const start = performance.now();
+      const [x, y] = await Promise.all([
+        hammer(meeting.chair, path, body, n / 2, concurrency / 2),
+        hammer(onB, path, body, n / 2, concurrency / 2),
+      ]);
+      const seconds = (performance.now() - start) / 1000;
+      const latency = x.latency.p99 >= y.latency.p99 ? x.latency : y.latency;
+      return { commandsPerSecond: Math.round(n / seconds), latency };
+    };
+    await both(Math.min(200, count)); // warm-up
+    return await both(count);
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+}
+
 export async function writePathBaseline(count: number, concurrency: number): Promise<WriteResult> {
   const child = forkPinned(join(ROOT, 'test/bench/lib/bareExpressInsert.ts'), 0);
   try {

@@ -79,6 +79,8 @@ export interface TestAppOptions<C extends Clock> {
   /** The event log (default: SQLite in the temporary DATA_DIR). The caller closes a store it passes. */
   store?: EventStore;
   limits?: EngagementServiceDeps['limits'];
+  /** Several instances on one PostgreSQL: the LISTEN feed (EngagementServiceDeps.commitFeed). */
+  commitFeed?: EngagementServiceDeps['commitFeed'];
   /** The built tab to serve (default: none). */
   staticDir?: string;
   /**
@@ -120,6 +122,7 @@ export async function createTestApp(options: TestAppOptions<Clock> = {}): Promis
     media,
     limits: options.limits,
     participantLimits: config.limits,
+    commitFeed: options.commitFeed,
   });
   // Processes are always composed, as main.ts does, with their own attachment store in DATA_DIR.
   const processAttachments = createAttachmentStore({ dataDir, maxBytes: config.attachmentMaxBytes, now: () => clock.now() });

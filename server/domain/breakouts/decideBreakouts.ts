@@ -406,7 +406,8 @@ function actorParticipant(state: EngagementState, ctx: DecideContext): Participa
 const roomOf = (round: BreakoutRound, roomId: string): BreakoutRoom | undefined => round.rooms.find((r) => r.id === roomId);
 
 function requireRound(state: BreakoutDecideState, roundId: string): BreakoutRound {
-  const round = state.breakouts.rounds[roundId];
+  // Own keys only: a client's "__proto__" or "constructor" names no round.
+  const round = Object.hasOwn(state.breakouts.rounds, roundId) ? state.breakouts.rounds[roundId] : undefined;
   if (!round) throw notFound('BREAKOUT-3', `There is no breakout round ${roundId} in this engagement.`);
   return round;
 }

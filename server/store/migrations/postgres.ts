@@ -74,4 +74,37 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    id: 4,
+    name: 'invitations by code hash',
+    // Several instances: an invitation created on another instance is found by its code's hash before this
+    // one has heard of it (redemption, INV-3). Partial: only the rows that name a code.
+    sql: `
+      CREATE INDEX events_invitation_code ON events (((data::jsonb) ->> 'codeHash')) WHERE type = 'invitation.created';
+    `,
+  },
+  {
+    id: 5,
+    name: 'attachments',
+    // Several instances: an upload to one is read by every other (server/attachments/postgresAttachmentStore.ts).
+    // The metadata as the same JSON text the file store keeps beside each blob.
+    sql: `
+      CREATE TABLE attachments (
+        engagement_id TEXT NOT NULL,
+        id UUID NOT NULL,
+        meta TEXT NOT NULL,
+        bytes BYTEA NOT NULL,
+        PRIMARY KEY (engagement_id, id)
+      );
+    `,
+  },
+  {
+    id: 6,
+    name: 'breakout rounds by id',
+    // Several instances: a LiveKit webhook names only a room (`breakout-<roundId>-<n>`); an instance that has not
+    // heard of the round yet finds its engagement here.
+    sql: `
+      CREATE INDEX events_breakout_round ON events (((data::jsonb) ->> 'roundId')) WHERE type = 'breakouts.planned';
+    `,
+  },
 ];

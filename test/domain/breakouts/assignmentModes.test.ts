@@ -108,6 +108,13 @@ describe('manual rounds', () => {
       rule: 'BREAKOUT-3',
       kind: 'NOT_FOUND',
     });
+    // A round id that names a property every object inherits is no round either (found by the command fuzz: a 500).
+    for (const inherited of ['__proto__', 'constructor', 'toString']) {
+      expect(w.refusal('ana', { type: 'breakouts.choose', roundId: inherited, preferences: [w.roomId(1)] })).toMatchObject({
+        rule: 'BREAKOUT-3',
+        kind: 'NOT_FOUND',
+      });
+    }
   });
 });
 

@@ -45,24 +45,31 @@ afterEach(async () => {
   r = undefined;
 });
 
-function startService(dir: string, clock: FakeClock, media: LiveKitAdapter, logs: string[]): Promise<ObservableEngagementService> {
+function startService(
+  dir: string,
+  clock: FakeClock,
+  media: LiveKitAdapter,
+  logs: string[],
+  reconcileOnlyWhen?: () => Promise<boolean>,
+): Promise<ObservableEngagementService> {
   return createEngagementService({
     store: openSqliteEventStore(join(dir, 'convene.db')),
     clock,
     media,
     reconcileAttendanceEveryMs: EVERY_MS,
+    reconcileOnlyWhen,
     log: (message) => logs.push(message),
   });
 }
 
 /** A live engagement with a running manual round of two rooms: Ana in room 1, Ben in room 2. */
-async function runningRound(durationMinutes = 20): Promise<Round> {
+async function runningRound(durationMinutes = 20, reconcileOnlyWhen?: () => Promise<boolean>): Promise<Round> {
   const double = await startLiveKitDouble({ apiKey: KEY, apiSecret: SECRET });
   const media = createLiveKitAdapter({ url: double.url, apiKey: KEY, apiSecret: SECRET });
   const clock = new FakeClock(new Date());
   const dir = mkdtempSync(join(tmpdir(), 'convene-reconciler-'));
   const logs: string[] = [];
-  const service = await startService(dir, clock, media, logs);
+  const service = await startService(dir, clock, media, logs, reconcileOnlyWhen);
   const { id } = await service.create(chairUser, { title: 'Consultation on capacity-building' });
   await service.execute(id, chair, { type: 'engagement.open' });
   const approved = async (name: string) => {
@@ -115,6 +122,19 @@ const attendance = (round: Round) => viewOf(round).breakouts.rounds[round.roundI
 const listCalls = (round: Round) => round.double.calls().filter((m) => m === 'ListParticipants').length;
 
 describe('attendance reconciled with LiveKit on a timer while a round runs', () => {
+  it('BREAKOUT-28: given several instances, when another one holds the reconciler’s lease, then this one asks LiveKit nothing and records nothing; once it holds the lease, it reconciles', async () => {
+    let holds = false;
+    r = await runningRound(20, async () => holds);
+    const sid = await connect(r, r.people.ana, r.roomNames[0]);
+    const calls = listCalls(r);
+    await tick(r);
+    expect(listCalls(r)).toBe(calls);
+    expect(attendance(r)).toEqual({});
+    holds = true;
+    await tick(r);
+    expect(attendance(r)[sid]).toMatchObject({ participantId: r.people.ana, source: 'reconcile' });
+  });
+
   it('BREAKOUT-28: given a join whose webhook was lost, when the interval passes, then the join is recorded at LiveKit’s join time; given a lost leave, the next check records it', async () => {
     r = await runningRound();
     const sid = await connect(r, r.people.ana, r.roomNames[0]);

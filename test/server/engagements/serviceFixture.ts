@@ -35,13 +35,13 @@ export class Harness {
 
   private constructor(
     private readonly limits: EngagementServiceLimits,
-    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'>,
+    private readonly extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow' | 'commitFeed'>,
   ) {}
 
   /** A harness with its service started (start-up reads the store, so it is asynchronous). */
   static async open(
     limits: EngagementServiceLimits = {},
-    extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow'> = {},
+    extra: Pick<EngagementServiceDeps, 'onCommitted' | 'media' | 'monotonicNow' | 'commitFeed'> = {},
   ): Promise<Harness> {
     const h = new Harness(limits, extra);
     await h.start();
