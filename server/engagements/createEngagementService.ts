@@ -149,16 +149,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     intake.submit(id, system, command, { expectedVersion }, true);
   const scheduler = createDeadlineScheduler({ clock, deadlines: pendingDeadlines, current, fire, log });
   const snapshots = createStateSnapshots({ store, every: limits.snapshotEvery ?? 200, log, track: intake.track });
-  const reconciler =
-    media && (deps.reconcileAttendanceEveryMs ?? 0) > 0
-      ? createAttendanceReconciler({
-          ...{ clock, current, log, track: intake.track },
-          adapter: media,
-          everyMs: deps.reconcileAttendanceEveryMs!,
-          record: (id, command, commandId) => intake.submit(id, system, command, { commandId }, true),
-          mayCheck: deps.reconcileOnlyWhen,
-        })
-      : null;
+  const reconciler = attendanceReconcilerOf(deps, { clock, current, log, intake });
 
   hooks.push(
     ...hooksOf({ indexes, snapshots, hub, scheduler, others: () => others, reconciler, onCommitted: deps.onCommitted, media, log }),
@@ -231,9 +222,7 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
       return prepareThenCommit(prepareSteps, input, command.type, () => intake.submit(engagementId, actor, command, options, false));
     },
 
-    async lookUp(engagementId) {
-      await lookUp(engagementId);
-    },
+    lookUp: (engagementId) => lookUp(engagementId).then(() => undefined),
     lookUpBreakoutRound: (roundId) => others.lookUpRound(roundId, indexes.byBreakoutRound.get(roundId)?.engagementId ?? null),
 
     subscribe(engagementId, viewer, lastEventId, sink) {
@@ -264,6 +253,24 @@ export async function createEngagementService(deps: EngagementServiceDeps): Prom
     stateOf: (engagementId) => current(engagementId)?.state,
     subscriberCount: (engagementId) => hub.subscriberCount(engagementId),
   };
+}
+
+/** BREAKOUT-28: a running round's attendance checked against LiveKit's lists on a timer; null without media or interval. */
+function attendanceReconcilerOf(
+  deps: EngagementServiceDeps,
+  parts: Pick<Parameters<typeof createAttendanceReconciler>[0], 'clock' | 'current' | 'log'> & {
+    intake: ReturnType<typeof createCommandIntake>;
+  },
+): ReturnType<typeof createAttendanceReconciler> | null {
+  const { intake } = parts;
+  if (!deps.media || (deps.reconcileAttendanceEveryMs ?? 0) <= 0) return null;
+  return createAttendanceReconciler({
+    ...{ clock: parts.clock, current: parts.current, log: parts.log, track: intake.track },
+    adapter: deps.media,
+    everyMs: deps.reconcileAttendanceEveryMs!,
+    record: (id, command, commandId) => intake.submit(id, { kind: 'system' }, command, { commandId }, true),
+    mayCheck: deps.reconcileOnlyWhen,
+  });
 }
 
 /** LIMIT-5: staff may hold more streams (a console, a stage view, a side panel on several devices). */

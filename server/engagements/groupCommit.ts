@@ -257,6 +257,40 @@ const decideBatch = <S, C extends { type: string }, E extends LoggedEvent>(
   return batch;
 };
 
+const tooBusy = (noun: string) =>
+  new AppError(
+    'STORAGE_UNAVAILABLE',
+    `The ${noun} is changing too fast on several servers at once for this change to be recorded. Nothing was changed; try again.`,
+  );
+
+/**
+ * Evolves in the events other instances committed after the version in memory (contiguous from it; the rest
+ * is ignored: a version already held is not applied twice) and hands them to the afterCommit stage. Only
+ * while no batch of this stream is deciding or appending (from the commit stage, or when idle).
+ */
+function absorb<S, C extends { type: string }, E extends LoggedEvent>(
+  aggregate: CommitAggregate<S, C, E>,
+  afterCommit: GroupCommitOptions<S, C, E>['afterCommit'],
+  entry: AggregateInMemory<S, C, E>,
+  events: readonly (E & { version: number })[],
+): void {
+  const transitions: CommitTransition<S, E>[] = [];
+  let state = entry.state;
+  let version = entry.version;
+  for (const event of events) {
+    if (event.version <= version) continue;
+    if (event.version !== version + 1) break;
+    const after = aggregate.evolve(state, event);
+    transitions.push({ event, before: state, after });
+    state = after;
+    version = event.version;
+  }
+  if (transitions.length === 0) return;
+  entry.state = state;
+  entry.version = version;
+  afterCommit(entry, transitions, 'other');
+}
+
 /** The commit stage of one kind of aggregate. */
 export interface GroupCommit<S = EngagementState, C = Command, E = EngagementEvent> {
   /** Queues a command for a stream; resolves with its result once committed. */
@@ -298,38 +332,14 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
    * swapped in or published before the append resolved, and the next batch of this stream starts only
    * after it settled.
    */
-  const tooBusy = () =>
-    new AppError(
-      'STORAGE_UNAVAILABLE',
-      `The ${aggregate.noun} is changing too fast on several servers at once for this change to be recorded. Nothing was changed; try again.`,
-    );
-
-  /**
-   * Evolves in the events other instances committed after the version in memory (contiguous from it; the rest
-   * is ignored: a version already held is not applied twice) and hands them to the afterCommit stage. Only
-   * while no batch of this stream is deciding or appending (from the commit stage, or when idle).
-   */
-  const absorb = (entry: Entry, events: readonly (E & { version: number })[]): void => {
-    const transitions: CommitTransition<S, E>[] = [];
-    let state = entry.state;
-    let version = entry.version;
-    for (const event of events) {
-      if (event.version <= version) continue;
-      if (event.version !== version + 1) break;
-      const after = aggregate.evolve(state, event);
-      transitions.push({ event, before: state, after });
-      state = after;
-      version = event.version;
-    }
-    if (transitions.length === 0) return;
-    entry.state = state;
-    entry.version = version;
-    options.afterCommit(entry, transitions, 'other');
-  };
-
   /** Reads and evolves in what other instances appended after the version in memory. */
   const catchUp = async (entry: Entry): Promise<void> => {
-    absorb(entry, (await store.load(aggregate.streamOf(entry.id), entry.version)) as unknown as (E & { version: number })[]);
+    absorb(
+      aggregate,
+      options.afterCommit,
+      entry,
+      (await store.load(aggregate.streamOf(entry.id), entry.version)) as unknown as (E & { version: number })[],
+    );
   };
 
   const commitBatch = async (entry: Entry, jobs: Job[], attempt = 0): Promise<void> => {
@@ -353,7 +363,7 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
         // checked against the caught-up version, so only a real conflict answers 409.
         if (options.catchUp && versionTaken) {
           if (attempt < MAX_DECIDE_AGAIN) return commitBatch(entry, waiting, attempt + 1);
-          answerFailedAppend(entry, waiting, tooBusy());
+          answerFailedAppend(entry, waiting, tooBusy(aggregate.noun));
           return;
         }
         // Another writer took a commandId or a version meanwhile: run each command alone, so that each
@@ -437,7 +447,7 @@ export function createGroupCommit<S = EngagementState, C extends { type: string 
       if (last <= entry.version) return;
       entry.heard = Math.max(entry.heard ?? 0, last);
       if (entry.scheduled) return;
-      absorb(entry, events);
+      absorb(aggregate, options.afterCommit, entry, events);
       if (entry.heard > entry.version) schedule(entry);
     },
   };

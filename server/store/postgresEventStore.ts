@@ -108,32 +108,32 @@ const SELECT_ENGAGEMENT_IDS = `SELECT engagement_id FROM events WHERE ${NAMESPAC
 const SELECT_STREAM_IDS = `SELECT engagement_id FROM events WHERE substr(engagement_id, 1, length($1)) = $1
   GROUP BY engagement_id ORDER BY engagement_id COLLATE "C"`;
 
+/** One query on a connection of its own; a connection that failed is destroyed, never reused. */
+async function onConnection<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    const result = await run(client);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(describePostgresFailure(error) !== null ? true : undefined);
+    throw error;
+  }
+}
+
+async function readCommand(pool: pg.Pool, commandId: string): Promise<StoredCommand | null> {
+  const { rows } = await pool.query<{ command_id: string; engagement_id: string; fingerprint: string; result: string }>(
+    'SELECT command_id, engagement_id, fingerprint, result FROM commands WHERE command_id = $1',
+    [commandId],
+  );
+  const row = rows[0];
+  return row
+    ? { commandId: row.command_id, engagementId: row.engagement_id, fingerprint: row.fingerprint, result: JSON.parse(row.result) }
+    : null;
+}
+
 export async function openPostgresEventStore(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
   const pool = await openMigratedPool(url, options);
-
-  /** One query on a connection of its own; a connection that failed is destroyed, never reused. */
-  const onConnection = async <T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      const result = await run(client);
-      client.release();
-      return result;
-    } catch (error) {
-      client.release(describePostgresFailure(error) !== null ? true : undefined);
-      throw error;
-    }
-  };
-
-  const readCommand = async (commandId: string): Promise<StoredCommand | null> => {
-    const { rows } = await pool.query<{ command_id: string; engagement_id: string; fingerprint: string; result: string }>(
-      'SELECT command_id, engagement_id, fingerprint, result FROM commands WHERE command_id = $1',
-      [commandId],
-    );
-    const row = rows[0];
-    return row
-      ? { commandId: row.command_id, engagementId: row.engagement_id, fingerprint: row.fingerprint, result: JSON.parse(row.result) }
-      : null;
-  };
 
   const head = async (client: pg.Pool | pg.ClientBase, engagementId: string): Promise<number> => {
     const { rows } = await client.query<{ head: number }>('SELECT COALESCE(MAX(version), 0) AS head FROM events WHERE engagement_id = $1', [
@@ -155,7 +155,7 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
   ): Promise<(E & { version: number })[]> => {
     const stored = events.map((event, i) => ({ ...event, version: expectedVersion + 1 + i }));
     try {
-      await onConnection((client) =>
+      await onConnection(pool, (client) =>
         client.query('SELECT convene_append($1, $2, $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])', [
           engagementId,
           expectedVersion,
@@ -218,7 +218,7 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
           if (constraint === 'commands_pkey') {
             // The other transaction committed before ours failed (a unique check waits for it): the row is visible.
             for (const { commandId } of commands) {
-              const existing = await readCommand(commandId);
+              const existing = await readCommand(pool, commandId);
               if (existing) throw new CommandAlreadyRecorded(existing);
             }
           }
@@ -228,7 +228,7 @@ export async function openPostgresEventStore(url: string, options: PostgresEvent
       });
     },
     findCommand(commandId) {
-      return guard('read the event log', () => readCommand(commandId));
+      return guard('read the event log', () => readCommand(pool, commandId));
     },
     saveSnapshot(engagementId, version, schema, stateJson) {
       return guard('save a snapshot of the state', async () => {
