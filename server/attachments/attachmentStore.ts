@@ -238,34 +238,20 @@ export function createAttachmentStore(options: {
     file: { filename: string; bytes: Uint8Array; uploadedBy?: string; counted?: boolean },
   ): Promise<Omit<AttachmentMeta, 'uploadedAt' | 'uploadedBy'>> {
     const folder = folderOf(engagementId);
-    if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes, file.bytes.byteLength);
-    if (file.bytes.byteLength === 0)
-      throw new AppError('INVALID_INPUT', 'The file is empty; choose the document again.', {
-        issues: [{ path: 'file', message: 'The file is empty' }],
-      });
-    const filename = cleanFilename(file.filename);
-    const contentType = await documentTypeOf(file.bytes, filename);
+    // Size, emptiness and type first (describeUpload), then the quotas (LIMIT-4), then the write.
+    const meta = await describeUpload(file, maxBytes, now);
     if (quota) {
       const counted = file.counted !== false && file.uploadedBy !== undefined;
       const used = await usage(folder, counted ? file.uploadedBy! : null);
       if (counted && used.files >= quota.perUploader) throw tooManyAttachments(quota.perUploader);
       if (used.bytes + file.bytes.byteLength > quota.totalBytes) throw engagementFull(quota.totalBytes, file.bytes.byteLength);
     }
-    const meta: AttachmentMeta = {
-      id: randomUUID(),
-      filename,
-      size: file.bytes.byteLength,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      contentType,
-      uploadedAt: now().toISOString(),
-      uploadedBy: file.uploadedBy ?? null,
-    };
     await mkdir(folder, { recursive: true, mode: 0o700 });
     const blob = join(folder, meta.id);
     await writeFile(`${blob}.part`, file.bytes, { mode: 0o600 });
     await rename(`${blob}.part`, blob);
     await writeFile(`${blob}.json.part`, JSON.stringify(meta), { mode: 0o600 });
     await rename(`${blob}.json.part`, `${blob}.json`);
-    return { id: meta.id, filename: meta.filename, size: meta.size, sha256: meta.sha256, contentType: meta.contentType };
+    return savedOf(meta);
   }
 }
