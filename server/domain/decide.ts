@@ -3,24 +3,29 @@ import type { DecideContext } from './context.js';
 import { assertNever, type EngagementEvent } from './events.js';
 import { decideBreakouts, isBreakoutCommand } from './breakouts/index.js';
 import { decideSummary, isSummaryCommand } from './summaryReview/index.js';
-import { decideAgenda } from './slices/agenda.js';
-import { decideEngagement } from './slices/engagement.js';
-import { decideFloor } from './floor/index.js';
-import { decideInput } from './slices/input.js';
-import { decideInvitation } from './slices/invitation.js';
-import { decideNote } from './slices/note.js';
-import { decideParticipant } from './slices/participant.js';
-import { decideQuestion } from './slices/question.js';
+import { decideAgenda } from './agenda/index.js';
+import { decideEngagement } from './engagement/index.js';
+import { decideFloor, isFloorCommand } from './floor/index.js';
+import { decideInput } from './input/index.js';
+import { decideInvitation } from './invitation/index.js';
+import { decideNote } from './note/index.js';
+import { decideParticipant } from './participant/index.js';
+import { decideQuestion } from './question/index.js';
 import type { EngagementState } from './state.js';
 
 /**
  * The rules: given the state and an authorized command, the events it produces, or a DomainError naming
  * the SPEC.md rule it breaks. Pure: time and ids come from `ctx`. Never returns a partial result: a
  * command applies whole or not at all.
+ *
+ * Routed as `evolve` routes events: the slices with a guard of their own (breakouts, summary review, floor)
+ * first, then one case per command type of each smaller slice; each slice's decide and evolve sit side by
+ * side in its folder (`agenda/decideAgenda.ts`, `agenda/evolveAgenda.ts`, …).
  */
 export function decide(state: EngagementState, command: Command, ctx: DecideContext): EngagementEvent[] {
   if (isBreakoutCommand(command)) return decideBreakouts(state, command, ctx);
   if (isSummaryCommand(command)) return decideSummary(state, command, ctx);
+  if (isFloorCommand(command)) return decideFloor(state, command, ctx);
   switch (command.type) {
     case 'engagement.create':
     case 'engagement.update':
@@ -51,21 +56,6 @@ export function decide(state: EngagementState, command: Command, ctx: DecideCont
     case 'invitation.revoke':
     case 'invitation.redeem':
       return decideInvitation(state, command, ctx);
-    case 'floor.request':
-    case 'floor.withdraw':
-    case 'floor.give':
-    case 'floor.pause':
-    case 'floor.resume':
-    case 'floor.extend':
-    case 'floor.end':
-    case 'floor.skip':
-    case 'floor.move':
-    case 'floor.defer':
-    case 'floor.policy':
-    case 'floor.recordOverrun':
-    case 'time.setHardStop':
-    case 'time.replan':
-      return decideFloor(state, command, ctx);
     case 'note.add':
       return decideNote(state, command, ctx);
     case 'input.submit':

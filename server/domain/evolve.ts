@@ -1,14 +1,14 @@
 import { assertNever, type EngagementEvent } from './events.js';
 import { evolveBreakouts, isBreakoutEvent } from './breakouts/index.js';
 import { evolveSummary, isSummaryEvent } from './summaryReview/index.js';
-import { evolveAgenda } from './slices/agenda.js';
-import { evolveEngagement } from './slices/engagement.js';
+import { evolveAgenda } from './agenda/index.js';
+import { evolveEngagement } from './engagement/index.js';
 import { evolveFloor, isFloorEvent } from './floor/index.js';
-import { evolveInput } from './slices/input.js';
-import { evolveInvitation } from './slices/invitation.js';
-import { evolveNote } from './slices/note.js';
-import { evolveParticipant } from './slices/participant.js';
-import { evolveQuestion } from './slices/question.js';
+import { evolveInput } from './input/index.js';
+import { evolveInvitation } from './invitation/index.js';
+import { evolveNote } from './note/index.js';
+import { evolveParticipant } from './participant/index.js';
+import { evolveQuestion } from './question/index.js';
 import type { EngagementState } from './state.js';
 
 /**
@@ -17,6 +17,9 @@ import type { EngagementState } from './state.js';
  * tab folds redacted events into its own view with this same function. Start-up resumes from stored
  * snapshots of its result: bump STATE_SCHEMA_VERSION (stateSchemaVersion.ts) when the state shape or
  * evolve's meaning changes.
+ *
+ * Routed as `decide` routes commands: the slices with a guard of their own first, then one case per event
+ * type of each smaller slice.
  */
 export function evolve(state: EngagementState, event: EngagementEvent): EngagementState {
   if (isBreakoutEvent(event)) return evolveBreakouts(state, event);

@@ -10,4 +10,4 @@ export { decide } from './decide.js';
 export { evolve } from './evolve.js';
 export { authorize, can, roleOf, ALLOWED, type Principal } from './policies.js';
 export { project, redact, viewFor, membershipOf, standingOf, type EngagementView, type Standing } from './view.js';
-export { inputsLeft } from './slices/inputQuota.js';
+export { inputsLeft } from './input/index.js';

@@ -3,7 +3,7 @@ import { SUMMARY_ALLOWED } from './summaryReview/commands.js';
 import type { Command, CommandType } from './commands.js';
 import type { Actor } from './context.js';
 import { forbidden } from './errors.js';
-import { participantOfUser } from './slices/participantOfUser.js';
+import { participantOfUser } from './participant/index.js';
 import type { EngagementState } from './state.js';
 import type { Role } from './vocabulary.js';
 

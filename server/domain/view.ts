@@ -3,8 +3,8 @@ import { isSummaryEvent, projectSummaryReview, redactSummaryEvent } from './summ
 import { isFloorEvent } from './floor/index.js';
 import type { Audience, DomainLimits, Membership, Viewer } from './context.js';
 import { assertNever, type ParticipantRecord, type StoredEvent } from './events.js';
-import { inputQuotaOf, inputsLeft } from './slices/inputQuota.js';
-import { participantOfUser } from './slices/participantOfUser.js';
+import { inputQuotaOf, inputsLeft } from './input/index.js';
+import { participantOfUser } from './participant/index.js';
 import { emptyState, type EngagementState, type Invitation, type Participant } from './state.js';
 import { isStaffRole } from './vocabulary.js';
 

@@ -6,7 +6,7 @@ import type { Actor } from '../domain/context.js';
 import { forbidden, notFound, violation } from '../domain/errors.js';
 import type { ProcessCommand } from '../domain/process/commands.js';
 import { memberOfUser, type ProcessState } from '../domain/process/state.js';
-import { participantOfUser } from '../domain/slices/participantOfUser.js';
+import { participantOfUser } from '../domain/participant/index.js';
 import type { EngagementState } from '../domain/state.js';
 import { isStaffRole } from '../domain/vocabulary.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVITATION_NOT_VALID } from '../../server/domain/slices/invitation.js';
+import { INVITATION_NOT_VALID } from '../../server/domain/invitation/index.js';
 import { project } from '../../server/domain/view.js';
 import { given, type EngagementBuilder } from './support/engagementBuilder.js';
 

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/domain/context.js';
 import { roleOf } from '../../server/domain/policies.js';
-import { participantOfUser } from '../../server/domain/slices/participantOfUser.js';
+import { participantOfUser } from '../../server/domain/participant/participantOfUser.js';
 import { emptyState, type EngagementState, type Participant } from '../../server/domain/state.js';
 import { membershipOf } from '../../server/domain/view.js';
 import { isStaffRole, type Role } from '../../server/domain/vocabulary.js';
 
 // Who the actor or viewer is, asked by every command (AUTH-1) and every stream message (VIEW-1..9), is an
-// index lookup (server/domain/slices/participantOfUser.ts); it must answer exactly what the scan of the
+// index lookup (server/domain/participant/participantOfUser.ts); it must answer exactly what the scan of the
 // participants it replaced answered, whatever the record holds (several records per user, records without
 // a sign-in id as a redacted view holds them).
 

@@ -2,7 +2,7 @@ import type { Command, CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, notFound, violation } from '../errors.js';
 import { assertNever, type EngagementEvent } from '../events.js';
-import { participantOfActor } from '../slices/guards.js';
+import { participantOfActor } from '../guards.js';
 import type { EngagementState, FloorRequest, Intervention } from '../state.js';
 import { floorEndedEvent, mayAskForTheFloor } from './floorClosing.js';
 import { addSeconds, ms, secondsBetween } from './instants.js';
@@ -11,6 +11,10 @@ import { allowanceInForce, DEFAULT_MIN_SECONDS, previewReplan } from './timeBudg
 
 /** Every command of the floor and the clock; `decide` hands these to `decideFloor`. */
 export type FloorOrTimeCommand = Extract<Command, { type: `floor.${string}` | `time.${string}` }>;
+
+/** The floor slice's own commands, as `isFloorEvent` names its events: `decide` routes both the same way. */
+export const isFloorCommand = (command: Command): command is FloorOrTimeCommand =>
+  command.type.startsWith('floor.') || command.type.startsWith('time.');
 
 // The rules of the speakers list and the clock (SPEC.md). Who may issue a command is checked before
 // (policies.ts); what depends on the actor relative to the data (asking for oneself, withdrawing one's own

@@ -1,5 +1,5 @@
 // The floor and the clock: the speakers list, interventions, re-planning against the hard stop.
-export { decideFloor, type FloorOrTimeCommand } from './decideFloor.js';
+export { decideFloor, isFloorCommand, type FloorOrTimeCommand } from './decideFloor.js';
 export { evolveFloor, type FloorOrTimeEvent } from './evolveFloor.js';
 export { isFloorEvent } from './floorEvents.js';
 export { floorClosingEvents, floorEndedEvent, floorLeavingEvents, mayAskForTheFloor } from './floorClosing.js';

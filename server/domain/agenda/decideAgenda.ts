@@ -1,15 +1,14 @@
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { notFound, violation } from '../errors.js';
-import { assertNever, type AgendaItemRecord, type EngagementEvent, type EventOf } from '../events.js';
+import { assertNever, type AgendaItemRecord, type EngagementEvent } from '../events.js';
 import type { AgendaItem, EngagementState } from '../state.js';
 import type { AgendaKind } from '../vocabulary.js';
-import { insertAt, moveTo, requireCreated } from './guards.js';
+import { requireCreated } from '../guards.js';
 
 // The agenda with planned minutes, and what actually ran (AGENDA-1..7).
 
 export type AgendaCommand = CommandOf<'agenda.add' | 'agenda.update' | 'agenda.remove' | 'agenda.move' | 'agenda.begin'>;
-export type AgendaEvent = EventOf<'agenda.added' | 'agenda.updated' | 'agenda.removed' | 'agenda.moved' | 'agenda.begun'>;
 
 const DEFAULT_TITLES: Record<AgendaKind, string> = {
   opening: 'Opening',
@@ -97,34 +96,5 @@ export function decideAgenda(state: EngagementState, command: AgendaCommand, ctx
     }
     default:
       return assertNever(command);
-  }
-}
-
-export function evolveAgenda(state: EngagementState, event: AgendaEvent): EngagementState {
-  switch (event.type) {
-    case 'agenda.added':
-      return { ...state, agenda: insertAt(state.agenda, { ...event.item, startedAt: null, endedAt: null }, event.position) };
-    case 'agenda.updated':
-      return { ...state, agenda: state.agenda.map((i) => (i.id === event.itemId ? { ...i, ...event.changes } : i)) };
-    case 'agenda.removed':
-      return {
-        ...state,
-        agenda: state.agenda.filter((i) => i.id !== event.itemId),
-        currentAgendaItemId: state.currentAgendaItemId === event.itemId ? null : state.currentAgendaItemId,
-      };
-    case 'agenda.moved':
-      return { ...state, agenda: moveTo(state.agenda, (i) => i.id === event.itemId, event.position) };
-    case 'agenda.begun':
-      return {
-        ...state,
-        agenda: state.agenda.map((i) => {
-          if (i.id === event.itemId) return { ...i, startedAt: event.at };
-          if (event.previousItemId !== null && i.id === event.previousItemId && i.endedAt === null) return { ...i, endedAt: event.at };
-          return i;
-        }),
-        currentAgendaItemId: event.itemId,
-      };
-    default:
-      return assertNever(event);
   }
 }

@@ -1,16 +1,14 @@
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, notFound, violation } from '../errors.js';
-import { assertNever, type EngagementEvent, type EventOf } from '../events.js';
-import { put } from '../foldOwnership.js';
+import { assertNever, type EngagementEvent } from '../events.js';
 import type { EngagementState } from '../state.js';
-import { requireApprovedActor, requireCreated } from './guards.js';
+import { requireApprovedActor, requireCreated } from '../guards.js';
 import { inputQuotaOf, inputsLeft } from './inputQuota.js';
 
 // Written inputs: statements and concept papers tied to a question; the answer to a deferral (DEFER-2).
 
 export type InputCommand = CommandOf<'input.submit' | 'input.withdraw'>;
-export type InputEvent = EventOf<'input.submitted' | 'input.withdrawn'>;
 
 export function decideInput(state: EngagementState, command: InputCommand, ctx: DecideContext): EngagementEvent[] {
   requireCreated(state);
@@ -81,39 +79,5 @@ export function decideInput(state: EngagementState, command: InputCommand, ctx: 
     }
     default:
       return assertNever(command);
-  }
-}
-
-export function evolveInput(state: EngagementState, event: InputEvent): EngagementState {
-  switch (event.type) {
-    case 'input.submitted': {
-      const inputs = put(state.inputs, event.inputId, {
-        id: event.inputId,
-        participantId: event.participantId,
-        questionId: event.questionId,
-        title: event.title,
-        text: event.text,
-        attachmentIds: [...event.attachmentIds],
-        requestId: event.requestId,
-        submittedAt: event.at,
-        withdrawnAt: null,
-      });
-      // DEFER-2: the input fulfils the deferred request it answers.
-      const request = event.requestId ? state.requests[event.requestId] : undefined;
-      const requests = request ? put(state.requests, request.id, { ...request, fulfilledByInputId: event.inputId }) : state.requests;
-      return { ...state, inputs, requests };
-    }
-    case 'input.withdrawn': {
-      const input = state.inputs[event.inputId];
-      if (!input) return state;
-      const request = input.requestId ? state.requests[input.requestId] : undefined;
-      const requests =
-        request && request.fulfilledByInputId === input.id
-          ? put(state.requests, request.id, { ...request, fulfilledByInputId: null })
-          : state.requests;
-      return { ...state, inputs: put(state.inputs, input.id, { ...input, withdrawnAt: event.at }), requests };
-    }
-    default:
-      return assertNever(event);
   }
 }

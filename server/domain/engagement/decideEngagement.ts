@@ -2,19 +2,15 @@ import { breakoutsClosingOnEngagementEnd } from '../breakouts/breakoutClosing.js
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, violation } from '../errors.js';
-import { assertNever, type EngagementEvent, type EngagementSettings, type EventOf } from '../events.js';
+import { assertNever, type EngagementEvent, type EngagementSettings } from '../events.js';
 import type { EngagementState } from '../state.js';
 import { floorClosingEvents, speakingTimeChangeEvents } from '../floor/index.js';
-import { put } from '../foldOwnership.js';
-import { requireCreated } from './guards.js';
+import { requireCreated } from '../guards.js';
 
 // The engagement's life: draft → open → live → ended (LIFE-1..4), and its settings.
 
 export type EngagementCommand = CommandOf<
   'engagement.create' | 'engagement.update' | 'engagement.open' | 'engagement.start' | 'engagement.end'
->;
-export type EngagementLifeEvent = EventOf<
-  'engagement.created' | 'engagement.updated' | 'engagement.opened' | 'engagement.started' | 'engagement.ended'
 >;
 
 /** When the Chair does not say: a 90-minute meeting with 3-minute statements (PRODUCT: usually 3 to 5). */
@@ -88,41 +84,5 @@ export function decideEngagement(state: EngagementState, command: EngagementComm
     }
     default:
       return assertNever(command);
-  }
-}
-
-export function evolveEngagement(state: EngagementState, event: EngagementLifeEvent): EngagementState {
-  switch (event.type) {
-    case 'engagement.created':
-      return {
-        ...state,
-        id: event.engagementId,
-        createdAt: event.at,
-        settings: { ...event.settings },
-        participants: put(state.participants, event.chair.id, {
-          ...event.chair,
-          status: 'approved',
-          registeredAt: event.at,
-          decidedAt: event.at,
-          declineReason: null,
-          invitationId: null,
-        }),
-      };
-    case 'engagement.updated':
-      return { ...state, settings: { ...state.settings, ...event.changes } };
-    case 'engagement.opened':
-      return { ...state, status: 'open' };
-    case 'engagement.started':
-      return { ...state, status: 'live', startedAt: event.at };
-    case 'engagement.ended': {
-      // LIFE-3: the running agenda item ends with the engagement.
-      const current = state.currentAgendaItemId;
-      const agenda = current
-        ? state.agenda.map((item) => (item.id === current && item.endedAt === null ? { ...item, endedAt: event.at } : item))
-        : state.agenda;
-      return { ...state, status: 'ended', endedAt: event.at, agenda, currentAgendaItemId: null };
-    }
-    default:
-      return assertNever(event);
   }
 }

@@ -1,17 +1,15 @@
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { notFound, violation } from '../errors.js';
-import { assertNever, type EngagementEvent, type EventOf, type ParticipantRecord } from '../events.js';
+import { assertNever, type EngagementEvent, type ParticipantRecord } from '../events.js';
 import type { EngagementState, Invitation } from '../state.js';
-import { put } from '../foldOwnership.js';
-import { requireCreated } from './guards.js';
-import { participantOfUser } from './participantOfUser.js';
+import { requireCreated } from '../guards.js';
+import { participantOfUser } from '../participant/participantOfUser.js';
 
 // Invitation codes bind their holder to one engagement and one role (INV-1..5). Only the code's sha256
 // is ever stored (AUTH-3); redemption failures all look the same, so a code cannot be probed (INV-4).
 
 export type InvitationCommand = CommandOf<'invitation.create' | 'invitation.revoke' | 'invitation.redeem'>;
-export type InvitationEvent = EventOf<'invitation.created' | 'invitation.revoked' | 'invitation.redeemed'>;
 
 /** INV-4: one message whatever the reason (unknown, revoked, used, expired, holder already a participant). */
 export const INVITATION_NOT_VALID = "This invitation code is not valid. Ask the Chair's team for a new invitation.";
@@ -61,50 +59,5 @@ export function decideInvitation(state: EngagementState, command: InvitationComm
     }
     default:
       return assertNever(command);
-  }
-}
-
-export function evolveInvitation(state: EngagementState, event: InvitationEvent): EngagementState {
-  switch (event.type) {
-    case 'invitation.created': {
-      const invitation: Invitation = {
-        id: event.invitationId,
-        role: event.role,
-        expiresAt: event.expiresAt,
-        createdAt: event.at,
-        profile: { ...event.profile },
-        redeemedAt: null,
-        redeemedBy: null,
-        revokedAt: null,
-      };
-      // VIEW-7: a redacted event arrives without the hash; the field then stays absent.
-      if (event.codeHash !== undefined) invitation.codeHash = event.codeHash;
-      return { ...state, invitations: put(state.invitations, invitation.id, invitation) };
-    }
-    case 'invitation.revoked': {
-      const inv = state.invitations[event.invitationId];
-      if (!inv) return state;
-      return { ...state, invitations: put(state.invitations, inv.id, { ...inv, revokedAt: event.at }) };
-    }
-    case 'invitation.redeemed': {
-      const inv = state.invitations[event.invitationId];
-      const invitations = inv
-        ? put(state.invitations, inv.id, { ...inv, redeemedAt: event.at, redeemedBy: event.participant.id })
-        : state.invitations;
-      return {
-        ...state,
-        invitations,
-        participants: put(state.participants, event.participant.id, {
-          ...event.participant,
-          status: 'approved',
-          registeredAt: event.at,
-          decidedAt: event.at,
-          declineReason: null,
-          invitationId: event.invitationId,
-        }),
-      };
-    }
-    default:
-      return assertNever(event);
   }
 }

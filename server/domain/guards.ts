@@ -1,7 +1,7 @@
-import type { Actor, DecideContext } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
-import type { Participant, EngagementState } from '../state.js';
-import { participantOfUser } from './participantOfUser.js';
+import type { Actor, DecideContext } from './context.js';
+import { forbidden, notFound } from './errors.js';
+import type { Participant, EngagementState } from './state.js';
+import { participantOfUser } from './participant/participantOfUser.js';
 
 // Small checks shared by the slices. Each names the SPEC.md rule it enforces so that errors stay precise.
 

@@ -1,20 +1,16 @@
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { forbidden, notFound, violation } from '../errors.js';
-import { assertNever, type EngagementEvent, type EventOf, type ParticipantProfile, type ParticipantRecord } from '../events.js';
+import { assertNever, type EngagementEvent, type ParticipantProfile, type ParticipantRecord } from '../events.js';
 import { floorLeavingEvents, mayAskForTheFloor } from '../floor/index.js';
 import type { EngagementState, Participant } from '../state.js';
 import type { Role } from '../vocabulary.js';
-import { append, put } from '../foldOwnership.js';
-import { participantOfActor, requireApprovedActor, requireCreated } from './guards.js';
+import { participantOfActor, requireApprovedActor, requireCreated } from '../guards.js';
 
 // Registration, accreditation (approval, decline, the non-objection procedure) and roles (PART-1..10).
 
 export type ParticipantCommand = CommandOf<
   'participant.register' | 'participant.approve' | 'participant.decline' | 'participant.setRole' | 'participant.object'
->;
-export type ParticipantEvent = EventOf<
-  'participant.registered' | 'participant.approved' | 'participant.declined' | 'participant.roleChanged' | 'participant.objected'
 >;
 
 export const profileOf = (p: ParticipantRecord): ParticipantProfile => ({
@@ -137,66 +133,5 @@ export function decideParticipant(state: EngagementState, command: ParticipantCo
     }
     default:
       return assertNever(command);
-  }
-}
-
-export function evolveParticipant(state: EngagementState, event: ParticipantEvent): EngagementState {
-  switch (event.type) {
-    case 'participant.registered':
-      return {
-        ...state,
-        participants: put(state.participants, event.participant.id, {
-          ...event.participant,
-          status: 'pending',
-          registeredAt: event.at,
-          decidedAt: null,
-          declineReason: null,
-          invitationId: null,
-        }),
-      };
-    case 'participant.approved': {
-      // A viewer who never saw the registration (VIEW-3) adds the participant from the profile carried here.
-      const existing = state.participants[event.participantId];
-      const base: Participant = existing ?? {
-        id: event.participantId,
-        ...event.profile,
-        role: event.role,
-        status: 'pending',
-        registeredAt: event.registeredAt ?? event.at,
-        decidedAt: null,
-        declineReason: null,
-        invitationId: null,
-      };
-      return {
-        ...state,
-        participants: put(state.participants, event.participantId, { ...base, role: event.role, status: 'approved', decidedAt: event.at }),
-      };
-    }
-    case 'participant.declined': {
-      const p = state.participants[event.participantId];
-      if (!p) return state;
-      return {
-        ...state,
-        participants: put(state.participants, p.id, { ...p, status: 'declined', decidedAt: event.at, declineReason: event.reason }),
-      };
-    }
-    case 'participant.roleChanged': {
-      const p = state.participants[event.participantId];
-      if (!p) return state;
-      return { ...state, participants: put(state.participants, p.id, { ...p, role: event.role }) };
-    }
-    case 'participant.objected':
-      return {
-        ...state,
-        objections: append(state.objections, {
-          id: event.objectionId,
-          participantId: event.participantId,
-          byParticipantId: event.byParticipantId,
-          reason: event.reason,
-          at: event.at,
-        }),
-      };
-    default:
-      return assertNever(event);
   }
 }

@@ -1,15 +1,13 @@
 import type { CommandOf } from '../commands.js';
 import type { DecideContext } from '../context.js';
 import { notFound, violation } from '../errors.js';
-import type { EngagementEvent, EventOf } from '../events.js';
-import { append } from '../foldOwnership.js';
+import type { EngagementEvent } from '../events.js';
 import type { EngagementState } from '../state.js';
-import { requireApprovedActor, requireCreated } from './guards.js';
+import { requireApprovedActor, requireCreated } from '../guards.js';
 
 // The Chair's team's notes: on a speech, a question or the meeting; secretariat-only or public (NOTE-1..3).
 
 export type NoteCommand = CommandOf<'note.add'>;
-export type NoteEvent = EventOf<'note.added'>;
 
 export function decideNote(state: EngagementState, command: NoteCommand, ctx: DecideContext): EngagementEvent[] {
   requireCreated(state);
@@ -34,19 +32,4 @@ export function decideNote(state: EngagementState, command: NoteCommand, ctx: De
       byParticipantId: by.id,
     },
   ];
-}
-
-export function evolveNote(state: EngagementState, event: NoteEvent): EngagementState {
-  return {
-    ...state,
-    notes: append(state.notes, {
-      id: event.noteId,
-      requestId: event.requestId,
-      questionId: event.questionId,
-      text: event.text,
-      visibility: event.visibility,
-      byParticipantId: event.byParticipantId,
-      at: event.at,
-    }),
-  };
 }
