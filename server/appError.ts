@@ -1,7 +1,7 @@
 // The one error type of the server, with its code table (docs/architecture.md style 7). Everything thrown
 // towards a client is an AppError or a DomainError (mapped by `fromDomainError`); the HTTP layer's
 // single renderer turns it into application/problem+json. Routes never catch.
-import type { DomainError } from './domain/errors.js';
+import { DomainError } from './domain/errors.js';
 
 export const ERROR_CODES = {
   INVALID_INPUT: { status: 400, title: 'The request is not valid' },
@@ -48,3 +48,6 @@ export class AppError extends Error {
 export function fromDomainError(error: DomainError): AppError {
   return new AppError(error.kind, error.detail, { rule: error.rule });
 }
+
+/** A DomainError as the AppError a client is answered with; anything else unchanged (a bug, an I/O error). */
+export const asAppError = (error: unknown): unknown => (error instanceof DomainError ? fromDomainError(error) : error);

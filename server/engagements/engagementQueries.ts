@@ -9,7 +9,8 @@ import { membershipOf, standingOf, viewFor } from '../domain/view.js';
 import type { DomainLimits } from '../domain/context.js';
 import type { EngagementIndexes } from './engagementIndexes.js';
 import type { EngagementService } from './EngagementService.js';
-import { asAppError, engagementNotFound, type EngagementInMemory } from './groupCommit.js';
+import { asAppError } from '../appError.js';
+import { engagementNotFound, type EngagementInMemory } from './groupCommit.js';
 
 export type EngagementQueries = Pick<
   EngagementService,

@@ -7,7 +7,7 @@ import { decide } from '../domain/decide.js';
 import { evolve } from '../domain/evolve.js';
 import { authorize } from '../domain/policies.js';
 import { openMediaBeforeAppend, type BreakoutMediaAdapter } from './breakoutMedia.js';
-import { asAppError } from './groupCommit.js';
+import { asAppError } from '../appError.js';
 import type { PrepareStep } from './prepareStage.js';
 
 export function openRoomsBeforeStart(media: BreakoutMediaAdapter, newId: () => string): PrepareStep {

@@ -5,7 +5,7 @@
 // decide → evolve → one append) → afterCommit = the process hub (processHub.ts). Nothing is published before
 // the append resolved; a refusal leaves the state, the version and the log as they were.
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../appError.js';
+import { AppError, asAppError } from '../appError.js';
 import type { Clock } from '../clock.js';
 import { processAggregate } from '../domain/process/aggregate.js';
 import { isInternalProcessCommand, type ProcessCommand } from '../domain/process/commands.js';
@@ -13,7 +13,7 @@ import type { ProcessEvent } from '../domain/process/events.js';
 import { processAccessOf } from '../domain/process/policies.js';
 import { draftFromBreakoutReport, draftFromIntervention, draftFromWrittenInput } from '../domain/process/proposalDrafts.js';
 import { emptyProcessState, memberOfUser, type ProcessState } from '../domain/process/state.js';
-import { asAppError, createGroupCommit, emptyQueue, type AggregateInMemory, type CommitAggregate } from '../engagements/groupCommit.js';
+import { createGroupCommit, emptyQueue, type AggregateInMemory, type CommitAggregate } from '../engagements/groupCommit.js';
 import { streamKey, type EventStore } from '../store/EventStore.js';
 import { createCommandIntake } from '../engagements/commandIntake.js';
 import { checkAcrossAggregates, checkLink, type CrossCheckDeps } from './crossChecks.js';
