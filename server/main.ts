@@ -20,7 +20,7 @@ import { openPostgresEventStore } from './store/postgresEventStore.js';
 import { openSqliteEventStore } from './store/sqliteEventStore.js';
 import { createSqliteReadinessProbe } from './store/sqliteReadinessProbe.js';
 import { summaryExtension } from './http/summaryRoutes.js';
-import { describeMissingFonts, missingFonts } from './summary/render/pdfText.js';
+import { describeMissingFonts, missingFonts } from './summary/render/pdfFonts.js';
 import { attachmentExistsIn, processExtension } from './http/processRoutes.js';
 import { createProcessService } from './processes/createProcessService.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { describeMissingFonts, fontFiles, missingFonts } from '../../server/summary/render/pdfText.js';
+import { describeMissingFonts, fontFiles, missingFonts } from '../../server/summary/render/pdfFonts.js';
 
 // Issue 11: the PDF's fonts come from npm packages the project installs; the server says at start-up, once,
 // which scripts it cannot draw when one is missing (server/main.ts logs describeMissingFonts(missingFonts())).

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { PROPOSAL_STATUSES } from '../../domain/process/vocabulary.js';
-import { fontFiles } from '../render/pdfText.js';
+import { fontFiles } from '../render/pdfFonts.js';
 import type { Annex } from './Annex.js';
 import {
   ANNEX_TITLE,

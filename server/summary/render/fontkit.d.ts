@@ -1,4 +1,4 @@
-// fontkit (pdfkit's font engine) ships no types; only what pdfText.ts and the tests use is declared.
+// fontkit (pdfkit's font engine) ships no types; only what pdfFonts.ts, pdfText.ts and the tests use is declared.
 declare module 'fontkit' {
   interface Font {
     layout(text: string, features?: unknown): unknown;

@@ -15,12 +15,13 @@ import {
 import { wordsFor, type SummaryWords } from '../summaryWords.js';
 import type { Paragraph, Summary } from '../Summary.js';
 import { breakoutAnnexLines, breakoutBlocks } from '../breakoutBlocks.js';
-import { drawLine, layoutText, lineHeight, registerFonts, type LaidOutLine, type TextOptions } from './pdfText.js';
+import { registerFonts } from './pdfFonts.js';
+import { drawLine, layoutText, lineHeight, type LaidOutLine, type TextOptions } from './pdfText.js';
 import { agendaTable, inputsTable, participationTables, speakersTable, type TextTable } from '../summaryTables.js';
 
 // A PDF drawn with pdfkit: no browser, no script, nothing fetched (docs/reliability.md: exports). Every script the
 // summary may hold (Latin with any accent, Cyrillic, Arabic, Chinese/Japanese, Korean) is drawn with fonts the
-// project's own install brings (pdfText.ts): embedded and subset, shaped by fontkit, ordered by the Unicode
+// project's own install brings (pdfFonts.ts, pdfText.ts): embedded and subset, shaped by fontkit, ordered by the Unicode
 // bidi algorithm, and an Arabic summary is laid out right to left (numbers, bullets and table columns
 // mirrored). The PDF is tagged (a structure tree of headings, paragraphs, lists and tables, and the
 // document's /Lang) so that a screen reader reads it in order; page numbers, rules and bars are artifacts.
