@@ -2,7 +2,8 @@
 export * from './commands.js';
 export * from './events.js';
 export * from './state.js';
-export { decideBreakouts, breakoutParticipants, WARNING_SECONDS, type BreakoutDecideState } from './decideBreakouts.js';
+export { decideBreakouts, WARNING_SECONDS, type BreakoutDecideState } from './decideBreakouts.js';
+export { breakoutParticipants } from './decideRoomAssignment.js';
 export { evolveBreakouts } from './evolveBreakouts.js';
 export { nextBreakoutDeadline, type BreakoutDeadline } from './nextBreakoutDeadline.js';
 export { projectBreakouts, redactBreakoutEvent } from './visibility.js';
