@@ -16,6 +16,9 @@ export const SESSION_TYP = 'convene-session+jwt';
 const ISSUER = 'convene';
 const AUDIENCE = 'convene-api';
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+const CLOCK_TOLERANCE_SECONDS = 5;
+/** Verified sessions kept per process: a meeting's participants several times over, a few MB at most. */
+const MAX_VERIFIED = 10_000;
 
 /** An invitation session may only reach its own engagement, in its own role. */
 export interface SessionScope {
@@ -42,6 +45,10 @@ export function createSessionTokens(rawKey: Uint8Array, clock: Clock, ttlSeconds
   const imported = crypto.subtle.importKey('raw', Uint8Array.from(rawKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   // A key WebCrypto refuses fails the first sign-in with its error (awaited there), not the process now.
   imported.catch(() => undefined);
+  // Sessions this process verified, by token: every command carries its token, and a WebCrypto verify per
+  // request (an async HMAC and JSON parse, ~120 µs) is a fixed cost of the command route under a floor storm.
+  // A token is its own signature, so a hit is the same token verified before; oldest first out when full.
+  const verified = new Map<string, VerifiedSession>();
   return {
     async issue(user, scope) {
       const now = Math.floor(clock.now().getTime() / 1000);
@@ -57,32 +64,46 @@ export function createSessionTokens(rawKey: Uint8Array, clock: Clock, ttlSeconds
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token) {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, await imported, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          typ: SESSION_TYP,
-          requiredClaims: ['sub', 'exp'],
-          currentDate: clock.now(),
-          clockTolerance: 5,
-        }));
-      } catch {
-        throw new AppError('UNAUTHENTICATED', 'The session token is not valid or has expired: sign in again.');
+      const known = verified.get(token);
+      if (known) {
+        // Only the expiry can change a verified token's answer (the key is fixed for the process): checked
+        // on each use with the same tolerance jwtVerify applies.
+        if (clock.now().getTime() <= known.expiresAt + CLOCK_TOLERANCE_SECONDS * 1000) return known;
+        verified.delete(token);
       }
-      const name = typeof payload.name === 'string' && payload.name ? payload.name : 'Participant';
-      let scope: SessionScope | null = null;
-      if (payload.eng !== undefined || payload.role !== undefined) {
-        const role = Role.safeParse(payload.role);
-        if (typeof payload.eng !== 'string' || !role.success) {
-          throw new AppError('UNAUTHENTICATED', 'The session token is not valid: sign in again.');
-        }
-        scope = { engagementId: payload.eng, role: role.data };
-      }
-      return { user: { userId: payload.sub!, displayName: name }, scope, expiresAt: payload.exp! * 1000 };
+      const session = await verifyUncached(token);
+      if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+      verified.set(token, session);
+      return session;
     },
   };
+
+  async function verifyUncached(token: string): Promise<VerifiedSession> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, await imported, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        typ: SESSION_TYP,
+        requiredClaims: ['sub', 'exp'],
+        currentDate: clock.now(),
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
+    } catch {
+      throw new AppError('UNAUTHENTICATED', 'The session token is not valid or has expired: sign in again.');
+    }
+    const name = typeof payload.name === 'string' && payload.name ? payload.name : 'Participant';
+    let scope: SessionScope | null = null;
+    if (payload.eng !== undefined || payload.role !== undefined) {
+      const role = Role.safeParse(payload.role);
+      if (typeof payload.eng !== 'string' || !role.success) {
+        throw new AppError('UNAUTHENTICATED', 'The session token is not valid: sign in again.');
+      }
+      scope = { engagementId: payload.eng, role: role.data };
+    }
+    return { user: { userId: payload.sub!, displayName: name }, scope, expiresAt: payload.exp! * 1000 };
+  }
 }
 
 /**
